@@ -1,0 +1,303 @@
+//! The pipeline, in one direction: load → resolve → check → render → write.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::config::BaseUrl;
+use crate::diagnostics::{self, Diagnostic};
+use crate::load::Project;
+use crate::render::urls::Urls;
+use crate::render::{Assets, KommuneRenderer, OutPage, Theme};
+use crate::site::Kommune;
+use crate::write::{minify_html, Staging};
+
+pub struct BuildOptions {
+    pub root: PathBuf,
+    pub kommune: Option<String>,
+    pub out: PathBuf,
+    pub base_url: Option<String>,
+    pub today: chrono::NaiveDate,
+}
+
+/// What a run found and made.
+#[derive(Default)]
+pub struct Report {
+    pub diagnostics: Vec<Diagnostic>,
+    pub kommuner: usize,
+    pub pages: usize,
+    pub elapsed: Duration,
+}
+
+impl Report {
+    pub fn failed(&self) -> bool {
+        diagnostics::has_errors(&self.diagnostics)
+    }
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.iter().filter(|d| !d.is_error()).count()
+    }
+}
+
+/// Today's date, or `VEIVISER_TODAY` (YYYY-MM-DD) so tests and reproducible builds can fix it.
+pub fn today() -> chrono::NaiveDate {
+    std::env::var("VEIVISER_TODAY")
+        .ok()
+        .and_then(|s| chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
+        .unwrap_or_else(|| chrono::Local::now().date_naive())
+}
+
+/// Load, resolve and check. Returns the project and kommuner when there is something to
+/// render (there may still be errors in the report).
+pub fn check(
+    root: &Path,
+    only: Option<&str>,
+    today: chrono::NaiveDate,
+    report: &mut Report,
+) -> Option<(Project, Vec<Kommune>)> {
+    let project = match Project::load(root) {
+        Ok(p) => p,
+        Err(diags) => {
+            report.diagnostics.extend(diags);
+            return None;
+        }
+    };
+    report.diagnostics.extend(project.warnings.iter().cloned());
+    let (kommuner, diags) = crate::resolve::resolve(&project, only);
+    report.diagnostics.extend(diags);
+    let checked: Vec<Vec<Diagnostic>> = kommuner
+        .par_iter()
+        .map(|k| crate::check::check_kommune(k, today))
+        .collect();
+    report.diagnostics.extend(checked.into_iter().flatten());
+    crate::check::dedupe(&mut report.diagnostics);
+    diagnostics::sort(&mut report.diagnostics);
+    report.kommuner = kommuner.len();
+    Some((project, kommuner))
+}
+
+pub fn build(opts: &BuildOptions) -> Report {
+    let started = Instant::now();
+    let mut report = Report::default();
+    if let Err(d) = crate::write::check_output_dir(&opts.out, &opts.root) {
+        report.diagnostics.push(d);
+        return report;
+    }
+    let Some((project, kommuner)) =
+        check(&opts.root, opts.kommune.as_deref(), opts.today, &mut report)
+    else {
+        return report;
+    };
+    if report.failed() {
+        return report;
+    }
+    match write_site(&project, &kommuner, opts) {
+        Ok((pages, warnings)) => {
+            report.pages = pages;
+            report.diagnostics.extend(warnings);
+        }
+        Err(diags) => report.diagnostics.extend(diags),
+    }
+    report.elapsed = started.elapsed();
+    report
+}
+
+fn write_site(
+    project: &Project,
+    kommuner: &[Kommune],
+    opts: &BuildOptions,
+) -> Result<(usize, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let base_url = opts
+        .base_url
+        .clone()
+        .unwrap_or_else(|| project.config.base_url.clone());
+    let base = BaseUrl::parse(&base_url).map_err(|e| {
+        let d = Diagnostic::error("invalid-base-url", e);
+        vec![match opts.base_url {
+            Some(_) => d.with_help("pass --base-url like https://www.example.no/bti/"),
+            None => d
+                .in_file(&project.config_file)
+                .with_help("set base_url in veiviser.yaml like https://www.example.no/bti/"),
+        }]
+    })?;
+    let mut langs: Vec<String> = kommuner
+        .iter()
+        .flat_map(|k| k.languages.iter().cloned())
+        .collect();
+    langs.push(project.config.default_language.clone());
+    langs.sort();
+    langs.dedup();
+    let (theme, mut warnings) =
+        Theme::load(&project.root, &project.config.theme, &langs).map_err(|d| vec![d])?;
+
+    let staging = Staging::new(&opts.out).map_err(|d| vec![d])?;
+    let regional = opts.kommune.is_none();
+    let sitemap = Mutex::new(Vec::new());
+    let result = (|| -> Result<usize, Vec<Diagnostic>> {
+        let mut pages = 0;
+        for kommune in kommuners_sorted(kommuner) {
+            let prefix = if regional {
+                format!("{}/", kommune.slug)
+            } else {
+                String::new()
+            };
+            let urls = Urls {
+                base: base.clone(),
+                prefix,
+                default_lang: kommune.default_lang().to_string(),
+            };
+            let assets =
+                write_assets(&staging, &theme, kommune, &urls.prefix).map_err(|d| vec![d])?;
+            let regional_home = regional.then(|| base.path.clone());
+            let renderer = KommuneRenderer::new(
+                &theme,
+                kommune,
+                &project.config,
+                urls.clone(),
+                opts.today,
+                &assets,
+                regional_home,
+            );
+            let out = renderer.render_all()?;
+            pages += out.len();
+            write_pages(&staging, &out).map_err(|d| vec![d])?;
+            let mut entries = sitemap.lock().expect("sitemap lock");
+            entries.extend(
+                out.iter()
+                    .filter(|p| p.in_sitemap)
+                    .map(|p| base.absolute(&format!("{}{}", base.path, p.path))),
+            );
+        }
+        if regional {
+            pages += write_landing(&staging, &theme, project, kommuners_sorted(kommuner), &base)
+                .map_err(|d| vec![d])?;
+            sitemap
+                .lock()
+                .expect("sitemap lock")
+                .push(base.absolute(&base.path));
+        }
+        let mut entries = sitemap.into_inner().expect("sitemap lock");
+        entries.sort();
+        staging
+            .write(
+                "sitemap.xml",
+                crate::sitemap::sitemap_xml(&entries).as_bytes(),
+            )
+            .map_err(|d| vec![d])?;
+        staging
+            .write(
+                "robots.txt",
+                format!(
+                    "User-agent: *\nAllow: /\nSitemap: {}\n",
+                    base.absolute(&format!("{}sitemap.xml", base.path))
+                )
+                .as_bytes(),
+            )
+            .map_err(|d| vec![d])?;
+        Ok(pages)
+    })();
+    match result {
+        Ok(pages) => {
+            staging.commit().map_err(|d| vec![d])?;
+            Ok((pages, std::mem::take(&mut warnings)))
+        }
+        Err(e) => {
+            staging.abandon();
+            Err(e)
+        }
+    }
+}
+
+fn kommuners_sorted(kommuner: &[Kommune]) -> Vec<&Kommune> {
+    let mut sorted: Vec<&Kommune> = kommuner.iter().collect();
+    sorted.sort_by(|a, b| a.config.name.cmp(&b.config.name));
+    sorted
+}
+
+/// Stylesheet with the kommune's brand colours, scripts and images.
+fn write_assets(
+    staging: &Staging,
+    theme: &Theme,
+    kommune: &Kommune,
+    prefix: &str,
+) -> Result<Assets, Diagnostic> {
+    let b = &kommune.config.branding;
+    let css = format!(
+        "{}:root{{--brand:{};--brand-text:{}}}",
+        theme.css,
+        b.primary(),
+        b.text()
+    );
+    let css_name = crate::assets::fingerprinted("main.css", css.as_bytes());
+    let css_href = format!("assets/{css_name}");
+    staging.write(&format!("{prefix}{css_href}"), css.as_bytes())?;
+    let mut search_script_href = None;
+    let mut forms_script_href = None;
+    for (name, bytes) in &theme.scripts {
+        let fp = crate::assets::fingerprinted(name, bytes);
+        staging.write(&format!("{prefix}assets/{fp}"), bytes)?;
+        match name.as_str() {
+            "search.js" => search_script_href = Some(format!("assets/{fp}")),
+            "forms.js" => forms_script_href = Some(format!("assets/{fp}")),
+            _ => {}
+        }
+    }
+    for (rel, path) in &kommune.assets {
+        staging.copy(&format!("{prefix}{rel}"), path)?;
+    }
+    Ok(Assets {
+        css_href,
+        search_script_href,
+        forms_script_href,
+    })
+}
+
+fn write_pages(staging: &Staging, pages: &[OutPage]) -> Result<(), Diagnostic> {
+    pages.par_iter().try_for_each(|page| {
+        let bytes = minify_html(&page.html);
+        let path = if page.path.is_empty() || page.path.ends_with('/') {
+            format!("{}index.html", page.path)
+        } else {
+            page.path.clone()
+        };
+        staging.write(&path, &bytes)
+    })
+}
+
+fn write_landing(
+    staging: &Staging,
+    theme: &Theme,
+    project: &Project,
+    kommuner: Vec<&Kommune>,
+    base: &BaseUrl,
+) -> Result<usize, Diagnostic> {
+    let lang = project.config.default_language.clone();
+    let css = format!(
+        "{}:root{{--brand:{};--brand-text:{}}}",
+        theme.css,
+        crate::content::kommune::DEFAULT_PRIMARY,
+        crate::content::kommune::DEFAULT_TEXT_ON_PRIMARY
+    );
+    let css_name = crate::assets::fingerprinted("main.css", css.as_bytes());
+    staging.write(&format!("assets/{css_name}"), css.as_bytes())?;
+    let list: Vec<_> = kommuner
+        .iter()
+        .map(|k| serde_json::json!({ "name": k.config.name, "number": k.config.number, "url": format!("{}{}/", base.path, k.slug) }))
+        .collect();
+    let mut ctx = tera::Context::new();
+    ctx.insert("t", theme.strings.for_lang(&lang));
+    ctx.insert("lang", &lang);
+    ctx.insert("title", &project.config.title);
+    ctx.insert("description", &project.config.description);
+    ctx.insert("kommuner", &list);
+    ctx.insert("css_url", &format!("{}assets/{css_name}", base.path));
+    ctx.insert("canonical", &base.absolute(&base.path));
+    ctx.insert("root", &base.path);
+    let html = theme.render("landing.html", &ctx)?;
+    staging.write("index.html", &minify_html(&html))?;
+    ctx.insert("not_found", &true);
+    let html = theme.render("landing.html", &ctx)?;
+    staging.write("404.html", &minify_html(&html))?;
+    Ok(2)
+}

@@ -1,0 +1,293 @@
+//! Check stage: validations over a resolved kommune. Writes nothing; `build` runs the
+//! same checks and stops on errors.
+
+pub mod contrast;
+pub mod identity_number;
+mod references;
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use crate::diagnostics::Diagnostic;
+use crate::site::Kommune;
+use crate::source::SourceFile;
+
+/// Section names a free page may not take, since they are URLs of their own.
+pub const RESERVED: &[&str] = &[
+    "veileder",
+    "skjema",
+    "tjenester",
+    "opplaering",
+    "arenaer",
+    "ordliste",
+    "kontakter",
+    "sok",
+    "a-a",
+    "trykk",
+    "bilder",
+    "filer",
+    "assets",
+    "kalender",
+];
+
+/// Run every check for one kommune.
+pub fn check_kommune(kommune: &Kommune, today: chrono::NaiveDate) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    check_config(kommune, &mut diags);
+    references::check(kommune, &mut diags);
+    check_pages(kommune, &mut diags);
+    check_files(kommune, today, &mut diags);
+    diags
+}
+
+/// Remove repeats (a base file checked once per kommune that inherits it).
+pub fn dedupe(diags: &mut Vec<Diagnostic>) {
+    let mut seen = HashSet::new();
+    diags.retain(|d| {
+        seen.insert((
+            d.file.as_ref().map(|f| f.display.clone()),
+            d.line,
+            d.column,
+            d.code,
+            d.message.clone(),
+        ))
+    });
+}
+
+fn check_config(kommune: &Kommune, diags: &mut Vec<Diagnostic>) {
+    let config = &kommune.config;
+    let file = &kommune.config_file;
+    let at = |needle: &str| crate::yaml::locate(file, 0, usize::MAX, needle).unwrap_or(0);
+    let branding = &config.branding;
+    let colour = |value: &str, key: &str, diags: &mut Vec<Diagnostic>| {
+        let parsed = contrast::parse_hex(value);
+        if parsed.is_none() {
+            diags.push(
+                Diagnostic::error(
+                    "invalid-colour",
+                    format!("`{key}: {value}` is not a colour"),
+                )
+                .in_file(file)
+                .at_offset(at(value), value.len())
+                .with_help("write colours as #rrggbb, for example #1d4f73"),
+            );
+        }
+        parsed
+    };
+    let primary = colour(branding.primary(), "primary_color", diags);
+    let text = colour(branding.text(), "text_color", diags);
+    if let (Some(p), Some(t)) = (primary, text) {
+        let ratio = contrast::ratio(p, t);
+        if ratio < 4.5 {
+            let value = branding.primary();
+            diags.push(
+                Diagnostic::error(
+                    "low-contrast",
+                    format!(
+                        "the brand colour {value} against its text colour {} has a contrast of {ratio:.2}:1; WCAG 2.1 AA needs at least 4.5:1",
+                        branding.text()
+                    ),
+                )
+                .in_file(file)
+                .at_offset(at(value), value.len())
+                .with_help("use a darker primary_color (or a lighter one with text_color: \"#000000\") until the ratio reaches 4.5:1"),
+            );
+        }
+    }
+    if !(config.number.len() == 4 && config.number.chars().all(|c| c.is_ascii_digit())) {
+        diags.push(
+            Diagnostic::error(
+                "invalid-number",
+                format!("`number: {}` is not a kommunenummer", config.number),
+            )
+            .in_file(file)
+            .at_offset(at(&config.number), config.number.len())
+            .with_help("the kommunenummer has four digits, in quotes: number: \"9901\""),
+        );
+    }
+    if let Some(logo) = &branding.logo {
+        if !kommune.assets.contains_key(logo.as_str()) {
+            diags.push(
+                Diagnostic::error("missing-logo", format!("the logo `{logo}` does not exist"))
+                    .in_file(file)
+                    .at_offset(at(logo), logo.len())
+                    .with_help("put the logo in the kommune's bilder/ folder and write its path, e.g. bilder/logo.svg"),
+            );
+        }
+        if branding
+            .logo_alt
+            .as_deref()
+            .is_none_or(|a| a.trim().is_empty())
+        {
+            diags.push(
+                Diagnostic::error(
+                    "missing-alt",
+                    "the logo has no text alternative (`logo_alt`)",
+                )
+                .in_file(file)
+                .at_offset(at("logo"), 4)
+                .with_help(
+                    "add `logo_alt: \"<Kommune> kommune\"` under branding, for screen readers",
+                ),
+            );
+        }
+    }
+    if let Some(feedback) = &config.feedback {
+        if feedback.email.is_none() && feedback.url.is_none() {
+            diags.push(
+                Diagnostic::error("missing-key", "`feedback:` needs `email:` or `url:`")
+                    .in_file(file)
+                    .at_offset(at("feedback"), 8),
+            );
+        }
+    }
+    if kommune.front.is_none() {
+        diags.push(
+            Diagnostic::error(
+                "missing-front-page",
+                format!(
+                    "content/{}/index.md (the front page) is missing",
+                    kommune.slug
+                ),
+            )
+            .in_file(file)
+            .with_help("create index.md with front matter `title: ...` and a short text"),
+        );
+    }
+}
+
+fn check_pages(kommune: &Kommune, diags: &mut Vec<Diagnostic>) {
+    for page in kommune.pages.values() {
+        let reserved =
+            RESERVED.contains(&page.id.as_str()) || crate::i18n::language(&page.id).is_some();
+        if reserved {
+            let doc = &page.docs[0];
+            diags.push(
+                Diagnostic::error(
+                    "reserved-slug",
+                    format!(
+                        "the page id `{}` is taken by a section of the site",
+                        page.id
+                    ),
+                )
+                .in_file(&doc.file)
+                .with_help(format!(
+                    "rename sider/{}.md to something else, e.g. sider/om-{}.md",
+                    page.id, page.id
+                )),
+            );
+        }
+    }
+    // Translations need an original: an id whose every variant has a language suffix.
+    let mut levels = std::collections::BTreeMap::new();
+    for level in &kommune.levels {
+        let doc = level.primary(kommune.default_lang());
+        if let Some(other) = levels.insert(doc.data.level, doc) {
+            let offset = doc.locate("level").unwrap_or(0);
+            diags.push(
+                Diagnostic::error(
+                    "duplicate-level",
+                    format!(
+                        "two pages are level {}: this one and {}",
+                        doc.data.level, other.file.display
+                    ),
+                )
+                .in_file(&doc.file)
+                .at_offset(offset, 5)
+                .with_help("give each level page its own `level:` number"),
+            );
+        }
+    }
+}
+
+/// Checks over every file's text: identity numbers, overdue reviews.
+fn check_files(kommune: &Kommune, today: chrono::NaiveDate, diags: &mut Vec<Diagnostic>) {
+    let mut files: Vec<Arc<SourceFile>> = vec![Arc::clone(&kommune.config_file)];
+    let mut reviews: Vec<(Arc<SourceFile>, Option<String>, chrono::NaiveDate, usize)> = Vec::new();
+    macro_rules! collect {
+        ($variants:expr) => {
+            for v in $variants {
+                for d in &v.docs {
+                    files.push(Arc::clone(&d.file));
+                    if let Some(date) = crate::content::Common::reviewed(&d.data) {
+                        let offset = d.locate("reviewed").unwrap_or(0);
+                        reviews.push((
+                            Arc::clone(&d.file),
+                            crate::content::Common::owner(&d.data).map(str::to_string),
+                            date,
+                            offset,
+                        ));
+                    }
+                }
+            }
+        };
+    }
+    collect!(kommune.front.iter());
+    collect!(kommune.guide_intro.iter());
+    collect!(kommune.levels.iter());
+    collect!(kommune.forms.values());
+    collect!(kommune.services.values());
+    collect!(kommune.modules.values());
+    collect!(kommune.pages.values());
+    collect!(kommune.arenas.values());
+    collect!(kommune.prints.values());
+    collect!(kommune.glossary.iter());
+    collect!(kommune.contacts.iter());
+    collect!(kommune.events.iter());
+
+    for file in &files {
+        for m in identity_number::find_identity_numbers(&file.text) {
+            diags.push(
+                Diagnostic::error(
+                    "identity-number",
+                    format!(
+                        "this looks like a real {} ({}); personal data must never be published",
+                        m.kind.describe(),
+                        m.masked
+                    ),
+                )
+                .in_file(file)
+                .at_offset(m.start, m.end - m.start)
+                .with_help(
+                    "remove the number; use invented examples that are not valid identity numbers",
+                ),
+            );
+        }
+    }
+    for rel in kommune.assets.keys() {
+        for m in identity_number::find_identity_numbers(rel) {
+            diags.push(
+                Diagnostic::error(
+                    "identity-number",
+                    format!(
+                        "the file name {} contains what looks like a {} ({})",
+                        rel.replace(&rel[m.start..m.end], &m.masked),
+                        m.kind.describe(),
+                        m.masked
+                    ),
+                )
+                .in_file(&kommune.config_file)
+                .with_help("rename the file"),
+            );
+        }
+    }
+
+    let months = kommune.config.review_interval();
+    for (file, owner, date, offset) in reviews {
+        let due = date
+            .checked_add_months(chrono::Months::new(months))
+            .unwrap_or(date);
+        if due < today {
+            let who = owner.map(|o| format!(" (owner: {o})")).unwrap_or_default();
+            diags.push(
+                Diagnostic::warning(
+                    "review-overdue",
+                    format!("last reviewed {date}, more than {months} months ago{who}"),
+                )
+                .in_file(&file)
+                .at_offset(offset, 8)
+                .with_help("read the page through, update it if needed, and set `reviewed:` to today's date"),
+            );
+        }
+    }
+}

@@ -1,0 +1,176 @@
+//! Languages and UI strings. Strings live in `themes/<theme>/i18n/<lang>.yaml`; a missing
+//! string falls back to English (with a warning), and English to bokmål.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::diagnostics::Diagnostic;
+use crate::source::SourceFile;
+
+#[derive(Debug, Clone, Copy)]
+pub struct Language {
+    pub code: &'static str,
+    /// The language's own name, for the language switcher.
+    pub name: &'static str,
+    pub rtl: bool,
+}
+
+pub const LANGUAGES: &[Language] = &[
+    Language {
+        code: "nb",
+        name: "Norsk bokmål",
+        rtl: false,
+    },
+    Language {
+        code: "nn",
+        name: "Norsk nynorsk",
+        rtl: false,
+    },
+    Language {
+        code: "en",
+        name: "English",
+        rtl: false,
+    },
+    Language {
+        code: "ar",
+        name: "العربية",
+        rtl: true,
+    },
+    Language {
+        code: "ti",
+        name: "ትግርኛ",
+        rtl: false,
+    },
+    Language {
+        code: "uk",
+        name: "Українська",
+        rtl: false,
+    },
+    Language {
+        code: "se",
+        name: "Davvisámegiella",
+        rtl: false,
+    },
+    Language {
+        code: "so",
+        name: "Soomaali",
+        rtl: false,
+    },
+    Language {
+        code: "pl",
+        name: "Polski",
+        rtl: false,
+    },
+];
+
+pub fn language(code: &str) -> Option<&'static Language> {
+    LANGUAGES.iter().find(|l| l.code == code)
+}
+
+pub fn dir(code: &str) -> &'static str {
+    if language(code).is_some_and(|l| l.rtl) {
+        "rtl"
+    } else {
+        "ltr"
+    }
+}
+
+/// UI strings for every language a build needs, with fallbacks applied.
+#[derive(Debug, Default)]
+pub struct Strings {
+    by_lang: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+/// Languages whose UI strings must be complete; others may fall back to English.
+pub const COMPLETE_LANGUAGES: &[&str] = &["nb", "nn", "en", "ar", "ti", "uk"];
+
+impl Strings {
+    /// Load strings for `langs` from a theme's i18n folder.
+    pub fn load(
+        theme_dir: &Path,
+        langs: &[String],
+    ) -> Result<(Strings, Vec<Diagnostic>), Diagnostic> {
+        let i18n = theme_dir.join("i18n");
+        let read = |code: &str| -> Result<Option<BTreeMap<String, String>>, Diagnostic> {
+            let path = i18n.join(format!("{code}.yaml"));
+            if !path.is_file() {
+                return Ok(None);
+            }
+            let display = format!(
+                "themes/{}/i18n/{code}.yaml",
+                theme_dir
+                    .file_name()
+                    .map(|n| n.to_string_lossy())
+                    .unwrap_or_default()
+            );
+            let file = SourceFile::read(&path, display)?;
+            crate::yaml::parse_file(&file).map(Some)
+        };
+        let nb = read("nb")?.ok_or_else(|| {
+            Diagnostic::error(
+                "missing-strings",
+                format!("the theme has no {}", i18n.join("nb.yaml").display()),
+            )
+        })?;
+        let en = read("en")?.unwrap_or_default();
+        let mut warnings = Vec::new();
+        let mut by_lang = BTreeMap::new();
+        for code in langs {
+            if by_lang.contains_key(code) {
+                continue;
+            }
+            let own = read(code)?.unwrap_or_default();
+            let missing: Vec<&String> = nb.keys().filter(|k| !own.contains_key(*k)).collect();
+            if !missing.is_empty() {
+                let level = if COMPLETE_LANGUAGES.contains(&code.as_str()) {
+                    "error"
+                } else {
+                    "warning"
+                };
+                let _ = level;
+                warnings.push(
+                    Diagnostic::warning(
+                        "missing-ui-strings",
+                        format!(
+                            "{} of {} interface texts are not translated to `{code}`; English is used for them",
+                            missing.len(),
+                            nb.len()
+                        ),
+                    )
+                    .with_help(format!(
+                        "add them to themes/…/i18n/{code}.yaml (first missing: {})",
+                        missing.iter().take(5).map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+                    )),
+                );
+            }
+            let mut merged = nb.clone();
+            merged.extend(en.clone());
+            merged.extend(own);
+            by_lang.insert(code.clone(), merged);
+        }
+        Ok((Strings { by_lang }, warnings))
+    }
+
+    pub fn for_lang(&self, lang: &str) -> &BTreeMap<String, String> {
+        static EMPTY: BTreeMap<String, String> = BTreeMap::new();
+        self.by_lang.get(lang).unwrap_or(&EMPTY)
+    }
+
+    pub fn get<'a>(&'a self, lang: &str, key: &'a str) -> &'a str {
+        self.for_lang(lang)
+            .get(key)
+            .map(String::as_str)
+            .unwrap_or(key)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arabic_is_rtl() {
+        assert_eq!(dir("ar"), "rtl");
+        assert_eq!(dir("nb"), "ltr");
+    }
+}

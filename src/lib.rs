@@ -1,0 +1,23 @@
+//! veiviser: a static site generator for Norwegian municipalities' guides for helping
+//! vulnerable children and youth (BTI). See README.md and docs/.
+
+pub mod assets;
+pub mod build;
+pub mod check;
+pub mod cli;
+pub mod config;
+pub mod content;
+pub mod diagnostics;
+pub mod i18n;
+pub mod load;
+pub mod markdown;
+pub mod parse;
+pub mod render;
+pub mod resolve;
+pub mod shortcodes;
+pub mod site;
+pub mod sitemap;
+pub mod slug;
+pub mod source;
+pub mod write;
+pub mod yaml;

@@ -1,0 +1,254 @@
+//! Load stage: find the site settings and every kommune and base folder under `content/`,
+//! and read their files. Nothing is interpreted here beyond the folder configs.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::config::SiteConfig;
+use crate::content::kommune::{KommuneConfig, RegionConfig};
+use crate::diagnostics::Diagnostic;
+use crate::source::{relative_display, SourceFile};
+
+/// A folder under `content/`: a kommune or a shared base.
+#[derive(Debug)]
+pub struct Unit {
+    pub slug: String,
+    pub dir: PathBuf,
+    pub kind: UnitKind,
+    pub config_file: Arc<SourceFile>,
+    /// Files by path relative to the unit folder (with `/`), config file excluded.
+    pub files: BTreeMap<String, FileEntry>,
+}
+
+#[derive(Debug)]
+pub enum UnitKind {
+    Kommune(KommuneConfig),
+    Region(RegionConfig),
+}
+
+impl Unit {
+    pub fn inherits(&self) -> Option<&str> {
+        match &self.kind {
+            UnitKind::Kommune(k) => k.inherits.as_deref(),
+            UnitKind::Region(r) => r.inherits.as_deref(),
+        }
+    }
+
+    pub fn languages(&self) -> &[String] {
+        match &self.kind {
+            UnitKind::Kommune(k) => &k.languages,
+            UnitKind::Region(r) => &r.languages,
+        }
+    }
+
+    pub fn kommune(&self) -> Option<&KommuneConfig> {
+        match &self.kind {
+            UnitKind::Kommune(k) => Some(k),
+            UnitKind::Region(_) => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum FileEntry {
+    /// Markdown or YAML, read as text.
+    Text(Arc<SourceFile>),
+    /// Anything else (images, PDFs): copied as it is.
+    Asset(PathBuf),
+}
+
+/// The whole project as read from disk.
+#[derive(Debug)]
+pub struct Project {
+    pub root: PathBuf,
+    pub config: SiteConfig,
+    pub config_file: Arc<SourceFile>,
+    pub content_dir: PathBuf,
+    pub units: BTreeMap<String, Unit>,
+    /// Problems found while reading that do not stop the build.
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Project {
+    /// Read `veiviser.yaml` and every unit. Returns every problem found, not just the first.
+    pub fn load(root: &Path) -> Result<Project, Vec<Diagnostic>> {
+        let (config, config_file) = SiteConfig::load(root).map_err(|d| vec![d])?;
+        let content_dir = root.join("content");
+        if !content_dir.is_dir() {
+            return Err(vec![Diagnostic::error(
+                "missing-content",
+                format!("there is no content/ folder in {}", root.display()),
+            )
+            .with_help(
+                "create content/<kommune>/kommune.yaml, or run `veiviser new <kommune>`",
+            )]);
+        }
+        let mut dirs: Vec<PathBuf> = std::fs::read_dir(&content_dir)
+            .map_err(|e| {
+                vec![Diagnostic::error(
+                    "io",
+                    format!("cannot read content/: {e}"),
+                )]
+            })?
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+            .map(|e| e.path())
+            .filter(|p| !is_hidden(p))
+            .collect();
+        dirs.sort();
+
+        let results: Vec<_> = dirs.par_iter().map(|dir| load_unit(root, dir)).collect();
+        let mut units = BTreeMap::new();
+        let mut diags = Vec::new();
+        let mut warnings = Vec::new();
+        for result in results {
+            match result {
+                Ok((unit, mut w)) => {
+                    warnings.append(&mut w);
+                    units.insert(unit.slug.clone(), unit);
+                }
+                Err(mut d) => diags.append(&mut d),
+            }
+        }
+        if !diags.is_empty() {
+            return Err(diags);
+        }
+        if !units.values().any(|u| u.kommune().is_some()) {
+            return Err(vec![Diagnostic::error(
+                "no-kommune",
+                "content/ has no kommune folder (a folder with kommune.yaml)",
+            )
+            .with_help("create one with `veiviser new <kommune>`")]);
+        }
+        Ok(Project {
+            root: root.to_path_buf(),
+            config,
+            config_file,
+            content_dir,
+            units,
+            warnings,
+        })
+    }
+
+    pub fn kommuner(&self) -> impl Iterator<Item = &Unit> {
+        self.units.values().filter(|u| u.kommune().is_some())
+    }
+}
+
+fn is_hidden(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('.') || n.ends_with('~') || n.starts_with('#'))
+}
+
+fn load_unit(root: &Path, dir: &Path) -> Result<(Unit, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let slug = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let kommune_yaml = dir.join("kommune.yaml");
+    let region_yaml = dir.join("region.yaml");
+    let display = |p: &Path| relative_display(p, root);
+    let (kind, config_file) = if kommune_yaml.is_file() {
+        let file = SourceFile::read(&kommune_yaml, display(&kommune_yaml)).map_err(|d| vec![d])?;
+        let config = crate::yaml::parse_file(&file).map_err(|d| vec![d])?;
+        (UnitKind::Kommune(config), file)
+    } else if region_yaml.is_file() {
+        let file = SourceFile::read(&region_yaml, display(&region_yaml)).map_err(|d| vec![d])?;
+        let config = crate::yaml::parse_file(&file).map_err(|d| vec![d])?;
+        (UnitKind::Region(config), file)
+    } else {
+        return Err(vec![Diagnostic::error(
+            "unknown-folder",
+            format!("content/{slug}/ has neither kommune.yaml nor region.yaml"),
+        )
+        .with_help("add kommune.yaml (a kommune) or region.yaml (a shared base), or move the folder out of content/")]);
+    };
+    let mut diags = Vec::new();
+    if !crate::slug::is_valid(&slug) {
+        diags.push(
+            Diagnostic::error(
+                "invalid-slug",
+                format!("the folder name `{slug}` cannot be used in a URL"),
+            )
+            .in_file(&config_file)
+            .with_help(format!(
+                "rename the folder to `{}` (lowercase a–z, 0–9 and -)",
+                crate::slug::slugify(&slug)
+            )),
+        );
+    }
+
+    let mut files = BTreeMap::new();
+    let walker = WalkDir::new(dir)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.path()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                diags.push(Diagnostic::error(
+                    "io",
+                    format!(
+                        "cannot read {}: {e}",
+                        e.path().map(display).unwrap_or_default()
+                    ),
+                ));
+                continue;
+            }
+        };
+        if entry.file_type().is_symlink() {
+            diags.push(
+                Diagnostic::warning(
+                    "symlink-ignored",
+                    format!(
+                        "{} is a symbolic link and is ignored",
+                        display(entry.path())
+                    ),
+                )
+                .with_help("copy the file into the folder instead of linking to it"),
+            );
+            continue;
+        }
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let path = entry.path();
+        let rel = relative_display(path, dir);
+        if rel == "kommune.yaml" || rel == "region.yaml" {
+            continue;
+        }
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        let entry = if matches!(ext, "md" | "yaml" | "yml") {
+            match SourceFile::read(path, display(path)) {
+                Ok(file) => FileEntry::Text(file),
+                Err(d) => {
+                    diags.push(d);
+                    continue;
+                }
+            }
+        } else {
+            FileEntry::Asset(path.to_path_buf())
+        };
+        files.insert(rel, entry);
+    }
+    if diags.iter().any(Diagnostic::is_error) {
+        return Err(diags);
+    }
+    Ok((
+        Unit {
+            slug,
+            dir: dir.to_path_buf(),
+            kind,
+            config_file,
+            files,
+        },
+        diags,
+    ))
+}

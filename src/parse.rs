@@ -1,0 +1,233 @@
+//! Parse stage: each unit's files become typed documents. A base is parsed once and its
+//! documents are shared by every kommune that inherits it.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use serde::de::DeserializeOwned;
+
+use crate::content::arenas::Arena;
+use crate::content::contacts::ResourcePersons;
+use crate::content::events::Events;
+use crate::content::forms::Form;
+use crate::content::glossary::Glossary;
+use crate::content::guide::{GuideIntro, Level};
+use crate::content::pages::{FrontPage, Page};
+use crate::content::print::PrintProduct;
+use crate::content::services::Service;
+use crate::content::training::Module;
+use crate::content::Doc;
+use crate::diagnostics::Diagnostic;
+use crate::i18n::LANGUAGES;
+use crate::load::{FileEntry, Unit};
+use crate::source::{split_front_matter, SourceFile};
+
+/// One parsed file.
+#[derive(Debug, Clone)]
+pub enum Parsed {
+    Front(Arc<Doc<FrontPage>>),
+    GuideIntro(Arc<Doc<GuideIntro>>),
+    Level(Arc<Doc<Level>>),
+    Form(Arc<Doc<Form>>),
+    Service(Arc<Doc<Service>>),
+    Module(Arc<Doc<Module>>),
+    Events(Arc<Doc<Events>>),
+    Page(Arc<Doc<Page>>),
+    Arena(Arc<Doc<Arena>>),
+    Contacts(Arc<Doc<ResourcePersons>>),
+    Glossary(Arc<Doc<Glossary>>),
+    Print(Arc<Doc<PrintProduct>>),
+    Asset(PathBuf),
+}
+
+/// What a file path means: its section, id and language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileName {
+    pub dir: String,
+    pub id: String,
+    pub lang: Option<String>,
+    pub ext: String,
+}
+
+impl FileName {
+    pub fn parse(rel: &str) -> FileName {
+        let (dir, name) = rel.rsplit_once('/').unwrap_or(("", rel));
+        let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
+        let (id, lang) = match stem.rsplit_once('.') {
+            Some((id, lang)) => (id.to_string(), Some(lang.to_string())),
+            None => (stem.to_string(), None),
+        };
+        FileName {
+            dir: dir.to_string(),
+            id,
+            lang,
+            ext: ext.to_string(),
+        }
+    }
+
+    /// Path of the original (untranslated) file this one belongs to.
+    pub fn original_path(&self) -> String {
+        let name = format!("{}.{}", self.id, self.ext);
+        if self.dir.is_empty() {
+            name
+        } else {
+            format!("{}/{name}", self.dir)
+        }
+    }
+}
+
+/// Parse every file of a unit. `default_lang` is the language of files without a suffix.
+pub fn parse_unit(unit: &Unit, default_lang: &str) -> (BTreeMap<String, Parsed>, Vec<Diagnostic>) {
+    let results: Vec<(String, Result<Option<Parsed>, Diagnostic>)> = unit
+        .files
+        .par_iter()
+        .map(|(rel, entry)| (rel.clone(), parse_file(rel, entry, default_lang)))
+        .collect();
+    let mut parsed = BTreeMap::new();
+    let mut diags = Vec::new();
+    for (rel, result) in results {
+        match result {
+            Ok(Some(p)) => {
+                parsed.insert(rel, p);
+            }
+            Ok(None) => {}
+            Err(d) => diags.push(d),
+        }
+    }
+    (parsed, diags)
+}
+
+fn parse_file(
+    rel: &str,
+    entry: &FileEntry,
+    default_lang: &str,
+) -> Result<Option<Parsed>, Diagnostic> {
+    let file = match entry {
+        FileEntry::Asset(path) => {
+            return if rel.starts_with("bilder/") || rel.starts_with("filer/") {
+                Ok(Some(Parsed::Asset(path.clone())))
+            } else {
+                Err(Diagnostic::warning(
+                    "unknown-file",
+                    format!("{rel} is not a content file and is ignored"),
+                )
+                .with_help("put images in bilder/ and downloadable files in filer/"))
+            };
+        }
+        FileEntry::Text(file) => file,
+    };
+    let name = FileName::parse(rel);
+    if let Some(lang) = &name.lang {
+        if !LANGUAGES.iter().any(|l| l.code == lang) {
+            let known: Vec<&str> = LANGUAGES.iter().map(|l| l.code).collect();
+            return Err(Diagnostic::error(
+                "unknown-language",
+                format!("`{lang}` in the file name is not a language veiviser knows"),
+            )
+            .in_file(file)
+            .with_help(format!(
+                "name translations <id>.<language>.{}, with one of: {}",
+                name.ext,
+                known.join(", ")
+            )));
+        }
+    }
+    if !crate::slug::is_valid(&name.id) {
+        return Err(Diagnostic::error(
+            "invalid-id",
+            format!(
+                "the file name `{}` cannot be used as an id and URL",
+                name.id
+            ),
+        )
+        .in_file(file)
+        .with_help(format!(
+            "rename the file to `{}` (lowercase a–z, 0–9 and -, no æ/ø/å or spaces)",
+            crate::slug::slugify(&name.id)
+        )));
+    }
+    let lang = name
+        .lang
+        .clone()
+        .unwrap_or_else(|| default_lang.to_string());
+    let md = name.ext == "md";
+    let yaml = name.ext == "yaml" || name.ext == "yml";
+    let section = name.dir.as_str();
+    let parsed = match (section, md, yaml, name.id.as_str()) {
+        ("", true, _, "index") => Parsed::Front(markdown_doc(file, &name.id, &lang)?),
+        ("", _, true, "kontakter") => Parsed::Contacts(yaml_doc(file, &name.id, &lang)?),
+        ("", _, true, "ordliste") => Parsed::Glossary(yaml_doc(file, &name.id, &lang)?),
+        ("veileder", true, _, "index") => Parsed::GuideIntro(markdown_doc(file, &name.id, &lang)?),
+        ("veileder", true, _, _) => Parsed::Level(markdown_doc(file, &name.id, &lang)?),
+        ("skjema", _, true, _) => Parsed::Form(yaml_doc(file, &name.id, &lang)?),
+        ("tjenester", _, true, _) => Parsed::Service(yaml_doc(file, &name.id, &lang)?),
+        ("opplaering", _, true, "kurs") => Parsed::Events(yaml_doc(file, &name.id, &lang)?),
+        ("opplaering", true, _, _) => Parsed::Module(markdown_doc(file, &name.id, &lang)?),
+        ("arenaer", _, true, _) => Parsed::Arena(yaml_doc(file, &name.id, &lang)?),
+        ("sider", true, _, _) => Parsed::Page(markdown_doc(file, &name.id, &lang)?),
+        ("trykk", true, _, _) => Parsed::Print(markdown_doc(file, &name.id, &lang)?),
+        _ => {
+            return Err(Diagnostic::warning(
+                "unknown-file",
+                format!("{rel} is not in a place veiviser reads, and is ignored"),
+            )
+            .in_file(file)
+            .with_help("see docs/content-format.md for where each kind of content goes"))
+        }
+    };
+    Ok(Some(parsed))
+}
+
+fn markdown_doc<T: DeserializeOwned>(
+    file: &Arc<SourceFile>,
+    id: &str,
+    lang: &str,
+) -> Result<Arc<Doc<T>>, Diagnostic> {
+    let split = split_front_matter(file)?;
+    let data = crate::yaml::parse(file, split.front_matter, split.front_offset)?;
+    Ok(Arc::new(Doc {
+        id: id.to_string(),
+        lang: lang.to_string(),
+        file: Arc::clone(file),
+        yaml_start: split.front_offset,
+        yaml_end: split.front_offset + split.front_matter.len(),
+        body_offset: split.body_offset,
+        data,
+    }))
+}
+
+fn yaml_doc<T: DeserializeOwned>(
+    file: &Arc<SourceFile>,
+    id: &str,
+    lang: &str,
+) -> Result<Arc<Doc<T>>, Diagnostic> {
+    let data = crate::yaml::parse_file(file)?;
+    Ok(Arc::new(Doc {
+        id: id.to_string(),
+        lang: lang.to_string(),
+        file: Arc::clone(file),
+        yaml_start: 0,
+        yaml_end: file.text.len(),
+        body_offset: file.text.len(),
+        data,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_carry_id_and_language() {
+        let n = FileName::parse("sider/foreldre.ar.md");
+        assert_eq!(
+            (n.dir.as_str(), n.id.as_str(), n.lang.as_deref()),
+            ("sider", "foreldre", Some("ar"))
+        );
+        assert_eq!(n.original_path(), "sider/foreldre.md");
+        let n = FileName::parse("index.md");
+        assert_eq!((n.dir.as_str(), n.id.as_str(), n.lang), ("", "index", None));
+    }
+}

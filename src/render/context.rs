@@ -1,0 +1,229 @@
+//! The context every page template gets: the site chrome (`site`), the page (`page`)
+//! and the UI strings (`t`).
+
+use serde::Serialize;
+
+use super::KommuneRenderer;
+use crate::content::Common;
+use crate::i18n;
+
+#[derive(Serialize, Clone)]
+pub struct Link {
+    pub label: String,
+    pub url: String,
+}
+
+#[derive(Serialize, Clone)]
+pub struct NavItem {
+    pub label: String,
+    pub url: String,
+    pub current: bool,
+}
+
+#[derive(Serialize, Clone)]
+pub struct LanguageLink {
+    pub code: String,
+    pub name: String,
+    pub url: String,
+    pub current: bool,
+    pub dir: &'static str,
+}
+
+#[derive(Serialize, Clone)]
+pub struct ContactCtx {
+    pub name: String,
+    pub role: Option<String>,
+    pub phone: Option<String>,
+    pub tel: Option<String>,
+    pub email: Option<String>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct EmergencyCtx {
+    pub child_welfare_phone: Option<String>,
+    pub child_welfare_tel: Option<String>,
+    pub after_hours_phone: Option<String>,
+    pub after_hours_tel: Option<String>,
+    pub police_phone: String,
+    pub police_tel: String,
+    pub report_url: Option<String>,
+}
+
+/// The site chrome, the same on every page of one kommune and language.
+#[derive(Serialize, Clone)]
+pub struct SiteCtx {
+    pub title: String,
+    pub name: String,
+    pub short_name: String,
+    pub number: String,
+    pub lang: String,
+    pub dir: &'static str,
+    /// Href of this language's front page (ends with `/`).
+    pub root: String,
+    pub css_url: String,
+    pub search_url: String,
+    pub search_index_url: Option<String>,
+    pub search_script_url: Option<String>,
+    pub forms_script_url: Option<String>,
+    pub logo_url: Option<String>,
+    pub logo_alt: Option<String>,
+    pub nav: Vec<NavItem>,
+    pub footer_links: Vec<Link>,
+    pub contacts: Vec<ContactCtx>,
+    pub feedback_email: Option<String>,
+    pub feedback_url: Option<String>,
+    pub accessibility_statement: String,
+    pub emergency: EmergencyCtx,
+    pub regional_home: Option<String>,
+}
+
+/// What is specific to one page in the chrome.
+#[derive(Serialize, Clone, Default)]
+pub struct PageCtx {
+    pub title: String,
+    pub description: Option<String>,
+    /// Section key (`veileder`, `skjema`, …) for highlighting the navigation.
+    pub section: String,
+    pub url: String,
+    pub canonical: String,
+    pub breadcrumbs: Vec<Link>,
+    pub languages: Vec<LanguageLink>,
+    pub owner: Option<String>,
+    pub reviewed: Option<String>,
+    /// Set when the text is shown in another language than the page's.
+    pub fallback_lang_name: Option<String>,
+    pub content_lang: Option<String>,
+    pub content_dir: Option<&'static str>,
+    pub feedback_href: Option<String>,
+}
+
+impl KommuneRenderer<'_> {
+    /// Page context for `path` in `lang`, whose content exists in `available` languages.
+    pub fn page_ctx(
+        &self,
+        lang: &str,
+        path: &str,
+        title: &str,
+        section: &str,
+        available: &[&str],
+    ) -> PageCtx {
+        let t = self.theme.strings.for_lang(lang);
+        let mut breadcrumbs = vec![Link {
+            label: t_get(t, "home"),
+            url: self.urls.lang_root(lang),
+        }];
+        if !section.is_empty() && path != format!("{section}/") {
+            if let Some(label) = section_label(t, section) {
+                breadcrumbs.push(Link {
+                    label,
+                    url: self.urls.href(lang, &format!("{section}/")),
+                });
+            }
+        }
+        let languages = self
+            .kommune
+            .languages
+            .iter()
+            .filter(|l| available.contains(&l.as_str()))
+            .map(|l| LanguageLink {
+                code: l.clone(),
+                name: i18n::language(l).map_or(l.as_str(), |x| x.name).to_string(),
+                url: self.urls.href(l, path),
+                current: l == lang,
+                dir: i18n::dir(l),
+            })
+            .collect();
+        let url = self.urls.href(lang, path);
+        let canonical = self.urls.absolute(lang, path);
+        let feedback_href = self.feedback_href(title, &canonical);
+        PageCtx {
+            title: title.to_string(),
+            section: section.to_string(),
+            url,
+            canonical,
+            breadcrumbs,
+            languages,
+            feedback_href,
+            ..PageCtx::default()
+        }
+    }
+
+    /// Fill in owner, review date and the fallback note from a document.
+    pub fn with_doc<T: Common>(
+        &self,
+        mut page: PageCtx,
+        lang: &str,
+        doc_lang: &str,
+        data: &T,
+    ) -> PageCtx {
+        page.owner = data.owner().map(str::to_string);
+        page.reviewed = data.reviewed().map(|d| d.format("%d.%m.%Y").to_string());
+        if doc_lang != lang {
+            page.fallback_lang_name = i18n::language(doc_lang).map(|l| l.name.to_string());
+            page.content_lang = Some(doc_lang.to_string());
+            page.content_dir = Some(i18n::dir(doc_lang));
+        }
+        page
+    }
+
+    fn feedback_href(&self, title: &str, url: &str) -> Option<String> {
+        let feedback = self.kommune.config.feedback.as_ref()?;
+        let subject = format!("Tilbakemelding: {title}");
+        let body = format!("Side: {title}\nAdresse: {url}\n\n");
+        if let Some(email) = &feedback.email {
+            Some(format!(
+                "mailto:{email}?subject={}&body={}",
+                encode(&subject),
+                encode(&body)
+            ))
+        } else {
+            feedback.url.as_ref().map(|u| {
+                let sep = if u.contains('?') { '&' } else { '?' };
+                format!("{u}{sep}side={}&tittel={}", encode(url), encode(title))
+            })
+        }
+    }
+}
+
+pub fn t_get(t: &std::collections::BTreeMap<String, String>, key: &str) -> String {
+    t.get(key).cloned().unwrap_or_else(|| key.to_string())
+}
+
+pub fn section_label(
+    t: &std::collections::BTreeMap<String, String>,
+    section: &str,
+) -> Option<String> {
+    let key = match section {
+        "veileder" => "nav_guide",
+        "skjema" => "nav_forms",
+        "tjenester" => "nav_services",
+        "opplaering" => "nav_training",
+        "arenaer" => "nav_arenas",
+        "ordliste" => "nav_glossary",
+        "kontakter" => "nav_contacts",
+        "trykk" => "nav_print",
+        _ => return None,
+    };
+    Some(t_get(t, key))
+}
+
+/// Percent-encode for URL query values (RFC 3986 unreserved characters kept).
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() * 3);
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn encodes_query_values() {
+        assert_eq!(super::encode("Nivå 1: x/y"), "Niv%C3%A5%201%3A%20x%2Fy");
+    }
+}

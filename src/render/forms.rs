@@ -1,0 +1,170 @@
+//! Form pages: an accessible HTML form that is filled in and printed in the browser.
+//! The form has no action and no script that sends or stores anything.
+
+use serde::Serialize;
+
+use super::{KommuneRenderer, OutPage, SearchEntry};
+use crate::content::forms::{Field, FieldKind, Width};
+use crate::diagnostics::Diagnostic;
+
+#[derive(Serialize)]
+struct OptionCtx {
+    id: String,
+    label: String,
+}
+
+#[derive(Serialize)]
+struct FieldCtx {
+    kind: &'static str,
+    id: String,
+    label: String,
+    hint: Option<String>,
+    hint_id: Option<String>,
+    required: bool,
+    autocomplete: Option<String>,
+    width: &'static str,
+    rows: u16,
+    options: Vec<OptionCtx>,
+    text: Option<String>,
+}
+
+#[derive(Serialize)]
+struct SectionCtx {
+    title: String,
+    description: Option<String>,
+    fields: Vec<FieldCtx>,
+}
+
+#[derive(Serialize)]
+struct FormSummary {
+    title: String,
+    url: String,
+    description: String,
+    levels: Vec<u8>,
+}
+
+fn kind_name(kind: FieldKind) -> &'static str {
+    match kind {
+        FieldKind::Text => "text",
+        FieldKind::Textarea => "textarea",
+        FieldKind::Date => "date",
+        FieldKind::Checkbox => "checkbox",
+        FieldKind::Radio => "radio",
+        FieldKind::Checkboxes => "checkboxes",
+        FieldKind::Signature => "signature",
+        FieldKind::Info => "info",
+    }
+}
+
+impl KommuneRenderer<'_> {
+    fn field_ctx(&self, lang: &str, form_id: &str, field: &Field) -> FieldCtx {
+        let id = format!("{form_id}-{}", field.stem());
+        let options = field
+            .options
+            .iter()
+            .enumerate()
+            .map(|(i, o)| OptionCtx {
+                id: format!("{id}-{}", i + 1),
+                label: o.clone(),
+            })
+            .collect();
+        let width = match (field.kind, field.width) {
+            (_, Some(Width::Short)) | (FieldKind::Date, None) => "short",
+            (_, Some(Width::Medium)) => "medium",
+            _ => "long",
+        };
+        FieldCtx {
+            kind: kind_name(field.kind),
+            hint_id: field.hint.as_ref().map(|_| format!("{id}-hint")),
+            id,
+            label: field.label.clone().unwrap_or_default(),
+            hint: field.hint.clone(),
+            required: field.required,
+            autocomplete: field.autocomplete.clone(),
+            width,
+            rows: field.rows.unwrap_or(5),
+            options,
+            text: field.text.as_deref().map(|t| self.md(lang, t).html),
+        }
+    }
+
+    pub(super) fn forms_index(&self, lang: &str) -> Result<OutPage, Diagnostic> {
+        let default = self.kommune.default_lang();
+        let mut forms: Vec<FormSummary> = self
+            .kommune
+            .forms
+            .values()
+            .map(|v| {
+                let (doc, _) = v.pick(lang, default);
+                FormSummary {
+                    title: doc.data.title.clone(),
+                    url: self.urls.href(lang, &format!("skjema/{}/", v.id)),
+                    description: self.md_inline(lang, &doc.data.description),
+                    levels: doc.data.levels.clone(),
+                }
+            })
+            .collect();
+        forms.sort_by(|a, b| a.title.cmp(&b.title));
+        let title = self.t(lang, "nav_forms");
+        let page = self.page_ctx(lang, "skjema/", &title, "skjema", &self.all_langs());
+        let html = self.render_page(
+            "forms_index.html",
+            lang,
+            &page,
+            &serde_json::json!({ "forms": forms }),
+        )?;
+        Ok(self.out(lang, "skjema/", html, None))
+    }
+
+    pub(super) fn form(&self, lang: &str, id: &str) -> Result<OutPage, Diagnostic> {
+        let variants = &self.kommune.forms[id];
+        let (doc, _) = variants.pick(lang, self.kommune.default_lang());
+        let f = &doc.data;
+        let mut text = vec![f.description.clone()];
+        let sections: Vec<SectionCtx> = f
+            .sections
+            .iter()
+            .map(|s| {
+                text.push(s.title.clone());
+                text.extend(s.fields.iter().filter_map(|fl| fl.label.clone()));
+                SectionCtx {
+                    title: s.title.clone(),
+                    description: s.description.clone(),
+                    fields: s
+                        .fields
+                        .iter()
+                        .map(|fl| self.field_ctx(lang, id, fl))
+                        .collect(),
+                }
+            })
+            .collect();
+        let levels: Vec<_> = f
+            .levels
+            .iter()
+            .filter_map(|n| self.level_link(lang, *n))
+            .collect();
+        let data = serde_json::json!({
+            "id": id,
+            "title": f.title,
+            "description": self.md(lang, &f.description).html,
+            "intro": self.md_opt(lang, f.intro.as_deref()),
+            "sections": sections,
+            "levels": levels,
+            "has_required": f.sections.iter().flat_map(|s| &s.fields).any(|fl| fl.required),
+        });
+        let path = format!("skjema/{id}/");
+        let available: Vec<&str> = variants.langs().collect();
+        let page = self.page_ctx(lang, &path, &f.title, "skjema", &available);
+        let mut page = self.with_doc(page, lang, &doc.lang, f);
+        page.description = Some(f.description.clone());
+        let html = self.render_page("form.html", lang, &page, &data)?;
+        let search = SearchEntry {
+            path: path.clone(),
+            title: f.title.clone(),
+            kind: self.t(lang, "kind_form"),
+            keywords: f.keywords.clone(),
+            text: text.join(" "),
+        };
+        Ok(self.out(lang, &path, html, Some(search)))
+    }
+}

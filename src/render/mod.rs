@@ -1,0 +1,329 @@
+//! Render stage: turns a resolved kommune into HTML pages using the theme's templates.
+//! Each content type has its own module that builds its template context.
+
+pub mod context;
+mod forms;
+mod guide;
+mod pages;
+mod services;
+pub mod shortcode;
+pub mod theme;
+mod training;
+pub mod urls;
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::config::SiteConfig;
+use crate::content::kommune::tel_href;
+use crate::diagnostics::Diagnostic;
+use crate::site::Kommune;
+use context::{t_get, ContactCtx, EmergencyCtx, Link, NavItem, PageCtx, SiteCtx};
+pub use theme::Theme;
+use urls::Urls;
+
+/// One rendered page, ready to be minified and written.
+pub struct OutPage {
+    /// Path inside the output: a folder (`…/skjema/x/`, gets index.html) or a file name.
+    pub path: String,
+    pub html: String,
+    pub lang: String,
+    pub in_sitemap: bool,
+    pub search: Option<SearchEntry>,
+}
+
+/// What the search index needs to know about a page.
+#[derive(Debug, Clone)]
+pub struct SearchEntry {
+    /// Href relative to the language root.
+    pub path: String,
+    pub title: String,
+    pub kind: String,
+    pub keywords: Vec<String>,
+    pub text: String,
+}
+
+/// Renders the pages of one kommune.
+pub struct KommuneRenderer<'a> {
+    pub theme: &'a Theme,
+    pub kommune: &'a Kommune,
+    pub config: &'a SiteConfig,
+    pub urls: Urls,
+    pub today: chrono::NaiveDate,
+    sites: BTreeMap<String, SiteCtx>,
+}
+
+/// A page to render: what and in which language.
+#[derive(Debug, Clone)]
+pub enum Job {
+    Front,
+    GuideIndex,
+    Level(usize),
+    FormsIndex,
+    Form(String),
+    ServicesIndex,
+    Service(String),
+    TrainingIndex,
+    Module(String),
+    Page(String),
+    Search,
+    NotFound,
+}
+
+pub struct Assets {
+    pub css_href: String,
+    pub search_script_href: Option<String>,
+    pub forms_script_href: Option<String>,
+}
+
+impl<'a> KommuneRenderer<'a> {
+    pub fn new(
+        theme: &'a Theme,
+        kommune: &'a Kommune,
+        config: &'a SiteConfig,
+        urls: Urls,
+        today: chrono::NaiveDate,
+        assets: &Assets,
+        regional_home: Option<String>,
+    ) -> Self {
+        let mut renderer = KommuneRenderer {
+            theme,
+            kommune,
+            config,
+            urls,
+            today,
+            sites: BTreeMap::new(),
+        };
+        for lang in &kommune.languages {
+            let site = renderer.site_ctx(lang, assets, regional_home.clone());
+            renderer.sites.insert(lang.clone(), site);
+        }
+        renderer
+    }
+
+    fn site_ctx(&self, lang: &str, assets: &Assets, regional_home: Option<String>) -> SiteCtx {
+        let k = &self.kommune.config;
+        let t = self.theme.strings.for_lang(lang);
+        let nav = [
+            ("veileder", "nav_guide"),
+            ("skjema", "nav_forms"),
+            ("tjenester", "nav_services"),
+            ("opplaering", "nav_training"),
+        ]
+        .iter()
+        .map(|(section, key)| NavItem {
+            label: t_get(t, key),
+            url: self.urls.href(lang, &format!("{section}/")),
+            current: false,
+        })
+        .collect();
+        let footer_links = self
+            .kommune
+            .pages_ordered()
+            .into_iter()
+            .filter(|p| p.primary(self.kommune.default_lang()).data.menu)
+            .map(|p| {
+                let (doc, _) = p.pick(lang, self.kommune.default_lang());
+                Link {
+                    label: doc.data.title.clone(),
+                    url: self.urls.href(lang, &format!("{}/", p.id)),
+                }
+            })
+            .collect();
+        let contacts = k
+            .contacts
+            .iter()
+            .map(|c| ContactCtx {
+                name: c.name.clone(),
+                role: c.role.clone(),
+                phone: c.phone.clone(),
+                tel: c.phone.as_deref().map(tel_href),
+                email: c.email.clone(),
+            })
+            .collect();
+        let police = k
+            .emergency
+            .police_phone
+            .clone()
+            .unwrap_or_else(|| "112".into());
+        let emergency = EmergencyCtx {
+            child_welfare_tel: k.emergency.child_welfare_phone.as_deref().map(tel_href),
+            child_welfare_phone: k.emergency.child_welfare_phone.clone(),
+            after_hours_tel: k
+                .emergency
+                .child_welfare_after_hours
+                .as_deref()
+                .map(tel_href),
+            after_hours_phone: k.emergency.child_welfare_after_hours.clone(),
+            police_tel: tel_href(&police),
+            police_phone: police,
+            report_url: k.emergency.report_url.clone(),
+        };
+        let home = self.urls.home();
+        SiteCtx {
+            title: self.config.title.clone(),
+            name: k.name.clone(),
+            short_name: k.short().to_string(),
+            number: k.number.clone(),
+            lang: lang.to_string(),
+            dir: crate::i18n::dir(lang),
+            root: self.urls.lang_root(lang),
+            css_url: format!("{home}{}", assets.css_href),
+            search_url: self.urls.href(lang, "sok/"),
+            search_index_url: assets
+                .search_script_href
+                .as_ref()
+                .map(|_| format!("{}sok/indeks.js", self.urls.lang_root(lang))),
+            search_script_url: assets
+                .search_script_href
+                .as_ref()
+                .map(|s| format!("{home}{s}")),
+            forms_script_url: assets
+                .forms_script_href
+                .as_ref()
+                .map(|s| format!("{home}{s}")),
+            logo_url: k.branding.logo.as_ref().map(|l| format!("{home}{l}")),
+            logo_alt: k.branding.logo_alt.clone(),
+            nav,
+            footer_links,
+            contacts,
+            feedback_email: k.feedback.as_ref().and_then(|f| f.email.clone()),
+            feedback_url: k.feedback.as_ref().and_then(|f| f.url.clone()),
+            accessibility_statement: k.accessibility_statement.clone(),
+            emergency,
+            regional_home,
+        }
+    }
+
+    /// Every page of the kommune, in every language.
+    pub fn jobs(&self) -> Vec<(Job, String)> {
+        let k = self.kommune;
+        let mut jobs = Vec::new();
+        for lang in &k.languages {
+            let mut push = |job: Job| jobs.push((job, lang.clone()));
+            push(Job::Front);
+            push(Job::GuideIndex);
+            (0..k.levels.len()).for_each(|i| push(Job::Level(i)));
+            push(Job::FormsIndex);
+            k.forms.keys().for_each(|id| push(Job::Form(id.clone())));
+            push(Job::ServicesIndex);
+            k.services
+                .keys()
+                .for_each(|id| push(Job::Service(id.clone())));
+            push(Job::TrainingIndex);
+            k.modules
+                .keys()
+                .for_each(|id| push(Job::Module(id.clone())));
+            k.pages.keys().for_each(|id| push(Job::Page(id.clone())));
+            push(Job::Search);
+        }
+        jobs.push((Job::NotFound, k.default_lang().to_string()));
+        jobs
+    }
+
+    pub fn render_all(&self) -> Result<Vec<OutPage>, Vec<Diagnostic>> {
+        let results: Vec<Result<OutPage, Diagnostic>> = self
+            .jobs()
+            .par_iter()
+            .map(|(job, lang)| self.render_job(job, lang))
+            .collect();
+        let mut pages = Vec::with_capacity(results.len());
+        let mut errors = Vec::new();
+        for r in results {
+            match r {
+                Ok(p) => pages.push(p),
+                Err(e) => errors.push(e),
+            }
+        }
+        if errors.is_empty() {
+            Ok(pages)
+        } else {
+            errors.truncate(5);
+            Err(errors)
+        }
+    }
+
+    pub fn render_job(&self, job: &Job, lang: &str) -> Result<OutPage, Diagnostic> {
+        match job {
+            Job::Front => self.front(lang),
+            Job::GuideIndex => self.guide_index(lang),
+            Job::Level(i) => self.level(lang, *i),
+            Job::FormsIndex => self.forms_index(lang),
+            Job::Form(id) => self.form(lang, id),
+            Job::ServicesIndex => self.services_index(lang),
+            Job::Service(id) => self.service(lang, id),
+            Job::TrainingIndex => self.training_index(lang),
+            Job::Module(id) => self.module(lang, id),
+            Job::Page(id) => self.page(lang, id),
+            Job::Search => self.search_page(lang),
+            Job::NotFound => self.not_found(lang),
+        }
+    }
+
+    /// Render `template` with the chrome and `extra` (a serializable value under `data`).
+    pub fn render_page<T: Serialize>(
+        &self,
+        template: &str,
+        lang: &str,
+        page: &PageCtx,
+        data: &T,
+    ) -> Result<String, Diagnostic> {
+        let mut ctx = tera::Context::new();
+        ctx.insert("site", &self.sites[lang]);
+        ctx.insert("t", self.theme.strings.for_lang(lang));
+        let mut site_nav = self.sites[lang].nav.clone();
+        for item in &mut site_nav {
+            item.current = item.url.ends_with(&format!("/{}/", page.section));
+        }
+        ctx.insert("nav", &site_nav);
+        ctx.insert("page", page);
+        ctx.insert("data", data);
+        self.theme.render(template, &ctx)
+    }
+
+    pub fn t(&self, lang: &str, key: &str) -> String {
+        t_get(self.theme.strings.for_lang(lang), key)
+    }
+
+    /// Languages in which a page generated from UI strings alone exists: all of them.
+    pub fn all_langs(&self) -> Vec<&str> {
+        self.kommune.languages.iter().map(String::as_str).collect()
+    }
+
+    fn out(&self, lang: &str, path: &str, html: String, search: Option<SearchEntry>) -> OutPage {
+        OutPage {
+            path: self.urls.out_path(lang, path),
+            html,
+            lang: lang.to_string(),
+            in_sitemap: true,
+            search,
+        }
+    }
+
+    fn search_page(&self, lang: &str) -> Result<OutPage, Diagnostic> {
+        let title = self.t(lang, "search_title");
+        let mut page = self.page_ctx(lang, "sok/", &title, "sok", &self.all_langs());
+        page.breadcrumbs.truncate(1);
+        let data = serde_json::json!({ "az_url": self.urls.href(lang, "a-a/") });
+        let html = self.render_page("search.html", lang, &page, &data)?;
+        let mut out = self.out(lang, "sok/", html, None);
+        out.in_sitemap = false;
+        Ok(out)
+    }
+
+    fn not_found(&self, lang: &str) -> Result<OutPage, Diagnostic> {
+        let title = self.t(lang, "not_found_title");
+        let mut page = self.page_ctx(lang, "404.html", &title, "", &[lang]);
+        page.languages.clear();
+        let html = self.render_page("404.html", lang, &page, &())?;
+        Ok(OutPage {
+            path: format!("{}404.html", self.urls.prefix),
+            html,
+            lang: lang.to_string(),
+            in_sitemap: false,
+            search: None,
+        })
+    }
+}

@@ -1,0 +1,73 @@
+//! Training pages: the module overview and one page per module.
+
+use super::{KommuneRenderer, OutPage, SearchEntry};
+use crate::diagnostics::Diagnostic;
+
+impl KommuneRenderer<'_> {
+    pub(super) fn training_index(&self, lang: &str) -> Result<OutPage, Diagnostic> {
+        let default = self.kommune.default_lang();
+        let modules: Vec<_> = self
+            .kommune
+            .modules_ordered()
+            .into_iter()
+            .map(|v| {
+                let (doc, _) = v.pick(lang, default);
+                serde_json::json!({
+                    "title": doc.data.title,
+                    "url": self.urls.href(lang, &format!("opplaering/{}/", v.id)),
+                    "audience": doc.data.audience,
+                    "duration": doc.data.duration,
+                })
+            })
+            .collect();
+        let title = self.t(lang, "nav_training");
+        let page = self.page_ctx(lang, "opplaering/", &title, "opplaering", &self.all_langs());
+        let html = self.render_page(
+            "training_index.html",
+            lang,
+            &page,
+            &serde_json::json!({ "modules": modules }),
+        )?;
+        Ok(self.out(lang, "opplaering/", html, None))
+    }
+
+    pub(super) fn module(&self, lang: &str, id: &str) -> Result<OutPage, Diagnostic> {
+        let variants = &self.kommune.modules[id];
+        let (doc, _) = variants.pick(lang, self.kommune.default_lang());
+        let m = &doc.data;
+        let body = self.md(lang, doc.body());
+        let exercises: Vec<_> = m
+            .exercises
+            .iter()
+            .map(|e| {
+                serde_json::json!({
+                    "title": e.title,
+                    "kind": self.t(lang, e.kind.ui_key()),
+                    "text": self.md(lang, &e.text).html,
+                })
+            })
+            .collect();
+        let data = serde_json::json!({
+            "title": m.title,
+            "audience": m.audience,
+            "duration": m.duration,
+            "goals": m.goals,
+            "exercises": exercises,
+            "case": self.md_opt(lang, m.case.as_deref()),
+            "body": body.html,
+        });
+        let path = format!("opplaering/{id}/");
+        let available: Vec<&str> = variants.langs().collect();
+        let page = self.page_ctx(lang, &path, &m.title, "opplaering", &available);
+        let page = self.with_doc(page, lang, &doc.lang, m);
+        let html = self.render_page("module.html", lang, &page, &data)?;
+        let search = SearchEntry {
+            path: path.clone(),
+            title: m.title.clone(),
+            kind: self.t(lang, "kind_training"),
+            keywords: m.keywords.clone(),
+            text: format!("{} {}", m.goals.join(" "), body.text),
+        };
+        Ok(self.out(lang, &path, html, Some(search)))
+    }
+}

@@ -1,0 +1,315 @@
+//! Resolve stage: inheritance (base → kommune overlays and exclusions) and grouping of
+//! language variants into one model per kommune.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::diagnostics::Diagnostic;
+use crate::load::{Project, Unit};
+use crate::parse::{parse_unit, FileName, Parsed};
+use crate::site::{Kommune, Origin, Variants};
+
+/// Resolve every kommune (or only `only`). Returns the kommuner and every diagnostic.
+pub fn resolve(project: &Project, only: Option<&str>) -> (Vec<Kommune>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let selected: Vec<&Unit> = match only {
+        Some(slug) => match project.units.get(slug) {
+            Some(unit) if unit.kommune().is_some() => vec![unit],
+            _ => {
+                let names: Vec<&str> = project.kommuner().map(|u| u.slug.as_str()).collect();
+                let mut d = Diagnostic::error(
+                    "unknown-kommune",
+                    format!("there is no kommune `{slug}` in content/"),
+                );
+                d = d.with_help(
+                    match crate::diagnostics::suggest(slug, names.iter().copied()) {
+                        Some(near) => {
+                            format!("did you mean `{near}`? Kommuner: {}", names.join(", "))
+                        }
+                        None => format!("kommuner: {}", names.join(", ")),
+                    },
+                );
+                return (Vec::new(), vec![d]);
+            }
+        },
+        None => project.kommuner().collect(),
+    };
+
+    // Inheritance chains, checked for unknown bases and cycles.
+    let mut chains = Vec::new();
+    for unit in &selected {
+        match chain(project, unit) {
+            Ok(c) => chains.push(c),
+            Err(d) => diags.push(d),
+        }
+    }
+
+    // Parse each needed unit once, in its own default language.
+    let needed: BTreeSet<&str> = chains.iter().flatten().map(|u| u.slug.as_str()).collect();
+    let parsed: BTreeMap<&str, (BTreeMap<String, Parsed>, Vec<Diagnostic>)> = needed
+        .par_iter()
+        .map(|slug| {
+            let unit = &project.units[*slug];
+            let lang = unit
+                .languages()
+                .first()
+                .cloned()
+                .unwrap_or_else(|| project.config.default_language.clone());
+            (*slug, parse_unit(unit, &lang))
+        })
+        .collect();
+    for (_, unit_diags) in parsed.values() {
+        diags.extend(unit_diags.iter().cloned());
+    }
+
+    let kommuner: Vec<(Kommune, Vec<Diagnostic>)> = chains
+        .par_iter()
+        .map(|chain| assemble(project, chain, &parsed))
+        .collect();
+    let mut out = Vec::new();
+    for (k, mut d) in kommuner {
+        diags.append(&mut d);
+        out.push(k);
+    }
+    (out, diags)
+}
+
+/// The unit followed by the bases it inherits from, nearest first.
+fn chain<'a>(project: &'a Project, unit: &'a Unit) -> Result<Vec<&'a Unit>, Diagnostic> {
+    let mut chain = vec![unit];
+    let mut current = unit;
+    while let Some(base) = current.inherits() {
+        let locate = |d: Diagnostic| {
+            let offset =
+                crate::yaml::locate(&current.config_file, 0, usize::MAX, base).unwrap_or(0);
+            d.in_file(&current.config_file)
+                .at_offset(offset, base.len())
+        };
+        let Some(next) = project.units.get(base) else {
+            let bases: Vec<&str> = project
+                .units
+                .values()
+                .filter(|u| u.kommune().is_none())
+                .map(|u| u.slug.as_str())
+                .collect();
+            return Err(locate(
+                Diagnostic::error(
+                    "unknown-base",
+                    format!("`inherits: {base}` names a base that does not exist"),
+                )
+                .with_help(if bases.is_empty() {
+                    format!("create content/{base}/region.yaml, or remove `inherits:`")
+                } else {
+                    format!("bases in content/: {}", bases.join(", "))
+                }),
+            ));
+        };
+        if next.kommune().is_some() {
+            return Err(locate(Diagnostic::error("inherits-kommune", format!("`{base}` is a kommune; only a base (a folder with region.yaml) can be inherited"))
+                .with_help("move the shared files into a base folder with region.yaml and inherit that")));
+        }
+        if chain.iter().any(|u| u.slug == next.slug) {
+            let names: Vec<&str> = chain
+                .iter()
+                .map(|u| u.slug.as_str())
+                .chain([next.slug.as_str()])
+                .collect();
+            return Err(locate(
+                Diagnostic::error(
+                    "inheritance-cycle",
+                    format!("inheritance goes round in a circle: {}", names.join(" → ")),
+                )
+                .with_help("remove `inherits:` from one of these folders"),
+            ));
+        }
+        chain.push(next);
+        current = next;
+    }
+    Ok(chain)
+}
+
+fn assemble(
+    project: &Project,
+    chain: &[&Unit],
+    parsed: &BTreeMap<&str, (BTreeMap<String, Parsed>, Vec<Diagnostic>)>,
+) -> (Kommune, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let kommune_unit = chain[0];
+    let config = kommune_unit
+        .kommune()
+        .expect("chain starts with a kommune")
+        .clone();
+
+    // Overlay from the farthest base to the kommune itself.
+    let mut merged: BTreeMap<String, (Parsed, &str)> = BTreeMap::new();
+    let mut origins: BTreeMap<String, Origin> = BTreeMap::new();
+    for unit in chain.iter().rev() {
+        let Some((files, _)) = parsed.get(unit.slug.as_str()) else {
+            continue;
+        };
+        let is_kommune = unit.slug == kommune_unit.slug;
+        for (rel, item) in files {
+            let name = FileName::parse(rel);
+            if name.lang.is_none() {
+                // A replaced original takes its inherited translations with it: they
+                // translate a text that is no longer used.
+                let stale: Vec<String> = merged
+                    .iter()
+                    .filter(|(r, (_, from))| {
+                        *from != unit.slug
+                            && r.as_str() != rel
+                            && FileName::parse(r).original_path() == *rel
+                    })
+                    .map(|(r, _)| r.clone())
+                    .collect();
+                for r in stale {
+                    merged.remove(&r);
+                    origins.remove(&r);
+                }
+            }
+            let origin = match merged.get(rel) {
+                Some((_, from)) if is_kommune => Origin::Overridden((*from).to_string()),
+                Some((_, from)) if *from != unit.slug => Origin::Overridden((*from).to_string()),
+                _ if is_kommune => Origin::Local,
+                _ => Origin::Inherited(unit.slug.clone()),
+            };
+            let origin = match origin {
+                Origin::Overridden(base) if !is_kommune => Origin::Inherited(base),
+                o => o,
+            };
+            merged.insert(rel.clone(), (item.clone(), unit.slug.as_str()));
+            origins.insert(rel.clone(), origin);
+        }
+    }
+    // Files inherited through the whole chain are "inherited" from where they came from.
+    for (rel, (_, from)) in &merged {
+        if *from != kommune_unit.slug {
+            origins.insert(rel.clone(), Origin::Inherited((*from).to_string()));
+        }
+    }
+
+    // Exclusions apply to inherited files (and their translations).
+    for excluded in &config.exclude {
+        let excluded = excluded.trim_start_matches("./");
+        let matching: Vec<String> = merged
+            .iter()
+            .filter(|(r, (_, from))| {
+                *from != kommune_unit.slug
+                    && (r.as_str() == excluded || FileName::parse(r).original_path() == excluded)
+            })
+            .map(|(r, _)| r.clone())
+            .collect();
+        if matching.is_empty() {
+            let offset = crate::yaml::locate(&kommune_unit.config_file, 0, usize::MAX, excluded)
+                .unwrap_or(0);
+            let inherited: Vec<&str> = merged
+                .iter()
+                .filter(|(_, (_, f))| *f != kommune_unit.slug)
+                .map(|(r, _)| r.as_str())
+                .collect();
+            diags.push(
+                Diagnostic::error("unknown-exclude", format!("`exclude: {excluded}` matches no inherited file"))
+                    .in_file(&kommune_unit.config_file)
+                    .at_offset(offset, excluded.len())
+                    .with_help(match crate::diagnostics::suggest(excluded, inherited.iter().copied()) {
+                        Some(near) => format!("did you mean `{near}`?"),
+                        None => "write the path relative to the base folder, e.g. tjenester/familiesenter.yaml".into(),
+                    }),
+            );
+        }
+        for r in matching {
+            if let Some((_, from)) = merged.remove(&r) {
+                origins.insert(r, Origin::Excluded(from.to_string()));
+            }
+        }
+    }
+
+    let mut languages = config.languages.clone();
+    if languages.is_empty() {
+        languages.push(project.config.default_language.clone());
+    }
+    for i in 0..languages.len() {
+        let lang = languages[i].clone();
+        if crate::i18n::language(&lang).is_none() {
+            let offset =
+                crate::yaml::locate(&kommune_unit.config_file, 0, usize::MAX, &lang).unwrap_or(0);
+            diags.push(
+                Diagnostic::error(
+                    "unknown-language",
+                    format!("`{lang}` in `languages:` is not a language veiviser knows"),
+                )
+                .in_file(&kommune_unit.config_file)
+                .at_offset(offset, lang.len())
+                .with_help(format!(
+                    "use codes from: {}",
+                    crate::i18n::LANGUAGES
+                        .iter()
+                        .map(|l| l.code)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+            );
+            languages[i] = project.config.default_language.clone();
+        }
+    }
+    languages.dedup();
+
+    let mut kommune = Kommune {
+        slug: kommune_unit.slug.clone(),
+        config,
+        config_file: Arc::clone(&kommune_unit.config_file),
+        languages,
+        front: None,
+        guide_intro: None,
+        levels: Vec::new(),
+        forms: BTreeMap::new(),
+        services: BTreeMap::new(),
+        modules: BTreeMap::new(),
+        pages: BTreeMap::new(),
+        arenas: BTreeMap::new(),
+        prints: BTreeMap::new(),
+        glossary: None,
+        contacts: None,
+        events: None,
+        assets: BTreeMap::new(),
+        origins,
+    };
+    let mut levels: BTreeMap<String, Variants<crate::content::guide::Level>> = BTreeMap::new();
+    fn add<T>(map: &mut BTreeMap<String, Variants<T>>, doc: &Arc<crate::content::Doc<T>>) {
+        map.entry(doc.id.clone())
+            .or_insert_with(|| Variants::new(doc.id.clone()))
+            .docs
+            .push(Arc::clone(doc));
+    }
+    fn add_single<T>(slot: &mut Option<Variants<T>>, doc: &Arc<crate::content::Doc<T>>) {
+        slot.get_or_insert_with(|| Variants::new(doc.id.clone()))
+            .docs
+            .push(Arc::clone(doc));
+    }
+    for (rel, (item, _)) in &merged {
+        match item {
+            Parsed::Front(d) => add_single(&mut kommune.front, d),
+            Parsed::GuideIntro(d) => add_single(&mut kommune.guide_intro, d),
+            Parsed::Level(d) => add(&mut levels, d),
+            Parsed::Form(d) => add(&mut kommune.forms, d),
+            Parsed::Service(d) => add(&mut kommune.services, d),
+            Parsed::Module(d) => add(&mut kommune.modules, d),
+            Parsed::Events(d) => add_single(&mut kommune.events, d),
+            Parsed::Page(d) => add(&mut kommune.pages, d),
+            Parsed::Arena(d) => add(&mut kommune.arenas, d),
+            Parsed::Contacts(d) => add_single(&mut kommune.contacts, d),
+            Parsed::Glossary(d) => add_single(&mut kommune.glossary, d),
+            Parsed::Print(d) => add(&mut kommune.prints, d),
+            Parsed::Asset(path) => {
+                kommune.assets.insert(rel.clone(), path.clone());
+            }
+        }
+    }
+    let default = kommune.default_lang().to_string();
+    let mut levels: Vec<_> = levels.into_values().collect();
+    levels.sort_by_key(|v| v.primary(&default).data.level);
+    kommune.levels = levels;
+    (kommune, diags)
+}

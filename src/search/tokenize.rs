@@ -1,0 +1,216 @@
+//! Tokenizer. `themes/standard/static/js/search.js` implements the same rules
+//! (functions `norm` and `tokenize`); `tests/js/fixtures/parity.json` checks that both agree.
+//!
+//! Rules, in order:
+//! 1. A word is a maximal run of *word characters*: Unicode alphanumerics (`Alphabetic` or
+//!    `Numeric`, i.e. JavaScript's `[\p{Alphabetic}\p{N}]`) plus the *ignorable* characters
+//!    below. Everything else separates words.
+//! 2. Inside a word, a combining ring above (U+030A) right after `a`/`A` makes `å`/`Å`
+//!    (decomposed text from macOS); ignorable characters are then dropped: combining
+//!    diacritics U+0300–U+036F, Arabic tatweel and harakat (U+0640, U+064B–U+065F, U+0670),
+//!    soft hyphen, ZWNJ/ZWJ and apostrophes (`'`, `’`, `ʼ`), so `barn's` → `barns` and
+//!    Ukrainian `сім'я` stays one word.
+//! 3. Unicode lowercase (with the final-sigma rule, as `String::to_lowercase` and
+//!    JavaScript's `toLowerCase`).
+//! 4. Folding, so that ASCII spellings find Norwegian letters: `æ`/`ä` → `ae`, `ø`/`ö` → `oe`,
+//!    `å` → `aa`, and common acute/grave/circumflex/diaeresis vowels lose their accent
+//!    (`é` → `e`). Other letters (Sami `č`, Cyrillic, Arabic, Ethiopic …) are kept.
+//! 5. Truncation to [`MAX_TOKEN_CHARS`] code points.
+
+/// Longest token kept, in code points after folding. Longer tokens are cut, on both sides.
+pub const MAX_TOKEN_CHARS: usize = 40;
+
+/// Characters that are part of a word but dropped from the token.
+pub fn is_ignorable(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0300}'..='\u{036F}'
+            | '\u{0640}'
+            | '\u{064B}'..='\u{065F}'
+            | '\u{0670}'
+            | '\u{00AD}'
+            | '\u{200C}'
+            | '\u{200D}'
+            | '\''
+            | '\u{2019}'
+            | '\u{02BC}'
+    )
+}
+
+/// Whether `c` belongs to a word (rule 1).
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_ignorable(c)
+}
+
+/// The folded spelling of one lowercase character, if it has one (rule 4).
+pub fn fold_char(c: char) -> Option<&'static str> {
+    Some(match c {
+        'æ' | 'ä' => "ae",
+        'ø' | 'ö' => "oe",
+        'å' => "aa",
+        'á' | 'à' | 'â' => "a",
+        'é' | 'è' | 'ê' | 'ë' => "e",
+        'í' | 'ì' | 'î' | 'ï' => "i",
+        'ó' | 'ò' | 'ô' => "o",
+        'ú' | 'ù' | 'û' | 'ü' => "u",
+        _ => return None,
+    })
+}
+
+/// Normalizes one raw word (a run of word characters) into a token (rules 2–5).
+/// Returns an empty string when nothing is left (a lone apostrophe).
+pub fn normalize_word(raw: &str) -> String {
+    let mut composed = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        if c == '\u{030A}' {
+            if composed.ends_with('a') {
+                composed.pop();
+                composed.push('å');
+                continue;
+            }
+            if composed.ends_with('A') {
+                composed.pop();
+                composed.push('Å');
+                continue;
+            }
+        }
+        if !is_ignorable(c) {
+            composed.push(c);
+        }
+    }
+    let lower = composed.to_lowercase();
+    let mut out = String::with_capacity(lower.len() + 4);
+    let mut count = 0;
+    for c in lower.chars() {
+        match fold_char(c) {
+            Some(folded) => {
+                for f in folded.chars() {
+                    if count < MAX_TOKEN_CHARS {
+                        out.push(f);
+                        count += 1;
+                    }
+                }
+            }
+            None if count < MAX_TOKEN_CHARS => {
+                out.push(c);
+                count += 1;
+            }
+            None => {}
+        }
+        if count >= MAX_TOKEN_CHARS {
+            break;
+        }
+    }
+    out
+}
+
+/// Calls `f(token, start, end)` for every token of `text`; `start..end` is the byte range
+/// of the raw word in `text`.
+pub fn for_each_token(text: &str, mut f: impl FnMut(String, usize, usize)) {
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (is_word_char(c), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                emit(&text[s..i], s, i, &mut f);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        emit(&text[s..], s, text.len(), &mut f);
+    }
+}
+
+fn emit(raw: &str, start: usize, end: usize, f: &mut impl FnMut(String, usize, usize)) {
+    let token = normalize_word(raw);
+    if !token.is_empty() {
+        f(token, start, end);
+    }
+}
+
+/// Splits `text` into normalized tokens (lowercased and folded, not stemmed, stop words kept).
+pub fn tokenize(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for_each_token(text, |t, _, _| out.push(t));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_on_non_letters_and_lowercases() {
+        assert_eq!(
+            tokenize("Nivå 1: Tiltak i egen tjeneste (PP-tjenesten)!"),
+            [
+                "nivaa",
+                "1",
+                "tiltak",
+                "i",
+                "egen",
+                "tjeneste",
+                "pp",
+                "tjenesten"
+            ]
+        );
+    }
+
+    #[test]
+    fn folds_norwegian_letters_to_ascii_spellings() {
+        assert_eq!(
+            tokenize("Kjære ØYVIND på Ærø"),
+            ["kjaere", "oeyvind", "paa", "aeroe"]
+        );
+        assert_eq!(tokenize("kjaere oeyvind paa"), ["kjaere", "oeyvind", "paa"]);
+        assert_eq!(
+            tokenize("idé kafé Müller Skärgård"),
+            ["ide", "kafe", "muller", "skaergaard"]
+        );
+    }
+
+    #[test]
+    fn composes_decomposed_a_ring_and_drops_marks() {
+        assert_eq!(tokenize("pa\u{030A} ide\u{0301}"), ["paa", "ide"]);
+        assert_eq!(tokenize("PA\u{030A}"), ["paa"]);
+    }
+
+    #[test]
+    fn apostrophes_and_soft_hyphens_join() {
+        assert_eq!(
+            tokenize("barn's barne\u{00AD}vern 'sitat'"),
+            ["barns", "barnevern", "sitat"]
+        );
+        assert_eq!(tokenize("сім'я"), ["сімя"]);
+        assert_eq!(tokenize(" ' "), Vec::<String>::new());
+    }
+
+    #[test]
+    fn other_scripts() {
+        // Arabic with harakat and tatweel, Arabic-Indic digits.
+        assert_eq!(tokenize("الطِّفْل، الطفـل ١٢"), ["الطفل", "الطفل", "١٢"]);
+        // Ethiopic word separator (U+1361) and full stop (U+1362).
+        assert_eq!(tokenize("ሕፃን፡ትምህርት።"), ["ሕፃን", "ትምህርት"]);
+        // Cyrillic case folding, Greek final sigma.
+        assert_eq!(tokenize("ДИТИНА Дитина ΟΔΟΣ"), ["дитина", "дитина", "οδος"]);
+    }
+
+    #[test]
+    fn truncates_long_tokens() {
+        let long = "å".repeat(30);
+        let t = tokenize(&long);
+        assert_eq!(t[0].chars().count(), MAX_TOKEN_CHARS);
+        assert_eq!(t[0], "a".repeat(40));
+    }
+
+    #[test]
+    fn reports_byte_ranges() {
+        let text = "Hei, kjære barn";
+        let mut seen = Vec::new();
+        for_each_token(text, |t, a, b| seen.push((t, &text[a..b])));
+        assert_eq!(seen[1], ("kjaere".to_string(), "kjære"));
+        assert_eq!(seen[2], ("barn".to_string(), "barn"));
+    }
+}

@@ -1,0 +1,217 @@
+//! Write stage: everything goes into a staging folder beside the target, which replaces
+//! the target only when the whole build succeeded. A failed build leaves the old output.
+
+use std::path::{Component, Path, PathBuf};
+
+use crate::diagnostics::Diagnostic;
+
+pub struct Staging {
+    target: PathBuf,
+    staging: PathBuf,
+}
+
+impl Staging {
+    /// Prepare a fresh staging folder next to `target`.
+    pub fn new(target: &Path) -> Result<Staging, Diagnostic> {
+        let parent = target
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent).map_err(|e| {
+            Diagnostic::error("io", format!("cannot create {}: {e}", parent.display()))
+        })?;
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
+        if staging.exists() {
+            let _ = std::fs::remove_dir_all(&staging);
+        }
+        std::fs::create_dir_all(&staging).map_err(|e| {
+            Diagnostic::error("io", format!("cannot create {}: {e}", staging.display()))
+        })?;
+        Ok(Staging {
+            target: target.to_path_buf(),
+            staging,
+        })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.staging
+    }
+
+    /// Write `bytes` at `rel` (a `/`-separated path inside the output).
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        let path = self.resolve(rel)?;
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| {
+                Diagnostic::error("io", format!("cannot create {}: {e}", parent.display()))
+            })?;
+        }
+        std::fs::write(&path, bytes)
+            .map_err(|e| Diagnostic::error("io", format!("cannot write {}: {e}", path.display())))
+    }
+
+    pub fn copy(&self, rel: &str, from: &Path) -> Result<(), Diagnostic> {
+        let bytes = std::fs::read(from)
+            .map_err(|e| Diagnostic::error("io", format!("cannot read {}: {e}", from.display())))?;
+        self.write(rel, &bytes)
+    }
+
+    /// Paths inside the output only: no `..`, no absolute paths.
+    fn resolve(&self, rel: &str) -> Result<PathBuf, Diagnostic> {
+        let rel_path = Path::new(rel);
+        if rel_path
+            .components()
+            .any(|c| !matches!(c, Component::Normal(_)))
+        {
+            return Err(Diagnostic::error(
+                "unsafe-path",
+                format!("refusing to write outside the output folder: {rel}"),
+            ));
+        }
+        Ok(self.staging.join(rel_path))
+    }
+
+    /// Swap the staging folder in place of the target.
+    pub fn commit(self) -> Result<(), Diagnostic> {
+        let old = self.staging.with_file_name(format!(
+            "{}.old",
+            self.staging
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        ));
+        let had_target = self.target.exists();
+        if had_target {
+            std::fs::rename(&self.target, &old).map_err(|e| {
+                Diagnostic::error(
+                    "io",
+                    format!("cannot move the old {} aside: {e}", self.target.display()),
+                )
+            })?;
+        }
+        if let Err(e) = std::fs::rename(&self.staging, &self.target) {
+            if had_target {
+                let _ = std::fs::rename(&old, &self.target);
+            }
+            return Err(Diagnostic::error(
+                "io",
+                format!(
+                    "cannot put the new output in place at {}: {e}",
+                    self.target.display()
+                ),
+            ));
+        }
+        if had_target {
+            let _ = std::fs::remove_dir_all(&old);
+        }
+        Ok(())
+    }
+
+    /// Throw the staging folder away (the build failed).
+    pub fn abandon(self) {
+        let _ = std::fs::remove_dir_all(&self.staging);
+    }
+}
+
+/// Refuse output folders that would destroy or pollute content.
+pub fn check_output_dir(out: &Path, project_root: &Path) -> Result<(), Diagnostic> {
+    let abs = absolute(out);
+    let root = absolute(project_root);
+    let content = root.join("content");
+    let themes = root.join("themes");
+    let bad = abs.parent().is_none()
+        || abs == root
+        || abs.starts_with(&content)
+        || abs.starts_with(&themes)
+        || root.starts_with(&abs)
+        || abs.join(".git").exists();
+    if bad {
+        return Err(Diagnostic::error(
+            "unsafe-output",
+            format!("refusing to build into {}", abs.display()),
+        )
+        .with_help(
+            "choose a separate output folder such as `--out public`; it is replaced on every build",
+        ));
+    }
+    Ok(())
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(path)
+    };
+    let mut out = PathBuf::new();
+    for c in joined.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Minify a rendered HTML page.
+pub fn minify_html(html: &str) -> Vec<u8> {
+    let mut cfg = minify_html::Cfg::new();
+    cfg.keep_closing_tags = true;
+    cfg.keep_html_and_head_opening_tags = true;
+    cfg.minify_css = true;
+    cfg.minify_js = false;
+    minify_html::minify(html.as_bytes(), &cfg)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn failed_build_keeps_old_output() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("public");
+        std::fs::create_dir_all(&target).unwrap();
+        std::fs::write(target.join("index.html"), "old").unwrap();
+        let staging = Staging::new(&target).unwrap();
+        staging.write("index.html", b"new").unwrap();
+        staging.abandon();
+        assert_eq!(
+            std::fs::read_to_string(target.join("index.html")).unwrap(),
+            "old"
+        );
+
+        let staging = Staging::new(&target).unwrap();
+        staging.write("a/index.html", b"new").unwrap();
+        staging.commit().unwrap();
+        assert!(!target.join("index.html").exists());
+        assert_eq!(
+            std::fs::read_to_string(target.join("a/index.html")).unwrap(),
+            "new"
+        );
+    }
+
+    #[test]
+    fn refuses_paths_outside() {
+        let tmp = tempfile::tempdir().unwrap();
+        let staging = Staging::new(&tmp.path().join("out")).unwrap();
+        assert!(staging.write("../x", b"").is_err());
+        assert!(staging.write("/etc/x", b"").is_err());
+    }
+
+    #[test]
+    fn refuses_dangerous_output_dirs() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        assert!(check_output_dir(&root.join("content/x"), root).is_err());
+        assert!(check_output_dir(root, root).is_err());
+        assert!(check_output_dir(Path::new("/"), root).is_err());
+        assert!(check_output_dir(&root.join("public"), root).is_ok());
+    }
+}
