@@ -11,6 +11,7 @@ use crate::diagnostics::{self, Diagnostic};
 use crate::load::Project;
 use crate::render::urls::Urls;
 use crate::render::{Assets, KommuneRenderer, OutPage, Theme};
+use crate::search::{build_index_js, SearchDocument};
 use crate::site::Kommune;
 use crate::write::{minify_html, Staging};
 
@@ -162,6 +163,7 @@ fn write_site(
             let out = renderer.render_all()?;
             pages += out.len();
             write_pages(&staging, &out).map_err(|d| vec![d])?;
+            write_search_indexes(&staging, &urls, &out).map_err(|d| vec![d])?;
             let mut entries = sitemap.lock().expect("sitemap lock");
             entries.extend(
                 out.iter()
@@ -263,6 +265,38 @@ fn write_pages(staging: &Staging, pages: &[OutPage]) -> Result<(), Diagnostic> {
         };
         staging.write(&path, &bytes)
     })
+}
+
+/// One search index per language, loaded with a script tag so it works from file:// too.
+fn write_search_indexes(
+    staging: &Staging,
+    urls: &Urls,
+    pages: &[OutPage],
+) -> Result<(), Diagnostic> {
+    let mut by_lang: std::collections::BTreeMap<&str, Vec<SearchDocument>> =
+        std::collections::BTreeMap::new();
+    for page in pages {
+        if let Some(entry) = &page.search {
+            by_lang
+                .entry(page.lang.as_str())
+                .or_default()
+                .push(SearchDocument {
+                    url: entry.path.clone(),
+                    title: entry.title.clone(),
+                    kind: entry.kind.clone(),
+                    keywords: entry.keywords.clone(),
+                    text: entry.text.clone(),
+                });
+        }
+    }
+    for (lang, docs) in by_lang {
+        let js = build_index_js(&docs, lang);
+        staging.write(
+            &format!("{}sok/indeks.js", urls.out_path(lang, "")),
+            js.as_bytes(),
+        )?;
+    }
+    Ok(())
 }
 
 fn write_landing(

@@ -31,6 +31,8 @@ pub struct Diagnostic {
     pub column: usize,
     /// Length in bytes of the offending text, for underlining.
     pub length: usize,
+    /// Mask the offending text in snippets (it is personal data).
+    pub redact: bool,
 }
 
 impl Diagnostic {
@@ -44,7 +46,13 @@ impl Diagnostic {
             line: 0,
             column: 0,
             length: 0,
+            redact: false,
         }
+    }
+
+    pub fn redacted(mut self) -> Self {
+        self.redact = true;
+        self
     }
 
     pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
@@ -140,10 +148,18 @@ impl Diagnostic {
                 let offset = file.offset(self.line, self.column.max(1));
                 let length = self.length.min(file.text.len().saturating_sub(offset));
                 diag = diag.with_label(miette::LabeledSpan::at(offset..offset + length, "here"));
-                miette::Report::new(diag).with_source_code(miette::NamedSource::new(
-                    file.display.clone(),
-                    file.text.clone(),
-                ))
+                let mut text = file.text.clone();
+                if self.redact {
+                    // Personal data is shown masked, in the snippet too.
+                    let masked: String = text[offset..offset + length]
+                        .chars()
+                        .enumerate()
+                        .map(|(i, c)| if i >= 2 && c.is_ascii_digit() { '*' } else { c })
+                        .collect();
+                    text.replace_range(offset..offset + length, &masked);
+                }
+                miette::Report::new(diag)
+                    .with_source_code(miette::NamedSource::new(file.display.clone(), text))
             }
             _ => miette::Report::new(diag),
         }
@@ -191,10 +207,11 @@ pub fn has_errors(diags: &[Diagnostic]) -> bool {
 
 /// The nearest candidate to `word`, if one is close enough to be a likely typo.
 pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let word_len = word.chars().count();
     candidates
         .into_iter()
         .map(|c| (strsim::damerau_levenshtein(word, c), c))
-        .filter(|(distance, c)| *distance <= (c.chars().count() / 3).max(2))
+        .filter(|(distance, c)| *distance <= word_len.max(c.chars().count()).div_ceil(2).max(2))
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, c)| c)
 }
@@ -208,6 +225,7 @@ mod tests {
         assert_eq!(suggest("titel", ["title", "level"]), Some("title"));
         assert_eq!(suggest("servces", ["services", "forms"]), Some("services"));
         assert_eq!(suggest("zzzzzz", ["title", "level"]), None);
+        assert_eq!(suggest("leder", ["lead", "summary"]), Some("lead"));
     }
 
     #[test]

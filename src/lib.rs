@@ -14,6 +14,7 @@ pub mod markdown;
 pub mod parse;
 pub mod render;
 pub mod resolve;
+pub mod search;
 pub mod shortcodes;
 pub mod site;
 pub mod sitemap;

@@ -26,7 +26,7 @@ pub struct Unit {
 
 #[derive(Debug)]
 pub enum UnitKind {
-    Kommune(KommuneConfig),
+    Kommune(Box<KommuneConfig>),
     Region(RegionConfig),
 }
 
@@ -156,7 +156,7 @@ fn load_unit(root: &Path, dir: &Path) -> Result<(Unit, Vec<Diagnostic>), Vec<Dia
     let (kind, config_file) = if kommune_yaml.is_file() {
         let file = SourceFile::read(&kommune_yaml, display(&kommune_yaml)).map_err(|d| vec![d])?;
         let config = crate::yaml::parse_file(&file).map_err(|d| vec![d])?;
-        (UnitKind::Kommune(config), file)
+        (UnitKind::Kommune(Box::new(config)), file)
     } else if region_yaml.is_file() {
         let file = SourceFile::read(&region_yaml, display(&region_yaml)).map_err(|d| vec![d])?;
         let config = crate::yaml::parse_file(&file).map_err(|d| vec![d])?;

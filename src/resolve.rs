@@ -230,11 +230,11 @@ fn assemble(
     if languages.is_empty() {
         languages.push(project.config.default_language.clone());
     }
-    for i in 0..languages.len() {
-        let lang = languages[i].clone();
-        if crate::i18n::language(&lang).is_none() {
+    let fallback = project.config.default_language.clone();
+    for lang in languages.iter_mut() {
+        if crate::i18n::language(lang).is_none() {
             let offset =
-                crate::yaml::locate(&kommune_unit.config_file, 0, usize::MAX, &lang).unwrap_or(0);
+                crate::yaml::locate(&kommune_unit.config_file, 0, usize::MAX, lang).unwrap_or(0);
             diags.push(
                 Diagnostic::error(
                     "unknown-language",
@@ -251,7 +251,7 @@ fn assemble(
                         .join(", ")
                 )),
             );
-            languages[i] = project.config.default_language.clone();
+            *lang = fallback.clone();
         }
     }
     languages.dedup();

@@ -159,7 +159,7 @@ mod tests {
         assert_eq!(f.line_col(5), (2, 2));
         assert_eq!(f.line_col(f.text.len()), (4, 2));
         assert_eq!(f.offset(2, 2), 5);
-        assert_eq!(f.offset(4, 1), 9);
+        assert_eq!(f.offset(4, 1), 8);
     }
 
     #[test]

@@ -48,10 +48,21 @@ fn to_diagnostic(file: &Arc<SourceFile>, offset: usize, err: &serde_yaml::Error)
         }
         None => file.line_col(offset),
     };
+    // serde_yaml prefixes messages about nested values with their path (`steps[0].how: …`).
+    let (path, message) = match message.split_once(": ") {
+        Some((p, rest)) if !p.contains(' ') && !p.is_empty() => {
+            (Some(p.to_string()), rest.to_string())
+        }
+        _ => (None, message),
+    };
     let diag = Diagnostic::error("invalid-yaml", message.clone())
         .in_file(file)
         .at(line, column);
-    explain(diag, &message, file, line, column)
+    let mut diag = explain(diag, &message, file, line, column);
+    if let Some(path) = path {
+        diag.message = format!("{} (at `{path}`)", diag.message);
+    }
+    diag
 }
 
 /// Turn serde's wording into something an editor can act on.
@@ -69,6 +80,26 @@ fn explain(
             .skip(1)
             .filter(|s| !s.trim().is_empty() && !s.contains(','))
             .filter(|s| !s.contains("expected"))
+            .collect();
+        // Keys already written at the same indentation are not what the editor meant.
+        let indent = column.saturating_sub(1);
+        let present: Vec<String> = file
+            .text
+            .lines()
+            .filter(|l| {
+                l.len() > indent && l[..indent].trim().is_empty() && !l[indent..].starts_with(' ')
+            })
+            .filter_map(|l| {
+                l[indent..]
+                    .trim_start_matches("- ")
+                    .split(':')
+                    .next()
+                    .map(|k| k.trim().to_string())
+            })
+            .collect();
+        let known: Vec<&str> = known
+            .into_iter()
+            .filter(|k| !present.iter().any(|p| p == k))
             .collect();
         diag.code = "unknown-key";
         diag.message = format!("unknown key `{key}`");
@@ -191,7 +222,7 @@ mod tests {
 
     #[test]
     fn unknown_key_suggests_nearest() {
-        let f = file("---\ntitle: A\ntitel: B\n---\n");
+        let f = file("---\nlevel: 1\ntitel: B\n---\n");
         let err = parse::<Page>(&f, &f.text[4..21], 4).unwrap_err();
         assert_eq!(err.code, "unknown-key");
         assert_eq!(err.line, 3, "{err:?}");

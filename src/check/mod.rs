@@ -248,6 +248,7 @@ fn check_files(kommune: &Kommune, today: chrono::NaiveDate, diags: &mut Vec<Diag
                 )
                 .in_file(file)
                 .at_offset(m.start, m.end - m.start)
+                .redacted()
                 .with_help(
                     "remove the number; use invented examples that are not valid identity numbers",
                 ),

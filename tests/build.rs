@@ -1,0 +1,465 @@
+//! Integration tests: build small fixture sites and assert on the output.
+
+mod common;
+use common::*;
+
+#[test]
+fn levels_are_ordered_and_linked() {
+    let f = Fixture::kommune();
+    assert_ok(&f.build(&["--kommune", "testvik"]));
+    let guide = f.html("veileder/index.html");
+    let titles: Vec<String> = select(&guide, ".level-diagram .level-title")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(
+        titles,
+        ["Nivå 0: Testnivå", "Nivå 1: Testnivå"],
+        "levels sorted by `level:`, not file name"
+    );
+    let level = f.html("veileder/niva-1/index.html");
+    assert_eq!(select(&level, "h1").len(), 1, "one h1 per page");
+    assert!(select(&level, "a[rel=prev]")[0]
+        .value()
+        .attr("href")
+        .unwrap()
+        .ends_with("/veileder/niva-0/"));
+    let steps = select(&level, ".steps > li");
+    assert_eq!(steps.len(), 2);
+    assert_eq!(
+        steps[1].value().attr("id"),
+        Some("andre"),
+        "explicit step id becomes the anchor"
+    );
+    assert_eq!(steps[0].value().attr("id"), Some("forste-steg-pa-niva-1"));
+    for answer in ["Hvordan?", "Hvem?", "Verktøy"] {
+        assert!(text(&steps[1]).contains(answer), "step answers {answer}");
+    }
+    // References resolve to titles and links.
+    let links: Vec<String> = select(&level, ".tool-links a").iter().map(text).collect();
+    assert_eq!(links, ["Samtykke", "Helsestasjon"]);
+}
+
+#[test]
+fn acute_warning_on_every_level_page() {
+    let f = Fixture::kommune();
+    assert_ok(&f.build(&["--kommune", "testvik"]));
+    for page in [
+        "veileder/niva-0/index.html",
+        "veileder/niva-1/index.html",
+        "en/veileder/niva-1/index.html",
+    ] {
+        let html = f.html(page);
+        let acute = select(&html, "aside.acute");
+        assert_eq!(acute.len(), 1, "{page}");
+        let body = text(&acute[0]);
+        assert_eq!(
+            select(&html, "aside.acute a[href='tel:+4710000001']").len(),
+            1,
+            "{page}: child welfare phone"
+        );
+        assert_eq!(
+            select(&html, "aside.acute a[href='tel:112']").len(),
+            1,
+            "{page}: police"
+        );
+        assert!(!body.is_empty());
+    }
+}
+
+#[test]
+fn every_form_control_is_labelled_and_nothing_is_sent() {
+    let f = Fixture::kommune();
+    assert_ok(&f.build(&["--kommune", "testvik"]));
+    let html = f.html("skjema/samtykke/index.html");
+    let controls = select(&html, "form input, form textarea, form select");
+    assert!(controls.len() >= 9, "all field types rendered");
+    for control in controls {
+        let id = control.value().attr("id").expect("every control has an id");
+        let labels = select(&html, &format!("label[for='{id}']"));
+        assert_eq!(
+            labels.len(),
+            1,
+            "control #{id} has exactly one visible label"
+        );
+        assert!(!text(&labels[0]).is_empty());
+    }
+    let form = &select(&html, "form.fill-form")[0];
+    assert_eq!(form.value().attr("action"), None, "no action attribute");
+    assert_eq!(
+        form.value().attr("method"),
+        Some("dialog"),
+        "implicit submission goes nowhere"
+    );
+    // Groups are fieldsets with legends; required is stated in text.
+    assert!(select(&html, "fieldset.choices > legend").len() == 2);
+    assert!(text(&select(&html, "label[for='samtykke-barnets-navn']")[0]).contains("må fylles ut"));
+    assert_eq!(
+        select(&html, "#samtykke-barnets-navn")[0]
+            .value()
+            .attr("autocomplete"),
+        Some("off")
+    );
+    // No script other than the theme's own files, no inline handlers.
+    for script in select(&html, "script") {
+        assert!(
+            script
+                .value()
+                .attr("src")
+                .is_some_and(|s| s.contains("/assets/")),
+            "only own scripts"
+        );
+    }
+    assert!(!f.read("skjema/samtykke/index.html").contains("onclick"));
+}
+
+#[test]
+fn service_contact_links() {
+    let f = Fixture::kommune();
+    assert_ok(&f.build(&["--kommune", "testvik"]));
+    let html = f.html("tjenester/helsestasjon/index.html");
+    assert_eq!(select(&html, "a[href='tel:+4710000003']").len(), 1);
+    assert_eq!(
+        select(
+            &html,
+            "a[href='mailto:helsestasjon@testvik.kommune.example']"
+        )
+        .len(),
+        1
+    );
+    let index = f.html("tjenester/index.html");
+    assert_eq!(
+        text(&select(&index, "main h2#helse")[0]),
+        "Helse",
+        "grouped by category"
+    );
+}
+
+#[test]
+fn broken_reference_fails_with_location_and_suggestion() {
+    let f = Fixture::kommune().file("content/testvik/veileder/niva-1.md", &level(1, "samtykk"));
+    let err = assert_fails(&f.build(&["--kommune", "testvik"]));
+    assert!(
+        err.contains("content/testvik/veileder/niva-1.md:8:9"),
+        "{err}"
+    );
+    assert!(err.contains("no form with the id `samtykk`"), "{err}");
+    assert!(err.contains("did you mean `samtykke`?"), "{err}");
+}
+
+#[test]
+fn unknown_key_suggests_the_nearest_known_key() {
+    let text = level(0, "").replace("lead:", "leder:");
+    let f = Fixture::kommune().file("content/testvik/veileder/niva-0.md", &text);
+    let err = assert_fails(&f.build(&[]));
+    assert!(
+        err.contains("content/testvik/veileder/niva-0.md:6:1"),
+        "{err}"
+    );
+    assert!(err.contains("unknown key `leder`"), "{err}");
+    assert!(err.contains("did you mean `lead`?"), "{err}");
+}
+
+#[test]
+fn every_error_of_a_run_is_reported() {
+    let f = Fixture::kommune()
+        .file("content/testvik/tjenester/bad.yaml", "name: x\n")
+        .file("content/testvik/skjema/bad.yaml", "title: [\n");
+    let err = assert_fails(&f.build(&[]));
+    assert!(err.contains("content/testvik/tjenester/bad.yaml"), "{err}");
+    assert!(
+        err.contains("the required key `description` is missing"),
+        "{err}"
+    );
+    assert!(err.contains("content/testvik/skjema/bad.yaml:"), "{err}");
+}
+
+#[test]
+fn failed_build_keeps_previous_output() {
+    let f = Fixture::kommune();
+    assert_ok(&f.build(&["--kommune", "testvik"]));
+    let before = f.read("index.html");
+    let f = f.file("content/testvik/index.md", "---\ntitle: [\n---\n");
+    assert_fails(&f.build(&["--kommune", "testvik"]));
+    assert_eq!(f.read("index.html"), before, "old output untouched");
+    let leftovers: Vec<_> = std::fs::read_dir(f.root())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains("staging"))
+        .collect();
+    assert!(leftovers.is_empty(), "no staging folders left behind");
+}
+
+#[test]
+fn sub_path_base_url_prefixes_every_link() {
+    let f = Fixture::kommune();
+    assert_ok(&f.build(&[
+        "--kommune",
+        "testvik",
+        "--base-url",
+        "https://www.testvik.kommune.example/bti",
+    ]));
+    for page in [
+        "index.html",
+        "veileder/niva-1/index.html",
+        "en/skjema/samtykke/index.html",
+        "404.html",
+    ] {
+        let html = f.html(page);
+        for el in select(&html, "[href], [src]") {
+            let url = el.value().attr("href").or(el.value().attr("src")).unwrap();
+            if url.starts_with('/') {
+                assert!(
+                    url.starts_with("/bti/"),
+                    "{page}: {url} is outside the base path"
+                );
+            }
+        }
+        let canonical = select(&html, "link[rel=canonical]")[0]
+            .value()
+            .attr("href")
+            .unwrap()
+            .to_string();
+        assert!(
+            canonical.starts_with("https://www.testvik.kommune.example/bti/"),
+            "{canonical}"
+        );
+    }
+    let sitemap = f.read("sitemap.xml");
+    assert!(
+        sitemap.contains("<loc>https://www.testvik.kommune.example/bti/veileder/niva-1/</loc>"),
+        "{sitemap}"
+    );
+    assert!(
+        !f.read("index.html").contains(f.root().to_str().unwrap()),
+        "no build-machine paths"
+    );
+}
+
+#[test]
+fn regional_build_has_landing_page_and_kommune_folders() {
+    let f = Fixture::kommune();
+    assert_ok(&f.build(&[]));
+    let landing = f.html("index.html");
+    let links: Vec<_> = select(&landing, "main a")
+        .iter()
+        .map(|a| a.value().attr("href").unwrap().to_string())
+        .collect();
+    assert_eq!(links, ["/testvik/"]);
+    assert!(f.out().join("testvik/veileder/niva-1/index.html").is_file());
+    assert!(f.out().join("404.html").is_file());
+    assert!(f.out().join("testvik/404.html").is_file());
+}
+
+#[test]
+fn brand_colour_with_low_contrast_is_an_error_with_the_ratio() {
+    let yaml = KOMMUNE_YAML.replace("#1d4f73", "#7fb3d5");
+    let f = Fixture::kommune().file("content/testvik/kommune.yaml", &yaml);
+    let err = assert_fails(&f.build(&[]));
+    assert!(err.contains("contrast of 2.2"), "{err}");
+    assert!(err.contains("content/testvik/kommune.yaml:5:19"), "{err}");
+}
+
+#[test]
+fn invalid_utf8_names_the_file_and_line() {
+    let f = Fixture::kommune().bytes(
+        "content/testvik/sider/om.md",
+        b"---\ntitle: Om\n---\nHei \xff\xfe der\n",
+    );
+    let err = assert_fails(&f.build(&[]));
+    assert!(err.contains("content/testvik/sider/om.md:4:5"), "{err}");
+    assert!(err.contains("not valid UTF-8"), "{err}");
+}
+
+#[test]
+fn bom_and_crlf_are_accepted() {
+    let f = Fixture::kommune().bytes(
+        "content/testvik/sider/om.md",
+        b"\xef\xbb\xbf---\r\ntitle: Om oss\r\n---\r\n## Hei\r\n\r\nTekst.\r\n",
+    );
+    assert_ok(&f.build(&["--kommune", "testvik"]));
+    assert!(f.read("om/index.html").contains("Om oss"));
+}
+
+#[test]
+fn identity_number_is_refused_and_masked() {
+    // 01017012345 is not valid; compute a valid synthetic number with correct check digits.
+    let number = valid_fnr("010170", "800");
+    let f = Fixture::kommune().file(
+        "content/testvik/sider/om.md",
+        &format!("---\ntitle: Om\n---\nEksempel: {number}\n"),
+    );
+    let err = assert_fails(&f.build(&[]));
+    assert!(err.contains("content/testvik/sider/om.md:4:11"), "{err}");
+    assert!(err.contains("01*********"), "{err}");
+    assert!(
+        !err.contains(&number),
+        "the number is never printed in full:\n{err}"
+    );
+}
+
+fn valid_fnr(date: &str, individual: &str) -> String {
+    let digits: Vec<u32> = format!("{date}{individual}")
+        .chars()
+        .map(|c| c.to_digit(10).unwrap())
+        .collect();
+    let k1w = [3, 7, 6, 1, 8, 9, 4, 5, 2];
+    let k1 = (11 - digits.iter().zip(k1w).map(|(d, w)| d * w).sum::<u32>() % 11) % 11;
+    let mut all = digits.clone();
+    all.push(k1);
+    let k2w = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
+    let k2 = (11 - all.iter().zip(k2w).map(|(d, w)| d * w).sum::<u32>() % 11) % 11;
+    if k1 == 10 || k2 == 10 {
+        return valid_fnr(
+            date,
+            &format!("{:03}", individual.parse::<u32>().unwrap() + 1),
+        );
+    }
+    format!("{date}{individual}{k1}{k2}")
+}
+
+#[test]
+fn translations_fallback_and_right_to_left() {
+    let f = Fixture::kommune()
+        .file(
+            "content/testvik/sider/foreldre.md",
+            "---\ntitle: \"Til foreldre\"\n---\nHei.\n",
+        )
+        .file(
+            "content/testvik/sider/foreldre.ar.md",
+            "---\ntitle: \"إلى الوالدين\"\n---\nمرحبا.\n",
+        );
+    assert_ok(&f.build(&["--kommune", "testvik"]));
+    let ar = f.html("ar/foreldre/index.html");
+    let root = select(&ar, "html")[0];
+    assert_eq!(root.value().attr("lang"), Some("ar"));
+    assert_eq!(root.value().attr("dir"), Some("rtl"));
+    assert!(select(&ar, ".fallback-note").is_empty());
+    let langs: Vec<_> = select(&ar, ".language-nav a")
+        .iter()
+        .map(|a| a.value().attr("lang").unwrap().to_string())
+        .collect();
+    assert_eq!(
+        langs,
+        ["nb", "ar"],
+        "switcher lists only languages the page exists in"
+    );
+    assert_eq!(select(&ar, "link[rel=alternate][hreflang=nb]").len(), 1);
+    // English does not exist: the bokmål text is shown with a note, marked as bokmål.
+    let en = f.html("en/foreldre/index.html");
+    assert_eq!(select(&en, "html")[0].value().attr("lang"), Some("en"));
+    assert_eq!(select(&en, ".fallback-note").len(), 1);
+    assert_eq!(
+        select(&en, ".page-content")[0].value().attr("lang"),
+        Some("nb")
+    );
+}
+
+#[test]
+fn sitemap_and_404_exist() {
+    let f = Fixture::kommune();
+    assert_ok(&f.build(&["--kommune", "testvik"]));
+    let sitemap = f.read("sitemap.xml");
+    assert!(sitemap.contains("<loc>https://test.example/skjema/samtykke/</loc>"));
+    assert!(sitemap.contains("<loc>https://test.example/en/</loc>"));
+    assert!(!sitemap.contains("404"));
+    let not_found = f.html("404.html");
+    assert_eq!(select(&not_found, "h1").len(), 1);
+}
+
+#[test]
+fn assets_are_fingerprinted_and_html_minified() {
+    let f = Fixture::kommune();
+    assert_ok(&f.build(&["--kommune", "testvik"]));
+    let html = f.html("index.html");
+    let css = select(&html, "link[rel=stylesheet]")[0]
+        .value()
+        .attr("href")
+        .unwrap()
+        .to_string();
+    assert!(
+        css.starts_with("/assets/main.")
+            && css.ends_with(".css")
+            && css.len() > "/assets/main..css".len() + 8,
+        "{css}"
+    );
+    assert!(f.out().join(css.trim_start_matches('/')).is_file());
+    assert!(!f.read("index.html").contains("\n\n"), "minified");
+}
+
+#[test]
+fn shortcodes_use_the_kommunes_values() {
+    let f = Fixture::kommune().file(
+        "content/testvik/sider/om.md",
+        "---\ntitle: Om\n---\nI {{ kommune }} bruker vi {{ form samtykke }} på {{ level 1 }}.\n\n{{ service helsestasjon }}\n",
+    );
+    assert_ok(&f.build(&["--kommune", "testvik"]));
+    let html = f.html("om/index.html");
+    let body = text(&select(&html, ".prose")[0]);
+    assert!(
+        body.contains("I Testvik bruker vi Samtykke på Nivå 1: Testnivå."),
+        "{body}"
+    );
+    assert_eq!(
+        select(&html, ".prose .service-card a[href='tel:+4710000003']").len(),
+        1
+    );
+}
+
+#[test]
+fn unknown_shortcode_is_located() {
+    let f = Fixture::kommune().file(
+        "content/testvik/sider/om.md",
+        "---\ntitle: Om\n---\nHei\n\nSe {{ skjema samtykke }}.\n",
+    );
+    let err = assert_fails(&f.build(&[]));
+    assert!(err.contains("content/testvik/sider/om.md:6:4"), "{err}");
+    assert!(err.contains("unknown shortcode `skjema`"), "{err}");
+}
+
+#[test]
+fn raw_html_is_never_passed_through() {
+    let f = Fixture::kommune().file(
+        "content/testvik/sider/om.md",
+        "---\ntitle: Om\n---\n<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n",
+    );
+    assert_ok(&f.build(&["--kommune", "testvik"]));
+    let page = f.read("om/index.html");
+    assert!(!page.contains("<script>alert"), "{page}");
+    assert!(!page.contains("<img src=x"), "{page}");
+}
+
+#[test]
+fn output_inside_content_is_refused() {
+    let f = Fixture::kommune();
+    let out = f.root().join("content/public");
+    let err = assert_fails(&f.run(&["build", "--out", out.to_str().unwrap()]));
+    assert!(err.contains("refusing to build into"), "{err}");
+}
+
+#[test]
+fn the_demo_content_builds_without_errors() {
+    let out = tempfile::tempdir().unwrap();
+    let result = std::process::Command::new(env!("CARGO_BIN_EXE_veiviser"))
+        .args(["build", "--root", repo().to_str().unwrap(), "--out"])
+        .arg(out.path().join("public"))
+        .env("VEIVISER_TODAY", "2026-11-22")
+        .output()
+        .unwrap();
+    assert_ok(&result);
+    let public = out.path().join("public");
+    for kommune in ["fjordvik", "solvberg", "bjorkedal"] {
+        assert!(
+            public.join(kommune).join("veileder/index.html").is_file(),
+            "{kommune}"
+        );
+    }
+    let forms = std::fs::read_dir(public.join("fjordvik/skjema"))
+        .unwrap()
+        .count();
+    assert!(forms >= 9, "at least 8 forms (+ index): {forms}");
+    let services = std::fs::read_dir(public.join("fjordvik/tjenester"))
+        .unwrap()
+        .count();
+    assert!(services >= 16, "at least 15 services (+ index): {services}");
+}
