@@ -11,9 +11,9 @@ use crate::diagnostics::{self, Diagnostic};
 use crate::load::Project;
 use crate::render::urls::Urls;
 use crate::render::{Assets, KommuneRenderer, OutPage, Theme};
-use crate::search::{build_index_js, SearchDocument};
+use crate::search::SearchDocument;
 use crate::site::Kommune;
-use crate::write::{minify_html, Staging};
+use crate::write::{minify_html, MemorySink, Sink, Staging};
 
 pub struct BuildOptions {
     pub root: PathBuf,
@@ -93,7 +93,18 @@ pub fn build(opts: &BuildOptions) -> Report {
     if report.failed() {
         return report;
     }
-    match write_site(&project, &kommuner, opts) {
+    let staging = match Staging::new(&opts.out) {
+        Ok(s) => s,
+        Err(d) => {
+            report.diagnostics.push(d);
+            return report;
+        }
+    };
+    let result = render_site(&project, &kommuner, opts, &staging).and_then(|done| {
+        staging.commit().map_err(|d| vec![d])?;
+        Ok(done)
+    });
+    match result {
         Ok((pages, warnings)) => {
             report.pages = pages;
             report.diagnostics.extend(warnings);
@@ -104,10 +115,42 @@ pub fn build(opts: &BuildOptions) -> Report {
     report
 }
 
-fn write_site(
+/// Build into memory (the live preview). `opts.out` is ignored.
+pub fn build_in_memory(
+    opts: &BuildOptions,
+) -> (Report, Option<std::collections::HashMap<String, Vec<u8>>>) {
+    let started = Instant::now();
+    let mut report = Report::default();
+    let Some((project, kommuner)) =
+        check(&opts.root, opts.kommune.as_deref(), opts.today, &mut report)
+    else {
+        return (report, None);
+    };
+    if report.failed() {
+        return (report, None);
+    }
+    let sink = MemorySink::default();
+    let files = match render_site(&project, &kommuner, opts, &sink) {
+        Ok((pages, warnings)) => {
+            report.pages = pages;
+            report.diagnostics.extend(warnings);
+            Some(sink.into_files())
+        }
+        Err(diags) => {
+            report.diagnostics.extend(diags);
+            None
+        }
+    };
+    report.elapsed = started.elapsed();
+    (report, files)
+}
+
+/// Render every kommune and the shared files into `staging` (a disk folder or memory).
+fn render_site(
     project: &Project,
     kommuner: &[Kommune],
     opts: &BuildOptions,
+    staging: &dyn Sink,
 ) -> Result<(usize, Vec<Diagnostic>), Vec<Diagnostic>> {
     let base_url = opts
         .base_url
@@ -132,7 +175,6 @@ fn write_site(
     let (theme, mut warnings) =
         Theme::load(&project.root, &project.config.theme, &langs).map_err(|d| vec![d])?;
 
-    let staging = Staging::new(&opts.out).map_err(|d| vec![d])?;
     let regional = opts.kommune.is_none();
     let sitemap = Mutex::new(Vec::new());
     let result = (|| -> Result<usize, Vec<Diagnostic>> {
@@ -149,7 +191,7 @@ fn write_site(
                 default_lang: kommune.default_lang().to_string(),
             };
             let assets =
-                write_assets(&staging, &theme, kommune, &urls.prefix).map_err(|d| vec![d])?;
+                write_assets(staging, &theme, kommune, &urls.prefix).map_err(|d| vec![d])?;
             let regional_home = regional.then(|| base.path.clone());
             let renderer = KommuneRenderer::new(
                 &theme,
@@ -162,8 +204,12 @@ fn write_site(
             );
             let out = renderer.render_all()?;
             pages += out.len();
-            write_pages(&staging, &out).map_err(|d| vec![d])?;
-            write_search_indexes(&staging, &urls, &out).map_err(|d| vec![d])?;
+            write_pages(staging, &out).map_err(|d| vec![d])?;
+            if let Some((path, ics)) = renderer.calendar_file() {
+                staging.write(&path, ics.as_bytes()).map_err(|d| vec![d])?;
+            }
+            write_search_indexes(staging, &urls, renderer.search_documents(&out))
+                .map_err(|d| vec![d])?;
             let mut entries = sitemap.lock().expect("sitemap lock");
             entries.extend(
                 out.iter()
@@ -172,7 +218,7 @@ fn write_site(
             );
         }
         if regional {
-            pages += write_landing(&staging, &theme, project, kommuners_sorted(kommuner), &base)
+            pages += write_landing(staging, &theme, project, kommuners_sorted(kommuner), &base)
                 .map_err(|d| vec![d])?;
             sitemap
                 .lock()
@@ -199,16 +245,7 @@ fn write_site(
             .map_err(|d| vec![d])?;
         Ok(pages)
     })();
-    match result {
-        Ok(pages) => {
-            staging.commit().map_err(|d| vec![d])?;
-            Ok((pages, std::mem::take(&mut warnings)))
-        }
-        Err(e) => {
-            staging.abandon();
-            Err(e)
-        }
-    }
+    result.map(|pages| (pages, std::mem::take(&mut warnings)))
 }
 
 fn kommuners_sorted(kommuner: &[Kommune]) -> Vec<&Kommune> {
@@ -219,7 +256,7 @@ fn kommuners_sorted(kommuner: &[Kommune]) -> Vec<&Kommune> {
 
 /// Stylesheet with the kommune's brand colours, scripts and images.
 fn write_assets(
-    staging: &Staging,
+    staging: &dyn Sink,
     theme: &Theme,
     kommune: &Kommune,
     prefix: &str,
@@ -255,7 +292,7 @@ fn write_assets(
     })
 }
 
-fn write_pages(staging: &Staging, pages: &[OutPage]) -> Result<(), Diagnostic> {
+fn write_pages(staging: &dyn Sink, pages: &[OutPage]) -> Result<(), Diagnostic> {
     pages.par_iter().try_for_each(|page| {
         let bytes = minify_html(&page.html);
         let path = if page.path.is_empty() || page.path.ends_with('/') {
@@ -269,38 +306,33 @@ fn write_pages(staging: &Staging, pages: &[OutPage]) -> Result<(), Diagnostic> {
 
 /// One search index per language, loaded with a script tag so it works from file:// too.
 fn write_search_indexes(
-    staging: &Staging,
+    staging: &dyn Sink,
     urls: &Urls,
-    pages: &[OutPage],
+    docs: std::collections::BTreeMap<String, Vec<SearchDocument>>,
 ) -> Result<(), Diagnostic> {
-    let mut by_lang: std::collections::BTreeMap<&str, Vec<SearchDocument>> =
-        std::collections::BTreeMap::new();
-    for page in pages {
-        if let Some(entry) = &page.search {
-            by_lang
-                .entry(page.lang.as_str())
-                .or_default()
-                .push(SearchDocument {
-                    url: entry.path.clone(),
-                    title: entry.title.clone(),
-                    kind: entry.kind.clone(),
-                    keywords: entry.keywords.clone(),
-                    text: entry.text.clone(),
-                });
+    docs.into_par_iter().try_for_each(|(lang, docs)| {
+        let dir = urls.out_path(&lang, "sok/");
+        let started = Instant::now();
+        let files = crate::search::build(&docs, &lang, crate::search::Layout::DEFAULT);
+        // For scripts/bench-search.mjs: how long indexing takes, apart from the build.
+        if std::env::var_os("VEIVISER_TIMINGS").is_some() {
+            eprintln!(
+                "search-index {dir}: {} documents, {} files, {:.2} ms",
+                docs.len(),
+                files.parts.len() + 1,
+                started.elapsed().as_secs_f64() * 1e3
+            );
         }
-    }
-    for (lang, docs) in by_lang {
-        let js = build_index_js(&docs, lang);
-        staging.write(
-            &format!("{}sok/indeks.js", urls.out_path(lang, "")),
-            js.as_bytes(),
-        )?;
-    }
-    Ok(())
+        staging.write(&format!("{dir}indeks.js"), files.main.as_bytes())?;
+        files
+            .parts
+            .iter()
+            .try_for_each(|(path, js)| staging.write(&format!("{dir}{path}"), js.as_bytes()))
+    })
 }
 
 fn write_landing(
-    staging: &Staging,
+    staging: &dyn Sink,
     theme: &Theme,
     project: &Project,
     kommuner: Vec<&Kommune>,

@@ -37,6 +37,20 @@ pub enum Command {
         #[arg(long)]
         base_url: Option<String>,
     },
+    /// Live preview: build into memory, serve on 127.0.0.1, rebuild and reload on save.
+    Serve {
+        #[arg(long)]
+        kommune: Option<String>,
+        /// Port to listen on (0 picks a free one).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on. Anything but loopback makes the preview visible to others.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the preview in the default browser.
+        #[arg(long)]
+        open: bool,
+    },
     /// Run every check without writing anything.
     Check {
         #[arg(long)]
@@ -44,6 +58,18 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+        /// Also list, per kommune, which files are local, overridden, inherited (and from
+        /// which base) or excluded.
+        #[arg(long)]
+        origins: bool,
+    },
+    /// Create a new kommune folder in content/ that builds at once.
+    New {
+        /// Folder name of the new kommune (a-z, 0-9 and -), e.g. `nordvik`.
+        slug: String,
+        /// Inherit a shared base (a folder in content/ with region.yaml), e.g. `felles`.
+        #[arg(long)]
+        inherits: Option<String>,
     },
 }
 
@@ -96,9 +122,29 @@ pub fn run() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
-        Command::Check { kommune, format } => {
+        Command::Serve {
+            kommune,
+            port,
+            bind,
+            open,
+        } => crate::serve::run(crate::serve::ServeOptions {
+            root: cli.root.clone(),
+            kommune,
+            port,
+            bind,
+            open,
+        }),
+        Command::Check {
+            kommune,
+            format,
+            origins,
+        } => {
             let mut report = Report::default();
-            build::check(&cli.root, kommune.as_deref(), today, &mut report);
+            let checked = build::check(&cli.root, kommune.as_deref(), today, &mut report);
+            let origins = origins.then(|| match &checked {
+                Some((project, kommuner)) => crate::origins::reports(project, kommuner),
+                None => Vec::new(),
+            });
             match format {
                 Format::Json => {
                     let list: Vec<JsonDiagnostic> = report
@@ -106,12 +152,18 @@ pub fn run() -> ExitCode {
                         .iter()
                         .map(JsonDiagnostic::from)
                         .collect();
-                    println!(
-                        "{}",
-                        serde_json::to_string_pretty(&list).unwrap_or_default()
-                    );
+                    let json = match origins {
+                        Some(kommuner) => serde_json::to_string_pretty(
+                            &serde_json::json!({ "kommuner": kommuner, "diagnostics": list }),
+                        ),
+                        None => serde_json::to_string_pretty(&list),
+                    };
+                    println!("{}", json.unwrap_or_default());
                 }
                 Format::Human => {
+                    for kommune in origins.iter().flatten() {
+                        println!("{}", crate::origins::render_human(kommune));
+                    }
                     print_human(&report, color);
                     let errors = report.diagnostics.len() - report.warnings();
                     eprintln!(
@@ -126,6 +178,9 @@ pub fn run() -> ExitCode {
             } else {
                 ExitCode::SUCCESS
             }
+        }
+        Command::New { slug, inherits } => {
+            crate::scaffold::run(&cli.root, &slug, inherits.as_deref(), color)
         }
     }
 }

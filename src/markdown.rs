@@ -20,6 +20,8 @@ pub struct MarkdownContext<'a> {
     /// Offset added to heading levels, so `#` in a body can never compete with the page h1.
     pub heading_shift: u8,
     pub expand: &'a dyn Fn(&Shortcode) -> Expansion,
+    /// Link the first occurrence of each glossary term (None: no automatic links).
+    pub glossary: Option<&'a crate::terms::TermLinks<'a>>,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -47,6 +49,28 @@ pub fn options() -> Options {
 
 const BLOCK_MARK: &str = "VEIVISERBLOCK";
 
+/// Element ids used by the theme's templates; headings in content never take them.
+pub const THEME_IDS: &[&str] = &[
+    "hovedinnhold",
+    "header-q",
+    "footer-contacts",
+    "footer-about",
+    "footer-acute",
+    "acute-title",
+    "niva-steg",
+    "niva-beslutning",
+    "niva-ressurser",
+    "search-input",
+    "search-status",
+    "search-results",
+    "search-more",
+    "skjema-tittel",
+    "kategorier",
+    "case-title",
+    "front-levels",
+    "guide-overview",
+];
+
 pub fn render(source: &str, ctx: &MarkdownContext) -> Rendered {
     // Expand shortcodes first: inline ones become Markdown, block ones placeholders.
     let mut blocks = Vec::new();
@@ -67,7 +91,9 @@ pub fn render(source: &str, ctx: &MarkdownContext) -> Rendered {
 
     let mut events: Vec<Event> = Parser::new_ext(&text, options()).collect();
     let mut out = Rendered::default();
-    let mut used_ids = std::collections::HashSet::new();
+    // Ids the theme uses itself are taken before any heading gets one.
+    let mut used_ids: std::collections::HashSet<String> =
+        THEME_IDS.iter().map(|s| s.to_string()).collect();
 
     // Heading ids and levels.
     let mut i = 0;
@@ -141,7 +167,10 @@ pub fn render(source: &str, ctx: &MarkdownContext) -> Rendered {
         }),
         other => other,
     });
-    let events: Vec<Event> = events.collect();
+    let mut events: Vec<Event> = events.collect();
+    if let Some(glossary) = ctx.glossary {
+        events = glossary.link(events);
+    }
     for e in &events {
         match e {
             Event::Text(t) | Event::Code(t) => {
@@ -214,6 +243,7 @@ mod tests {
             root: "/bti/",
             heading_shift: 0,
             expand,
+            glossary: None,
         }
     }
 
@@ -227,6 +257,12 @@ mod tests {
         assert!(r.html.contains(r#"<h2 id="hvem-gjor-hva">"#), "{}", r.html);
         assert!(r.html.contains(r#"<h2 id="hvem-gjor-hva-2">"#));
         assert_eq!(r.headings.len(), 2);
+    }
+
+    #[test]
+    fn headings_never_take_theme_ids() {
+        let r = render("## Hovedinnhold\n", &ctx(&plain));
+        assert!(r.html.contains(r#"<h2 id="hovedinnhold-2">"#), "{}", r.html);
     }
 
     #[test]

@@ -127,6 +127,7 @@ fn parse_file(
                 format!("`{lang}` in the file name is not a language veiviser knows"),
             )
             .in_file(file)
+            .at(1, 1)
             .with_help(format!(
                 "name translations <id>.<language>.{}, with one of: {}",
                 name.ext,

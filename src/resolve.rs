@@ -83,7 +83,7 @@ fn chain<'a>(project: &'a Project, unit: &'a Unit) -> Result<Vec<&'a Unit>, Diag
     while let Some(base) = current.inherits() {
         let locate = |d: Diagnostic| {
             let offset =
-                crate::yaml::locate(&current.config_file, 0, usize::MAX, base).unwrap_or(0);
+                crate::yaml::locate_in_key(&current.config_file, "inherits", base).unwrap_or(0);
             d.in_file(&current.config_file)
                 .at_offset(offset, base.len())
         };
@@ -102,7 +102,13 @@ fn chain<'a>(project: &'a Project, unit: &'a Unit) -> Result<Vec<&'a Unit>, Diag
                 .with_help(if bases.is_empty() {
                     format!("create content/{base}/region.yaml, or remove `inherits:`")
                 } else {
-                    format!("bases in content/: {}", bases.join(", "))
+                    match crate::diagnostics::suggest(base, bases.iter().copied()) {
+                        Some(near) => format!(
+                            "did you mean `{near}`? Bases in content/: {}",
+                            bases.join(", ")
+                        ),
+                        None => format!("bases in content/: {}", bases.join(", ")),
+                    }
                 }),
             ));
         };
@@ -110,8 +116,10 @@ fn chain<'a>(project: &'a Project, unit: &'a Unit) -> Result<Vec<&'a Unit>, Diag
             return Err(locate(Diagnostic::error("inherits-kommune", format!("`{base}` is a kommune; only a base (a folder with region.yaml) can be inherited"))
                 .with_help("move the shared files into a base folder with region.yaml and inherit that")));
         }
-        if chain.iter().any(|u| u.slug == next.slug) {
-            let names: Vec<&str> = chain
+        if let Some(start) = chain.iter().position(|u| u.slug == next.slug) {
+            // Name the circle itself (not the kommune leading into it), so every kommune
+            // that inherits it reports the same error once.
+            let names: Vec<&str> = chain[start..]
                 .iter()
                 .map(|u| u.slug.as_str())
                 .chain([next.slug.as_str()])
@@ -150,43 +158,39 @@ fn assemble(
             continue;
         };
         let is_kommune = unit.slug == kommune_unit.slug;
-        for (rel, item) in files {
-            let name = FileName::parse(rel);
-            if name.lang.is_none() {
-                // A replaced original takes its inherited translations with it: they
-                // translate a text that is no longer used.
-                let stale: Vec<String> = merged
-                    .iter()
-                    .filter(|(r, (_, from))| {
-                        *from != unit.slug
-                            && r.as_str() != rel
-                            && FileName::parse(r).original_path() == *rel
-                    })
-                    .map(|(r, _)| r.clone())
-                    .collect();
-                for r in stale {
-                    merged.remove(&r);
-                    origins.remove(&r);
-                }
-            }
-            let origin = match merged.get(rel) {
+        // Judge every file against what the bases gave, before anything is replaced: a
+        // kommune file at a path a base also has overrides it (translations included).
+        let file_origins: Vec<Origin> = files
+            .keys()
+            .map(|rel| match merged.get(rel) {
                 Some((_, from)) if is_kommune => Origin::Overridden((*from).to_string()),
-                Some((_, from)) if *from != unit.slug => Origin::Overridden((*from).to_string()),
                 _ if is_kommune => Origin::Local,
                 _ => Origin::Inherited(unit.slug.clone()),
-            };
-            let origin = match origin {
-                Origin::Overridden(base) if !is_kommune => Origin::Inherited(base),
-                o => o,
-            };
+            })
+            .collect();
+        // A replaced original takes its inherited translations with it: they translate a
+        // text that is no longer used. The report lists them as excluded.
+        let originals: BTreeSet<&str> = files
+            .keys()
+            .filter(|rel| FileName::parse(rel).lang.is_none())
+            .map(String::as_str)
+            .collect();
+        let stale: Vec<String> = merged
+            .keys()
+            .filter(|r| {
+                let name = FileName::parse(r);
+                name.lang.is_some() && originals.contains(name.original_path().as_str())
+            })
+            .cloned()
+            .collect();
+        for r in stale {
+            if let Some((_, from)) = merged.remove(&r) {
+                origins.insert(r, Origin::Excluded(from.to_string()));
+            }
+        }
+        for ((rel, item), origin) in files.iter().zip(file_origins) {
             merged.insert(rel.clone(), (item.clone(), unit.slug.as_str()));
             origins.insert(rel.clone(), origin);
-        }
-    }
-    // Files inherited through the whole chain are "inherited" from where they came from.
-    for (rel, (_, from)) in &merged {
-        if *from != kommune_unit.slug {
-            origins.insert(rel.clone(), Origin::Inherited((*from).to_string()));
         }
     }
 
@@ -202,18 +206,20 @@ fn assemble(
             .map(|(r, _)| r.clone())
             .collect();
         if matching.is_empty() {
-            let offset = crate::yaml::locate(&kommune_unit.config_file, 0, usize::MAX, excluded)
+            let offset = crate::yaml::locate_in_key(&kommune_unit.config_file, "exclude", excluded)
                 .unwrap_or(0);
             let inherited: Vec<&str> = merged
                 .iter()
                 .filter(|(_, (_, f))| *f != kommune_unit.slug)
                 .map(|(r, _)| r.as_str())
                 .collect();
+            let own = merged.contains_key(excluded);
             diags.push(
                 Diagnostic::error("unknown-exclude", format!("`exclude: {excluded}` matches no inherited file"))
                     .in_file(&kommune_unit.config_file)
                     .at_offset(offset, excluded.len())
                     .with_help(match crate::diagnostics::suggest(excluded, inherited.iter().copied()) {
+                        _ if own => format!("content/{}/{excluded} is the kommune's own file, which already replaces the base's; delete that file, or remove this line", kommune_unit.slug),
                         Some(near) => format!("did you mean `{near}`?"),
                         None => "write the path relative to the base folder, e.g. tjenester/familiesenter.yaml".into(),
                     }),
@@ -226,6 +232,59 @@ fn assemble(
         }
     }
 
+    // A translation needs its original somewhere in the chain.
+    for (rel, (item, _)) in &merged {
+        let name = FileName::parse(rel);
+        let (Some(lang), Some(file)) = (&name.lang, source_file(item)) else {
+            continue;
+        };
+        let original = name.original_path();
+        if merged.contains_key(&original) {
+            continue;
+        }
+        let excluded = config
+            .exclude
+            .iter()
+            .any(|e| e.trim_start_matches("./") == original);
+        let default = config
+            .languages
+            .first()
+            .unwrap_or(&project.config.default_language);
+        let help = if excluded {
+            format!("`exclude: {original}` in content/{}/kommune.yaml removes the original; delete this translation, or stop excluding the original", kommune_unit.slug)
+        } else if lang == default {
+            format!("files in the default language ({lang}) have no language code: rename this file to {original}")
+        } else {
+            let siblings: Vec<FileName> = merged
+                .keys()
+                .map(|r| FileName::parse(r))
+                .filter(|n| n.lang.is_none() && n.dir == name.dir && n.ext == name.ext)
+                .collect();
+            match crate::diagnostics::suggest(&name.id, siblings.iter().map(|n| n.id.as_str())) {
+                Some(near) => {
+                    let dir = if name.dir.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{}/", name.dir)
+                    };
+                    format!("did you mean to translate {dir}{near}.{0}? Then name this file {dir}{near}.{lang}.{0}", name.ext)
+                }
+                None => format!(
+                    "create {original} in the default language first, or delete this translation"
+                ),
+            }
+        };
+        diags.push(
+            Diagnostic::error(
+                "translation-without-original",
+                format!("`{rel}` is a translation ({lang}) of {original}, which does not exist"),
+            )
+            .in_file(file)
+            .at(1, 1)
+            .with_help(help),
+        );
+    }
+
     let mut languages = config.languages.clone();
     if languages.is_empty() {
         languages.push(project.config.default_language.clone());
@@ -233,8 +292,8 @@ fn assemble(
     let fallback = project.config.default_language.clone();
     for lang in languages.iter_mut() {
         if crate::i18n::language(lang).is_none() {
-            let offset =
-                crate::yaml::locate(&kommune_unit.config_file, 0, usize::MAX, lang).unwrap_or(0);
+            let offset = crate::yaml::locate_in_key(&kommune_unit.config_file, "languages", lang)
+                .unwrap_or(0);
             diags.push(
                 Diagnostic::error(
                     "unknown-language",
@@ -312,4 +371,23 @@ fn assemble(
     levels.sort_by_key(|v| v.primary(&default).data.level);
     kommune.levels = levels;
     (kommune, diags)
+}
+
+/// The text file an item was parsed from (none for images and other assets).
+fn source_file(item: &Parsed) -> Option<&Arc<crate::source::SourceFile>> {
+    Some(match item {
+        Parsed::Front(d) => &d.file,
+        Parsed::GuideIntro(d) => &d.file,
+        Parsed::Level(d) => &d.file,
+        Parsed::Form(d) => &d.file,
+        Parsed::Service(d) => &d.file,
+        Parsed::Module(d) => &d.file,
+        Parsed::Events(d) => &d.file,
+        Parsed::Page(d) => &d.file,
+        Parsed::Arena(d) => &d.file,
+        Parsed::Contacts(d) => &d.file,
+        Parsed::Glossary(d) => &d.file,
+        Parsed::Print(d) => &d.file,
+        Parsed::Asset(_) => return None,
+    })
 }

@@ -5,6 +5,56 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::diagnostics::Diagnostic;
 
+/// Where a build's files go: a staging folder on disk, or memory (for the preview).
+pub trait Sink: Sync {
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic>;
+
+    fn copy(&self, rel: &str, from: &Path) -> Result<(), Diagnostic> {
+        let bytes = std::fs::read(from)
+            .map_err(|e| Diagnostic::error("io", format!("cannot read {}: {e}", from.display())))?;
+        self.write(rel, &bytes)
+    }
+}
+
+/// Paths inside the output only: no `..`, no absolute paths.
+fn check_rel(rel: &str) -> Result<&Path, Diagnostic> {
+    let rel_path = Path::new(rel);
+    if rel.is_empty()
+        || rel_path
+            .components()
+            .any(|c| !matches!(c, Component::Normal(_)))
+    {
+        return Err(Diagnostic::error(
+            "unsafe-path",
+            format!("refusing to write outside the output folder: {rel}"),
+        ));
+    }
+    Ok(rel_path)
+}
+
+/// An in-memory output, for the live preview.
+#[derive(Default)]
+pub struct MemorySink {
+    files: std::sync::Mutex<std::collections::HashMap<String, Vec<u8>>>,
+}
+
+impl MemorySink {
+    pub fn into_files(self) -> std::collections::HashMap<String, Vec<u8>> {
+        self.files.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Sink for MemorySink {
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        check_rel(rel)?;
+        self.files
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(rel.to_string(), bytes.to_vec());
+        Ok(())
+    }
+}
+
 pub struct Staging {
     target: PathBuf,
     staging: PathBuf,
@@ -39,39 +89,6 @@ impl Staging {
 
     pub fn dir(&self) -> &Path {
         &self.staging
-    }
-
-    /// Write `bytes` at `rel` (a `/`-separated path inside the output).
-    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
-        let path = self.resolve(rel)?;
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| {
-                Diagnostic::error("io", format!("cannot create {}: {e}", parent.display()))
-            })?;
-        }
-        std::fs::write(&path, bytes)
-            .map_err(|e| Diagnostic::error("io", format!("cannot write {}: {e}", path.display())))
-    }
-
-    pub fn copy(&self, rel: &str, from: &Path) -> Result<(), Diagnostic> {
-        let bytes = std::fs::read(from)
-            .map_err(|e| Diagnostic::error("io", format!("cannot read {}: {e}", from.display())))?;
-        self.write(rel, &bytes)
-    }
-
-    /// Paths inside the output only: no `..`, no absolute paths.
-    fn resolve(&self, rel: &str) -> Result<PathBuf, Diagnostic> {
-        let rel_path = Path::new(rel);
-        if rel_path
-            .components()
-            .any(|c| !matches!(c, Component::Normal(_)))
-        {
-            return Err(Diagnostic::error(
-                "unsafe-path",
-                format!("refusing to write outside the output folder: {rel}"),
-            ));
-        }
-        Ok(self.staging.join(rel_path))
     }
 
     /// Swap the staging folder in place of the target.
@@ -113,6 +130,20 @@ impl Staging {
     /// Throw the staging folder away (the build failed).
     pub fn abandon(self) {
         let _ = std::fs::remove_dir_all(&self.staging);
+    }
+}
+
+impl Sink for Staging {
+    /// Write `bytes` at `rel` (a `/`-separated path inside the output).
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        let path = self.staging.join(check_rel(rel)?);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| {
+                Diagnostic::error("io", format!("cannot create {}: {e}", parent.display()))
+            })?;
+        }
+        std::fs::write(&path, bytes)
+            .map_err(|e| Diagnostic::error("io", format!("cannot write {}: {e}", path.display())))
     }
 }
 

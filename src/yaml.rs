@@ -81,22 +81,8 @@ fn explain(
             .filter(|s| !s.trim().is_empty() && !s.contains(','))
             .filter(|s| !s.contains("expected"))
             .collect();
-        // Keys already written at the same indentation are not what the editor meant.
-        let indent = column.saturating_sub(1);
-        let present: Vec<String> = file
-            .text
-            .lines()
-            .filter(|l| {
-                l.len() > indent && l[..indent].trim().is_empty() && !l[indent..].starts_with(' ')
-            })
-            .filter_map(|l| {
-                l[indent..]
-                    .trim_start_matches("- ")
-                    .split(':')
-                    .next()
-                    .map(|k| k.trim().to_string())
-            })
-            .collect();
+        // Keys already written in the same mapping are not what the editor meant.
+        let present = sibling_keys(file, line, column);
         let known: Vec<&str> = known
             .into_iter()
             .filter(|k| !present.iter().any(|p| p == k))
@@ -154,6 +140,61 @@ fn explain(
     diag
 }
 
+/// Keys of the mapping that holds the key at `line`/`column` (1-based), for suggestions.
+fn sibling_keys(file: &SourceFile, line: usize, column: usize) -> Vec<String> {
+    let lines: Vec<&str> = file.text.lines().collect();
+    let Some(idx) = line.checked_sub(1).filter(|i| *i < lines.len()) else {
+        return Vec::new();
+    };
+    let indent = column.saturating_sub(1);
+    let indent_of = |l: &str| l.len() - l.trim_start_matches(' ').len();
+    let item_start = |l: &str| {
+        let ind = indent_of(l);
+        l[ind..].starts_with("- ") && ind + 2 == indent
+    };
+    let key_of = |l: &str| -> Option<String> {
+        let mut ind = indent_of(l);
+        let mut rest = &l[ind..];
+        if let Some(r) = rest.strip_prefix("- ") {
+            ind += 2;
+            rest = r;
+        }
+        (ind == indent)
+            .then(|| rest.split_once(':').map(|(k, _)| k.trim().to_string()))
+            .flatten()
+    };
+    let fence = |l: &str| l.trim_end() == "---";
+    let mut keys = Vec::new();
+    for l in lines[..=idx].iter().rev() {
+        if fence(l) {
+            break;
+        }
+        if l.trim().is_empty() || l.trim_start().starts_with('#') {
+            continue;
+        }
+        if indent_of(l) < indent && !item_start(l) {
+            break;
+        }
+        keys.extend(key_of(l));
+        if item_start(l) {
+            break;
+        }
+    }
+    for l in &lines[idx + 1..] {
+        if fence(l) {
+            break;
+        }
+        if l.trim().is_empty() || l.trim_start().starts_with('#') {
+            continue;
+        }
+        if indent_of(l) < indent || item_start(l) {
+            break;
+        }
+        keys.extend(key_of(l));
+    }
+    keys
+}
+
 fn type_help(found_expected: &str) -> String {
     let expected = found_expected
         .split("expected ")
@@ -203,6 +244,24 @@ pub fn locate(file: &SourceFile, from: usize, to: usize, needle: &str) -> Option
     None
 }
 
+/// Byte offset of `needle` in the value of the top-level `key:` (from that key's line on),
+/// so a word that also occurs in a comment above the key is not mistaken for the value.
+/// Falls back to the first occurrence anywhere in the file.
+pub fn locate_in_key(file: &SourceFile, key: &str, needle: &str) -> Option<usize> {
+    let prefix = format!("{key}:");
+    let mut line_start = 0;
+    for line in file.text.split_inclusive('\n') {
+        if line.starts_with(&prefix) {
+            if let Some(at) = locate(file, line_start, usize::MAX, needle) {
+                return Some(at);
+            }
+            break;
+        }
+        line_start += line.len();
+    }
+    locate(file, 0, usize::MAX, needle)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -227,6 +286,39 @@ mod tests {
         assert_eq!(err.code, "unknown-key");
         assert_eq!(err.line, 3, "{err:?}");
         assert!(err.help.unwrap().contains("did you mean `title`"));
+    }
+
+    #[test]
+    fn suggestions_skip_keys_of_the_same_mapping_only() {
+        #[derive(Debug, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Field {
+            #[serde(rename = "type")]
+            kind: String,
+            label: Option<String>,
+        }
+        #[derive(Debug, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Form {
+            fields: Vec<Field>,
+        }
+        let f = file("fields:\n  - type: text\n    label: Å\n  - type: text\n    lable: Ø\n");
+        let err = parse_file::<Form>(&f).unwrap_err();
+        assert_eq!(err.code, "unknown-key", "{err:?}");
+        assert!(
+            err.help
+                .as_deref()
+                .unwrap()
+                .contains("did you mean `label`?"),
+            "{err:?}"
+        );
+        // Multi-byte letters in indentation-sensitive scanning never panic.
+        let f = file("fields:\n  - type: text\nå: x\n  hvem: y\n");
+        let _ = parse_file::<Form>(&f);
+        let f = file("ååå: 1\n  æøå: 2\n");
+        let _ = parse_file::<Form>(&f);
     }
 
     #[test]
@@ -257,5 +349,12 @@ mod tests {
         let f = file("forms: [samtykke-2, samtykke]\n");
         assert_eq!(locate(&f, 0, f.text.len(), "samtykke"), Some(20));
         assert_eq!(locate(&f, 0, f.text.len(), "nope"), None);
+    }
+
+    #[test]
+    fn locate_in_key_skips_comments_above_the_key() {
+        let f = file("# arver fra felles\nname: x\ninherits: felles\n");
+        assert_eq!(locate_in_key(&f, "inherits", "felles"), Some(37));
+        assert_eq!(locate_in_key(&f, "languages", "felles"), Some(12));
     }
 }

@@ -15,6 +15,9 @@ enum Place {
     Yaml,
 }
 
+/// Ids the level template uses itself; a step anchor must not take them.
+const RESERVED_ANCHORS: &[&str] = crate::markdown::THEME_IDS;
+
 pub fn check(kommune: &Kommune, diags: &mut Vec<Diagnostic>) {
     let c = Checker { kommune, diags };
     c.run();
@@ -70,6 +73,19 @@ impl Checker<'_> {
                     self.refs(d, "service", &s.services);
                     self.refs(d, "arena", &s.arenas);
                     let anchor = s.anchor();
+                    if RESERVED_ANCHORS.contains(&anchor.as_str()) {
+                        self.diags.push(
+                            Diagnostic::error(
+                                "duplicate-id",
+                                format!("the step anchor `{anchor}` is used by the page itself"),
+                            )
+                            .in_file(&d.file)
+                            .at_offset(d.locate(&anchor).unwrap_or(d.yaml_start), anchor.len())
+                            .with_help(format!(
+                                "give the step another `id:`, e.g. `steg-{anchor}`"
+                            )),
+                        );
+                    }
                     if !anchors.insert(anchor.clone()) {
                         self.diags.push(
                             Diagnostic::error(
@@ -161,6 +177,19 @@ impl Checker<'_> {
                     }
                     if let Some(desc) = &e.description {
                         self.markdown(d, desc, Place::Yaml);
+                    }
+                    if let Some(problem) = e.time_problem() {
+                        let at = [&e.start, &e.end]
+                            .into_iter()
+                            .flatten()
+                            .find_map(|t| d.locate(t))
+                            .unwrap_or_else(|| d.locate(&e.title).unwrap_or(d.yaml_start));
+                        self.diags.push(
+                            Diagnostic::error("invalid-value", problem)
+                                .in_file(&d.file)
+                                .at_offset(at, 5)
+                                .with_help("times are 24-hour HH:MM; leave out `start:` and `end:` for an all-day event"),
+                        );
                     }
                 }
             }
@@ -303,6 +332,19 @@ impl Checker<'_> {
                 }
                 if let Some(text) = &field.text {
                     self.markdown(doc, text, Place::Yaml);
+                }
+                if let Some(token) = &field.autocomplete {
+                    if let Some(problem) =
+                        crate::content::forms::autocomplete_problem(field.kind, token)
+                    {
+                        let offset = doc.locate(token);
+                        self.diags.push(
+                            Diagnostic::error("invalid-autocomplete", problem)
+                                .in_file(&doc.file)
+                                .at_offset(offset.unwrap_or(0), token.len())
+                                .with_help("use a token from the HTML autofill list that fits the field (for example name, tel, email, address-line1, postal-code), or \"off\""),
+                        );
+                    }
                 }
                 let stem = field.stem();
                 if !ids.insert(stem.clone()) {

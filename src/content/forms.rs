@@ -104,6 +104,59 @@ impl Field {
     }
 }
 
+/// Autofill tokens (HTML Living Standard) that make sense on a one-line text field.
+const SINGLE_LINE_TOKENS: &[&str] = &[
+    "name",
+    "honorific-prefix",
+    "given-name",
+    "additional-name",
+    "family-name",
+    "honorific-suffix",
+    "nickname",
+    "organization-title",
+    "organization",
+    "address-line1",
+    "address-line2",
+    "address-line3",
+    "address-level1",
+    "address-level2",
+    "address-level3",
+    "address-level4",
+    "country",
+    "country-name",
+    "postal-code",
+    "email",
+    "tel",
+    "tel-national",
+    "tel-country-code",
+    "tel-local",
+    "bday",
+    "bday-day",
+    "bday-month",
+    "bday-year",
+    "sex",
+    "url",
+    "language",
+    "username",
+];
+
+/// What is wrong with an `autocomplete` token on a field of `kind`, if anything.
+pub fn autocomplete_problem(kind: FieldKind, token: &str) -> Option<String> {
+    let token = token.trim();
+    if token == "off" || token == "on" {
+        return None;
+    }
+    match kind {
+        FieldKind::Textarea if token == "street-address" || SINGLE_LINE_TOKENS.contains(&token) => None,
+        FieldKind::Text | FieldKind::Date if SINGLE_LINE_TOKENS.contains(&token) => None,
+        FieldKind::Text | FieldKind::Date if token == "street-address" => Some(
+            "`street-address` is for multi-line fields; use `address-line1` on a one-line `text` field, or make it a `textarea`".into(),
+        ),
+        FieldKind::Text | FieldKind::Date | FieldKind::Textarea => Some(format!("`{token}` is not an autofill token browsers know")),
+        _ => Some("`autocomplete` only applies to `text`, `textarea` and `date` fields".into()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,6 +177,16 @@ mod tests {
     fn inputs_need_labels() {
         assert!(field("type: text\n").problem().is_some());
         assert!(field("type: info\ntext: Les dette\n").problem().is_none());
+    }
+
+    #[test]
+    fn autocomplete_tokens_fit_the_field() {
+        assert!(autocomplete_problem(FieldKind::Text, "street-address").is_some());
+        assert!(autocomplete_problem(FieldKind::Textarea, "street-address").is_none());
+        assert!(autocomplete_problem(FieldKind::Text, "name").is_none());
+        assert!(autocomplete_problem(FieldKind::Text, "navn").is_some());
+        assert!(autocomplete_problem(FieldKind::Checkbox, "name").is_some());
+        assert!(autocomplete_problem(FieldKind::Text, "off").is_none());
     }
 
     #[test]

@@ -69,6 +69,8 @@ pub struct SiteCtx {
     pub logo_alt: Option<String>,
     pub nav: Vec<NavItem>,
     pub footer_links: Vec<Link>,
+    /// Glossary, meeting arenas and resource persons, when the kommune has them.
+    pub section_links: Vec<Link>,
     pub contacts: Vec<ContactCtx>,
     pub feedback_email: Option<String>,
     pub feedback_url: Option<String>,

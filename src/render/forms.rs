@@ -120,13 +120,17 @@ impl KommuneRenderer<'_> {
         let variants = &self.kommune.forms[id];
         let (doc, _) = variants.pick(lang, self.kommune.default_lang());
         let f = &doc.data;
-        let mut text = vec![f.description.clone()];
+        let mut text = vec![self.md(lang, &f.description).text];
+        text.extend(f.intro.iter().map(|i| self.md(lang, i).text));
         let sections: Vec<SectionCtx> = f
             .sections
             .iter()
             .map(|s| {
                 text.push(s.title.clone());
-                text.extend(s.fields.iter().filter_map(|fl| fl.label.clone()));
+                text.extend(s.description.iter().cloned());
+                for fl in &s.fields {
+                    text.extend(fl.label.iter().chain(&fl.hint).chain(&fl.options).cloned());
+                }
                 SectionCtx {
                     title: s.title.clone(),
                     description: s.description.clone(),

@@ -95,7 +95,7 @@ impl KommuneRenderer<'_> {
                 (
                     doc.data.title.clone(),
                     doc.data.intro.clone(),
-                    self.md(lang, doc.body()),
+                    self.md_with(lang, doc.body(), self.term_links(lang, &doc.data).as_ref()),
                     v.langs().collect::<Vec<_>>(),
                     doc.lang.clone(),
                     Some(doc),
@@ -145,25 +145,35 @@ impl KommuneRenderer<'_> {
                 url: self.urls.href(lang, &format!("veileder/{}/", v.id)),
             }
         };
+        // The steps' own text is indexed with each step (see search_docs.rs).
         let mut text = vec![
             l.summary.clone(),
-            l.purpose.clone(),
-            l.lead.clone(),
-            l.decision.clone(),
+            self.md(lang, &l.purpose).text,
+            self.md(lang, &l.lead).text,
+            l.deadline.clone().unwrap_or_default(),
+            self.md(lang, &l.decision).text,
         ];
+        // Glossary links in reading order: purpose, lead, steps, decision, body.
+        let links = self.term_links(lang, l);
+        let links = links.as_ref();
+        let purpose = self.md_with(lang, &l.purpose, links).html;
+        let lead = self.md_inline_with(lang, &l.lead, links);
         let steps = l
             .steps
             .iter()
             .enumerate()
             .map(|(i, s)| {
-                text.extend([s.title.clone(), s.how.clone(), s.who.clone()]);
+                text.push(s.title.clone());
                 StepCtx {
                     number: i + 1,
                     id: s.anchor(),
                     title: s.title.clone(),
-                    how: self.md(lang, &s.how).html,
-                    who: self.md_inline(lang, &s.who),
-                    tools: s.tools.as_deref().map(|t| self.md_inline(lang, t)),
+                    how: self.md_with(lang, &s.how, links).html,
+                    who: self.md_inline_with(lang, &s.who, links),
+                    tools: s
+                        .tools
+                        .as_deref()
+                        .map(|t| self.md_inline_with(lang, t, links)),
                     forms: self.links(&s.forms, |id| self.form_link(lang, id)),
                     services: self.links(&s.services, |id| self.service_link(lang, id)),
                     arenas: self.links(&s.arenas, |id| self.arena_link(lang, id)),
@@ -171,7 +181,8 @@ impl KommuneRenderer<'_> {
                 }
             })
             .collect();
-        let body = self.md(lang, doc.body());
+        let decision = self.md_with(lang, &l.decision, links).html;
+        let body = self.md_with(lang, doc.body(), links);
         text.push(body.text.clone());
         let url = self.urls.href(lang, &path);
         let ctx = LevelCtx {
@@ -179,10 +190,10 @@ impl KommuneRenderer<'_> {
             title: l.title.clone(),
             short_title: l.short().to_string(),
             summary: l.summary.clone(),
-            purpose: self.md(lang, &l.purpose).html,
-            lead: self.md_inline(lang, &l.lead),
+            purpose,
+            lead,
             deadline: l.deadline.clone(),
-            decision: self.md(lang, &l.decision).html,
+            decision,
             steps,
             forms: self.links(&l.forms, |id| self.form_link(lang, id)),
             services: self.links(&l.services, |id| self.service_link(lang, id)),

@@ -1,10 +1,16 @@
 //! Render stage: turns a resolved kommune into HTML pages using the theme's templates.
 //! Each content type has its own module that builds its template context.
 
+mod arenas;
+mod calendar;
+mod contacts;
 pub mod context;
 mod forms;
+mod glossary;
 mod guide;
+mod keywords;
 mod pages;
+mod search_docs;
 mod services;
 pub mod shortcode;
 pub mod theme;
@@ -53,6 +59,8 @@ pub struct KommuneRenderer<'a> {
     pub urls: Urls,
     pub today: chrono::NaiveDate,
     sites: BTreeMap<String, SiteCtx>,
+    /// The glossary prepared for automatic links, per language.
+    terms: BTreeMap<String, crate::terms::TermMatcher>,
 }
 
 /// A page to render: what and in which language.
@@ -69,6 +77,12 @@ pub enum Job {
     Module(String),
     Page(String),
     Search,
+    /// The A–Å keyword index (`a-a/`).
+    Keywords,
+    Glossary,
+    ArenasIndex,
+    Arena(String),
+    Contacts,
     NotFound,
 }
 
@@ -95,10 +109,13 @@ impl<'a> KommuneRenderer<'a> {
             urls,
             today,
             sites: BTreeMap::new(),
+            terms: BTreeMap::new(),
         };
         for lang in &kommune.languages {
             let site = renderer.site_ctx(lang, assets, regional_home.clone());
             renderer.sites.insert(lang.clone(), site);
+            let terms = renderer.term_matcher(lang);
+            renderer.terms.insert(lang.clone(), terms);
         }
         renderer
     }
@@ -188,6 +205,7 @@ impl<'a> KommuneRenderer<'a> {
             logo_alt: k.branding.logo_alt.clone(),
             nav,
             footer_links,
+            section_links: self.section_links(lang),
             contacts,
             feedback_email: k.feedback.as_ref().and_then(|f| f.email.clone()),
             feedback_url: k.feedback.as_ref().and_then(|f| f.url.clone()),
@@ -218,6 +236,13 @@ impl<'a> KommuneRenderer<'a> {
                 .for_each(|id| push(Job::Module(id.clone())));
             k.pages.keys().for_each(|id| push(Job::Page(id.clone())));
             push(Job::Search);
+            push(Job::Keywords);
+            k.glossary.iter().for_each(|_| push(Job::Glossary));
+            if !k.arenas.is_empty() {
+                push(Job::ArenasIndex);
+            }
+            k.arenas.keys().for_each(|id| push(Job::Arena(id.clone())));
+            k.contacts.iter().for_each(|_| push(Job::Contacts));
         }
         jobs.push((Job::NotFound, k.default_lang().to_string()));
         jobs
@@ -258,6 +283,11 @@ impl<'a> KommuneRenderer<'a> {
             Job::Module(id) => self.module(lang, id),
             Job::Page(id) => self.page(lang, id),
             Job::Search => self.search_page(lang),
+            Job::Keywords => self.keywords_page(lang),
+            Job::Glossary => self.glossary_page(lang),
+            Job::ArenasIndex => self.arenas_index(lang),
+            Job::Arena(id) => self.arena(lang, id),
+            Job::Contacts => self.contacts_page(lang),
             Job::NotFound => self.not_found(lang),
         }
     }
@@ -270,10 +300,22 @@ impl<'a> KommuneRenderer<'a> {
         page: &PageCtx,
         data: &T,
     ) -> Result<String, Diagnostic> {
+        self.render_page_with(&self.sites[lang], template, lang, page, data)
+    }
+
+    /// [`Self::render_page`] with another site chrome (the search page's relative asset URLs).
+    fn render_page_with<T: Serialize>(
+        &self,
+        site: &SiteCtx,
+        template: &str,
+        lang: &str,
+        page: &PageCtx,
+        data: &T,
+    ) -> Result<String, Diagnostic> {
         let mut ctx = tera::Context::new();
-        ctx.insert("site", &self.sites[lang]);
+        ctx.insert("site", site);
         ctx.insert("t", self.theme.strings.for_lang(lang));
-        let mut site_nav = self.sites[lang].nav.clone();
+        let mut site_nav = site.nav.clone();
         for item in &mut site_nav {
             item.current = item.url.ends_with(&format!("/{}/", page.section));
         }
@@ -306,8 +348,28 @@ impl<'a> KommuneRenderer<'a> {
         let title = self.t(lang, "search_title");
         let mut page = self.page_ctx(lang, "sok/", &title, "sok", &self.all_langs());
         page.breadcrumbs.truncate(1);
-        let data = serde_json::json!({ "az_url": self.urls.href(lang, "a-a/") });
-        let html = self.render_page("search.html", lang, &page, &data)?;
+        // Stylesheet, logo and scripts by relative URLs, so that the page and its search work
+        // when the built site is opened from disk (file://), where `/…` does not resolve.
+        // Results link relative to the page too (search.js, `data-root`).
+        let mut site = self.sites[lang].clone();
+        let home = self.urls.home();
+        let up = self.urls.up_to_home(lang, "sok/");
+        let relative = |href: &mut String| {
+            if let Some(rest) = href.strip_prefix(&home) {
+                *href = format!("{up}{rest}");
+            }
+        };
+        relative(&mut site.css_url);
+        site.logo_url.iter_mut().for_each(relative);
+        site.search_script_url.iter_mut().for_each(relative);
+        if site.search_index_url.is_some() {
+            site.search_index_url = Some("indeks.js".into());
+        }
+        let data = serde_json::json!({
+            "az_url": self.urls.href(lang, "a-a/"),
+            "root": "../",
+        });
+        let html = self.render_page_with(&site, "search.html", lang, &page, &data)?;
         let mut out = self.out(lang, "sok/", html, None);
         out.in_sitemap = false;
         Ok(out)

@@ -12,7 +12,8 @@ impl KommuneRenderer<'_> {
             .as_ref()
             .expect("checked: every kommune has index.md");
         let (doc, _) = front.pick(lang, default);
-        let body = self.md(lang, doc.body());
+        let links = self.term_links(lang, &doc.data);
+        let body = self.md_with(lang, doc.body(), links.as_ref());
         let available: Vec<&str> = front.langs().collect();
         let page = self.page_ctx(lang, "", &doc.data.title, "", &available);
         let mut page = self.with_doc(page, lang, &doc.lang, &doc.data);
@@ -37,7 +38,8 @@ impl KommuneRenderer<'_> {
     pub(super) fn page(&self, lang: &str, id: &str) -> Result<OutPage, Diagnostic> {
         let variants = &self.kommune.pages[id];
         let (doc, _) = variants.pick(lang, self.kommune.default_lang());
-        let body = self.md(lang, doc.body());
+        let links = self.term_links(lang, &doc.data);
+        let body = self.md_with(lang, doc.body(), links.as_ref());
         let path = format!("{id}/");
         let available: Vec<&str> = variants.langs().collect();
         let page = self.page_ctx(lang, &path, &doc.data.title, "", &available);

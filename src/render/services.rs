@@ -145,10 +145,22 @@ impl KommuneRenderer<'_> {
                 .chain([s.category.clone()])
                 .collect(),
             text: [
-                s.description.as_str(),
-                &s.referral,
-                s.contact.address.as_deref().unwrap_or(""),
+                self.md(lang, &s.description).text,
+                self.md(lang, &s.referral).text,
             ]
+            .into_iter()
+            .chain(
+                [
+                    &s.contact.phone,
+                    &s.contact.email,
+                    &s.contact.address,
+                    &s.contact.opening_hours,
+                ]
+                .into_iter()
+                .flatten()
+                .cloned(),
+            )
+            .collect::<Vec<_>>()
             .join(" "),
         };
         Ok(self.out(lang, &path, html, Some(search)))

@@ -4,10 +4,16 @@ use super::context::Link;
 use super::KommuneRenderer;
 use crate::markdown::{self, Expansion, MarkdownContext, Rendered};
 use crate::shortcodes::Shortcode;
+use crate::terms::TermLinks;
 
 impl KommuneRenderer<'_> {
     /// Render Markdown for `lang`, with shortcodes expanded and body headings starting at h2.
     pub fn md(&self, lang: &str, text: &str) -> Rendered {
+        self.md_with(lang, text, None)
+    }
+
+    /// [`Self::md`] with the page's glossary links (see [`Self::term_links`]).
+    pub fn md_with(&self, lang: &str, text: &str, glossary: Option<&TermLinks>) -> Rendered {
         let root = self.urls.lang_root(lang);
         let expand = |sc: &Shortcode| self.expand(lang, sc);
         markdown::render(
@@ -16,12 +22,18 @@ impl KommuneRenderer<'_> {
                 root: &root,
                 heading_shift: 0,
                 expand: &expand,
+                glossary,
             },
         )
     }
 
     /// Markdown of a short YAML value, inline when it is one paragraph.
     pub fn md_inline(&self, lang: &str, text: &str) -> String {
+        self.md_inline_with(lang, text, None)
+    }
+
+    /// [`Self::md_inline`] with the page's glossary links.
+    pub fn md_inline_with(&self, lang: &str, text: &str, glossary: Option<&TermLinks>) -> String {
         let root = self.urls.lang_root(lang);
         let expand = |sc: &Shortcode| self.expand(lang, sc);
         markdown::render_inline(
@@ -30,6 +42,7 @@ impl KommuneRenderer<'_> {
                 root: &root,
                 heading_shift: 0,
                 expand: &expand,
+                glossary,
             },
         )
     }

@@ -26,7 +26,7 @@ impl KommuneRenderer<'_> {
             "training_index.html",
             lang,
             &page,
-            &serde_json::json!({ "modules": modules }),
+            &serde_json::json!({ "modules": modules, "calendar": self.calendar_ctx(lang) }),
         )?;
         Ok(self.out(lang, "opplaering/", html, None))
     }
@@ -35,7 +35,13 @@ impl KommuneRenderer<'_> {
         let variants = &self.kommune.modules[id];
         let (doc, _) = variants.pick(lang, self.kommune.default_lang());
         let m = &doc.data;
-        let body = self.md(lang, doc.body());
+        // Glossary links in reading order: body, case, exercises.
+        let links = self.term_links(lang, m);
+        let body = self.md_with(lang, doc.body(), links.as_ref());
+        let case = m
+            .case
+            .as_deref()
+            .map(|c| self.md_with(lang, c, links.as_ref()).html);
         let exercises: Vec<_> = m
             .exercises
             .iter()
@@ -43,7 +49,7 @@ impl KommuneRenderer<'_> {
                 serde_json::json!({
                     "title": e.title,
                     "kind": self.t(lang, e.kind.ui_key()),
-                    "text": self.md(lang, &e.text).html,
+                    "text": self.md_with(lang, &e.text, links.as_ref()).html,
                 })
             })
             .collect();
@@ -53,7 +59,7 @@ impl KommuneRenderer<'_> {
             "duration": m.duration,
             "goals": m.goals,
             "exercises": exercises,
-            "case": self.md_opt(lang, m.case.as_deref()),
+            "case": case,
             "body": body.html,
         });
         let path = format!("opplaering/{id}/");
@@ -66,7 +72,16 @@ impl KommuneRenderer<'_> {
             title: m.title.clone(),
             kind: self.t(lang, "kind_training"),
             keywords: m.keywords.clone(),
-            text: format!("{} {}", m.goals.join(" "), body.text),
+            text: [m.goals.join(" "), body.text, m.audience.clone()]
+                .into_iter()
+                .chain(
+                    m.exercises
+                        .iter()
+                        .flat_map(|e| [e.title.clone(), self.md(lang, &e.text).text]),
+                )
+                .chain(m.case.iter().map(|c| self.md(lang, c).text))
+                .collect::<Vec<_>>()
+                .join(" "),
         };
         Ok(self.out(lang, &path, html, Some(search)))
     }

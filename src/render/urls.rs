@@ -40,6 +40,15 @@ impl Urls {
         self.href(lang, "")
     }
 
+    /// Relative href from the folder of page `path` in `lang` up to [`Self::home`]:
+    /// `sok/` → `../`, `en/sok/` → `../../`.
+    pub fn up_to_home(&self, lang: &str, path: &str) -> String {
+        let depth = format!("{}{path}", self.lang_segment(lang))
+            .matches('/')
+            .count();
+        "../".repeat(depth)
+    }
+
     /// Root of the kommune (assets live here, shared by languages).
     pub fn home(&self) -> String {
         format!("{}{}", self.base.path, self.prefix)
@@ -62,5 +71,7 @@ mod tests {
         assert_eq!(urls.out_path("ar", ""), "fjordvik/ar/");
         assert_eq!(urls.absolute("nb", ""), "https://x.example/bti/fjordvik/");
         assert_eq!(urls.home(), "/bti/fjordvik/");
+        assert_eq!(urls.up_to_home("nb", "sok/"), "../");
+        assert_eq!(urls.up_to_home("en", "sok/"), "../../");
     }
 }

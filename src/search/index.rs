@@ -1,68 +1,154 @@
-//! The search index and its file format.
+//! The search index and its file format (version 2).
 //!
-//! `build_index_js` returns one JavaScript statement, loaded with `<script src>` before
-//! `search.js` (so search works from `file://`, where `fetch` is refused). One object, keys
-//! in alphabetical order (any order is valid):
+//! The index of one kommune and language is a main file, `sok/indeks.js`, and for larger sites
+//! *parts* in `sok/indeks/`, loaded on demand. Every file is a script (loaded with
+//! `<script src>`, never `fetch`), so search works from `file://` too.
+//!
+//! Main file: one statement, keys in alphabetical order (any order is valid):
 //!
 //! ```text
-//! window.VEIVISER_SEARCH={"docs":[["skjema/samtykke/","Samtykkeerklæring",1,"Med …"],…],
-//!   "kinds":["Tjeneste","Skjema"],"lang":"nb","post":"0i8.0,…","stop":"aa alle …",
-//!   "terms":"AbarnEehag…","v":1};
+//! window.VEIVISER_SEARCH={"chunk":8,"id":"3fa9c1d2e0","kinds":["Tjeneste","Skjema"],
+//!   "lang":"nb","n":412,"shards":["","barnev","fo",…],"stop":"aa alle …","v":2,
+//!   "parts":{…}};
 //! ```
 //!
-//! - `v`: format version (1). `lang`: language of the pages; picks the stemmer in search.js.
+//! - `v`: format version (2). `lang`: language of the pages; picks the stemmer in search.js.
 //! - `stop`: the stop words of `lang`, space separated, in token form. They are not indexed,
 //!   and a query drops them unless it has nothing else.
-//! - `kinds`: distinct `SearchDocument::kind` labels. `docs[i]` = `[url, title, kind index,
-//!   excerpt]`; the document id is `i`. `url` is relative to the site root. `excerpt` is the
-//!   start of the body text, whitespace collapsed, cut at a word before [`EXCERPT_CHARS`]
-//!   characters and ended with `…` when cut; search.js shows the part around the first
-//!   matching word, with matches in `<mark>`.
-//! - `terms`: every distinct stemmed token (see `tokenize` and `stem`), sorted by UTF-16 code
-//!   units (JavaScript's `<`, so search.js can binary-search it), front coded: each entry is
-//!   one character `A`+n (n = 0–25) saying how many UTF-16 units it shares with the previous
-//!   term, then the rest of the term. Tokens are lowercase, so `A`–`Z` never occur in them.
-//! - `post`: one postings entry per term, in term order, separated by `,`. An entry is up to
-//!   three lists separated by `.`: body, title, keywords (trailing empty lists are left out).
-//!   Each list holds the ids of the documents that have the term in that field, ascending,
-//!   delta coded as `gap = id − previous id − 1` (previous starts at −1). Term frequencies
-//!   are not stored: they cost about 15 % more postings for little better ranking.
-//!   Numbers are written in base 32, most significant digit first: the last digit from
-//!   `0-9a-v`, earlier digits from `w-zA-Z-_` (so 5 → `5`, 40 → `x8`).
+//! - `kinds`: distinct `SearchDocument::kind` labels.
+//! - `n`: number of documents; the document id is the position in the build's list.
+//! - `shards`: the term dictionary is cut into *term shards*; entry i is the first term of
+//!   shard i (entry 0 is always `""`). A stem's terms and the terms it is a prefix of are
+//!   in the shard whose start is the greatest one `<=` the stem, and in the following
+//!   shards whose start begins with the stem.
+//! - `chunk`: documents per *document chunk*: chunk k holds documents k·chunk … k·chunk+chunk−1.
+//! - `id`: a hash of all parts; part files are named `indeks/<id>-<part>.js`, so a cached
+//!   old part is never mixed with a new main file.
+//! - `parts` (only when the whole index is small, see [`Layout`]): every part inline, keyed
+//!   by part name; then no part files are written.
 //!
-//! Size: per document the index carries only the excerpt, not the whole text, so docs,
-//! terms and postings each take about a third. Synthetic Norwegian text (150 documents of
-//! 600 words, 5,700 distinct stems) gives 126 KB raw, 65 KB gzipped, downloaded once.
+//! Part files: `(window.VEIVISER_SEARCH_PARTS||(window.VEIVISER_SEARCH_PARTS={}))["<id>/<part>"]=…;`
+//!
+//! - Term shard `t<i>`: `{"terms":…,"post":…}`.
+//!   - `terms`: the shard's stemmed tokens (see `tokenize` and `stem`), sorted by UTF-16
+//!     code units (JavaScript's `<`, so search.js can binary-search them), front coded: each
+//!     entry is one character `A`+n (n = 0–25) saying how many UTF-16 units it shares with
+//!     the previous term of the shard, then the rest of the term. Tokens are lowercase, so
+//!     `A`–`Z` never occur in them.
+//!   - `post`: one postings entry per term, in term order, separated by `,`. An entry is up to
+//!     four lists separated by `.`: body, title, keywords, name (trailing empty lists are left
+//!     out). *Name* is the page's own short name: the last segment of its URL, or the
+//!     fragment for a step (`tjenester/barnevern/` → `barnevern`), hyphens removed, stemmed;
+//!     the editor chose it as the page's identity, so an exact match ranks a page above its
+//!     siblings that only mention the word. Each list holds the ids of the documents that
+//!     have the term in that field, ascending, delta coded as `gap = id − previous id − 1`
+//!     (previous starts at −1). Term frequencies are not stored: they cost about 15 % more
+//!     postings for little better ranking. Numbers are written in base 32, most significant
+//!     digit first: the last digit from `0-9a-v`, earlier digits from `w-zA-Z-_` (so 5 → `5`,
+//!     40 → `x8`).
+//! - Document chunk `d<k>`: `[[url, title, kind index, excerpt], …]`. `url` is relative to
+//!   the language root and may end with a `#fragment`. `excerpt` is the start of the body
+//!   text, whitespace collapsed, cut at a word before [`EXCERPT_CHARS`] characters and ended
+//!   with `…` when cut; search.js shows the part around the first matching word, with matches
+//!   in `<mark>`.
+//!
+//! A query loads the main file, the term shards of its words (usually one each) and then the
+//! document chunks of the results it shows (ten at a time), so what a browser downloads for
+//! the first query grows slowly with the size of the site. `docs/benchmarks.md` has numbers.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 
 use super::stem::{stem_normalized, stop_words};
-use super::tokenize::tokenize;
+use super::tokenize::{normalize_word, tokenize};
 use super::SearchDocument;
 
 /// Format version written as `v`.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 /// Longest excerpt kept per document, in characters.
 pub const EXCERPT_CHARS: usize = 220;
+/// Folder of the part files, relative to the main file.
+pub const PARTS_DIR: &str = "indeks/";
 
 const FINAL_DIGITS: &[u8; 32] = b"0123456789abcdefghijklmnopqrstuv";
 const MORE_DIGITS: &[u8; 32] = b"wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
+
+/// How an index is split into files.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Layout {
+    /// When all parts together are at most this many bytes, they go inline into the main
+    /// file and no part files are written.
+    pub inline_bytes: usize,
+    /// A term shard is closed once its terms and postings reach this many bytes.
+    pub shard_bytes: usize,
+    /// Documents per document chunk.
+    pub chunk_docs: usize,
+}
+
+impl Layout {
+    /// Sizes picked with `scripts/bench-search.mjs`: a small kommune (the demo: 60 pages,
+    /// 25 KB) stays one file; a large one loads a term shard of about 6 KB gzipped per query
+    /// word and about 1.5 KB per eight results shown.
+    pub const DEFAULT: Layout = Layout {
+        inline_bytes: 48 * 1024,
+        shard_bytes: 16 * 1024,
+        chunk_docs: 8,
+    };
+    /// Everything in the main file, whatever the size.
+    pub const SINGLE: Layout = Layout {
+        inline_bytes: usize::MAX,
+        ..Layout::DEFAULT
+    };
+}
+
+/// The files of one index.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IndexFiles {
+    /// Content of the main file (`sok/indeks.js`).
+    pub main: String,
+    /// Part files: (path relative to the main file's folder, content).
+    pub parts: Vec<(String, String)>,
+}
 
 #[derive(Clone, Copy, Default, Debug, PartialEq, Eq)]
 struct Hit {
     title: bool,
     keyword: bool,
     body: bool,
+    name: bool,
 }
 
-/// Builds the index as a JSON value (see the module documentation for the format).
-pub fn build_index(docs: &[SearchDocument], lang: &str) -> Value {
+/// The index before it is cut into files.
+struct Prepared {
+    kinds: Vec<String>,
+    /// One row per document: `[url, title, kind index, excerpt]`.
+    table: Vec<Value>,
+    /// Sorted by UTF-16 units: (term, encoded postings).
+    terms: Vec<(String, String)>,
+}
+
+/// The page's own short name as a stemmed token (see the module documentation).
+fn url_name(url: &str, lang: &str) -> Option<String> {
+    let (path, fragment) = match url.split_once('#') {
+        Some((p, f)) => (p, Some(f)),
+        None => (url, None),
+    };
+    let segment = fragment
+        .filter(|f| !f.is_empty())
+        .or_else(|| path.trim_end_matches('/').rsplit('/').next())
+        .filter(|s| !s.is_empty())?;
+    let joined: String = segment.chars().filter(|c| *c != '-').collect();
+    let token = normalize_word(&joined);
+    (!token.is_empty() && token.chars().all(|c| c.is_alphanumeric()))
+        .then(|| stem_normalized(&token, lang))
+}
+
+fn prepare(docs: &[SearchDocument], lang: &str) -> Prepared {
     let stop: HashSet<&str> = stop_words(lang).into_iter().collect();
     let mut stems: HashMap<String, String> = HashMap::new();
     let mut postings: BTreeMap<String, BTreeMap<usize, Hit>> = BTreeMap::new();
-    let mut kinds: Vec<&str> = Vec::new();
+    let mut kinds: Vec<String> = Vec::new();
     let mut table = Vec::with_capacity(docs.len());
 
     for (id, doc) in docs.iter().enumerate() {
@@ -89,39 +175,139 @@ pub fn build_index(docs: &[SearchDocument], lang: &str) -> Value {
                 }
             }
         }
+        if let Some(name) = url_name(&doc.url, lang) {
+            postings
+                .entry(name)
+                .or_default()
+                .entry(id)
+                .or_default()
+                .name = true;
+        }
         let kind = match kinds.iter().position(|k| *k == doc.kind) {
             Some(i) => i,
             None => {
-                kinds.push(&doc.kind);
+                kinds.push(doc.kind.clone());
                 kinds.len() - 1
             }
         };
         table.push(json!([doc.url, doc.title, kind, excerpt(&doc.text)]));
     }
 
-    let mut sorted: Vec<(String, BTreeMap<usize, Hit>)> = postings.into_iter().collect();
-    sorted.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
-    let terms = front_code(sorted.iter().map(|(t, _)| t.as_str()));
-    let post: Vec<String> = sorted.iter().map(|(_, p)| encode_postings(p)).collect();
+    let mut terms: Vec<(String, String)> = postings
+        .into_iter()
+        .map(|(t, p)| (t, encode_postings(&p)))
+        .collect();
+    terms.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
+    Prepared {
+        kinds,
+        table,
+        terms,
+    }
+}
 
-    json!({
+/// Builds the index of `docs` (pages in `lang`) as files cut by `layout`.
+pub fn build(docs: &[SearchDocument], lang: &str, layout: Layout) -> IndexFiles {
+    let prepared = prepare(docs, lang);
+
+    // Term shards: consecutive terms until a shard reaches `shard_bytes`.
+    let mut shards: Vec<&[(String, String)]> = Vec::new();
+    let mut start = 0;
+    let mut size = 0;
+    for (i, (term, post)) in prepared.terms.iter().enumerate() {
+        size += term.len() + post.len() + 2;
+        if size >= layout.shard_bytes.max(1) {
+            shards.push(&prepared.terms[start..=i]);
+            start = i + 1;
+            size = 0;
+        }
+    }
+    if start < prepared.terms.len() || shards.is_empty() {
+        shards.push(&prepared.terms[start..]);
+    }
+    let shard_starts: Vec<&str> = shards
+        .iter()
+        .enumerate()
+        .map(|(i, s)| if i == 0 { "" } else { s[0].0.as_str() })
+        .collect();
+
+    let chunk = layout.chunk_docs.max(1);
+    let mut parts: Vec<(String, Value)> = shards
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let terms = front_code(s.iter().map(|(t, _)| t.as_str()));
+            let post: Vec<&str> = s.iter().map(|(_, p)| p.as_str()).collect();
+            (
+                format!("t{i}"),
+                json!({ "terms": terms, "post": post.join(",") }),
+            )
+        })
+        .collect();
+    parts.extend(
+        prepared
+            .table
+            .chunks(chunk)
+            .enumerate()
+            .map(|(k, rows)| (format!("d{k}"), Value::Array(rows.to_vec()))),
+    );
+    let serialized: Vec<String> = parts.iter().map(|(_, v)| json_text(v)).collect();
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    for (name, text) in parts.iter().map(|(n, _)| n).zip(&serialized) {
+        hasher.update(name.as_bytes());
+        hasher.update(text.as_bytes());
+    }
+    hasher.update(lang.as_bytes());
+    let id = format!("{:016x}", hasher.digest())[..10].to_string();
+    let inline = serialized.iter().map(String::len).sum::<usize>() <= layout.inline_bytes;
+
+    let mut main = json!({
         "v": FORMAT_VERSION,
+        "id": id,
         "lang": lang,
         "stop": stop_words(lang).join(" "),
-        "kinds": kinds,
-        "docs": table,
-        "terms": terms,
-        "post": post.join(","),
-    })
+        "kinds": prepared.kinds,
+        "n": prepared.table.len(),
+        "chunk": chunk,
+        "shards": shard_starts,
+    });
+    let mut files = Vec::new();
+    if inline {
+        let map: Map<String, Value> = parts.into_iter().collect();
+        main["parts"] = Value::Object(map);
+    } else {
+        for ((name, _), text) in parts.iter().zip(serialized) {
+            files.push((
+                format!("{PARTS_DIR}{id}-{name}.js"),
+                format!(
+                    "(window.VEIVISER_SEARCH_PARTS||(window.VEIVISER_SEARCH_PARTS={{}}))[\"{id}/{name}\"]={text};\n"
+                ),
+            ));
+        }
+    }
+    IndexFiles {
+        main: to_js(&main),
+        parts: files,
+    }
+}
+
+/// The whole index in one value, every part inline (for tests and small sites).
+pub fn build_index(docs: &[SearchDocument], lang: &str) -> Value {
+    let js = build(docs, lang, Layout::SINGLE).main;
+    let json = &js["window.VEIVISER_SEARCH=".len()..js.len() - 2];
+    serde_json::from_str(json).expect("the index is valid JSON")
+}
+
+/// JSON text safe inside a script (U+2028 and U+2029 escaped for old engines).
+fn json_text(value: &Value) -> String {
+    value
+        .to_string()
+        .replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029")
 }
 
 /// Serializes the index as `window.VEIVISER_SEARCH=…;`.
 pub fn to_js(index: &Value) -> String {
-    let json = index
-        .to_string()
-        .replace('\u{2028}', "\\u2028")
-        .replace('\u{2029}', "\\u2029");
-    format!("window.VEIVISER_SEARCH={json};\n")
+    format!("window.VEIVISER_SEARCH={};\n", json_text(index))
 }
 
 /// The start of `text`, whitespace collapsed, at most [`EXCERPT_CHARS`] characters.
@@ -186,11 +372,16 @@ fn push_number(mut n: u64, out: &mut String) {
 }
 
 fn encode_postings(postings: &BTreeMap<usize, Hit>) -> String {
-    let mut lists = [String::new(), String::new(), String::new()];
-    let mut prev = [-1i64; 3];
+    let mut lists = [String::new(), String::new(), String::new(), String::new()];
+    let mut prev = [-1i64; 4];
     for (&id, hit) in postings {
         let id = id as i64;
-        for (list, on) in [(0, hit.body), (1, hit.title), (2, hit.keyword)] {
+        for (list, on) in [
+            (0, hit.body),
+            (1, hit.title),
+            (2, hit.keyword),
+            (3, hit.name),
+        ] {
             if on {
                 push_number((id - prev[list] - 1) as u64, &mut lists[list]);
                 prev[list] = id;
@@ -249,6 +440,25 @@ mod tests {
         }
     }
 
+    /// (terms, postings) of every term shard of an inline index, in order.
+    fn all_terms(ix: &Value) -> Vec<(String, String)> {
+        let shards = ix["shards"].as_array().unwrap().len();
+        (0..shards)
+            .flat_map(|i| {
+                let part = &ix["parts"][format!("t{i}")];
+                let terms = decode_front(part["terms"].as_str().unwrap());
+                let post: Vec<String> = part["post"]
+                    .as_str()
+                    .unwrap()
+                    .split(',')
+                    .map(String::from)
+                    .collect();
+                assert_eq!(terms.len(), post.len());
+                terms.into_iter().zip(post)
+            })
+            .collect()
+    }
+
     #[test]
     fn numbers_round_trip() {
         let mut s = String::new();
@@ -285,58 +495,28 @@ mod tests {
 
     #[test]
     fn postings_encode_fields_and_counts() {
+        let hit = |title, keyword, body, name| Hit {
+            title,
+            keyword,
+            body,
+            name,
+        };
         let mut p = BTreeMap::new();
-        p.insert(
-            0,
-            Hit {
-                title: true,
-                keyword: false,
-                body: true,
-            },
-        );
-        p.insert(
-            3,
-            Hit {
-                title: false,
-                keyword: true,
-                body: true,
-            },
-        );
-        p.insert(
-            40,
-            Hit {
-                title: true,
-                keyword: false,
-                body: false,
-            },
-        );
+        p.insert(0, hit(true, false, true, false));
+        p.insert(3, hit(false, true, true, false));
+        p.insert(40, hit(true, false, false, false));
         // body: docs 0, 3 (gaps 0, 2); title: docs 0, 40 (gaps 0, 39); keywords: doc 3
         assert_eq!(encode_postings(&p), "02.0x7.3");
         let mut body_only = BTreeMap::new();
-        body_only.insert(
-            2,
-            Hit {
-                body: true,
-                ..Hit::default()
-            },
-        );
-        body_only.insert(
-            100,
-            Hit {
-                body: true,
-                ..Hit::default()
-            },
-        );
+        body_only.insert(2, hit(false, false, true, false));
+        body_only.insert(100, hit(false, false, true, false));
         assert_eq!(encode_postings(&body_only), "2z1");
         let mut title_only = BTreeMap::new();
-        title_only.insert(
-            1,
-            Hit {
-                title: true,
-                ..Hit::default()
-            },
-        );
+        title_only.insert(1, hit(true, false, false, false));
         assert_eq!(encode_postings(&title_only), ".1");
+        let mut named = BTreeMap::new();
+        named.insert(4, hit(true, false, false, true));
+        assert_eq!(encode_postings(&named), ".4..4");
     }
 
     #[test]
@@ -350,28 +530,127 @@ mod tests {
     }
 
     #[test]
+    fn url_names() {
+        assert_eq!(
+            url_name("tjenester/barnevern/", "nb").as_deref(),
+            Some("barnevern")
+        );
+        assert_eq!(
+            url_name("skjema/samtykke/", "nb").as_deref(),
+            Some("samtykk")
+        );
+        assert_eq!(
+            url_name("veileder/niva-0/#snakk-med-leder", "nb").as_deref(),
+            Some("snakkmedled")
+        );
+        assert_eq!(url_name("foreldre/", "en").as_deref(), Some("foreldre"));
+        assert_eq!(url_name("", "nb"), None);
+    }
+
+    #[test]
     fn index_structure() {
         let docs = [
             doc("a/", "Barnet", &["samtykke"], "Barna og tjenesten."),
             doc("b/", "Om oss", &[], "Barneverntjenesten hjelper barn."),
         ];
         let ix = build_index(&docs, "nb");
-        let terms = decode_front(ix["terms"].as_str().unwrap());
-        let post: Vec<&str> = ix["post"].as_str().unwrap().split(',').collect();
-        assert_eq!(terms.len(), post.len());
-        let mut sorted = terms.clone();
+        assert_eq!(ix["v"], 2);
+        assert_eq!(ix["n"], 2);
+        assert_eq!(ix["shards"], json!([""]));
+        let terms = all_terms(&ix);
+        let names: Vec<&str> = terms.iter().map(|(t, _)| t.as_str()).collect();
+        let mut sorted = names.clone();
         sorted.sort();
-        assert_eq!(terms, sorted);
-        let at = |t: &str| post[terms.iter().position(|x| x == t).unwrap()];
+        assert_eq!(names, sorted);
+        let at = |t: &str| terms.iter().find(|(x, _)| x == t).unwrap().1.as_str();
         // "barn": doc 0 title + body (barna), doc 1 body.
         assert_eq!(at("barn"), "00.0");
         assert_eq!(at("samtykk"), "..0");
-        assert!(!terms.contains(&"og".to_string()) && !terms.contains(&"oss".to_string()));
+        // Page "b/" is named "b"; "a/" is named "a".
+        assert_eq!(at("b"), "...1");
+        assert!(!names.contains(&"og") && !names.contains(&"oss"));
         assert_eq!(
-            ix["docs"][1],
+            ix["parts"]["d0"][1],
             json!(["b/", "Om oss", 0, "Barneverntjenesten hjelper barn."])
         );
         assert_eq!(ix["kinds"], json!(["Side"]));
+    }
+
+    /// Many documents with many distinct words, cut into small shards and chunks.
+    #[test]
+    fn large_index_is_cut_into_parts() {
+        let docs: Vec<SearchDocument> = (0..50)
+            .map(|i| {
+                let words: Vec<String> = (0..40)
+                    .map(|j| format!("ord{}x{}", i % 7, j * 13 + i))
+                    .collect();
+                doc(
+                    &format!("side-{i}/"),
+                    &format!("Side nummer {i}"),
+                    &[],
+                    &words.join(" "),
+                )
+            })
+            .collect();
+        let layout = Layout {
+            inline_bytes: 1000,
+            shard_bytes: 2000,
+            chunk_docs: 8,
+        };
+        let files = build(&docs, "nb", layout);
+        let main: Value = serde_json::from_str(
+            &files.main["window.VEIVISER_SEARCH=".len()..files.main.len() - 2],
+        )
+        .unwrap();
+        assert!(main.get("parts").is_none());
+        let id = main["id"].as_str().unwrap();
+        let shards: Vec<&str> = main["shards"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_str().unwrap())
+            .collect();
+        assert!(shards.len() > 3, "{shards:?}");
+        assert_eq!(main["chunk"], 8);
+        assert_eq!(main["n"], 50);
+        // Part files: one per shard and per chunk of 8 documents, named by the index id.
+        assert_eq!(files.parts.len(), shards.len() + 7);
+        let prefix =
+            format!("(window.VEIVISER_SEARCH_PARTS||(window.VEIVISER_SEARCH_PARTS={{}}))[\"{id}/");
+        let mut inline = main.clone();
+        let mut map = Map::new();
+        for (path, js) in &files.parts {
+            assert!(path.starts_with(&format!("indeks/{id}-")) && path.ends_with(".js"));
+            let rest = js.strip_prefix(&prefix).unwrap();
+            let (name, json) = rest.split_once("\"]=").unwrap();
+            assert_eq!(path, &format!("indeks/{id}-{name}.js"));
+            map.insert(
+                name.into(),
+                serde_json::from_str(json.trim_end().trim_end_matches(';')).unwrap(),
+            );
+        }
+        inline["parts"] = Value::Object(map);
+        // Every shard starts with the term named in `shards`, and all terms stay sorted.
+        let terms = all_terms(&inline);
+        for (i, start) in shards.iter().enumerate().skip(1) {
+            let first = decode_front(inline["parts"][format!("t{i}")]["terms"].as_str().unwrap());
+            assert_eq!(&first[0], start);
+        }
+        let names: Vec<&String> = terms.iter().map(|(t, _)| t).collect();
+        let mut sorted = names.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(names, sorted);
+        // The same terms as the single-file index.
+        assert_eq!(terms, all_terms(&build_index(&docs, "nb")));
+        let rows: Vec<Value> = (0..7)
+            .flat_map(|k| inline["parts"][format!("d{k}")].as_array().unwrap().clone())
+            .collect();
+        assert_eq!(rows.len(), 50);
+        assert_eq!(rows[49][0], "side-49/");
+        // Small indexes stay in one file.
+        let small = build(&docs[..2], "nb", Layout::DEFAULT);
+        assert!(small.parts.is_empty() && small.main.contains("\"parts\":{"));
     }
 
     #[test]

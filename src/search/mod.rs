@@ -5,8 +5,8 @@
 //!   ASCII spellings `ae`/`oe`/`aa` find `æ`/`ø`/`å`). Works for any script.
 //! - [`stem`]: a light Norwegian (bokmål and nynorsk) stemmer, so `barnet`, `barna`, `barn`
 //!   and `barnas` meet; plural `-s` for English; nothing for other languages.
-//! - [`build_index_js`]: the index as a script that sets `window.VEIVISER_SEARCH`. Its format
-//!   is described in `index.rs`.
+//! - [`build`]: the index as scripts: a main file that sets `window.VEIVISER_SEARCH` and, for
+//!   larger sites, parts loaded on demand. The format is described in `index.rs`.
 //!
 //! The browser side repeats tokenizing and stemming rule for rule. The JSON fixtures in
 //! `tests/js/fixtures/` are written from this code (see `js_fixtures_are_current`) and
@@ -17,13 +17,18 @@
 //! (AND) as a *prefix* of an indexed stem (`barnevern` finds `barneverntjenesten`). Per
 //! query word a document gets its best title match (10), best keyword match (5) and best
 //! body match (1), each times 1 for an exact stem and 0.5–1 for a prefix
-//! match (less the longer the indexed word); the words' scores are added.
+//! match (less the longer the indexed word), plus 3 when the word is exactly the page's
+//! short name (`barnevern` for `tjenester/barnevern/`); the words' scores are added. Ties
+//! keep the build's order (front page, guide, levels, forms, services, training, pages).
 
 mod index;
 mod stem;
 mod tokenize;
 
-pub use index::{build_index, excerpt, to_js, EXCERPT_CHARS, FORMAT_VERSION};
+pub use index::{
+    build, build_index, excerpt, to_js, IndexFiles, Layout, EXCERPT_CHARS, FORMAT_VERSION,
+    PARTS_DIR,
+};
 pub use stem::{stem, stem_normalized, stop_words};
 pub use tokenize::{for_each_token, normalize_word, tokenize, MAX_TOKEN_CHARS};
 
@@ -41,11 +46,11 @@ pub struct SearchDocument {
     pub text: String,
 }
 
-/// Returns the content of a JavaScript file that assigns the index to
-/// `window.VEIVISER_SEARCH`. Load it with `<script src>` before `search.js`; this works
-/// from `file://` too.
+/// Returns the content of one JavaScript file that assigns the whole index (every part
+/// inline) to `window.VEIVISER_SEARCH`. Load it with `<script src>` before `search.js`; this
+/// works from `file://` too. Sites use [`build`], which cuts large indexes into parts.
 pub fn build_index_js(docs: &[SearchDocument], lang: &str) -> String {
-    to_js(&build_index(docs, lang))
+    build(docs, lang, Layout::SINGLE).main
 }
 
 #[cfg(test)]
@@ -164,8 +169,16 @@ mod tests {
         ]
     }
 
-    fn fixture_files() -> Vec<(&'static str, String)> {
+    /// The same site cut into tiny parts, to test loading parts on demand.
+    const SHARDED: Layout = Layout {
+        inline_bytes: 0,
+        shard_bytes: 300,
+        chunk_docs: 2,
+    };
+
+    fn fixture_files() -> Vec<(String, String)> {
         let index = build_index_js(&fixture_docs(), "nb");
+        let sharded = build(&fixture_docs(), "nb", SHARDED);
         let cases: Vec<_> = parity_cases()
             .into_iter()
             .map(|(lang, text)| {
@@ -177,7 +190,18 @@ mod tests {
         let parity = json!({ "stop": { "nb": stop_words("nb"), "en": stop_words("en") },
                              "cases": cases });
         let parity = serde_json::to_string_pretty(&parity).unwrap() + "\n";
-        vec![("index.js", index), ("parity.json", parity)]
+        let mut files = vec![
+            ("index.js".to_string(), index),
+            ("parity.json".to_string(), parity),
+            ("sharded/indeks.js".to_string(), sharded.main),
+        ];
+        files.extend(
+            sharded
+                .parts
+                .into_iter()
+                .map(|(path, js)| (format!("sharded/{path}"), js)),
+        );
+        files
     }
 
     /// Set `VEIVISER_UPDATE_FIXTURES=1` to rewrite the fixtures after changing the rules
@@ -186,10 +210,25 @@ mod tests {
     fn js_fixtures_are_current() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/js/fixtures");
         let update = std::env::var_os("VEIVISER_UPDATE_FIXTURES").is_some();
-        for (name, content) in fixture_files() {
+        let files = fixture_files();
+        let parts_dir = dir.join("sharded").join(PARTS_DIR);
+        if update {
+            let _ = std::fs::remove_dir_all(dir.join("sharded"));
+        } else {
+            // No stale part files from an earlier index.
+            let found = std::fs::read_dir(&parts_dir).map_or(0, |d| d.count());
+            let expected = files.iter().filter(|(n, _)| n.contains(PARTS_DIR)).count();
+            assert_eq!(
+                found,
+                expected,
+                "{} is out of date: run VEIVISER_UPDATE_FIXTURES=1 cargo test search",
+                parts_dir.display()
+            );
+        }
+        for (name, content) in files {
             let path = dir.join(name);
             if update {
-                std::fs::create_dir_all(&dir).unwrap();
+                std::fs::create_dir_all(path.parent().unwrap()).unwrap();
                 std::fs::write(&path, &content).unwrap();
             } else {
                 let found = std::fs::read_to_string(&path).unwrap_or_default();
@@ -210,7 +249,8 @@ mod tests {
         assert!(js.starts_with("window.VEIVISER_SEARCH={") && js.ends_with("};\n"));
         let json: serde_json::Value =
             serde_json::from_str(&js["window.VEIVISER_SEARCH=".len()..js.len() - 2]).unwrap();
-        assert_eq!(json["v"], 1);
-        assert_eq!(json["docs"].as_array().unwrap().len(), 6);
+        assert_eq!(json["v"], 2);
+        assert_eq!(json["n"], 6);
+        assert_eq!(json["parts"]["d0"].as_array().unwrap().len(), 6);
     }
 }

@@ -1,20 +1,25 @@
-// Real-browser accessibility tests for the generated demo site (WCAG 2.1 AA, see
-// /docs and PRODUCT.md "What the site must be"). Run: node --test tests/browser/
+// Real-browser accessibility tests for the generated demo site: WCAG 2.1 AA, as PRODUCT.md
+// "What the site must be" asks. Run: node --test tests/browser/   (needs `cargo build` first)
 //
-// 1. builds the repository's demo content with the veiviser binary (VEIVISER_BIN, default
-//    target/debug/veiviser — run `cargo build` first) into a temporary folder, with a base URL
-//    pointing at a small static server started by this file;
-// 2. runs axe-core (WCAG 2.0/2.1 A and AA rules) on every generated HTML page in headless
-//    Chromium at 1280×900 and at 320×800, and checks there is no horizontal scrolling at
-//    320 px (what a 1280 px window zoomed to 400 % shows);
-// 3. runs the Nu HTML checker (vnu.jar) over every page in one JVM;
-// 4. checks keyboard use on the landing page, a kommune front page and level pages: the first
-//    Tab reaches a visible skip link, Enter on it moves focus to <main id="hovedinnhold">,
-//    and the next 30 Tab stops all show a focus indicator and are scrolled into view.
+// before: builds the repository's demo content with the veiviser binary (VEIVISER_BIN, default
+//   target/debug/veiviser) into a temporary folder, with a base URL pointing at a small static
+//   server this file starts (port chosen first, then the build, since the URL holds the port).
+// 1. the static server itself: MIME types, directory → index.html, 404 page, no traversal;
+// 2. axe-core (tags wcag2a, wcag2aa, wcag21a, wcag21aa) on every generated HTML page in headless
+//    Chromium at 1280×900, then the same document resized to 320×800 (media queries re-apply,
+//    as on a phone or at 400 % zoom of a 1280 px window) — plus the search pages with results
+//    and a missing deep URL answered by 404.html. At 320 px nothing may scroll sideways. The
+//    same pass reports script errors, Content-Security-Policy violations, resources that fail
+//    to load and any request that leaves the site;
+// 3. the Nu HTML checker (vnu.jar) over every page in one JVM;
+// 4. keyboard use on the landing page, a kommune front page, level pages (nb and Arabic) and a
+//    form: the first Tab reaches a visible skip link, Enter on it moves focus to
+//    <main id="hovedinnhold">, and the next 30 Tab stops all show a focus indicator and are
+//    scrolled into view.
 //
 // Environment: VEIVISER_BIN (binary), CHROMIUM (default /usr/bin/chromium),
-// A11Y_CONCURRENCY (pages checked in parallel, default 4), A11Y_ONLY (substring: only check
-// pages whose path contains it — for quick local runs).
+// A11Y_CONCURRENCY (tabs checked in parallel, default 4), A11Y_ONLY (substring: only check
+// pages whose path contains it — for quick local runs, e.g. A11Y_ONLY=fjordvik/skjema).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
@@ -226,19 +231,58 @@ async function pool(items, n, fn) {
 const snippet = (html) => (html || '').replace(/\s+/g, ' ').trim().slice(0, 160);
 
 // ---------------------------------------------------------------------------------------
+// The server the other tests rely on: types, directories, 404 page, no way out of the root.
+test('the test server serves the build like a static host would', async () => {
+  const get = (rawPath, method = 'GET') => new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port: server.address().port, path: rawPath, method }, (res) => {
+      let body = '';
+      res.on('data', (d) => { body += d; });
+      res.on('end', () => resolve({ status: res.statusCode, type: res.headers['content-type'], location: res.headers.location, body }));
+    });
+    req.once('error', reject);
+    req.end();
+  });
+  const home = await get('/');
+  assert.equal(home.status, 200);
+  assert.match(home.type, /^text\/html/);
+  const css = pages.length && (await fsp.readdir(path.join(out, 'assets'), { recursive: true })).find((f) => f.endsWith('.css'));
+  if (css) assert.match((await get(`/assets/${css}`)).type, /^text\/css/);
+  const missing = await get('/finnes-ikke/');
+  assert.equal(missing.status, 404);
+  assert.match(missing.body, /<html/);
+  for (const evil of ['/../../../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2fetc/passwd']) {
+    const r = await get(evil);
+    assert.ok(![200, 301].includes(r.status) && !r.body.includes('root:'), `${evil} answered ${r.status}`);
+  }
+  assert.equal((await get('/', 'POST')).status, 405);
+  assert.equal((await get('/', 'HEAD')).body, '');
+  const dir = pages.find((p) => p.endsWith('/index.html'));
+  if (dir) {
+    const r = await get('/' + dir.slice(0, -'/index.html'.length));
+    assert.equal(r.status, 301);
+  }
+});
+
+// ---------------------------------------------------------------------------------------
 test('axe-core finds no WCAG 2.1 A/AA violations on any page at 1280 px and 320 px, and nothing scrolls sideways at 320 px', async () => {
   const checked = pages.filter((p) => p.includes(ONLY)).map((rel) => ({ rel, url: urlFor(rel) }));
   // The search pages once more with results on screen (the result list is built by script).
   for (const rel of pages.filter((p) => /(^|\/)sok\/index\.html$/.test(p) && p.includes(ONLY))) {
     checked.push({ rel, url: `${urlFor(rel)}?q=barnet`, search: true });
   }
+  // A missing address deep in the site gets the 404 page, which must still find its
+  // stylesheet and links from there (the server answers with the nearest 404.html).
+  for (const rel of pages.filter((p) => p.endsWith('404.html') && p.includes(ONLY))) {
+    const dir = rel.slice(0, -'404.html'.length);
+    checked.push({ rel, url: `${baseUrl}${dir}finnes-ikke/heller-ikke-her/`, status: 404 });
+  }
   const violations = []; // { url, width, rule, impact, help, helpUrl, targets, html }
   const overflow = []; // { url, scrollWidth, innerWidth, culprits }
   const failures = []; // pages that did not load or where axe failed
   const foreign = []; // requests that left the local server
   const errors = []; // script errors and Content-Security-Policy violations
-  const context = await newContext(WIDE, { axe: true });
   const broken = []; // stylesheets, scripts, images… that did not load
+  const context = await newContext(WIDE, { axe: true });
   context.on('request', (req) => {
     const u = req.url();
     if (!u.startsWith(baseUrl) && !u.startsWith('data:') && !u.startsWith('about:')) foreign.push(u);
@@ -280,12 +324,12 @@ test('axe-core finds no WCAG 2.1 A/AA violations on any page at 1280 px and 320 
     }
   };
 
-  await pool(checked, CONCURRENCY, async ({ url, search }, w) => {
+  await pool(checked, CONCURRENCY, async ({ url, search, status = 200 }, w) => {
     const tab = tabs[w];
     try {
       await tab.setViewportSize(WIDE);
       const resp = await tab.goto(url, { waitUntil: 'load' });
-      if (!resp || resp.status() !== 200) {
+      if (!resp || resp.status() !== status) {
         failures.push(`${url}: HTTP ${resp ? resp.status() : 'no response'}`);
       }
       if (search) {
@@ -407,7 +451,9 @@ test('the Nu HTML checker reports no errors on any page', async () => {
 
 // ---------------------------------------------------------------------------------------
 // Keyboard: skip link, focus to main, visible focus on the next 30 Tab stops.
-const KEYBOARD_PAGES = ['', 'fjordvik/', 'fjordvik/veileder/niva-1/', 'fjordvik/ar/veileder/niva-1/'];
+const KEYBOARD_PAGES = [
+  '', 'fjordvik/', 'fjordvik/veileder/niva-1/', 'fjordvik/ar/veileder/niva-1/', 'fjordvik/skjema/samtykke/',
+];
 
 for (const viewport of [WIDE, NARROW]) {
   for (const rel of KEYBOARD_PAGES) {
@@ -450,8 +496,20 @@ for (const viewport of [WIDE, NARROW]) {
         const active = await page.evaluate(() => `${document.activeElement.tagName.toLowerCase()}#${document.activeElement.id}`);
         assert.equal(active, 'main#hovedinnhold', `${url}: Enter on the skip link should move focus to <main id="hovedinnhold">`);
 
+        // How many Tab stops follow the start of <main> (to notice focus getting stuck).
+        const after = await page.evaluate(() => {
+          const main = document.getElementById('hovedinnhold');
+          const sel = 'a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+          return [...document.querySelectorAll(sel)].filter((el) =>
+            (main.compareDocumentPosition(el) & (Node.DOCUMENT_POSITION_FOLLOWING | Node.DOCUMENT_POSITION_CONTAINED_BY)) &&
+            el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden' &&
+            // a group of radio buttons is one Tab stop
+            !(el.type === 'radio' && el.name && el !== document.querySelector(`input[type=radio][name="${CSS.escape(el.name)}"]`))).length;
+        });
         const problems = [];
         let previous = null;
+        let visited = 0;
+        let same = 0;
         for (let i = 1; i <= 30; i++) {
           await page.keyboard.press('Tab');
           const f = await page.evaluate(() => {
@@ -462,9 +520,12 @@ for (const viewport of [WIDE, NARROW]) {
             const outline = cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0;
             const shadow = cs.boxShadow && cs.boxShadow !== 'none';
             const desc = `<${el.tagName.toLowerCase()}${el.id ? ` id="${el.id}"` : ''}${el.className && typeof el.className === 'string' ? ` class="${el.className}"` : ''}${el.getAttribute('href') ? ` href="${el.getAttribute('href')}"` : ''}> "${(el.textContent || el.value || '').trim().replace(/\s+/g, ' ').slice(0, 40)}"`;
+            // A number per element, to notice focus that no longer moves.
+            window.__tabIds ||= new WeakMap();
+            if (!window.__tabIds.has(el)) window.__tabIds.set(el, (window.__tabN = (window.__tabN || 0) + 1));
             return {
               desc,
-              key: el.outerHTML.slice(0, 200) + r.top,
+              key: window.__tabIds.get(el),
               visibleFocus: outline || shadow,
               inView: r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < window.innerHeight && r.left < window.innerWidth,
               style: `outline: ${cs.outlineStyle} ${cs.outlineWidth}; box-shadow: ${cs.boxShadow}`,
@@ -472,12 +533,20 @@ for (const viewport of [WIDE, NARROW]) {
             };
           });
           if (!f) break; // past the last focusable element
-          if (previous === f.key) break; // focus stuck (end of page)
+          // A date field takes several Tab presses (day, month, year, calendar button);
+          // the same element many times in a row means focus is stuck.
+          same = previous === f.key ? same + 1 : 0;
+          if (same >= 5) { problems.push(`Tab ${i}: focus stays on ${f.desc}`); break; }
           previous = f.key;
+          visited++;
           if (!f.visibleFocus) problems.push(`Tab ${i}: ${f.desc} has no visible focus indicator (${f.style})`);
           if (!f.inView) problems.push(`Tab ${i}: ${f.desc} is outside the viewport when focused (${f.rect})`);
         }
         assert.deepEqual(problems, [], `${url} at ${viewport.width} px:\n${problems.join('\n')}`);
+        assert.ok(
+          visited >= Math.min(30, after) - 1,
+          `${url}: Tab reached only ${visited} elements after the skip link, but ${after} focusable elements follow <main>`,
+        );
       } finally {
         await context.close();
       }

@@ -1,16 +1,18 @@
-// Tests for themes/standard/static/js/search.js against an index written by the Rust side
-// (fixtures/index.js and fixtures/parity.json come from `src/search/mod.rs`; regenerate with
-// `VEIVISER_UPDATE_FIXTURES=1 cargo test search`). Run: node --test tests/js/
+// Tests for themes/standard/static/js/search.js against indexes written by the Rust side
+// (fixtures/index.js, fixtures/sharded/ and fixtures/parity.json come from `src/search/mod.rs`;
+// regenerate with `VEIVISER_UPDATE_FIXTURES=1 cargo test search`). Run: node --test tests/js/
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import vm from 'node:vm';
 
 const here = new URL('.', import.meta.url);
 const read = (p) => readFileSync(new URL(p, here), 'utf8');
 const SEARCH_JS = read('../../themes/standard/static/js/search.js');
 const INDEX_JS = read('fixtures/index.js');
+const SHARDED_JS = read('fixtures/sharded/indeks.js');
 const PARITY = JSON.parse(read('fixtures/parity.json'));
+const tick = () => new Promise((r) => setImmediate(r));
 
 // --- a minimal fake DOM: elements, text nodes, events; innerHTML is forbidden ---
 class Text {
@@ -28,7 +30,7 @@ class Element {
     this.value = '';
     for (const [k, v] of Object.entries(attrs)) this.setAttribute(k, v);
   }
-  appendChild(c) { this.children.push(c); return c; }
+  appendChild(c) { this.children.push(c); if (this.onAppend) this.onAppend(c); return c; }
   setAttribute(k, v) {
     this.attrs[k] = String(v);
     if (k.startsWith('data-')) this.dataset[k.slice(5)] = String(v);
@@ -36,6 +38,7 @@ class Element {
   getAttribute(k) { return k in this.attrs ? this.attrs[k] : null; }
   addEventListener(type, fn) { (this.listeners[type] ||= []).push(fn); }
   fire(type, ev = {}) { for (const fn of this.listeners[type] || []) fn(ev); }
+  focus() { this.focused = true; }
   get textContent() { return this.children.map((c) => c.textContent).join(''); }
   set textContent(v) { this.children = v === '' ? [] : [new Text(String(v))]; }
   set innerHTML(_) { throw new Error('search.js must not use innerHTML'); }
@@ -47,51 +50,73 @@ class Element {
 }
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-// Loads search.js (and optionally the index) into a fresh context with a fake page.
-function page({ query = '', withIndex = true, withResults = true } = {}) {
+// Loads search.js (and an index) into a fresh context with a fake page. With sharded, part
+// files are "loaded" from fixtures/sharded/ when search.js appends a script element.
+function page({ query = '', index = INDEX_JS, sharded = false, withResults = true, protocol = 'http:', header = false } = {}) {
   const ids = {};
   const form = new Element('form');
   ids['search-input'] = Object.assign(new Element('input'), { form });
   ids['search-status'] = new Element('p', { role: 'status' });
+  ids['search-more'] = Object.assign(new Element('button'), { hidden: true });
+  if (header) ids['header-q'] = Object.assign(new Element('input'), { form: new Element('form') });
   if (withResults) {
     ids['search-results'] = new Element('ol', {
       'data-root': '../',
       'data-none': 'Ingen treff for «{q}»',
       'data-count': '{n} treff for «{q}»',
+      'data-failed': 'Søket kunne ikke lastes.',
     });
   }
   const timers = [];
   const replaced = [];
+  const loaded = []; // part files requested
+  const head = new Element('head');
   const document = {
     readyState: 'loading',
     listeners: {},
+    head,
     getElementById: (id) => ids[id] || null,
     createElement: (tag) => new Element(tag),
     createTextNode: (t) => new Text(t),
     addEventListener(type, fn) { (this.listeners[type] ||= []).push(fn); },
   };
-  const href = `file:///site/fjordvik/sok/index.html${query ? `?q=${encodeURIComponent(query)}` : ''}`;
+  const base = protocol === 'file:' ? 'file:///site/fjordvik/sok/index.html' : 'http://x.example/fjordvik/sok/';
+  const href = `${base}${query ? `?q=${encodeURIComponent(query)}` : ''}`;
   const ctx = {
     document,
     URL,
     URLSearchParams,
-    location: { href, search: new URL(href).search },
+    Promise,
+    console: { error() {} },
+    location: { href, search: new URL(href).search, protocol },
     history: { state: null, replaceState: (s, t, url) => replaced.push(url) },
     setTimeout: (fn, ms) => timers.push({ fn, ms }),
     clearTimeout: () => {},
   };
   ctx.window = ctx;
   vm.createContext(ctx);
-  if (withIndex) vm.runInContext(INDEX_JS, ctx);
+  // A script element appended by search.js: run the part file (asynchronously, like a browser).
+  head.onAppend = (el) => {
+    loaded.push(el.src);
+    setImmediate(() => {
+      const file = new URL(`fixtures/sharded/${el.src}`, here);
+      if (!existsSync(file)) return el.onerror?.();
+      vm.runInContext(readFileSync(file, 'utf8'), ctx);
+      el.onload?.();
+    });
+  };
+  if (index) vm.runInContext(sharded ? SHARDED_JS : index, ctx);
   vm.runInContext(SEARCH_JS, ctx);
   for (const fn of document.listeners.DOMContentLoaded || []) fn();
-  return { ctx, ids, form, timers, replaced, api: ctx.VeiviserSearch };
+  const api = ctx.VeiviserSearch;
+  return { ctx, ids, form, timers, replaced, loaded, api, results: api.results, done: api.results?.done };
 }
 
 const { api } = page({ withResults: false });
 const ix = new api.Index(vm.runInNewContext(INDEX_JS + 'window.VEIVISER_SEARCH', { window: {} }));
 const docs = (q) => Array.from(ix.search(q), (h) => h.doc);
-const title = (i) => ix.docs[i][1];
+const title = (i) => ix.doc(i)[1];
+const html = (list) => list.children.map((li) => li.html).join('\n');
 
 test('tokenizer and stemmer agree with the Rust side', () => {
   for (const c of PARITY.cases) {
@@ -128,7 +153,7 @@ test('ASCII spellings find æ, ø and å', () => {
   assert.deepEqual(docs('drøfter'), docs('droefter'));
 });
 
-test('title ranks above keywords above body', () => {
+test('title ranks above keywords above body; the page name breaks ties', () => {
   assert.deepEqual(docs('tjeneste'), [4, 2], 'title (niva-1) before body (samtykke)');
   const bek = docs('bekymr');
   assert.equal(bek[0], 0, 'keyword bekymringsmelding before body bekymret');
@@ -136,6 +161,12 @@ test('title ranks above keywords above body', () => {
   const scores = ix.search('samtykke');
   assert.equal(title(scores[0].doc), 'Samtykkeerklæring');
   assert.ok(scores[0].score > scores[1].score);
+  // "foreldre/" (title "Til foreldre") is named foreldre: title 10 + body 1 + exact name 3;
+  // a prefix of the name adds nothing.
+  const f = ix.search('foreldre');
+  assert.equal(f[0].doc, 3);
+  assert.equal(f[0].score, 10 + 1 + 3);
+  assert.ok(ix.search('forel')[0].score < 10);
 });
 
 test('several words are ANDed; stop words are dropped unless alone', () => {
@@ -170,26 +201,29 @@ test('snippets mark matches and show the part around the first one', () => {
   assert.deepEqual(Array.from(none, (p) => Array.from(p)), [['Ingen treff her i det hele tatt.', false]]);
 });
 
-test('renders results from ?q=, with the count in the status', () => {
-  const { ids, replaced } = page({ query: 'barnevern' });
+test('renders results from ?q=, with the count in the status', async () => {
+  const { ids, replaced, done } = page({ query: 'barnevern' });
   assert.equal(ids['search-input'].value, 'barnevern');
+  await done;
   const list = ids['search-results'];
   assert.equal(list.children.length, 2);
   assert.equal(ids['search-status'].textContent, '2 treff for «barnevern»');
-  const html = list.children.map((li) => li.html).join('\n');
-  assert.match(html, /<li><a href="\.\.\/tjenester\/barneverntjenesten\/">Barneverntjenesten<\/a> <span class="search-kind">Tjeneste<\/span><p><mark>Barneverntjenesten<\/mark> hjelper/);
-  assert.match(html, /<mark>barnevernet<\/mark>/);
+  assert.match(html(list), /<li><a href="\.\.\/tjenester\/barneverntjenesten\/">Barneverntjenesten<\/a> <span class="search-kind">Tjeneste<\/span><p><mark>Barneverntjenesten<\/mark> hjelper/);
+  assert.match(html(list), /<mark>barnevernet<\/mark>/);
+  assert.equal(ids['search-more'].hidden, true);
   assert.deepEqual(replaced, [], 'the first render keeps the URL');
 });
 
-test('typing re-runs the search, debounced, and updates the URL', () => {
-  const { ids, form, timers, replaced } = page({ query: 'barnevern' });
+test('typing re-runs the search, debounced, and updates the URL', async () => {
+  const { ids, form, timers, replaced, results, done } = page({ query: 'barnevern', protocol: 'file:' });
+  await done;
   const input = ids['search-input'];
   input.value = 'kjære';
   input.fire('input');
   assert.equal(timers.length, 1);
   assert.ok(timers[0].ms >= 50 && timers[0].ms <= 300);
   timers[0].fn();
+  await tick();
   assert.equal(ids['search-results'].children.length, 1);
   assert.equal(ids['search-status'].textContent, '1 treff for «kjære»');
   assert.equal(replaced.at(-1), 'file:///site/fjordvik/sok/index.html?q=kj%C3%A6re');
@@ -197,25 +231,102 @@ test('typing re-runs the search, debounced, and updates the URL', () => {
   let prevented = false;
   form.fire('submit', { preventDefault: () => { prevented = true; } });
   assert.ok(prevented);
+  await tick();
   assert.equal(ids['search-results'].children.length, 0);
   assert.equal(ids['search-status'].textContent, 'Ingen treff for «ingenting her»');
   input.value = '';
   form.fire('submit', { preventDefault() {} });
+  await tick();
   assert.equal(ids['search-status'].textContent, '');
   assert.equal(replaced.at(-1), 'file:///site/fjordvik/sok/index.html');
+  assert.ok(results);
 });
 
-test('everything inserted is text, never markup', () => {
-  const { ids } = page({ query: '<script> info' });
-  const html = ids['search-results'].children.map((li) => li.html).join('');
-  assert.match(html, /<a href="\.\.\/sider\/sprak\/">&lt;Flerspråklig&gt; &amp; &quot;info&quot;<\/a>/);
-  assert.match(html, /<span class="search-kind">Side &lt;b&gt;<\/span>/);
-  assert.match(html, /<p>&lt;<mark>script<\/mark>&gt;alert/);
+test('the header search field searches on the search page itself', async () => {
+  const { ids, done } = page({ header: true });
+  await done;
+  const header = ids['header-q'];
+  header.value = 'samtykke';
+  let prevented = false;
+  header.form.fire('submit', { preventDefault: () => { prevented = true; } });
+  assert.ok(prevented, 'does not leave the page');
+  await tick();
+  assert.equal(ids['search-input'].value, 'samtykke');
+  assert.ok(ids['search-input'].focused);
+  assert.match(ids['search-status'].textContent, /^2 treff/);
+});
+
+test('result links name index.html when the site is opened from disk', async () => {
+  assert.equal(api.href('../', 'skjema/samtykke/', false), '../skjema/samtykke/');
+  assert.equal(api.href('../', 'skjema/samtykke/', true), '../skjema/samtykke/index.html');
+  assert.equal(api.href('../', '', true), '../index.html');
+  assert.equal(api.href('../', 'veileder/niva-0/#undringssamtale', true), '../veileder/niva-0/index.html#undringssamtale');
+  const { ids, done } = page({ query: 'samtykke', protocol: 'file:' });
+  await done;
+  assert.match(html(ids['search-results']), /href="\.\.\/skjema\/samtykke\/index\.html"/);
+});
+
+test('a sharded index loads the parts a query needs, and finds the same', async () => {
+  const { ids, loaded, done, results } = page({ query: 'barnevern', sharded: true });
+  await done;
+  const raw = vm.runInNewContext(SHARDED_JS + 'window.VEIVISER_SEARCH', { window: {} });
+  assert.equal(raw.parts, undefined, 'no part is inline');
+  assert.ok(raw.shards.length > 2, 'several term shards');
+  assert.ok(loaded.length >= 2 && loaded.every((src) => src.startsWith(`indeks/${raw.id}-`)), loaded.join(' '));
+  const terms = loaded.filter((s) => /-t\d+\.js$/.test(s)).length;
+  assert.ok(terms < raw.shards.length, `one query loads ${terms} of ${raw.shards.length} term shards`);
+  assert.equal(ids['search-status'].textContent, '2 treff for «barnevern»');
+  assert.match(html(ids['search-results']), /Barneverntjenesten/);
+  // The same ranking as the one-file index, for many queries.
+  const sharded = results.ix;
+  for (const q of ['barn', 'b', 'samtykke foreldre', 'kjaere', 'nivå 1', 'tjeneste', 'الطفل', 'zzz', 'for', 'bekymr', 'a', 'ø']) {
+    await sharded.ready(q);
+    assert.equal(JSON.stringify(sharded.search(q)), JSON.stringify(ix.search(q)), q);
+  }
+  // Document chunks are loaded only for results shown.
+  const ids5 = [5];
+  const rows = await sharded.docs(ids5);
+  assert.equal(rows[0][0], 'sider/sprak/');
+});
+
+test('"show more" adds the next results and moves focus to the first of them', async () => {
+  const p = page({ sharded: true });
+  await p.done;
+  p.results.size = 2;
+  const hits = await p.results.run('b');
+  assert.ok(hits.length >= 4, `${hits.length}`);
+  const list = p.ids['search-results'];
+  assert.equal(list.children.length, 2);
+  assert.equal(p.ids['search-more'].hidden, false);
+  const first = await p.results.next();
+  assert.equal(list.children.length, 4);
+  assert.ok(first.focused);
+  assert.equal(first, list.children[2].children[0]);
+  while (!p.ids['search-more'].hidden) await p.results.next();
+  assert.equal(list.children.length, hits.length);
+});
+
+test('a part that cannot be loaded says so in the status', async () => {
+  const p = page({ sharded: true });
+  await p.done;
+  p.results.ix.id = 'missing';
+  await p.results.run('samtykke');
+  assert.equal(p.ids['search-status'].textContent, 'Søket kunne ikke lastes.');
+});
+
+test('everything inserted is text, never markup', async () => {
+  const { ids, done } = page({ query: '<script> info' });
+  await done;
+  const out = html(ids['search-results']);
+  assert.match(out, /<a href="\.\.\/sider\/sprak\/">&lt;Flerspråklig&gt; &amp; &quot;info&quot;<\/a>/);
+  assert.match(out, /<span class="search-kind">Side &lt;b&gt;<\/span>/);
+  assert.match(out, /<p>&lt;<mark>script<\/mark>&gt;alert/);
   assert.equal(ids['search-status'].textContent, '1 treff for «<script> info»');
 });
 
 test('does nothing without the index or the results list', () => {
-  const a = page({ query: 'barn', withIndex: false });
+  const a = page({ query: 'barn', index: null });
+  assert.equal(a.results, null);
   assert.equal(a.ids['search-results'].children.length, 0);
   assert.equal(a.ids['search-status'].textContent, '');
   const b = page({ query: 'barn', withResults: false });

@@ -1,6 +1,7 @@
-/* veiviser site search. Needs window.VEIVISER_SEARCH (search-index.js, loaded before this
- * file) and a page with #search-results. Tokenizing and stemming repeat src/search/*.rs rule
- * for rule; the index format is documented in src/search/index.rs. */
+/* veiviser site search. Needs window.VEIVISER_SEARCH (sok/indeks.js, loaded before this file)
+ * and a page with #search-results. Tokenizing and stemming repeat src/search/*.rs rule for
+ * rule; the index format (a main file, and parts loaded on demand with script elements, so
+ * it works from file:// too) is documented in src/search/index.rs. */
 (function (w, d) {
   'use strict';
   var WORD, IGN = /[\u0300-\u0309\u030b-\u036f\u0640\u064b-\u065f\u0670\u00ad\u200c\u200d'\u2019\u02bc]/g;
@@ -75,59 +76,138 @@
     return out;
   }
 
-  function Index(raw) {
-    var terms = [], prev = '', re = /([A-Z])([^A-Z]*)/g, m;
-    while ((m = re.exec(raw.terms))) terms.push((prev = prev.slice(0, m[1].charCodeAt(0) - 65) + m[2]));
+  // Postings lists in the index: body, title, keywords, name. SLOT: where each goes in a
+  // score vector [title, keywords, body, name]; WEIGHT: its score.
+  var SLOT = [2, 0, 1, 3], WEIGHT = [1, 10, 5, 3], PAGE = 10;
+
+  // raw: window.VEIVISER_SEARCH; base: URL of the folder holding the part files.
+  function Index(raw, base) {
+    var p = raw.parts || {}, k;
     this.lang = raw.lang;
-    this.docs = raw.docs;
     this.kinds = raw.kinds;
+    this.n = raw.n;
+    this.chunk = raw.chunk || 1;
+    this.shards = raw.shards || [''];
+    this.id = raw.id;
     this.stop = new Set(raw.stop ? raw.stop.split(' ') : []);
-    this.terms = terms;
-    this.post = raw.post.split(',');
-    this.cache = {};
+    this.base = base || '';
+    this.data = {}; // part name → its content
+    this.loading = {}; // part name → Promise
+    this.t = []; // term shard i → decoded {terms, post, cache}
+    for (k in p) if (Object.prototype.hasOwnProperty.call(p, k)) this.data[k] = p[k];
   }
-  // Map doc id → [title, keywords, body] scores (10, 5, 1) of term i.
-  Index.prototype.postings = function (i) {
-    if (this.cache[i]) return this.cache[i];
-    var lists = this.post[i].split('.'), m = new Map(), k, j, v, doc, f;
-    for (k = 0; k < lists.length; k++) {
+  // Promise of a part: inline, loaded before, or loaded now with a script element.
+  Index.prototype.part = function (name) {
+    var self = this, key = this.id + '/' + name;
+    if (this.data[name]) return Promise.resolve(this.data[name]);
+    if (!this.loading[name]) {
+      this.loading[name] = new Promise(function (resolve, reject) {
+        var reg = w.VEIVISER_SEARCH_PARTS, s = d.createElement('script');
+        if (reg && reg[key]) return resolve(reg[key]);
+        s.src = self.base + self.id + '-' + name + '.js';
+        s.onload = function () {
+          var r = w.VEIVISER_SEARCH_PARTS;
+          if (r && r[key]) resolve(r[key]); else reject(new Error('no ' + key + ' in ' + s.src));
+        };
+        s.onerror = function () { reject(new Error('cannot load ' + s.src)); };
+        (d.head || d.documentElement || d.body).appendChild(s);
+      }).then(function (v) { self.data[name] = v; return v; },
+        function (e) { delete self.loading[name]; throw e; });
+    }
+    return this.loading[name];
+  };
+  // Term shards that may hold st or words starting with st (see `shards` in index.rs).
+  Index.prototype.shardsOf = function (st) {
+    var sh = this.shards, lo = 0, hi = sh.length, mid, out;
+    while (lo < hi) { mid = (lo + hi) >> 1; if (sh[mid] <= st) lo = mid + 1; else hi = mid; }
+    out = [Math.max(lo - 1, 0)];
+    while (lo < sh.length && sh[lo].startsWith(st)) out.push(lo++);
+    return out;
+  };
+  // Decoded term shard i, or null while it is not loaded.
+  Index.prototype.shard = function (i) {
+    if (this.t[i]) return this.t[i];
+    var raw = this.data['t' + i], terms = [], prev = '', re = /([A-Z])([^A-Z]*)/g, m;
+    if (!raw) return null;
+    while ((m = re.exec(raw.terms))) terms.push((prev = prev.slice(0, m[1].charCodeAt(0) - 65) + m[2]));
+    return (this.t[i] = { terms: terms, post: raw.post.split(','), cache: {} });
+  };
+  // Map doc id → score vector [title, keywords, body, name] of term i of shard sh.
+  function postings(sh, i) {
+    if (sh.cache[i]) return sh.cache[i];
+    var lists = sh.post[i].split('.'), m = new Map(), k, j, v, doc, f;
+    for (k = 0; k < lists.length && k < 4; k++) {
       v = numbers(lists[k]);
       for (doc = -1, j = 0; j < v.length; j++) {
         doc += v[j] + 1;
-        f = m.get(doc) || [0, 0, 0];
-        f[(k + 2) % 3] = [1, 10, 5][k];
+        f = m.get(doc) || [0, 0, 0, 0];
+        f[SLOT[k]] = WEIGHT[k];
         m.set(doc, f);
       }
     }
-    return (this.cache[i] = m);
-  };
+    return (sh.cache[i] = m);
+  }
   // The query's stems: tokens minus stop words (unless only stop words), deduplicated.
   Index.prototype.stems = function (q) {
     var self = this, toks = tokenize(q), kept = toks.filter(function (t) { return !self.stop.has(t); });
     return Array.from(new Set((kept.length ? kept : toks).map(function (t) { return stem(t, self.lang); })));
   };
-  // Returns [{doc, score}] of the documents matching every stem by prefix, best first.
+  // Promise that settles when the term shards that q needs are loaded.
+  Index.prototype.ready = function (q) {
+    var self = this, need = [];
+    this.stems(q).forEach(function (st) {
+      self.shardsOf(st).forEach(function (i) { need.push(self.part('t' + i)); });
+    });
+    return Promise.all(need);
+  };
+  // [{doc, score}] of the documents matching every stem of q by prefix, best first. Needs
+  // the term shards of q (see ready); shards not loaded count as empty.
   Index.prototype.search = function (q) {
-    var stems = this.stems(q), terms = this.terms, acc = null, s, i, lo, hi, mid, best;
-    for (s = 0; s < stems.length; s++) {
-      var st = stems[s];
-      best = new Map();
-      for (lo = 0, hi = terms.length; lo < hi;) { mid = (lo + hi) >> 1; if (terms[mid] < st) lo = mid + 1; else hi = mid; }
-      for (i = lo; i < terms.length && terms[i].startsWith(st); i++) {
-        var f = terms[i] === st ? 1 : 0.5 + 0.5 * st.length / terms[i].length;
-        this.postings(i).forEach(function (v, doc) {
-          var b = best.get(doc) || [0, 0, 0];
-          for (var j = 0; j < 3; j++) b[j] = Math.max(b[j], v[j] * f);
-          best.set(doc, b);
+    var self = this, stems = this.stems(q), acc = null, out = [];
+    stems.forEach(function (st) {
+      var best = new Map();
+      self.shardsOf(st).forEach(function (si) {
+        var sh = self.shard(si), terms, lo, hi, mid, i;
+        if (!sh) return;
+        terms = sh.terms;
+        for (lo = 0, hi = terms.length; lo < hi;) { mid = (lo + hi) >> 1; if (terms[mid] < st) lo = mid + 1; else hi = mid; }
+        for (i = lo; i < terms.length && terms[i].startsWith(st); i++) {
+          // Exact stem 1; a longer word 0.5–1, less the longer it is. Names count exactly only.
+          var exact = terms[i] === st, f = exact ? 1 : 0.5 + 0.5 * st.length / terms[i].length;
+          postings(sh, i).forEach(function (v, doc) {
+            if (!exact && !(v[0] || v[1] || v[2])) return;
+            var b = best.get(doc) || [0, 0, 0, 0];
+            for (var j = 0; j < 3; j++) b[j] = Math.max(b[j], v[j] * f);
+            if (exact) b[3] = Math.max(b[3], v[3]);
+            best.set(doc, b);
+          });
+        }
+      });
+      // Per word: the best title, keyword, body and name match, added; words are ANDed.
+      if (acc) {
+        acc.forEach(function (v, doc) {
+          var b = best.get(doc);
+          if (b) acc.set(doc, v + b[0] + b[1] + b[2] + b[3]); else acc.delete(doc);
         });
+      } else {
+        acc = new Map();
+        best.forEach(function (b, doc) { acc.set(doc, b[0] + b[1] + b[2] + b[3]); });
       }
-      // Per word: the best title, keyword and body match, added; words are ANDed.
-      if (acc) acc.forEach(function (v, doc) { var b = best.get(doc); if (b) acc.set(doc, v + b[0] + b[1] + b[2]); else acc.delete(doc); });
-      else { acc = new Map(); best.forEach(function (b, doc) { acc.set(doc, b[0] + b[1] + b[2]); }); }
-    }
-    var out = [];
+    });
     if (acc) acc.forEach(function (score, doc) { out.push({ doc: doc, score: score }); });
     return out.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+  };
+  // Document row [url, title, kind index, excerpt] of id, or undefined while not loaded.
+  Index.prototype.doc = function (id) {
+    var c = this.data['d' + Math.floor(id / this.chunk)];
+    return c && c[id % this.chunk];
+  };
+  // Promise of the rows of ids (loads their document chunks).
+  Index.prototype.docs = function (ids) {
+    var self = this, chunks = {};
+    ids.forEach(function (id) { chunks[Math.floor(id / self.chunk)] = true; });
+    return Promise.all(Object.keys(chunks).map(function (k) { return self.part('d' + k); }))
+      .then(function () { return ids.map(function (id) { return self.doc(id); }); });
   };
 
   // Snippet of text around the first word matching a stem: [[string, marked], …].
@@ -157,6 +237,13 @@
     return out;
   }
 
+  // Link to a result: root (the language root, relative to the search page) + url. Opened
+  // from disk (file://) a folder does not open its index.html, so name it.
+  function href(root, url, local) {
+    var h = root + url;
+    return local ? h.replace(/(^|\/)(#|$)/, '$1index.html$2') : h;
+  }
+
   function el(tag, text, cls) {
     var e = d.createElement(tag);
     if (text) e.appendChild(d.createTextNode(text));
@@ -165,35 +252,93 @@
   }
   function fill(tpl, n, q) { return (tpl || '').split('{n}').join(n).split('{q}').join(q); }
 
-  // Renders the results of q into list and the count into status.
-  function render(ix, q, list, status, root) {
-    var hits = q.trim() ? ix.search(q) : [], stems = ix.stems(q), data = list.dataset;
-    list.textContent = '';
-    hits.slice(0, 100).forEach(function (h) {
-      var doc = ix.docs[h.doc], li = el('li'), a = el('a', doc[1]), p = el('p');
-      a.setAttribute('href', root + doc[0]);
-      li.appendChild(a);
-      li.appendChild(d.createTextNode(' '));
-      li.appendChild(el('span', ix.kinds[doc[2]], 'search-kind'));
-      snippet(doc[3], stems, ix.lang).forEach(function (part) {
-        p.appendChild(part[1] ? el('mark', part[0]) : d.createTextNode(part[0]));
-      });
-      li.appendChild(p);
-      list.appendChild(li);
-    });
-    if (status) status.textContent = q.trim() ? fill(hits.length ? (hits.length === 1 && data.one) || data.count : data.none, hits.length, q.trim()) : '';
-    return hits;
+  // The results on a page: list (#search-results, with data-root and the messages), status
+  // (live region), more (the "show more" button, optional).
+  function Results(ix, list, status, more, local) {
+    this.ix = ix;
+    this.list = list;
+    this.status = status;
+    this.more = more;
+    this.local = local;
+    this.root = list.dataset.root || '';
+    this.seq = 0;
+    this.hits = [];
+    this.shown = 0;
+    this.stems = [];
+    this.size = PAGE; // results shown at a time
   }
+  // Shows the results of q (the first `size` of them). Returns a Promise of the hits.
+  Results.prototype.run = function (q) {
+    var self = this, seq = ++this.seq, data = this.list.dataset, text = q.trim();
+    if (!text) {
+      this.hits = [];
+      this.list.textContent = '';
+      this.say('');
+      if (this.more) this.more.hidden = true;
+      return Promise.resolve([]);
+    }
+    return this.ix.ready(q).then(function () {
+      if (seq !== self.seq) return null; // a newer query took over
+      self.hits = self.ix.search(q);
+      self.stems = self.ix.stems(q);
+      self.shown = 0;
+      return self.page(seq, true).then(function () {
+        if (seq !== self.seq) return null;
+        var n = self.hits.length;
+        self.say(fill(n ? (n === 1 && data.one) || data.count : data.none, n, text));
+        return self.hits;
+      });
+    }).catch(function (e) {
+      if (seq === self.seq) self.say(data.failed || String(e));
+      if (w.console) w.console.error(e);
+      return [];
+    });
+  };
+  Results.prototype.say = function (text) { if (this.status) this.status.textContent = text; };
+  // Adds the next `size` results (replacing the list when fresh). Promise of the first new link.
+  Results.prototype.page = function (seq, fresh) {
+    var self = this, from = this.shown, ids = this.hits.slice(from, from + this.size).map(function (h) { return h.doc; });
+    return this.ix.docs(ids).then(function (rows) {
+      var first = null;
+      if (seq !== self.seq) return null;
+      if (fresh) self.list.textContent = '';
+      rows.forEach(function (doc) {
+        if (!doc) return;
+        var li = el('li'), a = el('a', doc[1]), p = el('p');
+        a.setAttribute('href', href(self.root, doc[0], self.local));
+        li.appendChild(a);
+        li.appendChild(d.createTextNode(' '));
+        li.appendChild(el('span', self.ix.kinds[doc[2]], 'search-kind'));
+        snippet(doc[3], self.stems, self.ix.lang).forEach(function (part) {
+          p.appendChild(part[1] ? el('mark', part[0]) : d.createTextNode(part[0]));
+        });
+        li.appendChild(p);
+        self.list.appendChild(li);
+        first = first || a;
+      });
+      self.shown = from + ids.length;
+      if (self.more) self.more.hidden = self.shown >= self.hits.length;
+      return first;
+    });
+  };
+  // "Show more": the next results, and focus on the first of them.
+  Results.prototype.next = function () {
+    return this.page(this.seq, false).then(function (first) { if (first) first.focus(); return first; });
+  };
 
   function init() {
     var list = d.getElementById('search-results'), raw = w.VEIVISER_SEARCH;
-    if (!list || !raw) return;
-    var ix = new Index(raw), input = d.getElementById('search-input'), status = d.getElementById('search-status');
-    var root = list.dataset.root || '', timer, q = new URLSearchParams(w.location.search).get('q') || '';
+    if (!list || !raw) return null;
+    var script = d.querySelector && d.querySelector('script[src$="indeks.js"]');
+    var base = script ? script.src.replace(/[^/]*$/, '') + 'indeks/' : 'indeks/';
+    var input = d.getElementById('search-input'), more = d.getElementById('search-more');
+    var results = new Results(new Index(raw, base), list, d.getElementById('search-status'), more,
+      w.location.protocol === 'file:');
+    var header = d.getElementById('header-q'), timer, q = new URLSearchParams(w.location.search).get('q') || '';
     function go() {
       clearTimeout(timer);
       q = input.value;
-      render(ix, q, list, status, root);
+      results.run(q);
       try {
         var u = new URL(w.location.href);
         if (q) u.searchParams.set('q', q); else u.searchParams.delete('q');
@@ -204,10 +349,22 @@
       input.value = q;
       input.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(go, 100); });
       if (input.form) input.form.addEventListener('submit', function (e) { e.preventDefault(); go(); });
+      // The header's search field searches here too, without leaving the page (file:// too).
+      if (header && header.form) {
+        header.form.addEventListener('submit', function (e) {
+          e.preventDefault();
+          input.value = header.value;
+          go();
+          input.focus();
+        });
+      }
     }
-    render(ix, q, list, status, root);
+    if (more) more.addEventListener('click', function () { results.next(); });
+    results.done = results.run(q);
+    return results;
   }
 
-  w.VeiviserSearch = { norm: norm, tokenize: tokenize, stem: stem, Index: Index, snippet: snippet, render: render, init: init };
-  if (d.readyState === 'loading') d.addEventListener('DOMContentLoaded', init); else init();
+  w.VeiviserSearch = { norm: norm, tokenize: tokenize, stem: stem, Index: Index, snippet: snippet, href: href, Results: Results, init: init };
+  if (d.readyState === 'loading') d.addEventListener('DOMContentLoaded', function () { w.VeiviserSearch.results = init(); });
+  else w.VeiviserSearch.results = init();
 })(window, document);

@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""Preview latency: time from saving a page to the reload event reaching the browser.
+
+    scripts/bench-serve.py [--root DIR] [--kommune SLUG] [--file REL] [--runs 30] [--bin PATH]
+
+Starts `veiviser serve --port 0`, subscribes to its event stream like the browser does,
+then edits one content file RUNS times and measures, for each save, the time until the
+`reload` event arrives. Prints p50/p90/max in milliseconds.
+"""
+import argparse
+import http.client
+import os
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import queue
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--root", default=REPO)
+    p.add_argument("--kommune")
+    p.add_argument("--file", default="content/fjordvik/sider/om.md", help="file to edit, relative to --root")
+    p.add_argument("--runs", type=int, default=30)
+    p.add_argument("--bin", default=os.path.join(REPO, "target/release/veiviser"))
+    args = p.parse_args()
+
+    cmd = [args.bin, "serve", "--port", "0", "--root", args.root]
+    if args.kommune:
+        cmd += ["--kommune", args.kommune]
+    server = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        url = None
+        for line in server.stdout:
+            if "http://" in line:
+                url = line[line.index("http://"):].strip()
+                break
+        host = url[len("http://"):].rstrip("/")
+        events = queue.Queue()
+
+        def listen():
+            conn = http.client.HTTPConnection(host)
+            conn.request("GET", "/__veiviser/events")
+            resp = conn.getresponse()
+            while True:
+                line = resp.fp.readline()
+                if not line:
+                    return
+                if line.startswith(b"event: reload"):
+                    events.put(time.perf_counter())
+
+        threading.Thread(target=listen, daemon=True).start()
+        time.sleep(1.0)
+        path = os.path.join(args.root, args.file)
+        original = open(path, encoding="utf-8").read()
+        samples = []
+        try:
+            for i in range(args.runs):
+                while not events.empty():
+                    events.get_nowait()
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(original + f"\n\nEndring {i}.\n")
+                start = time.perf_counter()
+                arrived = events.get(timeout=30)
+                samples.append((arrived - start) * 1000)
+                time.sleep(0.3)
+        finally:
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(original)
+        samples.sort()
+        p90 = samples[int(len(samples) * 0.9) - 1]
+        print(f"runs={len(samples)} p50={statistics.median(samples):.0f} ms p90={p90:.0f} ms max={samples[-1]:.0f} ms")
+    finally:
+        server.terminate()
+        server.wait()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,66 @@
+//! What the search index gets from the rendered pages: one document per page that has a
+//! [`SearchEntry`], and one per step of every level, linking to the step's anchor
+//! (`veileder/niva-0/#undringssamtale`), so a search lands on the step itself.
+
+use std::collections::BTreeMap;
+
+use super::{KommuneRenderer, OutPage, SearchEntry};
+use crate::search::SearchDocument;
+
+fn document(entry: &SearchEntry) -> SearchDocument {
+    SearchDocument {
+        url: entry.path.clone(),
+        title: entry.title.clone(),
+        kind: entry.kind.clone(),
+        keywords: entry.keywords.clone(),
+        text: entry.text.clone(),
+    }
+}
+
+impl KommuneRenderer<'_> {
+    /// The search documents per language, in build order; each level is followed by its
+    /// steps.
+    pub fn search_documents(&self, pages: &[OutPage]) -> BTreeMap<String, Vec<SearchDocument>> {
+        let mut by_lang: BTreeMap<String, Vec<SearchDocument>> = BTreeMap::new();
+        for page in pages {
+            let Some(entry) = &page.search else { continue };
+            let docs = by_lang.entry(page.lang.clone()).or_default();
+            docs.push(document(entry));
+            let level = self
+                .kommune
+                .levels
+                .iter()
+                .position(|v| entry.path == format!("veileder/{}/", v.id));
+            if let Some(i) = level {
+                docs.extend(self.step_entries(&page.lang, i).iter().map(document));
+            }
+        }
+        by_lang
+    }
+
+    /// One search entry per step of level `index`: title, then how, who, tools, deadline.
+    fn step_entries(&self, lang: &str, index: usize) -> Vec<SearchEntry> {
+        let variants = &self.kommune.levels[index];
+        let (doc, _) = variants.pick(lang, self.kommune.default_lang());
+        let level = &doc.data;
+        let prefix = format!("{} {}", self.t(lang, "level"), level.level);
+        let step = self.t(lang, "step");
+        level
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let mut text = vec![self.md(lang, &s.how).text, self.md(lang, &s.who).text];
+                text.extend(s.tools.iter().map(|t| self.md(lang, t).text));
+                text.extend(s.deadline.iter().cloned());
+                SearchEntry {
+                    path: format!("veileder/{}/#{}", variants.id, s.anchor()),
+                    title: s.title.clone(),
+                    kind: format!("{prefix} · {step} {}", i + 1),
+                    keywords: Vec::new(),
+                    text: text.join(" "),
+                }
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,184 @@
+//! `veiviser serve`: a live preview. Builds into memory, serves it over HTTP on loopback,
+//! rebuilds when content, theme or settings change, and tells the open browser tabs to
+//! reload (or to show the error) over server-sent events. The reload script is added
+//! to pages only here, never to `build` output.
+
+mod http;
+mod watch;
+
+use std::collections::HashMap;
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, RwLock};
+use std::time::Instant;
+
+use tokio::sync::broadcast;
+
+use crate::build::{self, BuildOptions};
+
+pub struct ServeOptions {
+    pub root: PathBuf,
+    pub kommune: Option<String>,
+    pub port: u16,
+    pub bind: IpAddr,
+    pub open: bool,
+}
+
+/// What the browser is told.
+#[derive(Clone, Debug)]
+pub enum LiveEvent {
+    /// A new build is ready (its generation number).
+    Reload(u64),
+    /// The content has errors; the last good build is still served.
+    Error(String),
+}
+
+/// State shared by the HTTP handlers and the rebuild thread.
+pub struct Shared {
+    pub site: RwLock<Arc<HashMap<String, Vec<u8>>>>,
+    pub error: RwLock<Option<String>>,
+    pub events: broadcast::Sender<LiveEvent>,
+    pub generation: AtomicU64,
+}
+
+pub fn run(opts: ServeOptions) -> ExitCode {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: cannot start the preview server: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    runtime.block_on(serve(opts))
+}
+
+async fn serve(opts: ServeOptions) -> ExitCode {
+    let listener = match tokio::net::TcpListener::bind(SocketAddr::new(opts.bind, opts.port)).await
+    {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("error: cannot listen on {}:{}: {e}", opts.bind, opts.port);
+            eprintln!(
+                "  help: another program may use the port; try `veiviser serve --port {}`",
+                opts.port.wrapping_add(1).max(1024)
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    let addr = listener.local_addr().expect("bound address");
+    if !opts.bind.is_loopback() {
+        eprintln!("warning: the preview is reachable from other machines at {addr}; it is meant for your own machine only");
+    }
+    let host = if opts.bind.is_unspecified() {
+        "127.0.0.1".to_string()
+    } else {
+        addr.ip().to_string()
+    };
+    let url = format!("http://{host}:{}/", addr.port());
+
+    let (events, _) = broadcast::channel(16);
+    let shared = Arc::new(Shared {
+        site: RwLock::new(Arc::new(HashMap::new())),
+        error: RwLock::new(None),
+        events,
+        generation: AtomicU64::new(0),
+    });
+    let build_opts = BuildOptions {
+        root: opts.root.clone(),
+        kommune: opts.kommune.clone(),
+        out: opts.root.join("public"),
+        base_url: Some(url.clone()),
+        today: build::today(),
+    };
+    rebuild(&shared, &build_opts);
+
+    let (tx, rx) = std::sync::mpsc::channel();
+    let _watcher = match watch::start(&opts.root, tx) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!(
+                "error: cannot watch {} for changes: {e}",
+                opts.root.display()
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    {
+        let shared = Arc::clone(&shared);
+        std::thread::spawn(move || {
+            while rx.recv().is_ok() {
+                // Coalesce a burst of saves into one rebuild.
+                while rx.try_recv().is_ok() {}
+                rebuild(&shared, &build_opts);
+            }
+        });
+    }
+
+    println!(
+        "Preview of {} at {url}",
+        opts.kommune.as_deref().unwrap_or("every kommune")
+    );
+    println!("Watching content/, themes/ and veiviser.yaml. Press Ctrl-C to stop.");
+    if opts.open {
+        if let Err(e) = open::that(&url) {
+            eprintln!("warning: could not open a browser: {e}");
+        }
+    }
+    let app = http::router(Arc::clone(&shared));
+    tokio::select! {
+        result = axum::serve(listener, app) => {
+            if let Err(e) = result {
+                eprintln!("error: the preview server stopped: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+        _ = tokio::signal::ctrl_c() => {
+            println!("\nStopped.");
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// Build into memory; swap it in on success, or keep the last good build and report.
+pub fn rebuild(shared: &Shared, opts: &BuildOptions) {
+    let started = Instant::now();
+    let (report, files) = build::build_in_memory(opts);
+    let warnings = report.warnings();
+    match files {
+        Some(files) if !report.failed() => {
+            *shared.site.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(files);
+            *shared.error.write().unwrap_or_else(|e| e.into_inner()) = None;
+            let generation = shared.generation.fetch_add(1, Ordering::SeqCst) + 1;
+            let _ = shared.events.send(LiveEvent::Reload(generation));
+            println!(
+                "Built {} pages in {} ms{}",
+                report.pages,
+                started.elapsed().as_millis(),
+                if warnings > 0 {
+                    format!(" ({warnings} warnings; run `veiviser check` to see them)")
+                } else {
+                    String::new()
+                }
+            );
+        }
+        _ => {
+            let text: Vec<String> = report
+                .diagnostics
+                .iter()
+                .filter(|d| d.is_error())
+                .map(|d| d.render(false))
+                .collect();
+            let text = text.join("\n");
+            eprintln!("{text}");
+            eprintln!("The preview keeps showing the last good version until this is fixed.");
+            *shared.error.write().unwrap_or_else(|e| e.into_inner()) = Some(text.clone());
+            let _ = shared.events.send(LiveEvent::Error(text));
+        }
+    }
+}

@@ -1,0 +1,382 @@
+//! Automatic glossary links: in a page's text, the first occurrence of each glossary term
+//! (or one of its forms) links to its explanation on the glossary page.
+//!
+//! Works on the pulldown-cmark event stream, after links are rebased and raw HTML is
+//! turned into text, so it never touches headings, links, images or code. Matching is
+//! case-insensitive and on whole words; a space in a form matches any run of whitespace
+//! (including a line break). The lowercased forms are prepared once per kommune and
+//! language ([`TermMatcher`]); each page keeps its own record of what it has linked
+//! ([`TermLinks`]).
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+
+use crate::content::glossary::Term;
+
+/// The glossary of one kommune in one language, ready for matching.
+#[derive(Debug, Default)]
+pub struct TermMatcher {
+    /// Href of the glossary page, escaped for an HTML attribute (`/bti/ordliste/`).
+    page_href: String,
+    /// Anchor of each term, by term index.
+    anchors: Vec<String>,
+    /// Lowercased forms by their first character, longest first: (chars, term index).
+    by_first: HashMap<char, Vec<(Vec<char>, usize)>>,
+}
+
+impl TermMatcher {
+    pub fn new(terms: &[Term], page_href: &str) -> TermMatcher {
+        let mut by_first: HashMap<char, Vec<(Vec<char>, usize)>> = HashMap::new();
+        for (i, term) in terms.iter().enumerate() {
+            let mut forms: Vec<Vec<char>> = std::iter::once(&term.term)
+                .chain(&term.forms)
+                .map(|f| normalise(f))
+                .filter(|f| !f.is_empty())
+                .collect();
+            forms.sort();
+            forms.dedup();
+            for form in forms {
+                by_first.entry(form[0]).or_default().push((form, i));
+            }
+        }
+        for forms in by_first.values_mut() {
+            forms.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
+        }
+        TermMatcher {
+            page_href: escape_attr(page_href),
+            anchors: terms.iter().map(Term::anchor).collect(),
+            by_first,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.anchors.is_empty()
+    }
+
+    /// A fresh record for one page.
+    pub fn page(&self) -> TermLinks<'_> {
+        TermLinks {
+            matcher: self,
+            linked: RefCell::new(vec![false; self.anchors.len()]),
+        }
+    }
+
+    /// The longest form of any term starting at `chars[i]`: (end, term). A form of a
+    /// term that is already linked still counts, so `Bedre tverrfaglig innsats` (a form of
+    /// `BTI`) is skipped as a whole and `tverrfaglig` inside it is not linked.
+    fn find_at(&self, chars: &[char], i: usize) -> Option<(usize, usize)> {
+        let candidates = self.by_first.get(&chars[i])?;
+        candidates.iter().find_map(|(form, term)| {
+            let end = match_form(chars, i, form)?;
+            (end == chars.len() || !is_word(chars[end])).then_some((end, *term))
+        })
+    }
+}
+
+/// One page's use of the glossary: which terms it has linked so far. Share it between
+/// the Markdown texts of one page (in reading order) so only the first occurrence links.
+pub struct TermLinks<'a> {
+    matcher: &'a TermMatcher,
+    linked: RefCell<Vec<bool>>,
+}
+
+impl TermLinks<'_> {
+    /// Link the first occurrence of each term in `events`.
+    pub fn link<'e>(&self, events: Vec<Event<'e>>) -> Vec<Event<'e>> {
+        let mut linked = self.linked.borrow_mut();
+        let mut out = Vec::with_capacity(events.len() + 8);
+        // Depth of headings, links, images and code blocks we are inside.
+        let mut skip = 0usize;
+        let mut run = String::new();
+        for event in events {
+            match event {
+                Event::Text(t) if skip == 0 => run.push_str(&t),
+                Event::SoftBreak if skip == 0 => run.push('\n'),
+                Event::Start(tag) => {
+                    self.flush(&mut run, &mut out, &mut linked);
+                    if let Tag::Link { dest_url, .. } = &tag {
+                        self.mark_explicit(dest_url, &mut linked);
+                    }
+                    if matches!(
+                        tag,
+                        Tag::Heading { .. }
+                            | Tag::Link { .. }
+                            | Tag::Image { .. }
+                            | Tag::CodeBlock(_)
+                    ) {
+                        skip += 1;
+                    }
+                    out.push(Event::Start(tag));
+                }
+                Event::End(tag) => {
+                    self.flush(&mut run, &mut out, &mut linked);
+                    if matches!(
+                        tag,
+                        TagEnd::Heading(_) | TagEnd::Link | TagEnd::Image | TagEnd::CodeBlock
+                    ) {
+                        skip = skip.saturating_sub(1);
+                    }
+                    out.push(Event::End(tag));
+                }
+                other => {
+                    self.flush(&mut run, &mut out, &mut linked);
+                    out.push(other);
+                }
+            }
+        }
+        self.flush(&mut run, &mut out, &mut linked);
+        out
+    }
+
+    /// A link the editor wrote to a glossary entry (`{{ term x }}`) counts as its first link.
+    fn mark_explicit(&self, dest_url: &str, linked: &mut [bool]) {
+        let m = self.matcher;
+        if let Some((page, anchor)) = dest_url.split_once('#') {
+            if escape_attr(page) == m.page_href {
+                if let Some(i) = m.anchors.iter().position(|a| a == anchor) {
+                    linked[i] = true;
+                }
+            }
+        }
+    }
+
+    /// Emit the pending text run, with links around the first occurrences of terms.
+    fn flush<'e>(&self, run: &mut String, out: &mut Vec<Event<'e>>, linked: &mut [bool]) {
+        if run.is_empty() {
+            return;
+        }
+        let text = std::mem::take(run);
+        let m = self.matcher;
+        let offsets: Vec<usize> = text.char_indices().map(|(o, _)| o).collect();
+        let chars: Vec<char> = text.chars().map(lower).collect();
+        let byte = |i: usize| offsets.get(i).copied().unwrap_or(text.len());
+        let mut last = 0;
+        let mut i = 0;
+        while i < chars.len() {
+            let starts_word = is_word(chars[i]) && (i == 0 || !is_word(chars[i - 1]));
+            let found = starts_word.then(|| m.find_at(&chars, i)).flatten();
+            if let Some((end, term)) = found.filter(|(_, term)| !linked[*term]) {
+                let (from, to) = (byte(i), byte(end));
+                if from > last {
+                    out.push(Event::Text(CowStr::from(text[last..from].to_string())));
+                }
+                out.push(Event::InlineHtml(CowStr::from(format!(
+                    "<a class=\"term\" href=\"{}#{}\">",
+                    m.page_href,
+                    escape_attr(&m.anchors[term])
+                ))));
+                out.push(Event::Text(CowStr::from(text[from..to].to_string())));
+                out.push(Event::InlineHtml(CowStr::Borrowed("</a>")));
+                linked[term] = true;
+                last = to;
+                i = end;
+            } else if let Some((end, _)) = found {
+                i = end;
+            } else {
+                i += 1;
+            }
+        }
+        if last < text.len() {
+            out.push(Event::Text(CowStr::from(text[last..].to_string())));
+        }
+    }
+}
+
+/// Letters, digits and hyphens belong to a word: `BTI` does not match in `BTI-modellen`.
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '-'
+}
+
+/// Lowercase one character, keeping it one character (so offsets stay aligned).
+fn lower(c: char) -> char {
+    let mut l = c.to_lowercase();
+    match (l.next(), l.next()) {
+        (Some(x), None) => x,
+        _ => c,
+    }
+}
+
+/// A form as lowercase characters with runs of whitespace collapsed to one space.
+fn normalise(form: &str) -> Vec<char> {
+    form.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .map(lower)
+        .collect()
+}
+
+/// Where `form` ends when it matches `chars` from `start` (a space matches any whitespace).
+fn match_form(chars: &[char], start: usize, form: &[char]) -> Option<usize> {
+    let mut i = start;
+    for &f in form {
+        if f == ' ' {
+            if !chars.get(i)?.is_whitespace() {
+                return None;
+            }
+            while chars.get(i).is_some_and(|c| c.is_whitespace()) {
+                i += 1;
+            }
+        } else if *chars.get(i)? == f {
+            i += 1;
+        } else {
+            return None;
+        }
+    }
+    Some(i)
+}
+
+fn escape_attr(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markdown::{render, Expansion, MarkdownContext};
+    use crate::shortcodes::Shortcode;
+
+    fn terms() -> Vec<Term> {
+        let term = |t: &str, forms: &[&str]| Term {
+            term: t.into(),
+            forms: forms.iter().map(|f| f.to_string()).collect(),
+            explanation: "Forklaring.".into(),
+        };
+        vec![
+            term("Stafettholder", &["stafettholderen", "stafettholdere"]),
+            term("Samtykke", &["samtykket"]),
+            term("BTI", &["Bedre tverrfaglig innsats", "BTI-modellen"]),
+            term("Tverrfaglig", &["tverrfaglig samarbeid"]),
+        ]
+    }
+
+    fn linked(md: &str) -> String {
+        let matcher = TermMatcher::new(&terms(), "/bti/ordliste/");
+        let page = matcher.page();
+        render_with(md, Some(&page))
+    }
+
+    fn render_with(md: &str, glossary: Option<&TermLinks>) -> String {
+        let expand = |sc: &Shortcode| match sc.name.as_str() {
+            "term" => Expansion::Inline(format!(
+                "[Samtykke](/ordliste/#{})",
+                sc.arg.clone().unwrap_or_default()
+            )),
+            _ => Expansion::Inline(String::new()),
+        };
+        render(
+            md,
+            &MarkdownContext {
+                root: "/bti/",
+                heading_shift: 0,
+                expand: &expand,
+                glossary,
+            },
+        )
+        .html
+    }
+
+    fn count(html: &str) -> usize {
+        html.matches("class=\"term\"").count()
+    }
+
+    #[test]
+    fn links_only_the_first_occurrence() {
+        let html = linked("Samtykke først. Så samtykke igjen.\n\nOg samtykket til slutt.");
+        assert_eq!(count(&html), 1, "{html}");
+        assert!(
+            html.contains(r##"<a class="term" href="/bti/ordliste/#samtykke">Samtykke</a> først"##),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn inflected_forms_and_case_link_to_the_term() {
+        let html = linked("Snakk med STAFETTHOLDEREN i dag.");
+        assert!(
+            html.contains(
+                r##"<a class="term" href="/bti/ordliste/#stafettholder">STAFETTHOLDEREN</a>"##
+            ),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn whole_words_only() {
+        let html = linked("Samtykkeerklæringen og ikkesamtykke og BTI-koordinator.");
+        assert_eq!(count(&html), 0, "{html}");
+        let html = linked("Les om BTI-modellen.");
+        assert!(html.contains(">BTI-modellen</a>"), "{html}");
+    }
+
+    #[test]
+    fn longest_form_and_forms_across_line_breaks() {
+        let html =
+            linked("Vi driver med tverrfaglig\nsamarbeid. Bedre tverrfaglig innsats er målet.");
+        assert!(html.contains(">tverrfaglig\nsamarbeid</a>"), "{html}");
+        assert!(html.contains(">Bedre tverrfaglig innsats</a>"), "{html}");
+        assert_eq!(count(&html), 2, "{html}");
+    }
+
+    #[test]
+    fn a_linked_terms_longer_form_hides_other_terms_inside_it() {
+        let html = linked("BTI betyr Bedre tverrfaglig innsats. Tverrfaglig arbeid er viktig.");
+        assert!(
+            html.contains(">BTI</a> betyr Bedre tverrfaglig innsats."),
+            "{html}"
+        );
+        assert!(html.contains(">Tverrfaglig</a> arbeid"), "{html}");
+        assert_eq!(count(&html), 2, "{html}");
+    }
+
+    #[test]
+    fn never_in_headings_links_or_code() {
+        let html = linked(
+            "## Samtykke\n\n[samtykke](/x/) og `samtykke`\n\n```\nsamtykke\n```\n\n![samtykke](bilder/x.png)\n\nSamtykke her.",
+        );
+        assert_eq!(count(&html), 1, "{html}");
+        assert!(
+            html.contains(r#"<h2 id="samtykke">Samtykke</h2>"#),
+            "{html}"
+        );
+        assert!(html.contains(">Samtykke</a> her."), "{html}");
+    }
+
+    #[test]
+    fn explicit_term_shortcode_counts_as_the_first_link() {
+        let html = linked("Se {{ term samtykke }}. Samtykke er viktig.");
+        assert_eq!(count(&html), 0, "{html}");
+        assert_eq!(html.matches("ordliste/#samtykke").count(), 1, "{html}");
+    }
+
+    #[test]
+    fn opting_out_means_no_links() {
+        let html = render_with("Samtykke og stafettholder.", None);
+        assert_eq!(count(&html), 0, "{html}");
+    }
+
+    #[test]
+    fn first_occurrence_is_per_page_across_texts() {
+        let matcher = TermMatcher::new(&terms(), "/bti/ordliste/");
+        let page = matcher.page();
+        assert_eq!(count(&render_with("Samtykke.", Some(&page))), 1);
+        assert_eq!(
+            count(&render_with("Samtykke og stafettholder.", Some(&page))),
+            1
+        );
+        let next_page = matcher.page();
+        assert_eq!(count(&render_with("Samtykke.", Some(&next_page))), 1);
+    }
+
+    #[test]
+    fn raw_html_stays_escaped_around_links() {
+        let html = linked("<b>samtykke</b> & stafettholder");
+        assert!(!html.contains("<b>"), "{html}");
+        assert!(html.contains("&amp; <a class=\"term\""), "{html}");
+    }
+}

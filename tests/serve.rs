@@ -1,0 +1,210 @@
+//! The live preview: serve a fixture on a free port, edit its source, and watch the
+//! browser's event stream.
+
+mod common;
+use common::*;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{channel, Receiver};
+use std::time::Duration;
+
+struct Server {
+    child: Child,
+    url: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(f: &Fixture) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_veiviser"))
+        .args(["serve", "--kommune", "testvik", "--port", "0", "--root"])
+        .arg(f.root())
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start serve");
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let url = loop {
+        let line = rx
+            .recv_timeout(Duration::from_secs(60))
+            .expect("serve prints its URL");
+        if let Some(i) = line.find("http://") {
+            break line[i..].trim().to_string();
+        }
+    };
+    Server { child, url }
+}
+
+fn get(url: &str) -> (u16, String) {
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let mut response = agent.get(url).call().expect("request");
+    let status = response.status().as_u16();
+    (
+        status,
+        response.body_mut().read_to_string().unwrap_or_default(),
+    )
+}
+
+/// Events from /__veiviser/events as (name, data) pairs.
+fn subscribe(base: &str) -> Receiver<(String, String)> {
+    let mut response = ureq::get(&format!("{base}__veiviser/events"))
+        .call()
+        .expect("event stream");
+    let (tx, rx) = channel();
+    std::thread::spawn(move || {
+        let reader = BufReader::new(response.body_mut().as_reader());
+        let (mut name, mut data) = (String::new(), String::new());
+        for line in reader.lines().map_while(Result::ok) {
+            if let Some(n) = line.strip_prefix("event: ").or(line.strip_prefix("event:")) {
+                name = n.trim().to_string();
+            } else if let Some(d) = line.strip_prefix("data: ").or(line.strip_prefix("data:")) {
+                data.push_str(d);
+                data.push('\n');
+            } else if line.is_empty()
+                && !name.is_empty()
+                && tx
+                    .send((std::mem::take(&mut name), std::mem::take(&mut data)))
+                    .is_err()
+            {
+                return;
+            }
+        }
+    });
+    rx
+}
+
+fn wait_for(rx: &Receiver<(String, String)>, wanted: &str) -> String {
+    loop {
+        let (name, data) = rx
+            .recv_timeout(Duration::from_secs(30))
+            .unwrap_or_else(|_| panic!("no `{wanted}` event"));
+        if name == wanted {
+            return data;
+        }
+    }
+}
+
+fn raw_get(base: &str, path: &str) -> String {
+    let host = base.trim_start_matches("http://").trim_end_matches('/');
+    let mut stream = TcpStream::connect(host).unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut out = String::new();
+    stream.read_to_string(&mut out).unwrap();
+    out
+}
+
+#[test]
+fn edit_reload_error_overlay_and_recovery() {
+    let f = Fixture::kommune();
+    let server = start(&f);
+    let (status, page) = get(&format!("{}veileder/niva-1/", server.url));
+    assert_eq!(status, 200);
+    assert!(page.contains("Nivå 1: Testnivå"));
+    assert!(
+        page.contains("/__veiviser/reload.js"),
+        "serve adds the reload client"
+    );
+
+    let events = subscribe(&server.url);
+    let path = f.root().join("content/testvik/veileder/niva-1.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace("Nivå 1: Testnivå", "Nivå 1: Endret tittel"),
+    )
+    .unwrap();
+    wait_for(&events, "reload");
+    assert!(get(&format!("{}veileder/niva-1/", server.url))
+        .1
+        .contains("Nivå 1: Endret tittel"));
+
+    // A broken file: the error reaches the browser, the last good page is still served.
+    std::fs::write(&path, "---\ntitle: [\n---\n").unwrap();
+    let error = wait_for(&events, "build-error");
+    assert!(
+        error.contains("content/testvik/veileder/niva-1.md"),
+        "{error}"
+    );
+    assert!(get(&format!("{}veileder/niva-1/", server.url))
+        .1
+        .contains("Nivå 1: Endret tittel"));
+
+    // Fixed: updates resume.
+    std::fs::write(
+        &path,
+        text.replace("Nivå 1: Testnivå", "Nivå 1: Rettet igjen"),
+    )
+    .unwrap();
+    wait_for(&events, "reload");
+    assert!(get(&format!("{}veileder/niva-1/", server.url))
+        .1
+        .contains("Nivå 1: Rettet igjen"));
+
+    // A new page in a new folder is picked up too.
+    std::fs::create_dir_all(f.root().join("content/testvik/sider")).unwrap();
+    std::fs::write(
+        f.root().join("content/testvik/sider/ny.md"),
+        "---\ntitle: Helt ny side\n---\nHei.\n",
+    )
+    .unwrap();
+    wait_for(&events, "reload");
+    assert!(get(&format!("{}ny/", server.url))
+        .1
+        .contains("Helt ny side"));
+}
+
+#[test]
+fn paths_outside_the_site_get_nothing() {
+    let f = Fixture::kommune();
+    let server = start(&f);
+    for path in [
+        "/../../../../etc/passwd",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/..%2f..%2fetc/passwd",
+        "/veileder/../../Cargo.toml",
+    ] {
+        let response = raw_get(&server.url, path);
+        assert!(!response.contains("root:"), "{path}: {response}");
+        assert!(
+            response.starts_with("HTTP/1.1 404") || response.starts_with("HTTP/1.1 400"),
+            "{path}: {response}"
+        );
+    }
+    let (status, body) = get(&format!("{}finnes-ikke/", server.url));
+    assert_eq!(status, 404);
+    assert!(body.contains("Fant ikke siden"), "the site's own 404 page");
+    let css = raw_get(&server.url, "/veileder/");
+    assert!(
+        css.to_lowercase()
+            .contains("content-type: text/html; charset=utf-8"),
+        "{css}"
+    );
+}
+
+#[test]
+fn build_output_has_no_reload_client() {
+    let f = Fixture::kommune();
+    assert_ok(&f.build(&["--kommune", "testvik"]));
+    assert!(!f.read("index.html").contains("__veiviser"));
+}
