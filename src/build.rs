@@ -72,6 +72,9 @@ pub fn check(
         .map(|k| crate::check::check_kommune(k, today))
         .collect();
     report.diagnostics.extend(checked.into_iter().flatten());
+    report
+        .diagnostics
+        .extend(crate::check::check_kommuner(&kommuner));
     crate::check::dedupe(&mut report.diagnostics);
     diagnostics::sort(&mut report.diagnostics);
     report.kommuner = kommuner.len();
@@ -113,6 +116,105 @@ pub fn build(opts: &BuildOptions) -> Report {
     }
     report.elapsed = started.elapsed();
     report
+}
+
+/// Re-render only the pages whose Markdown body comes from one of `changed` (file paths as
+/// shown to editors, `content/…`). For the preview, when a save changed a body but not the
+/// front matter: every other page is the same as in the last full build.
+pub fn render_pages_from(
+    opts: &BuildOptions,
+    changed: &std::collections::HashSet<String>,
+) -> (Report, Option<Vec<(String, Vec<u8>)>>) {
+    let started = Instant::now();
+    let mut report = Report::default();
+    let Some((project, kommuner)) =
+        check(&opts.root, opts.kommune.as_deref(), opts.today, &mut report)
+    else {
+        return (report, None);
+    };
+    if report.failed() {
+        return (report, None);
+    }
+    let result = (|| -> Result<Vec<(String, Vec<u8>)>, Vec<Diagnostic>> {
+        let base_url = opts
+            .base_url
+            .clone()
+            .unwrap_or_else(|| project.config.base_url.clone());
+        let base = BaseUrl::parse(&base_url)
+            .map_err(|e| vec![Diagnostic::error("invalid-base-url", e)])?;
+        let langs: Vec<String> = kommuner
+            .iter()
+            .flat_map(|k| k.languages.iter().cloned())
+            .collect();
+        let (theme, _) =
+            Theme::load(&project.root, &project.config.theme, &langs).map_err(|d| vec![d])?;
+        let regional = opts.kommune.is_none();
+        let mut out = Vec::new();
+        for kommune in &kommuner {
+            let prefix = if regional {
+                format!("{}/", kommune.slug)
+            } else {
+                String::new()
+            };
+            let urls = Urls {
+                base: base.clone(),
+                prefix,
+                default_lang: kommune.default_lang().to_string(),
+            };
+            let assets = write_assets(&crate::write::Discard, &theme, kommune, &urls.prefix)
+                .map_err(|d| vec![d])?;
+            let regional_home = regional.then(|| base.path.clone());
+            let renderer = KommuneRenderer::new(
+                &theme,
+                kommune,
+                &project.config,
+                urls,
+                opts.today,
+                &assets,
+                regional_home,
+            );
+            let jobs: Vec<_> = renderer
+                .jobs()
+                .into_iter()
+                .filter(|(job, lang)| {
+                    renderer
+                        .job_source(job, lang)
+                        .is_some_and(|f| changed.contains(f))
+                })
+                .collect();
+            let pages: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
+                .par_iter()
+                .map(|(job, lang)| {
+                    let page = renderer.render_job(job, lang)?;
+                    Ok((page_file(&page.path), minify_html(&page.html)))
+                })
+                .collect();
+            for page in pages {
+                out.push(page.map_err(|d| vec![d])?);
+            }
+        }
+        Ok(out)
+    })();
+    report.elapsed = started.elapsed();
+    match result {
+        Ok(pages) => {
+            report.pages = pages.len();
+            (report, Some(pages))
+        }
+        Err(diags) => {
+            report.diagnostics.extend(diags);
+            (report, None)
+        }
+    }
+}
+
+/// Output file of a page path (`x/` → `x/index.html`).
+fn page_file(path: &str) -> String {
+    if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path.to_string()
+    }
 }
 
 /// Build into memory (the live preview). `opts.out` is ignored.

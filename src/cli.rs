@@ -63,6 +63,12 @@ pub enum Command {
         #[arg(long)]
         origins: bool,
     },
+    /// Write the JSON Schemas of the content files (for completion and errors in editors).
+    Schemas {
+        /// Folder to write `<name>.schema.json` into.
+        #[arg(long, default_value = "schemas")]
+        out: PathBuf,
+    },
     /// Create a new kommune folder in content/ that builds at once.
     New {
         /// Folder name of the new kommune (a-z, 0-9 and -), e.g. `nordvik`.
@@ -179,6 +185,25 @@ pub fn run() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
+        Command::Schemas { out } => {
+            let out = if out.is_absolute() {
+                out
+            } else {
+                cli.root.join(out)
+            };
+            match crate::schemas::write(&out) {
+                Ok(paths) => {
+                    for p in paths {
+                        println!("{}", p.display());
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("cannot write the schemas to {}: {e}", out.display());
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::New { slug, inherits } => {
             crate::scaffold::run(&cli.root, &slug, inherits.as_deref(), color)
         }
@@ -186,7 +211,23 @@ pub fn run() -> ExitCode {
 }
 
 fn print_human(report: &Report, color: bool) {
-    for d in &report.diagnostics {
+    // Missing translations can be many (one per page and language set): one line each,
+    // after everything else, so errors stay easy to find.
+    let (brief, full): (Vec<_>, Vec<_>) = report
+        .diagnostics
+        .iter()
+        .partition(|d| d.code == "missing-translation");
+    for d in full {
         eprintln!("{}", d.render(color));
+    }
+    if !brief.is_empty() {
+        eprintln!(
+            "⚠ {} page(s) are not translated into every language the kommune publishes (missing-translation):",
+            brief.len()
+        );
+        for d in &brief {
+            eprintln!("  {}: {}", d.location(), d.message);
+        }
+        eprintln!("  help: a translation is a file beside the original with the language code before the extension, e.g. foreldre.en.md; until then the page is shown in the default language with a note\n");
     }
 }

@@ -8,15 +8,21 @@ use serde::Deserialize;
 use crate::diagnostics::Diagnostic;
 use crate::source::SourceFile;
 
-#[derive(Debug, Clone, Deserialize)]
+/// `veiviser.yaml`: site-wide settings.
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SiteConfig {
+    /// Site title (the regional landing page).
     pub title: String,
+    /// Where the site is published, e.g. https://www.example.no/bti/ (sub-paths work).
     pub base_url: String,
+    /// Language of files without a language code (default nb).
     #[serde(default = "default_language")]
     pub default_language: String,
+    /// Theme: a folder under themes/ (default standard).
     #[serde(default = "default_theme")]
     pub theme: String,
+    /// Intro text of the landing page.
     #[serde(default)]
     pub description: Option<String>,
 }

@@ -16,6 +16,7 @@ pub mod parse;
 pub mod render;
 pub mod resolve;
 pub mod scaffold;
+pub mod schemas;
 pub mod search;
 pub mod serve;
 pub mod shortcodes;

@@ -38,19 +38,29 @@ impl<T> Variants<T> {
         self.docs.iter().find(|d| d.lang == lang)
     }
 
-    /// The variant to show in `lang`: its own, else the site's default language, else any.
+    /// The variant to show in `lang`: its own, else the site's default language, else the
+    /// original.
     /// The flag is true when the page falls back to another language.
     pub fn pick(&self, lang: &str, default_lang: &str) -> (&Arc<Doc<T>>, bool) {
         if let Some(doc) = self.get(lang) {
             return (doc, false);
         }
-        let doc = self.get(default_lang).unwrap_or(&self.docs[0]);
-        (doc, true)
+        (self.primary(default_lang), true)
     }
 
-    /// The variant in the site's default language (or the first one), used for ordering.
+    /// The variant in the site's default language, else the original (the file without a
+    /// language code: a base's text in the base's language), never a translation by chance.
     pub fn primary(&self, default_lang: &str) -> &Arc<Doc<T>> {
-        self.get(default_lang).unwrap_or(&self.docs[0])
+        self.get(default_lang).unwrap_or_else(|| {
+            self.docs
+                .iter()
+                .find(|d| {
+                    crate::parse::FileName::parse(&d.file.display)
+                        .lang
+                        .is_none()
+                })
+                .unwrap_or(&self.docs[0])
+        })
     }
 
     pub fn langs(&self) -> impl Iterator<Item = &str> {

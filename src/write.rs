@@ -55,6 +55,19 @@ impl Sink for MemorySink {
     }
 }
 
+/// A sink that keeps nothing: used to compute asset names without writing them again.
+pub struct Discard;
+
+impl Sink for Discard {
+    fn write(&self, rel: &str, _bytes: &[u8]) -> Result<(), Diagnostic> {
+        check_rel(rel).map(|_| ())
+    }
+
+    fn copy(&self, rel: &str, _from: &Path) -> Result<(), Diagnostic> {
+        check_rel(rel).map(|_| ())
+    }
+}
+
 pub struct Staging {
     target: PathBuf,
     staging: PathBuf,

@@ -3,7 +3,9 @@
 
 pub mod contrast;
 pub mod identity_number;
+mod markdown;
 mod references;
+mod translations;
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -35,9 +37,15 @@ pub fn check_kommune(kommune: &Kommune, today: chrono::NaiveDate) -> Vec<Diagnos
     let mut diags = Vec::new();
     check_config(kommune, &mut diags);
     references::check(kommune, &mut diags);
+    markdown::check(kommune, &mut diags);
     check_pages(kommune, &mut diags);
     check_files(kommune, today, &mut diags);
     diags
+}
+
+/// Checks across every kommune of the run (one warning per shared file, not per kommune).
+pub fn check_kommuner(kommuner: &[Kommune]) -> Vec<Diagnostic> {
+    translations::check(kommuner)
 }
 
 /// Remove repeats (a base file checked once per kommune that inherits it).

@@ -5,24 +5,37 @@ use serde::Deserialize;
 use crate::content_struct;
 
 content_struct! {
+    /// `opplaering/kurs.yaml`: training events for the calendar.
     pub struct Events {
+        /// The events, in any order.
         pub events: Vec<Event>,
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// One training event.
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
+    /// The event's title.
     pub title: String,
+    /// The day, YYYY-MM-DD.
     pub date: chrono::NaiveDate,
+    /// Start time, HH:MM; without it the event lasts all day.
     #[serde(default)]
+    #[schemars(regex(pattern = r"^[0-2]?[0-9]:[0-5][0-9]$"))]
     pub start: Option<String>,
+    /// End time, HH:MM (needs `start`).
     #[serde(default)]
+    #[schemars(regex(pattern = r"^[0-2]?[0-9]:[0-5][0-9]$"))]
     pub end: Option<String>,
+    /// Where it takes place.
     pub place: String,
+    /// Who it is for.
     pub audience: String,
+    /// Id of the training module it belongs to (file name in opplaering/).
     #[serde(default)]
     pub module: Option<String>,
+    /// More about the event (Markdown).
     #[serde(default)]
     pub description: Option<String>,
 }

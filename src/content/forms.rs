@@ -5,27 +5,39 @@ use serde::Deserialize;
 use crate::content_struct;
 
 content_struct! {
+    /// A form (`skjema/<id>.yaml`) that can be filled in and printed in the browser.
     pub struct Form {
+        /// The form's title.
         pub title: String,
+        /// What the form is for (Markdown).
         pub description: String,
+        /// Level numbers the form is used on.
         #[serde(default)]
         pub levels: Vec<u8>,
+        /// Instructions shown above the form (Markdown).
         #[serde(default)]
         pub intro: Option<String>,
+        /// The form's sections, each a fieldset.
+        #[schemars(length(min = 1))]
         pub sections: Vec<Section>,
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// One section of a form.
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
+    /// The section's title (the fieldset legend).
     pub title: String,
+    /// Text under the title.
     #[serde(default)]
     pub description: Option<String>,
+    /// The fields, in order.
     pub fields: Vec<Field>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+/// The kind of a form field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum FieldKind {
     Text,
@@ -38,7 +50,8 @@ pub enum FieldKind {
     Info,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+/// The width of a text or date field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Width {
     Short,
@@ -46,27 +59,39 @@ pub enum Width {
     Long,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// One field of a form.
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Field {
+    /// The field's type: text, textarea, date, checkbox, radio, checkboxes, signature or info.
     #[serde(rename = "type")]
     pub kind: FieldKind,
+    /// The visible question (required for every type but info).
     #[serde(default)]
     pub label: Option<String>,
+    /// The field's id; default: the label as a slug.
     #[serde(default)]
+    #[schemars(regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"))]
     pub id: Option<String>,
+    /// Short help text under the label.
     #[serde(default)]
     pub hint: Option<String>,
+    /// Whether the field must be filled in.
     #[serde(default)]
     pub required: bool,
+    /// HTML autocomplete token, e.g. name, tel, email, or "off".
     #[serde(default)]
     pub autocomplete: Option<String>,
+    /// Width of a text or date field.
     #[serde(default)]
     pub width: Option<Width>,
+    /// Number of lines of a textarea.
     #[serde(default)]
     pub rows: Option<u16>,
+    /// The choices of a radio or checkboxes field (at least two).
     #[serde(default)]
     pub options: Vec<String>,
+    /// The text of an info field (Markdown).
     #[serde(default)]
     pub text: Option<String>,
 }

@@ -2,29 +2,45 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+/// `content/<kommune>/kommune.yaml`: who the site is for and where it inherits from.
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct KommuneConfig {
+    /// The kommune's full name, e.g. "Fjordvik kommune".
     pub name: String,
+    /// Short name used in running text ({{ kommune }}), e.g. "Fjordvik".
     #[serde(default)]
     pub short_name: Option<String>,
+    /// Kommunenummer: four digits, in quotes.
+    #[schemars(regex(pattern = r"^[0-9]{4}$"))]
     pub number: String,
+    /// Folder name of a shared base (a folder with region.yaml) to inherit every file from.
     #[serde(default)]
     pub inherits: Option<String>,
+    /// Inherited files to drop, as paths relative to the base, e.g. tjenester/familiesenter.yaml.
     #[serde(default)]
     pub exclude: Vec<String>,
+    /// Languages the site is published in; the first is the default: nb, nn, en, ar, ti, uk, se, so, pl.
     #[serde(default)]
+    #[schemars(inner(regex(pattern = r"^(nb|nn|en|ar|ti|uk|se|so|pl)$")))]
     pub languages: Vec<String>,
+    /// Logo and colours.
     #[serde(default)]
     pub branding: Branding,
+    /// Phone numbers and the report address shown in the acute warning.
     #[serde(default)]
     pub emergency: Emergency,
+    /// Key contacts shown in the footer and on posters.
     #[serde(default)]
     pub contacts: Vec<Contact>,
+    /// Where readers send feedback (e-mail or web address).
     #[serde(default)]
     pub feedback: Option<Feedback>,
+    /// Web address of the accessibility statement (tilgjengelighetserklæring).
     pub accessibility_statement: String,
+    /// Months after `reviewed:` before the check warns that a page is overdue (default 12).
     #[serde(default)]
+    #[schemars(range(min = 1))]
     pub review_interval_months: Option<u32>,
 }
 
@@ -43,16 +59,23 @@ impl KommuneConfig {
     }
 }
 
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+/// The kommune's logo and colours.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Branding {
+    /// Path of the logo inside the kommune (or base) folder, e.g. bilder/logo.svg.
     #[serde(default)]
     pub logo: Option<String>,
+    /// Text alternative of the logo (required when `logo` is set), e.g. "Fjordvik kommune".
     #[serde(default)]
     pub logo_alt: Option<String>,
+    /// Header and button colour, #rrggbb; must reach 4.5:1 against text_color.
     #[serde(default)]
+    #[schemars(regex(pattern = r"^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"))]
     pub primary_color: Option<String>,
+    /// Colour of text drawn on primary_color, #rrggbb (default #ffffff).
     #[serde(default)]
+    #[schemars(regex(pattern = r"^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"))]
     pub text_color: Option<String>,
 }
 
@@ -70,49 +93,68 @@ impl Branding {
     }
 }
 
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+/// Numbers and addresses for acute situations.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Emergency {
+    /// Barneverntjenesten, office hours.
     #[serde(default)]
     pub child_welfare_phone: Option<String>,
+    /// Barnevernvakt (after hours).
     #[serde(default)]
     pub child_welfare_after_hours: Option<String>,
+    /// The police (default 112).
     #[serde(default)]
     pub police_phone: Option<String>,
+    /// The national portal for reports of concern (bekymringsmelding).
     #[serde(default)]
     pub report_url: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+/// A key contact.
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
+    /// Name of the office or person.
     pub name: String,
+    /// Role, e.g. "Koordinator for BTI".
     #[serde(default)]
     pub role: Option<String>,
+    /// Phone number.
     #[serde(default)]
     pub phone: Option<String>,
+    /// E-mail address.
     #[serde(default)]
     pub email: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+/// Where readers send feedback: `email`, `url` or both.
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Feedback {
+    /// E-mail address for feedback.
     #[serde(default)]
     pub email: Option<String>,
+    /// Web address of a feedback form.
     #[serde(default)]
     pub url: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+/// `content/<base>/region.yaml`: a shared regional base that kommuner inherit.
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RegionConfig {
+    /// The base's name, e.g. "Felles modell for Midtfjord-regionen".
     pub name: String,
+    /// What the base is.
     #[serde(default)]
     pub description: Option<String>,
+    /// Folder name of another base this one inherits.
     #[serde(default)]
     pub inherits: Option<String>,
+    /// Languages of the base's files; the first is the language of files without a code.
     #[serde(default)]
+    #[schemars(inner(regex(pattern = r"^(nb|nn|en|ar|ti|uk|se|so|pl)$")))]
     pub languages: Vec<String>,
 }
 

@@ -24,7 +24,7 @@ pub use doc::{Common, Doc};
 macro_rules! content_struct {
     ($(#[$meta:meta])* pub struct $name:ident { $($(#[$fmeta:meta])* pub $field:ident : $ty:ty,)* }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, serde::Deserialize)]
+        #[derive(Debug, Clone, serde::Deserialize, schemars::JsonSchema)]
         #[serde(deny_unknown_fields)]
         pub struct $name {
             $($(#[$fmeta])* pub $field: $ty,)*
@@ -37,7 +37,7 @@ macro_rules! content_struct {
             /// Words for the search and the A–Å index.
             #[serde(default)]
             pub keywords: Vec<String>,
-            /// Link glossary terms in this page's text.
+            /// Link glossary terms in this page's text (Markdown pages; default true).
             #[serde(default)]
             pub glossary: Option<bool>,
         }

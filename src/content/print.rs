@@ -5,14 +5,19 @@ use serde::Deserialize;
 use crate::content_struct;
 
 content_struct! {
+    /// Front matter of a print product (`trykk/<id>.md`): a poster, brochure or the guide.
     pub struct PrintProduct {
+        /// The title.
         pub title: String,
+        /// poster, brochure or guide.
         pub kind: PrintKind,
+        /// Paper size: A3, A4 or A5.
         pub format: PaperFormat,
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+/// The kind of a print product.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum PrintKind {
     Poster,
@@ -20,7 +25,8 @@ pub enum PrintKind {
     Guide,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+/// A paper size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 pub enum PaperFormat {
     A3,
     A4,

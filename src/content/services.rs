@@ -5,36 +5,55 @@ use serde::Deserialize;
 use crate::content_struct;
 
 content_struct! {
+    /// A service or measure (`tjenester/<id>.yaml`).
     pub struct Service {
+        /// The service's name.
         pub name: String,
+        /// What the service does (Markdown).
         pub description: String,
+        /// Category; the overview groups services by it.
         pub category: String,
+        /// The ages the service is for, 0–24.
         pub ages: Ages,
+        /// Level numbers the service works on.
         #[serde(default)]
         pub levels: Vec<u8>,
+        /// How to reach the service.
         pub contact: ServiceContact,
+        /// How to refer or make contact (Markdown).
         pub referral: String,
     }
 }
 
-#[derive(Debug, Clone, Copy, Deserialize)]
+/// An age range, in years.
+#[derive(Debug, Clone, Copy, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Ages {
+    /// Youngest age.
+    #[schemars(range(max = 24))]
     pub from: u8,
+    /// Oldest age.
+    #[schemars(range(max = 24))]
     pub to: u8,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+/// How to reach a service.
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ServiceContact {
+    /// Phone number, e.g. "10 20 31 00".
     #[serde(default)]
     pub phone: Option<String>,
+    /// E-mail address.
     #[serde(default)]
     pub email: Option<String>,
+    /// Street address.
     #[serde(default)]
     pub address: Option<String>,
+    /// Opening hours, e.g. "Mandag–fredag 08.00–15.30".
     #[serde(default)]
     pub opening_hours: Option<String>,
+    /// Web address.
     #[serde(default)]
     pub web: Option<String>,
 }

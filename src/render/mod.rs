@@ -270,6 +270,22 @@ impl<'a> KommuneRenderer<'a> {
         }
     }
 
+    /// The content file whose Markdown body a job's page shows, if the page comes from one
+    /// file. The preview re-renders only these pages when just a body changed.
+    pub fn job_source(&self, job: &Job, lang: &str) -> Option<&str> {
+        let k = self.kommune;
+        let default = k.default_lang();
+        let file = match job {
+            Job::Front => &k.front.as_ref()?.pick(lang, default).0.file,
+            Job::GuideIndex => &k.guide_intro.as_ref()?.pick(lang, default).0.file,
+            Job::Level(i) => &k.levels.get(*i)?.pick(lang, default).0.file,
+            Job::Module(id) => &k.modules.get(id)?.pick(lang, default).0.file,
+            Job::Page(id) => &k.pages.get(id)?.pick(lang, default).0.file,
+            _ => return None,
+        };
+        Some(file.display.as_str())
+    }
+
     pub fn render_job(&self, job: &Job, lang: &str) -> Result<OutPage, Diagnostic> {
         match job {
             Job::Front => self.front(lang),

@@ -56,12 +56,12 @@
 //! document chunks of the results it shows (ten at a time), so what a browser downloads for
 //! the first query grows slowly with the size of the site. `docs/benchmarks.md` has numbers.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use serde_json::{json, Map, Value};
 
 use super::stem::{stem_normalized, stop_words};
-use super::tokenize::{normalize_word, tokenize};
+use super::tokenize::{for_each_word, normalize_word};
 use super::SearchDocument;
 
 /// Format version written as `v`.
@@ -145,9 +145,22 @@ fn url_name(url: &str, lang: &str) -> Option<String> {
 }
 
 fn prepare(docs: &[SearchDocument], lang: &str) -> Prepared {
+    /// A raw word that is a stop word or has no token.
+    const SKIP: u32 = u32::MAX;
     let stop: HashSet<&str> = stop_words(lang).into_iter().collect();
-    let mut stems: HashMap<String, String> = HashMap::new();
-    let mut postings: BTreeMap<String, BTreeMap<usize, Hit>> = BTreeMap::new();
+    // Raw word as written → term id (most words repeat, so most lookups need no allocation);
+    // stem → term id; term id → stem and postings (documents in ascending order).
+    let mut words: HashMap<&str, u32> = HashMap::new();
+    let mut stem_ids: HashMap<String, u32> = HashMap::new();
+    let mut stems: Vec<String> = Vec::new();
+    let mut postings: Vec<Vec<(usize, Hit)>> = Vec::new();
+    let mut term_of = |stem: String, stems: &mut Vec<String>, postings: &mut Vec<Vec<_>>| {
+        *stem_ids.entry(stem).or_insert_with_key(|s| {
+            stems.push(s.clone());
+            postings.push(Vec::new());
+            (stems.len() - 1) as u32
+        })
+    };
     let mut kinds: Vec<String> = Vec::new();
     let mut table = Vec::with_capacity(docs.len());
 
@@ -156,32 +169,37 @@ fn prepare(docs: &[SearchDocument], lang: &str) -> Prepared {
             .chain(doc.keywords.iter().map(|k| (1, k.as_str())))
             .chain(std::iter::once((2, doc.text.as_str())));
         for (field, text) in fields {
-            for token in tokenize(text) {
-                if stop.contains(token.as_str()) {
-                    continue;
+            for_each_word(text, |raw, _| {
+                let term = *words.entry(raw).or_insert_with(|| {
+                    let token = normalize_word(raw);
+                    if token.is_empty() || stop.contains(token.as_str()) {
+                        SKIP
+                    } else {
+                        term_of(stem_normalized(&token, lang), &mut stems, &mut postings)
+                    }
+                });
+                if term == SKIP {
+                    return;
                 }
-                let stem = stems
-                    .entry(token)
-                    .or_insert_with_key(|t| stem_normalized(t, lang));
-                let hit = postings
-                    .entry(stem.clone())
-                    .or_default()
-                    .entry(id)
-                    .or_default();
+                let list = &mut postings[term as usize];
+                if list.last().is_none_or(|(d, _)| *d != id) {
+                    list.push((id, Hit::default()));
+                }
+                let hit = &mut list.last_mut().expect("just pushed").1;
                 match field {
                     0 => hit.title = true,
                     1 => hit.keyword = true,
                     _ => hit.body = true,
                 }
-            }
+            });
         }
         if let Some(name) = url_name(&doc.url, lang) {
-            postings
-                .entry(name)
-                .or_default()
-                .entry(id)
-                .or_default()
-                .name = true;
+            let term = term_of(name, &mut stems, &mut postings);
+            let list = &mut postings[term as usize];
+            if list.last().is_none_or(|(d, _)| *d != id) {
+                list.push((id, Hit::default()));
+            }
+            list.last_mut().expect("just pushed").1.name = true;
         }
         let kind = match kinds.iter().position(|k| *k == doc.kind) {
             Some(i) => i,
@@ -193,9 +211,10 @@ fn prepare(docs: &[SearchDocument], lang: &str) -> Prepared {
         table.push(json!([doc.url, doc.title, kind, excerpt(&doc.text)]));
     }
 
-    let mut terms: Vec<(String, String)> = postings
+    let mut terms: Vec<(String, String)> = stems
         .into_iter()
-        .map(|(t, p)| (t, encode_postings(&p)))
+        .zip(&postings)
+        .map(|(t, p)| (t, encode_postings(p)))
         .collect();
     terms.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
     Prepared {
@@ -371,10 +390,11 @@ fn push_number(mut n: u64, out: &mut String) {
     out.push(char::from(FINAL_DIGITS[usize::from(digits[0])]));
 }
 
-fn encode_postings(postings: &BTreeMap<usize, Hit>) -> String {
+/// Encodes one term's postings: (document id, fields), ids ascending.
+fn encode_postings(postings: &[(usize, Hit)]) -> String {
     let mut lists = [String::new(), String::new(), String::new(), String::new()];
     let mut prev = [-1i64; 4];
-    for (&id, hit) in postings {
+    for &(id, hit) in postings {
         let id = id as i64;
         for (list, on) in [
             (0, hit.body),
@@ -398,6 +418,11 @@ fn encode_postings(postings: &BTreeMap<usize, Hit>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeMap;
+
+    fn encode(p: &BTreeMap<usize, Hit>) -> String {
+        encode_postings(&p.iter().map(|(&d, &h)| (d, h)).collect::<Vec<_>>())
+    }
 
     fn decode_numbers(s: &str) -> Vec<u64> {
         let mut out = Vec::new();
@@ -506,17 +531,17 @@ mod tests {
         p.insert(3, hit(false, true, true, false));
         p.insert(40, hit(true, false, false, false));
         // body: docs 0, 3 (gaps 0, 2); title: docs 0, 40 (gaps 0, 39); keywords: doc 3
-        assert_eq!(encode_postings(&p), "02.0x7.3");
+        assert_eq!(encode(&p), "02.0x7.3");
         let mut body_only = BTreeMap::new();
         body_only.insert(2, hit(false, false, true, false));
         body_only.insert(100, hit(false, false, true, false));
-        assert_eq!(encode_postings(&body_only), "2z1");
+        assert_eq!(encode(&body_only), "2z1");
         let mut title_only = BTreeMap::new();
         title_only.insert(1, hit(true, false, false, false));
-        assert_eq!(encode_postings(&title_only), ".1");
+        assert_eq!(encode(&title_only), ".1");
         let mut named = BTreeMap::new();
         named.insert(4, hit(true, false, false, true));
-        assert_eq!(encode_postings(&named), ".4..4");
+        assert_eq!(encode(&named), ".4..4");
     }
 
     #[test]

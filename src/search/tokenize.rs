@@ -104,30 +104,34 @@ pub fn normalize_word(raw: &str) -> String {
     out
 }
 
-/// Calls `f(token, start, end)` for every token of `text`; `start..end` is the byte range
-/// of the raw word in `text`.
-pub fn for_each_token(text: &str, mut f: impl FnMut(String, usize, usize)) {
+/// Calls `f(raw, start)` for every raw word of `text` (rule 1), not yet normalized; `start`
+/// is its byte offset. [`normalize_word`] turns a raw word into its token (possibly empty).
+pub fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(&'t str, usize)) {
     let mut start = None;
     for (i, c) in text.char_indices() {
         match (is_word_char(c), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                emit(&text[s..i], s, i, &mut f);
+                f(&text[s..i], s);
                 start = None;
             }
             _ => {}
         }
     }
     if let Some(s) = start {
-        emit(&text[s..], s, text.len(), &mut f);
+        f(&text[s..], s);
     }
 }
 
-fn emit(raw: &str, start: usize, end: usize, f: &mut impl FnMut(String, usize, usize)) {
-    let token = normalize_word(raw);
-    if !token.is_empty() {
-        f(token, start, end);
-    }
+/// Calls `f(token, start, end)` for every token of `text`; `start..end` is the byte range
+/// of the raw word in `text`.
+pub fn for_each_token(text: &str, mut f: impl FnMut(String, usize, usize)) {
+    for_each_word(text, |raw, start| {
+        let token = normalize_word(raw);
+        if !token.is_empty() {
+            f(token, start, start + raw.len());
+        }
+    });
 }
 
 /// Splits `text` into normalized tokens (lowercased and folded, not stemmed, stop words kept).

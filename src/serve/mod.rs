@@ -96,9 +96,15 @@ async fn serve(opts: ServeOptions) -> ExitCode {
         base_url: Some(url.clone()),
         today: build::today(),
     };
+    let root = opts
+        .root
+        .canonicalize()
+        .unwrap_or_else(|_| opts.root.clone());
+    let mut front_matter = FrontMatterCache::default();
     rebuild(&shared, &build_opts);
+    front_matter.refresh(&root);
 
-    let (tx, rx) = std::sync::mpsc::channel();
+    let (tx, rx) = std::sync::mpsc::channel::<Vec<PathBuf>>();
     let _watcher = match watch::start(&opts.root, tx) {
         Ok(w) => w,
         Err(e) => {
@@ -112,10 +118,17 @@ async fn serve(opts: ServeOptions) -> ExitCode {
     {
         let shared = Arc::clone(&shared);
         std::thread::spawn(move || {
-            while rx.recv().is_ok() {
+            while let Ok(mut changed) = rx.recv() {
                 // Coalesce a burst of saves into one rebuild.
-                while rx.try_recv().is_ok() {}
-                rebuild(&shared, &build_opts);
+                while let Ok(more) = rx.try_recv() {
+                    changed.extend(more);
+                }
+                changed.sort();
+                changed.dedup();
+                if !update_bodies(&shared, &build_opts, &root, &mut front_matter, &changed) {
+                    rebuild(&shared, &build_opts);
+                    front_matter.refresh(&root);
+                }
             }
         });
     }
@@ -143,6 +156,95 @@ async fn serve(opts: ServeOptions) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// Front matter of every Markdown file at the last full build, to tell a body-only save
+/// (only the pages made from that file change) from one that can change other pages.
+#[derive(Default)]
+struct FrontMatterCache {
+    by_path: HashMap<PathBuf, String>,
+}
+
+impl FrontMatterCache {
+    fn refresh(&mut self, root: &std::path::Path) {
+        self.by_path.clear();
+        for entry in walkdir::WalkDir::new(root.join("content"))
+            .into_iter()
+            .flatten()
+        {
+            let path = entry.path();
+            if path.extension().is_some_and(|e| e == "md") {
+                if let Some(fm) = std::fs::read_to_string(path)
+                    .ok()
+                    .and_then(|t| front_matter_of(&t))
+                {
+                    self.by_path.insert(path.to_path_buf(), fm);
+                }
+            }
+        }
+    }
+}
+
+/// The front matter text of a Markdown file (normalised), if it has one.
+fn front_matter_of(text: &str) -> Option<String> {
+    let text = text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(text)
+        .replace("\r\n", "\n");
+    let rest = text.strip_prefix("---\n")?;
+    let end = rest.find("\n---")?;
+    Some(rest[..end].to_string())
+}
+
+/// When every changed file is a Markdown file whose front matter did not change, re-render
+/// only the pages made from those files. Returns false when a full rebuild is needed.
+fn update_bodies(
+    shared: &Shared,
+    opts: &BuildOptions,
+    root: &std::path::Path,
+    cache: &mut FrontMatterCache,
+    changed: &[PathBuf],
+) -> bool {
+    let started = Instant::now();
+    if changed.is_empty()
+        || shared
+            .error
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .is_some()
+    {
+        return false;
+    }
+    let mut files = std::collections::HashSet::new();
+    for path in changed {
+        let is_md =
+            path.extension().is_some_and(|e| e == "md") && path.starts_with(root.join("content"));
+        let Some(text) = is_md.then(|| std::fs::read_to_string(path).ok()).flatten() else {
+            return false;
+        };
+        if front_matter_of(&text).is_none()
+            || cache.by_path.get(path) != front_matter_of(&text).as_ref()
+        {
+            return false;
+        }
+        files.insert(crate::source::relative_display(path, root));
+    }
+    let (report, pages) = build::render_pages_from(opts, &files);
+    let Some(pages) = pages.filter(|_| !report.failed()) else {
+        return false;
+    };
+    let mut site = (**shared.site.read().unwrap_or_else(|e| e.into_inner())).clone();
+    let count = pages.len();
+    site.extend(pages);
+    *shared.site.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(site);
+    let generation = shared.generation.fetch_add(1, Ordering::SeqCst) + 1;
+    let _ = shared.events.send(LiveEvent::Reload(generation));
+    println!(
+        "Updated {count} page{} in {} ms",
+        if count == 1 { "" } else { "s" },
+        started.elapsed().as_millis()
+    );
+    true
 }
 
 /// Build into memory; swap it in on success, or keep the last good build and report.

@@ -10,7 +10,7 @@ use notify_debouncer_full::{new_debouncer, DebounceEventResult, Debouncer, Recom
 
 pub type Watcher = Debouncer<RecommendedWatcher, RecommendedCache>;
 
-pub fn start(root: &Path, tx: Sender<()>) -> Result<Watcher, String> {
+pub fn start(root: &Path, tx: Sender<Vec<PathBuf>>) -> Result<Watcher, String> {
     let root = root.canonicalize().map_err(|e| e.to_string())?;
     let watched: Vec<PathBuf> = vec![
         root.join("content"),
@@ -23,15 +23,15 @@ pub fn start(root: &Path, tx: Sender<()>) -> Result<Watcher, String> {
         None,
         move |result: DebounceEventResult| {
             let Ok(events) = result else { return };
-            let relevant = events.iter().any(|e| {
-                !matches!(e.event.kind, EventKind::Access(_))
-                    && e.event
-                        .paths
-                        .iter()
-                        .any(|p| filter.iter().any(|w| p.starts_with(w)) && !is_editor_temp(p))
-            });
-            if relevant {
-                let _ = tx.send(());
+            let changed: Vec<PathBuf> = events
+                .iter()
+                .filter(|e| !matches!(e.event.kind, EventKind::Access(_)))
+                .flat_map(|e| e.event.paths.iter())
+                .filter(|p| filter.iter().any(|w| p.starts_with(w)) && !is_editor_temp(p))
+                .cloned()
+                .collect();
+            if !changed.is_empty() {
+                let _ = tx.send(changed);
             }
         },
     )

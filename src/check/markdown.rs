@@ -1,0 +1,1036 @@
+//! Checks inside Markdown, without rendering it: links and anchors inside the site, images
+//! (the file exists, it has alt text, it is not fetched from elsewhere), empty link text,
+//! heading levels and duplicate ids.
+//!
+//! Every Markdown text is walked as pulldown-cmark events with byte offsets, so a problem in
+//! a body is reported at its exact line and column. Markdown inside a YAML value (a step's
+//! `how:`, a form's `description:` …) is located by searching the file for the snippet.
+//!
+//! A link is checked in every language the text is shown in: a page without a translation
+//! is shown in the default language on the other languages' pages too, and its `/…` links
+//! then lead to those languages' pages (whose headings, and so anchors, may differ).
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ops::Range;
+use std::sync::Arc;
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+use crate::content::Doc;
+use crate::diagnostics::{suggest, Diagnostic};
+use crate::site::{Kommune, Variants};
+use crate::source::SourceFile;
+
+/// Ids the theme's templates put on pages besides [`crate::markdown::THEME_IDS`]; links to
+/// them are fine.
+const TEMPLATE_IDS: &[&str] = &[
+    "veileder-mer",
+    "arena-mandat",
+    "arena-medlemmer",
+    "arena-sak",
+    "arena-kontakt",
+    "arena-brukes",
+    "kontakter-enheter",
+    "kurs-kommende",
+    "kurs-moduler",
+    "kurs-tidligere",
+];
+
+/// Where a Markdown text sits in its file.
+#[derive(Clone, Copy)]
+enum Place {
+    /// The body of a `.md` file, starting at this byte offset: offsets are exact.
+    Body(usize),
+    /// A YAML value: located by searching the file for the offending snippet.
+    Yaml,
+}
+
+/// One language variant of an item, with the Markdown texts shown on its page.
+struct Entry<'a> {
+    file: &'a Arc<SourceFile>,
+    lang: &'a str,
+    yaml: Range<usize>,
+    texts: Vec<(&'a str, Place)>,
+    /// Step anchors and titles (level pages).
+    steps: Vec<(String, &'a str)>,
+    /// Other ids the page has (glossary terms, contact unit kinds).
+    ids: Vec<String>,
+}
+
+/// One item of the kommune (a page, or a file shown on another page).
+struct Item<'a> {
+    /// Page path relative to the language root (`veileder/niva-1/`), for relative links.
+    path: String,
+    /// Whether the item is the page at `path` (its anchors are the page's anchors).
+    is_page: bool,
+    /// Anchors this page has that the check does not model (generated ids): any is fine.
+    any_anchor: bool,
+    /// Anchor prefixes that are always fine (`bokstav-` on the glossary).
+    prefixes: &'static [&'static str],
+    entries: Vec<Entry<'a>>,
+}
+
+impl Item<'_> {
+    /// Index of the entry shown in `lang` (the same choice as [`Variants::pick`]).
+    fn pick(&self, lang: &str, default_lang: &str) -> usize {
+        self.entries
+            .iter()
+            .position(|e| e.lang == lang)
+            .or_else(|| self.entries.iter().position(|e| e.lang == default_lang))
+            .or_else(|| {
+                self.entries.iter().position(|e| {
+                    crate::parse::FileName::parse(&e.file.display)
+                        .lang
+                        .is_none()
+                })
+            })
+            .unwrap_or(0)
+    }
+}
+
+/// The anchors a page has.
+#[derive(Default)]
+struct Anchors {
+    any: bool,
+    ids: HashSet<String>,
+    prefixes: &'static [&'static str],
+}
+
+impl Anchors {
+    fn any() -> Anchors {
+        Anchors {
+            any: true,
+            ..Anchors::default()
+        }
+    }
+
+    fn has(&self, id: &str) -> bool {
+        self.any
+            || self.ids.contains(id)
+            || crate::markdown::THEME_IDS.contains(&id)
+            || TEMPLATE_IDS.contains(&id)
+            || self.prefixes.iter().any(|p| id.starts_with(p))
+    }
+}
+
+/// Every page of one language: path relative to the language root → its anchors.
+type Pages = BTreeMap<String, Anchors>;
+
+pub fn check(kommune: &Kommune, diags: &mut Vec<Diagnostic>) {
+    let items = items(kommune);
+    let default = kommune.default_lang();
+    let mut pages: HashMap<&str, Pages> = kommune
+        .languages
+        .iter()
+        .map(|lang| (lang.as_str(), site_pages(kommune, &items, lang)))
+        .collect();
+    // On the default language's pages, `/en/x/` leads to the English page.
+    let translated: Vec<(String, Anchors)> = kommune
+        .languages
+        .iter()
+        .skip(1)
+        .flat_map(|lang| {
+            site_pages(kommune, &items, lang)
+                .into_iter()
+                .map(move |(path, anchors)| (format!("{lang}/{path}"), anchors))
+        })
+        .collect();
+    if let Some(default_pages) = pages.get_mut(default) {
+        default_pages.extend(translated);
+    }
+
+    let mut checker = Checker {
+        kommune,
+        pages: &pages,
+        diags,
+    };
+    for item in &items {
+        for (index, entry) in item.entries.iter().enumerate() {
+            let mut shown: Vec<&str> = kommune
+                .languages
+                .iter()
+                .map(String::as_str)
+                .filter(|lang| item.pick(lang, default) == index)
+                .collect();
+            if shown.is_empty() {
+                // Not published in any language of this kommune: check it as the default.
+                shown.push(default);
+            }
+            checker.entry(item, entry, &shown);
+        }
+    }
+}
+
+struct Checker<'a, 'd> {
+    kommune: &'a Kommune,
+    pages: &'a HashMap<&'a str, Pages>,
+    diags: &'d mut Vec<Diagnostic>,
+}
+
+/// A heading found in a Markdown text, with the id the renderer gives it.
+#[derive(Debug, Clone)]
+struct HeadingInfo {
+    level: u8,
+    id: String,
+    /// The id asked for (`{#id}`), or the slug of the text.
+    wanted: String,
+    explicit: bool,
+    range: Range<usize>,
+}
+
+/// The headings of `text` and their ids, exactly as [`crate::markdown::render`] gives them.
+fn headings(text: &str) -> Vec<HeadingInfo> {
+    let mut out = Vec::new();
+    let mut used: HashSet<String> = crate::markdown::THEME_IDS
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let mut current: Option<(u8, Option<String>, Range<usize>, String)> = None;
+    for (event, range) in Parser::new_ext(text, crate::markdown::options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                current = Some((level as u8, id.map(|i| i.to_string()), range, String::new()));
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, _, _, heading_text)) = &mut current {
+                    heading_text.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, explicit, range, heading_text)) = current.take() {
+                    let wanted = explicit
+                        .clone()
+                        .unwrap_or_else(|| crate::slug::slugify(&heading_text));
+                    let wanted = if wanted.is_empty() {
+                        "seksjon".to_string()
+                    } else {
+                        wanted
+                    };
+                    let mut id = wanted.clone();
+                    let mut n = 2;
+                    while !used.insert(id.clone()) {
+                        id = format!("{wanted}-{n}");
+                        n += 1;
+                    }
+                    out.push(HeadingInfo {
+                        level,
+                        id,
+                        wanted,
+                        explicit: explicit.is_some(),
+                        range,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// `text` with its shortcodes replaced by the words they show in `lang` (a form's title,
+/// the kommune's name …), so heading ids come out as the renderer makes them.
+fn expand_labels<'t>(text: &'t str, kommune: &Kommune, lang: &str) -> Cow<'t, str> {
+    let shortcodes = crate::shortcodes::scan(text);
+    if shortcodes.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let default = kommune.default_lang();
+    fn title<T>(
+        v: Option<&Variants<T>>,
+        lang: &str,
+        default: &str,
+        f: impl Fn(&T) -> String,
+    ) -> String {
+        v.map(|v| f(&v.pick(lang, default).0.data))
+            .unwrap_or_default()
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for sc in shortcodes {
+        out.push_str(&text[last..sc.span.start]);
+        let arg = sc.arg.as_deref().unwrap_or("");
+        let label = match sc.name.as_str() {
+            "kommune" => kommune.config.short().to_string(),
+            "kommune_full" => kommune.config.name.clone(),
+            "form" => title(kommune.forms.get(arg), lang, default, |d| d.title.clone()),
+            "level" => title(
+                arg.parse().ok().and_then(|n| kommune.level(n)),
+                lang,
+                default,
+                |d| d.title.clone(),
+            ),
+            "service" if sc.block => String::new(),
+            "service" | "service_link" => {
+                title(kommune.services.get(arg), lang, default, |d| d.name.clone())
+            }
+            "arena" => title(kommune.arenas.get(arg), lang, default, |d| d.name.clone()),
+            "term" => {
+                let wanted = crate::slug::slugify(arg);
+                title(kommune.glossary.as_ref(), lang, default, |g| {
+                    g.terms
+                        .iter()
+                        .find(|t| {
+                            t.anchor() == wanted
+                                || t.forms.iter().any(|f| crate::slug::slugify(f) == wanted)
+                        })
+                        .map(|t| t.term.clone())
+                        .unwrap_or_default()
+                })
+            }
+            _ => String::new(),
+        };
+        for c in label.chars() {
+            if matches!(c, '[' | ']' | '*' | '_' | '`' | '<' | '\\') {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+        last = sc.span.end;
+    }
+    out.push_str(&text[last..]);
+    Cow::Owned(out)
+}
+
+fn entry<'a, T>(doc: &'a Arc<Doc<T>>, texts: Vec<(&'a str, Place)>) -> Entry<'a> {
+    Entry {
+        file: &doc.file,
+        lang: &doc.lang,
+        yaml: doc.yaml_start..doc.yaml_end,
+        texts,
+        steps: Vec::new(),
+        ids: Vec::new(),
+    }
+}
+
+fn body<T>(doc: &Doc<T>) -> (&str, Place) {
+    (doc.body(), Place::Body(doc.body_offset))
+}
+
+/// Every item of the kommune with its Markdown texts.
+fn items<'a>(k: &'a Kommune) -> Vec<Item<'a>> {
+    let push = |path: String, entries: Vec<Entry<'a>>| Item {
+        path,
+        is_page: true,
+        any_anchor: false,
+        prefixes: &[],
+        entries,
+    };
+    let mut all = Vec::new();
+    for v in k.front.iter() {
+        all.push(push(
+            String::new(),
+            v.docs.iter().map(|d| entry(d, vec![body(d)])).collect(),
+        ));
+    }
+    for v in k.guide_intro.iter() {
+        all.push(push(
+            "veileder/".into(),
+            v.docs.iter().map(|d| entry(d, vec![body(d)])).collect(),
+        ));
+    }
+    for v in &k.levels {
+        let entries = v
+            .docs
+            .iter()
+            .map(|d| {
+                let l = &d.data;
+                let mut texts = vec![
+                    (l.purpose.as_str(), Place::Yaml),
+                    (l.lead.as_str(), Place::Yaml),
+                ];
+                for s in &l.steps {
+                    texts.push((s.how.as_str(), Place::Yaml));
+                    texts.push((s.who.as_str(), Place::Yaml));
+                    if let Some(tools) = &s.tools {
+                        texts.push((tools.as_str(), Place::Yaml));
+                    }
+                }
+                texts.push((l.decision.as_str(), Place::Yaml));
+                texts.push(body(d));
+                let mut e = entry(d, texts);
+                e.steps = l
+                    .steps
+                    .iter()
+                    .map(|s| (s.anchor(), s.title.as_str()))
+                    .collect();
+                e
+            })
+            .collect();
+        all.push(push(format!("veileder/{}/", v.id), entries));
+    }
+    for v in k.forms.values() {
+        let entries = v
+            .docs
+            .iter()
+            .map(|d| {
+                let f = &d.data;
+                let mut texts = vec![(f.description.as_str(), Place::Yaml)];
+                texts.extend(f.intro.iter().map(|i| (i.as_str(), Place::Yaml)));
+                for s in &f.sections {
+                    for field in &s.fields {
+                        texts.extend(field.text.iter().map(|t| (t.as_str(), Place::Yaml)));
+                    }
+                }
+                entry(d, texts)
+            })
+            .collect();
+        let mut item = push(format!("skjema/{}/", v.id), entries);
+        item.any_anchor = true;
+        all.push(item);
+    }
+    for v in k.services.values() {
+        let entries = v
+            .docs
+            .iter()
+            .map(|d| {
+                entry(
+                    d,
+                    vec![
+                        (d.data.description.as_str(), Place::Yaml),
+                        (d.data.referral.as_str(), Place::Yaml),
+                    ],
+                )
+            })
+            .collect();
+        all.push(push(format!("tjenester/{}/", v.id), entries));
+    }
+    for v in k.modules.values() {
+        let entries = v
+            .docs
+            .iter()
+            .map(|d| {
+                let mut texts = vec![body(d)];
+                texts.extend(d.data.case.iter().map(|c| (c.as_str(), Place::Yaml)));
+                texts.extend(
+                    d.data
+                        .exercises
+                        .iter()
+                        .map(|e| (e.text.as_str(), Place::Yaml)),
+                );
+                entry(d, texts)
+            })
+            .collect();
+        all.push(push(format!("opplaering/{}/", v.id), entries));
+    }
+    for v in k.pages.values() {
+        all.push(push(
+            format!("{}/", v.id),
+            v.docs.iter().map(|d| entry(d, vec![body(d)])).collect(),
+        ));
+    }
+    for v in k.arenas.values() {
+        let entries = v
+            .docs
+            .iter()
+            .map(|d| {
+                entry(
+                    d,
+                    vec![
+                        (d.data.mandate.as_str(), Place::Yaml),
+                        (d.data.how_to_bring.as_str(), Place::Yaml),
+                    ],
+                )
+            })
+            .collect();
+        all.push(push(format!("arenaer/{}/", v.id), entries));
+    }
+    for v in k.glossary.iter() {
+        let entries = v
+            .docs
+            .iter()
+            .map(|d| {
+                let texts = d
+                    .data
+                    .terms
+                    .iter()
+                    .map(|t| (t.explanation.as_str(), Place::Yaml))
+                    .collect();
+                let mut e = entry(d, texts);
+                e.ids = d.data.terms.iter().map(|t| t.anchor()).collect();
+                e
+            })
+            .collect();
+        let mut item = push("ordliste/".into(), entries);
+        item.prefixes = &["bokstav-"];
+        all.push(item);
+    }
+    for v in k.contacts.iter() {
+        let entries = v
+            .docs
+            .iter()
+            .map(|d| {
+                let mut e = entry(d, Vec::new());
+                e.ids = crate::content::contacts::UnitKind::ALL
+                    .iter()
+                    .map(|k| k.key().to_string())
+                    .collect();
+                e
+            })
+            .collect();
+        all.push(push("kontakter/".into(), entries));
+    }
+    for v in k.events.iter() {
+        let entries = v
+            .docs
+            .iter()
+            .map(|d| {
+                let texts = d
+                    .data
+                    .events
+                    .iter()
+                    .filter_map(|e| e.description.as_deref())
+                    .map(|t| (t, Place::Yaml))
+                    .collect();
+                entry(d, texts)
+            })
+            .collect();
+        let mut item = push("opplaering/".into(), entries);
+        item.is_page = false;
+        all.push(item);
+    }
+    for v in k.prints.values() {
+        // Print products have no page; their links are read from the front page.
+        let mut item = push(
+            String::new(),
+            v.docs.iter().map(|d| entry(d, vec![body(d)])).collect(),
+        );
+        item.is_page = false;
+        all.push(item);
+    }
+    all
+}
+
+/// Every page of the kommune in `lang`, with its anchors.
+fn site_pages(k: &Kommune, items: &[Item], lang: &str) -> Pages {
+    let default = k.default_lang();
+    let mut pages = Pages::new();
+    for section in [
+        "",
+        "veileder/",
+        "skjema/",
+        "tjenester/",
+        "opplaering/",
+        "sok/",
+        "a-a/",
+    ] {
+        pages.insert(section.to_string(), Anchors::any());
+    }
+    if !k.arenas.is_empty() {
+        pages.insert("arenaer/".into(), Anchors::any());
+    }
+    if k.events.is_some() && lang == default {
+        // The training calendar (see render/calendar.rs), in the default language only.
+        pages.insert("opplaering/kurs.ics".into(), Anchors::any());
+    }
+    for item in items.iter().filter(|i| i.is_page) {
+        let path = &item.path;
+        if item.any_anchor {
+            pages.insert(path.clone(), Anchors::any());
+            continue;
+        }
+        let entry = &item.entries[item.pick(lang, default)];
+        let mut ids: HashSet<String> = entry.ids.iter().cloned().collect();
+        ids.extend(entry.steps.iter().map(|(a, _)| a.clone()));
+        for (text, _) in &entry.texts {
+            let text = expand_labels(text, k, lang);
+            ids.extend(headings(&text).into_iter().map(|h| h.id));
+        }
+        pages.insert(
+            path.clone(),
+            Anchors {
+                any: false,
+                ids,
+                prefixes: item.prefixes,
+            },
+        );
+    }
+    pages
+}
+
+/// What a link leads to, once resolved against the page it is on.
+enum Target {
+    /// Outside the site, or not something the check can follow.
+    Skip,
+    /// A page path relative to the language root, and an optional anchor.
+    Page(String, Option<String>),
+    /// A file of the kommune (`bilder/x.png`, `filer/x.pdf`).
+    Asset(String),
+}
+
+/// Resolve a link as the renderer and browser will.
+fn resolve(dest: &str, page: &str) -> Target {
+    let dest = dest.trim();
+    if dest.is_empty() {
+        return Target::Page("\u{0}".into(), None);
+    }
+    let scheme = dest
+        .find(':')
+        .is_some_and(|i| dest.find('/').is_none_or(|s| i < s));
+    if scheme || dest.starts_with("//") {
+        return Target::Skip;
+    }
+    let (rest, anchor) = match dest.split_once('#') {
+        Some((p, a)) => (p, Some(a.to_string())),
+        None => (dest, None),
+    };
+    let rest = rest.split('?').next().unwrap_or("");
+    let rest = percent_encoding::percent_decode_str(rest)
+        .decode_utf8_lossy()
+        .into_owned();
+    let joined = if let Some(abs) = rest.strip_prefix('/') {
+        abs.to_string()
+    } else if rest.starts_with("bilder/") || rest.starts_with("filer/") {
+        // The renderer makes these site-relative.
+        rest
+    } else {
+        if rest.is_empty() {
+            page.to_string()
+        } else {
+            format!("{page}{rest}")
+        }
+    };
+    // Normalise `.` and `..`; a path above the kommune's root cannot be checked here.
+    let mut parts: Vec<&str> = Vec::new();
+    let trailing = joined.is_empty() || joined.ends_with('/');
+    for part in joined.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                if parts.pop().is_none() {
+                    return Target::Skip;
+                }
+            }
+            p => parts.push(p),
+        }
+    }
+    if parts.last() == Some(&"index.html") {
+        parts.pop();
+    }
+    let mut path = parts.join("/");
+    if matches!(parts.first(), Some(&"bilder") | Some(&"filer")) {
+        return Target::Asset(path);
+    }
+    let is_file = parts.last().is_some_and(|p| p.contains('.'));
+    if !path.is_empty() && (trailing || !is_file) {
+        path.push('/');
+    }
+    Target::Page(path, anchor.filter(|a| !a.is_empty()))
+}
+
+impl Checker<'_, '_> {
+    /// Suffix naming the kommune when the file is shared, so the editor knows where it fails.
+    fn context(&self, file: &SourceFile) -> String {
+        if file
+            .display
+            .starts_with(&format!("content/{}/", self.kommune.slug))
+        {
+            String::new()
+        } else {
+            format!(
+                " (in kommune `{}`, which inherits this file)",
+                self.kommune.slug
+            )
+        }
+    }
+
+    fn entry(&mut self, item: &Item, entry: &Entry, shown: &[&str]) {
+        let page = item.path.as_str();
+        let step_ids: HashMap<&str, &str> =
+            entry.steps.iter().map(|(a, t)| (a.as_str(), *t)).collect();
+        let mut seen_ids: HashMap<String, usize> = HashMap::new();
+        for (index, (text, place)) in entry.texts.iter().enumerate() {
+            let locate = |range: &Range<usize>, fallback: &str| -> usize {
+                match place {
+                    Place::Body(base) => base + range.start,
+                    Place::Yaml => {
+                        let hay = &entry.file.text[entry.yaml.clone()];
+                        let snippet = text[range.clone()].trim_end();
+                        hay.find(snippet)
+                            .or_else(|| {
+                                (!fallback.is_empty()).then(|| hay.find(fallback)).flatten()
+                            })
+                            .map_or(entry.yaml.start, |i| i + entry.yaml.start)
+                    }
+                }
+            };
+            // Headings: levels and ids.
+            let mut previous: Option<u8> = match place {
+                Place::Body(_) => Some(1),
+                Place::Yaml => None,
+            };
+            for h in headings(text) {
+                let offset = locate(&h.range, "");
+                let length = text[h.range.clone()].lines().next().unwrap_or("").len();
+                let hashes = |n: u8| "#".repeat(n as usize);
+                if h.level == 1 {
+                    self.diags.push(
+                        Diagnostic::error(
+                            "h1-in-body",
+                            "a `#` heading in the text is a second main heading (h1); the page title is the only h1",
+                        )
+                        .in_file(entry.file)
+                        .at_offset(offset, length)
+                        .with_help("start the sections of the text at `##`, and use `###` for sections inside them"),
+                    );
+                } else if let Some(prev) = previous.filter(|p| h.level > p + 1) {
+                    let context = if prev == 1 {
+                        "the page title (h1)".to_string()
+                    } else {
+                        format!("a `{}` heading", hashes(prev))
+                    };
+                    self.diags.push(
+                        Diagnostic::error(
+                            "skipped-heading",
+                            format!(
+                                "this `{}` heading (h{}) follows {context}: heading level {} is skipped",
+                                hashes(h.level),
+                                h.level,
+                                prev + 1
+                            ),
+                        )
+                        .in_file(entry.file)
+                        .at_offset(offset, length)
+                        .with_help(format!(
+                            "screen reader users navigate by heading levels; write `{}` here, or add the missing `{}` section above it",
+                            hashes(prev + 1),
+                            hashes(prev + 1)
+                        )),
+                    );
+                }
+                previous = Some(h.level.max(2));
+                if h.explicit && h.id != h.wanted {
+                    self.diags.push(
+                        Diagnostic::error(
+                            "duplicate-id",
+                            format!("the heading id `{}` is already used on this page", h.wanted),
+                        )
+                        .in_file(entry.file)
+                        .at_offset(offset, length)
+                        .with_help("give the heading another `{#id}`"),
+                    );
+                } else if let Some(step) = step_ids.get(h.id.as_str()) {
+                    self.diags.push(
+                        Diagnostic::error(
+                            "duplicate-id",
+                            format!(
+                                "the heading id `{}` is also the anchor of the step “{step}”, so links to #{} are ambiguous",
+                                h.id, h.id
+                            ),
+                        )
+                        .in_file(entry.file)
+                        .at_offset(offset, length)
+                        .with_help(format!(
+                            "give the heading its own id, e.g. `{} {} {{#om-{}}}`, or give the step another `id:`",
+                            hashes(h.level),
+                            text[h.range.clone()].trim_start_matches('#').split('{').next().unwrap_or("").trim(),
+                            h.id
+                        )),
+                    );
+                } else if seen_ids.get(&h.id).is_some_and(|&other| other != index) {
+                    self.diags.push(
+                        Diagnostic::error(
+                            "duplicate-id",
+                            format!(
+                                "another text on this page already has a heading with the id `{}`",
+                                h.id
+                            ),
+                        )
+                        .in_file(entry.file)
+                        .at_offset(offset, length)
+                        .with_help("give one of the headings its own id: `## Tittel {#eget-id}`"),
+                    );
+                }
+                seen_ids.entry(h.id.clone()).or_insert(index);
+            }
+            self.links(entry, text, page, shown, &locate);
+        }
+    }
+
+    /// Links and images of one text.
+    fn links(
+        &mut self,
+        entry: &Entry,
+        text: &str,
+        page: &str,
+        shown: &[&str],
+        locate: &dyn Fn(&Range<usize>, &str) -> usize,
+    ) {
+        struct Open {
+            image: bool,
+            /// An e-mail autolink (`<a@b.example>`): its address is not a path.
+            email: bool,
+            dest: String,
+            range: Range<usize>,
+            text: String,
+        }
+        let mut stack: Vec<Open> = Vec::new();
+        for (event, range) in Parser::new_ext(text, crate::markdown::options()).into_offset_iter() {
+            match event {
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    ..
+                }) => stack.push(Open {
+                    image: false,
+                    email: link_type == pulldown_cmark::LinkType::Email,
+                    dest: dest_url.to_string(),
+                    range,
+                    text: String::new(),
+                }),
+                Event::Start(Tag::Image { dest_url, .. }) => stack.push(Open {
+                    image: true,
+                    email: false,
+                    dest: dest_url.to_string(),
+                    range,
+                    text: String::new(),
+                }),
+                Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) | Event::Html(t) => {
+                    if let Some(open) = stack.last_mut() {
+                        open.text.push_str(&t);
+                    }
+                }
+                Event::End(TagEnd::Link) | Event::End(TagEnd::Image) => {
+                    let Some(open) = stack.pop() else { continue };
+                    // An image's alt text is the text of a link around it.
+                    if let Some(parent) = stack.last_mut() {
+                        parent.text.push_str(&open.text);
+                    }
+                    let offset = locate(&open.range, &open.dest);
+                    let length = text[open.range.clone()].lines().next().unwrap_or("").len();
+                    let dest = if open.email {
+                        "mailto:"
+                    } else {
+                        open.dest.as_str()
+                    };
+                    self.link(
+                        entry,
+                        dest,
+                        open.image,
+                        open.text.trim(),
+                        page,
+                        shown,
+                        offset,
+                        length,
+                    );
+                }
+                _ => {}
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn link(
+        &mut self,
+        entry: &Entry,
+        dest: &str,
+        image: bool,
+        label: &str,
+        page: &str,
+        shown: &[&str],
+        offset: usize,
+        length: usize,
+    ) {
+        let at = |d: Diagnostic| d.in_file(entry.file).at_offset(offset, length);
+        if image && label.is_empty() {
+            self.diags.push(at(Diagnostic::error(
+                "missing-alt",
+                "the image has no alt text",
+            )
+            .with_help("describe what the image shows between the brackets, for readers who cannot see it: ![Tegning av nivåene 0 til 3](bilder/nivaer.png)")));
+        }
+        if !image && label.is_empty() {
+            self.diags.push(at(Diagnostic::error(
+                "empty-link-text",
+                "the link has no text, so a screen reader can only read out its address",
+            )
+            .with_help("write what the link leads to between the brackets: [Samtykkeskjema](/skjema/samtykke/)")));
+        }
+        let ctx = self.context(entry.file);
+        if image {
+            if dest.starts_with("data:") {
+                return;
+            }
+            match resolve(dest, page) {
+                Target::Skip => {
+                    let external = dest.contains("://") || dest.starts_with("//");
+                    if external {
+                        self.diags.push(at(Diagnostic::error(
+                            "external-image",
+                            format!("the image `{dest}` is fetched from another website; the site makes no requests to others"),
+                        )
+                        .with_help("save the image (if you may use it) in the kommune's bilder/ folder and write ![alt text](bilder/name.png)")));
+                    }
+                }
+                Target::Asset(path) | Target::Page(path, _) => {
+                    let path = path.trim_end_matches('/');
+                    if !self.kommune.assets.contains_key(path) {
+                        let help = match suggest(path, self.kommune.assets.keys().map(String::as_str)) {
+                            Some(near) => format!("did you mean `{near}`?"),
+                            None => "put the image in the kommune's bilder/ folder (or the base's) and write its path, e.g. ![alt text](bilder/name.png)".into(),
+                        };
+                        self.diags.push(at(Diagnostic::error(
+                            "missing-image",
+                            format!("the image `{dest}` does not exist{ctx}"),
+                        )
+                        .with_help(help)));
+                    }
+                }
+            }
+            return;
+        }
+        // Links: check in every language the text is shown in.
+        let mut broken: Vec<(&str, Diagnostic)> = Vec::new();
+        for &lang in shown {
+            let Some(pages) = self.pages.get(lang) else {
+                continue;
+            };
+            if let Some(d) = self.follow(dest, page, pages, &ctx) {
+                broken.push((lang, d));
+            }
+        }
+        let all = broken.len() == shown.len();
+        let langs: Vec<&str> = broken.iter().map(|(l, _)| *l).collect();
+        if let Some((_, mut d)) = broken.into_iter().next() {
+            if !all {
+                d.message = format!(
+                    "{} on the pages in {}, where this text is shown because it has no translation there",
+                    d.message,
+                    langs.join(", ")
+                );
+            }
+            self.diags.push(at(d));
+        }
+    }
+
+    /// Follow a link in one language: None when it leads somewhere, else the problem.
+    fn follow(&self, dest: &str, page: &str, pages: &Pages, ctx: &str) -> Option<Diagnostic> {
+        match resolve(dest, page) {
+            Target::Skip => None,
+            Target::Asset(path) => {
+                if self.kommune.assets.contains_key(&path) {
+                    return None;
+                }
+                let help = match suggest(&path, self.kommune.assets.keys().map(String::as_str)) {
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None => "put the file in the kommune's bilder/ or filer/ folder and link to it as filer/name.pdf".into(),
+                };
+                Some(
+                    Diagnostic::error(
+                        "broken-link",
+                        format!("the link `{dest}` leads to a file that does not exist{ctx}"),
+                    )
+                    .with_help(help),
+                )
+            }
+            Target::Page(path, anchor) => {
+                if path == "\u{0}" {
+                    return Some(
+                        Diagnostic::error("broken-link", "the link has no address")
+                            .with_help("write the address between the parentheses: [Samtykkeskjema](/skjema/samtykke/)"),
+                    );
+                }
+                let Some(anchors) = pages.get(&path) else {
+                    let help = match suggest(&path, pages.keys().map(String::as_str)) {
+                        Some(near) => format!("did you mean `/{near}`?"),
+                        None => "links inside the site start at the kommune's front page: /veileder/niva-1/, /skjema/samtykke/, /tjenester/helsestasjon/, /ordliste/#stafettholder".into(),
+                    };
+                    return Some(
+                        Diagnostic::error(
+                            "broken-link",
+                            format!("the link `{dest}` leads to a page that does not exist{ctx}"),
+                        )
+                        .with_help(help),
+                    );
+                };
+                let anchor = anchor?;
+                if anchors.has(&anchor) {
+                    return None;
+                }
+                let shown = if path.is_empty() {
+                    "/".to_string()
+                } else {
+                    format!("/{path}")
+                };
+                let help = match suggest(&anchor, anchors.ids.iter().map(String::as_str)) {
+                    Some(near) => format!("did you mean `#{near}`?"),
+                    None if anchors.ids.is_empty() => format!("{shown} has no headings or steps to link to; link to the page without `#{anchor}`"),
+                    None => {
+                        let mut ids: Vec<&str> = anchors.ids.iter().map(String::as_str).collect();
+                        ids.sort_unstable();
+                        format!("anchors on {shown}: {}", ids.join(", "))
+                    }
+                };
+                Some(
+                    Diagnostic::error(
+                        "broken-anchor",
+                        format!("the page {shown} has no step or heading with the id `{anchor}`{ctx}"),
+                    )
+                    .with_help(format!("{help} (a step's anchor is its `id:`, or its title as a slug; give a heading a fixed id with `## Tittel {{#id}}`)")),
+                )
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heading_ids_match_the_renderer() {
+        let text = "## Hvem gjør hva?\n\n### Hvem gjør hva?\n\n## Hovedinnhold\n\n## Eget {#mitt}\n\n## `kode` og *tekst*\n";
+        let expand =
+            |_: &crate::shortcodes::Shortcode| crate::markdown::Expansion::Inline(String::new());
+        let rendered = crate::markdown::render(
+            text,
+            &crate::markdown::MarkdownContext {
+                root: "/",
+                heading_shift: 0,
+                expand: &expand,
+                glossary: None,
+            },
+        );
+        let ours: Vec<String> = headings(text).into_iter().map(|h| h.id).collect();
+        let theirs: Vec<String> = rendered.headings.into_iter().map(|h| h.id).collect();
+        assert_eq!(ours, theirs);
+    }
+
+    fn page(t: Target) -> (String, Option<String>) {
+        match t {
+            Target::Page(p, a) => (p, a),
+            Target::Asset(p) => (format!("asset:{p}"), None),
+            Target::Skip => ("skip".into(), None),
+        }
+    }
+
+    #[test]
+    fn resolves_links_like_the_browser() {
+        let at = "veileder/niva-1/";
+        assert_eq!(
+            page(resolve("/skjema/samtykke/", at)),
+            ("skjema/samtykke/".into(), None)
+        );
+        assert_eq!(
+            page(resolve("/skjema/samtykke", at)),
+            ("skjema/samtykke/".into(), None)
+        );
+        assert_eq!(
+            page(resolve("../niva-2/#steg", at)),
+            ("veileder/niva-2/".into(), Some("steg".into()))
+        );
+        assert_eq!(
+            page(resolve("#steg", at)),
+            ("veileder/niva-1/".into(), Some("steg".into()))
+        );
+        assert_eq!(page(resolve("/", at)), ("".into(), None));
+        assert_eq!(page(resolve("https://x.example/", at)).0, "skip");
+        assert_eq!(page(resolve("mailto:a@b.example", at)).0, "skip");
+        assert_eq!(page(resolve("bilder/a.png", at)).0, "asset:bilder/a.png");
+        assert_eq!(
+            page(resolve("/filer/a%20b.pdf", at)).0,
+            "asset:filer/a b.pdf"
+        );
+        assert_eq!(page(resolve("../../../x/", at)).0, "skip");
+    }
+}

@@ -1,0 +1,130 @@
+//! Missing translations: a page that exists in some of a kommune's languages but not in
+//! all of them. It is shown in the default language there (and says so), so this is a
+//! warning: one per file, listing every language it lacks in every kommune that shows it,
+//! so the list stays readable when a shared base is inherited by several kommuner.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use crate::diagnostics::Diagnostic;
+use crate::parse::FileName;
+use crate::site::{Kommune, Variants};
+use crate::source::SourceFile;
+
+/// What one kommune lacks of one file.
+struct Lack {
+    kommune: String,
+    missing: Vec<String>,
+    /// The language the page is shown in instead.
+    shown: String,
+}
+
+pub fn check(kommuner: &[Kommune]) -> Vec<Diagnostic> {
+    let mut found: BTreeMap<String, (Arc<SourceFile>, Vec<Lack>)> = BTreeMap::new();
+    for k in kommuner {
+        let mut add = |v: &dyn Item| {
+            if let Some((file, lack)) = v.lack(k) {
+                found
+                    .entry(file.display.clone())
+                    .or_insert_with(|| (file, Vec::new()))
+                    .1
+                    .push(lack);
+            }
+        };
+        k.front.iter().for_each(|v| add(v));
+        k.guide_intro.iter().for_each(|v| add(v));
+        k.levels.iter().for_each(|v| add(v));
+        k.forms.values().for_each(|v| add(v));
+        k.services.values().for_each(|v| add(v));
+        k.modules.values().for_each(|v| add(v));
+        k.pages.values().for_each(|v| add(v));
+        k.arenas.values().for_each(|v| add(v));
+        k.prints.values().for_each(|v| add(v));
+        k.glossary.iter().for_each(|v| add(v));
+        k.contacts.iter().for_each(|v| add(v));
+        k.events.iter().for_each(|v| add(v));
+    }
+
+    let mut diags = Vec::new();
+    for (_, (file, lacks)) in found {
+        let own = lacks.len() == 1
+            && file
+                .display
+                .starts_with(&format!("content/{}/", lacks[0].kommune));
+        let missing = if own {
+            lacks[0].missing.join(", ")
+        } else {
+            lacks
+                .iter()
+                .map(|l| format!("{} (in {})", l.missing.join(", "), l.kommune))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        let mut shown: Vec<&str> = lacks.iter().map(|l| l.shown.as_str()).collect();
+        shown.sort_unstable();
+        shown.dedup();
+        let mut langs: Vec<&str> = lacks
+            .iter()
+            .flat_map(|l| l.missing.iter().map(String::as_str))
+            .collect();
+        langs.sort_unstable();
+        langs.dedup();
+        let name = FileName::parse(&file.display);
+        let names: Vec<String> = langs
+            .iter()
+            .map(|lang| format!("{}.{lang}.{}", name.id, name.ext))
+            .collect();
+        diags.push(
+            Diagnostic::warning(
+                "missing-translation",
+                format!(
+                    "this page has no translation into {missing}; it is shown in {} there",
+                    shown.join("/")
+                ),
+            )
+            .in_file(&file)
+            .at(1, 1)
+            .with_help(format!(
+                "translate it into a file beside it: {} (until then readers get the page in {} with a note)",
+                names.join(", "),
+                shown.join("/")
+            )),
+        );
+    }
+    diags
+}
+
+/// The variants of one item, whatever its type.
+trait Item {
+    fn lack(&self, kommune: &Kommune) -> Option<(Arc<SourceFile>, Lack)>;
+}
+
+impl<T> Item for Variants<T> {
+    fn lack(&self, kommune: &Kommune) -> Option<(Arc<SourceFile>, Lack)> {
+        let missing: Vec<String> = kommune
+            .languages
+            .iter()
+            .filter(|lang| self.get(lang).is_none())
+            .cloned()
+            .collect();
+        if missing.is_empty() {
+            return None;
+        }
+        let primary = self.primary(kommune.default_lang());
+        // Report on the original (the file without a language code).
+        let file = self
+            .docs
+            .iter()
+            .map(|d| &d.file)
+            .find(|f| FileName::parse(&f.display).lang.is_none())
+            .unwrap_or(&primary.file);
+        Some((
+            Arc::clone(file),
+            Lack {
+                kommune: kommune.slug.clone(),
+                missing,
+                shown: primary.lang.clone(),
+            },
+        ))
+    }
+}
