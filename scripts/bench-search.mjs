@@ -446,7 +446,7 @@ async function benchSite(name, root, kommune, browser, bins, queries) {
 
 function report(results, meta) {
   const L = [];
-  L.push(`Run \`${meta.command}\` on ${meta.date}: ${meta.machine}; veiviser ${meta.commit} (release build), Pagefind ${PAGEFIND_VERSION} (npm, \`pagefind_extended\` binary), Chromium ${meta.chromium}.`);
+  L.push(`Run \`${meta.command}\` on ${meta.date}: ${meta.machine}; veiviser ${meta.commit} (release build), Pagefind ${PAGEFIND_VERSION} (npm, \`pagefind_extended\` binary), Chromium ${meta.chromium}. Load average during the run: ${meta.load} (other work on the machine slows both engines alike; byte counts do not depend on it).`);
   L.push('');
   L.push('**Bytes a browser downloads to answer the first query** (gzip, scripts included; median of the first queries ' +
     FIRST_QUERIES.map((q) => `*${q}*`).join(', ') + ', each in a fresh browser; results shown: veiviser its first 10 with excerpts, Pagefind `data()` of its first 10):');
@@ -505,6 +505,7 @@ async function main() {
   const bins = { veiviser: ensureBinary(), pagefind: ensurePagefind() };
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
   const queries = timingQueries(QUERIES);
+  const loadStart = os.loadavg()[0];
   const results = [];
   try {
     results.push(await benchSite('demo (fjordvik, nb)', ROOT, 'fjordvik', browser, bins, null));
@@ -519,12 +520,14 @@ async function main() {
   } finally {
     await browser.close();
   }
+  const load = [loadStart, os.loadavg()[0]].map((x) => x.toFixed(1)).join(' → ');
   const cpu = (fs.readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) || [])[1] || 'unknown CPU';
   const meta = {
     command: `node scripts/bench-search.mjs --pages ${SIZES.join(',')} --queries ${QUERIES}${WRITE ? ' --write' : ''}`,
     date: new Date().toISOString().slice(0, 10),
     machine: `${os.cpus().length} × ${cpu} (nproc ${spawnSync('nproc').stdout.toString().trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, ${os.type()} ${os.release()}`,
     commit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).stdout.toString().trim() + ' + working tree',
+    load,
     chromium: spawnSync(CHROMIUM, ['--version']).stdout.toString().trim().replace(/^Chromium\s*/, ''),
   };
   const md = report(results, meta);

@@ -6,7 +6,8 @@
 Writes a project in veiviser's own format: a shared base (felles) with four levels, 20
 forms and 10 training modules, and KOMMUNER kommuner inheriting it, each with 40 services
 and enough free pages to reach about --pages-per-kommune pages. With --hugo it also writes
-an equivalent Hugo site (same number of Markdown pages, comparable text) for comparison.
+an equivalent Hugo site for comparison: the same pages with the same text as Markdown, the
+same page count, and comparable templates (see generate_hugo).
 Everything is invented; the text is pseudo-Norwegian built from a fixed word list.
 """
 import argparse
@@ -45,32 +46,63 @@ def write(path, text):
 
 
 def level_md(rng, n):
-    steps = "".join(
-        f'  - title: "Steg {s} på nivå {n}"\n    id: steg-{s}\n    how: "{sentence(rng)}"\n    who: "{sentence(rng, 5)}"\n    forms: [skjema-{(n * 5 + s) % 20 + 1}]\n'
-        for s in range(1, 6))
-    return (f'---\ntitle: "Nivå {n}: Tittel {n}"\nlevel: {n}\nshort_title: "Tittel {n}"\nsummary: "{sentence(rng)}"\n'
-            f'purpose: "{sentence(rng)}"\nlead: "{sentence(rng, 6)}"\ndeadline: "Innen 14 dager"\ndecision: "{sentence(rng)}"\n'
-            f'keywords: [nivå, bekymring]\nsteps:\n{steps}---\n{body(rng)}')
+    """The level page in veiviser's format, and the same text as plain Markdown for Hugo."""
+    steps = [(s, sentence(rng), sentence(rng, 5)) for s in range(1, 6)]
+    summary, purpose, lead, decision = sentence(rng), sentence(rng), sentence(rng, 6), sentence(rng)
+    text = body(rng)
+    form = lambda s: (n * 5 + s) % 20 + 1  # noqa: E731
+    yaml_steps = "".join(
+        f'  - title: "Steg {s} på nivå {n}"\n    id: steg-{s}\n    how: "{how}"\n    who: "{who}"\n    forms: [skjema-{form(s)}]\n'
+        for s, how, who in steps)
+    veiviser = (f'---\ntitle: "Nivå {n}: Tittel {n}"\nlevel: {n}\nshort_title: "Tittel {n}"\nsummary: "{summary}"\n'
+                f'purpose: "{purpose}"\nlead: "{lead}"\ndeadline: "Innen 14 dager"\ndecision: "{decision}"\n'
+                f'keywords: [nivå, bekymring]\nsteps:\n{yaml_steps}---\n{text}')
+    md_steps = "".join(
+        f'### Steg {s} på nivå {n}\n\n**Hvordan?** {how}\n\n**Hvem?** {who}\n\n**Verktøy:** [Skjema {form(s)}](../../skjema/skjema-{form(s)}/)\n\n'
+        for s, how, who in steps)
+    hugo = (f'{summary}\n\n## Formål\n\n{purpose}\n\n**Leder:** {lead}\n\n**Frist:** Innen 14 dager\n\n'
+            f'## Steg\n\n{md_steps}## Beslutning\n\n{decision}\n\n{text}')
+    return veiviser, f"Nivå {n}: Tittel {n}", hugo
 
 
 def form_yaml(rng, i):
-    def fields(part):
-        return "".join(f'      - type: {t}\n        label: "Felt {part}.{j} {rng.choice(WORDS)}"\n' +
+    title_word, description = rng.choice(WORDS), sentence(rng)
+    kinds = ["text", "textarea", "date", "checkbox", "radio", "checkboxes", "signature"]
+    parts = [[(j, t, rng.choice(WORDS)) for j, t in enumerate(kinds)] for _ in (1, 2)]
+
+    def fields(part, rows):
+        return "".join(f'      - type: {t}\n        label: "Felt {part}.{j} {w}"\n' +
                        ('        options: ["Ja", "Nei"]\n' if t in ("radio", "checkboxes") else "")
-                       for j, t in enumerate(["text", "textarea", "date", "checkbox", "radio", "checkboxes", "signature"]))
-    return (f'title: "Skjema {i}: {rng.choice(WORDS)}"\ndescription: "{sentence(rng)}"\nlevels: [1]\nsections:\n'
-            f'  - title: "Del 1"\n    fields:\n{fields(1)}  - title: "Del 2"\n    fields:\n{fields(2)}')
+                       for j, t, w in rows)
+    veiviser = (f'title: "Skjema {i}: {title_word}"\ndescription: "{description}"\nlevels: [1]\nsections:\n'
+                f'  - title: "Del 1"\n    fields:\n{fields(1, parts[0])}  - title: "Del 2"\n    fields:\n{fields(2, parts[1])}')
+    hugo = f"{description}\n\n" + "".join(
+        f"## Del {p}\n\n" + "".join(f"- Felt {p}.{j} {w} ({t})\n" + ("  - Ja\n  - Nei\n" if t in ("radio", "checkboxes") else "")
+                                     for j, t, w in rows) + "\n"
+        for p, rows in ((1, parts[0]), (2, parts[1])))
+    return veiviser, f"Skjema {i}: {title_word}", hugo
 
 
 def service_yaml(rng, i, k):
-    return (f'name: "Tjeneste {i} i kommune {k}"\ndescription: "{paragraph(rng, 3)}"\ncategory: "Kategori {i % 6}"\n'
-            f'ages: {{ from: 0, to: 18 }}\nlevels: [0, 1]\ncontact:\n  phone: "10 {k % 90 + 10:02d} {i % 90 + 10:02d} 00"\n'
-            f'  email: "tjeneste{i}@k{k}.kommune.example"\n  address: "Gate {i}, 9999 Sted"\nreferral: "{sentence(rng)}"\n')
+    description, referral = paragraph(rng, 3), sentence(rng)
+    phone = f"10 {k % 90 + 10:02d} {i % 90 + 10:02d} 00"
+    veiviser = (f'name: "Tjeneste {i} i kommune {k}"\ndescription: "{description}"\ncategory: "Kategori {i % 6}"\n'
+                f'ages: {{ from: 0, to: 18 }}\nlevels: [0, 1]\ncontact:\n  phone: "{phone}"\n'
+                f'  email: "tjeneste{i}@k{k}.kommune.example"\n  address: "Gate {i}, 9999 Sted"\nreferral: "{referral}"\n')
+    hugo = (f'{description}\n\n- Kategori {i % 6}\n- Alder 0–18 år\n- Nivå 0, 1\n\n## Kontakt\n\n'
+            f'- Telefon: [{phone}](tel:+47{phone.replace(" ", "")})\n- E-post: <tjeneste{i}@k{k}.kommune.example>\n'
+            f'- Adresse: Gate {i}, 9999 Sted\n\n## Henvisning\n\n{referral}\n')
+    return veiviser, f"Tjeneste {i} i kommune {k}", hugo
 
 
 def module_md(rng, i):
-    return (f'---\ntitle: "Modul {i}"\norder: {i}\naudience: "Alle ansatte"\nduration: "60 minutter"\ngoals:\n  - "{sentence(rng, 6)}"\n'
-            f'exercises:\n  - title: "Oppgave"\n    kind: group\n    text: "{sentence(rng)}"\n---\n{body(rng, 2)}')
+    goal, exercise = sentence(rng, 6), sentence(rng)
+    text = body(rng, 2)
+    veiviser = (f'---\ntitle: "Modul {i}"\norder: {i}\naudience: "Alle ansatte"\nduration: "60 minutter"\ngoals:\n  - "{goal}"\n'
+                f'exercises:\n  - title: "Oppgave"\n    kind: group\n    text: "{exercise}"\n---\n{text}')
+    hugo = (f'**Målgruppe:** Alle ansatte. **Varighet:** 60 minutter.\n\n## Mål\n\n- {goal}\n\n'
+            f'## Oppgave (gruppe)\n\n{exercise}\n\n{text}')
+    return veiviser, f"Modul {i}", hugo
 
 
 def kommune_yaml(k):
@@ -86,48 +118,177 @@ def generate(out, kommuner, pages_per_kommune, hugo):
     repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     shutil.copytree(os.path.join(repo, "themes"), os.path.join(out, "themes"))
     write(f"{out}/veiviser.yaml", 'title: "Benchmark"\nbase_url: "https://bench.example/"\n')
+    # The Hugo mirror: (path inside a kommune's folder, title, Markdown), for the shared
+    # base (copied into every kommune, as veiviser renders it for every kommune) and per kommune.
+    shared, own = [], {}
     base = f"{out}/content/felles"
     write(f"{base}/region.yaml", 'name: "Felles"\n')
-    write(f"{base}/veileder/index.md", f'---\ntitle: "Veilederen"\n---\n{body(rng)}')
+    text = body(rng)
+    write(f"{base}/veileder/index.md", f'---\ntitle: "Veilederen"\n---\n{text}')
+    shared.append(("veileder/_index.md", "Veilederen", text))
     for n in range(4):
-        write(f"{base}/veileder/niva-{n}.md", level_md(rng, n))
+        veiviser, title, md = level_md(rng, n)
+        write(f"{base}/veileder/niva-{n}.md", veiviser)
+        shared.append((f"veileder/niva-{n}.md", title, md))
+    shared.append(("skjema/_index.md", "Skjema", ""))
     for i in range(1, 21):
-        write(f"{base}/skjema/skjema-{i}.yaml", form_yaml(rng, i))
+        veiviser, title, md = form_yaml(rng, i)
+        write(f"{base}/skjema/skjema-{i}.yaml", veiviser)
+        shared.append((f"skjema/skjema-{i}.md", title, md))
+    shared.append(("opplaering/_index.md", "Opplæring", ""))
     for i in range(1, 11):
-        write(f"{base}/opplaering/modul-{i}.md", module_md(rng, i))
+        veiviser, title, md = module_md(rng, i)
+        write(f"{base}/opplaering/modul-{i}.md", veiviser)
+        shared.append((f"opplaering/modul-{i}.md", title, md))
+    # Pages veiviser makes from UI strings alone: search, the A–Å index and the 404 page.
+    shared += [("sok.md", "Søk", "Skriv det du leter etter."), ("a-a.md", "A–Å", "Alle stikkord fra A til Å."),
+               ("ikke-funnet.md", "Fant ikke siden", "Siden finnes ikke.")]
     shared_pages = 1 + 4 + 20 + 10 + 4  # guide, levels, forms, modules, section indexes
     free_pages = max(pages_per_kommune - shared_pages - 40 - 2, 1)
     for k in range(1, kommuner + 1):
         d = f"{out}/content/kommune-{k}"
+        pages = own[k] = []
         write(f"{d}/kommune.yaml", kommune_yaml(k))
-        write(f"{d}/index.md", f'---\ntitle: "Forside {k}"\n---\n{body(rng, 1)}')
+        text = body(rng, 1)
+        write(f"{d}/index.md", f'---\ntitle: "Forside {k}"\n---\n{text}')
+        pages.append(("_index.md", f"Forside {k}", text))
+        pages.append(("tjenester/_index.md", "Tjenester", ""))
         for i in range(1, 41):
-            write(f"{d}/tjenester/tjeneste-{i}.yaml", service_yaml(rng, i, k))
+            veiviser, title, md = service_yaml(rng, i, k)
+            write(f"{d}/tjenester/tjeneste-{i}.yaml", veiviser)
+            pages.append((f"tjenester/tjeneste-{i}.md", title, md))
         for i in range(1, free_pages + 1):
-            write(f"{d}/sider/side-{i}.md", f'---\ntitle: "Side {i}"\nkeywords: [side]\n---\n{body(rng)}')
+            text = body(rng)
+            write(f"{d}/sider/side-{i}.md", f'---\ntitle: "Side {i}"\nkeywords: [side]\n---\n{text}')
+            pages.append((f"side-{i}.md", f"Side {i}", text))
     if hugo:
-        generate_hugo(hugo, kommuner, pages_per_kommune, rng)
+        generate_hugo(hugo, repo, kommuner, shared, own)
 
 
-def generate_hugo(out, kommuner, pages_per_kommune, rng):
-    """The same number of Markdown pages, with comparable length, for Hugo."""
+HUGO_BASEOF = """<!DOCTYPE html>
+<html lang="nb" dir="ltr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+{{ $k := .FirstSection }}
+<title>{{ if ne .Title $k.Params.name }}{{ .Title }} – {{ end }}{{ $k.Params.name }}</title>
+{{ with .Description }}<meta name="description" content="{{ . | plainify | truncate 160 }}">{{ end }}
+<link rel="canonical" href="{{ .Permalink }}">
+{{ $css := resources.Get "main.css" | minify | fingerprint }}<link rel="stylesheet" href="{{ $css.RelPermalink }}">
+</head>
+<body>
+<a class="skip-link" href="#hovedinnhold">Hopp til innholdet</a>
+<header class="site-header">
+  <div class="header-inner">
+    <a class="brand" href="{{ $k.RelPermalink }}"><span class="brand-name">{{ $k.Params.name }}</span>
+      <span class="brand-title">Veileder for tverrfaglig innsats</span></a>
+    <form class="header-search" role="search" action="{{ $k.RelPermalink }}sok/" method="get">
+      <label for="header-q">Søk i veilederen</label>
+      <span class="search-row"><input id="header-q" name="q" type="search" autocomplete="off"><button type="submit">Søk</button></span>
+    </form>
+  </div>
+  <nav class="main-nav" aria-label="Hovedmeny">
+    <ul>
+      {{ range slice (slice "veileder" "Handlingsveileder") (slice "skjema" "Skjema") (slice "tjenester" "Tjenester") (slice "opplaering" "Opplæring") }}<li><a href="{{ $k.RelPermalink }}{{ index . 0 }}/"{{ if hasPrefix $.RelPermalink (printf "%s%s/" $k.RelPermalink (index . 0)) }} aria-current="true"{{ end }}>{{ index . 1 }}</a></li>
+      {{ end }}
+    </ul>
+  </nav>
+</header>
+{{ if not .IsHome }}{{ if ne . $k }}
+<nav class="breadcrumbs" aria-label="Brødsmulesti">
+  <ol>
+    <li><a href="{{ $k.RelPermalink }}">Forside</a></li>
+    {{ with .Parent }}{{ if ne . $k }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}{{ end }}<li aria-current="page">{{ .Title }}</li>
+  </ol>
+</nav>
+{{ end }}{{ end }}
+<main id="hovedinnhold" tabindex="-1">
+  <div class="page-content">
+  {{ block "main" . }}{{ end }}
+  </div>
+  <div class="page-meta">
+    <p><a href="mailto:{{ $k.Params.feedback }}?subject={{ printf "Tilbakemelding: %s" .Title | urlquery }}&amp;body={{ printf "Side: %s, adresse: %s" .Title .Permalink | urlquery }}">Gi tilbakemelding på denne siden</a></p>
+  </div>
+</main>
+<footer class="site-footer">
+  <div class="footer-inner">
+    <section aria-labelledby="footer-contacts">
+      <h2 id="footer-contacts">Kontakt</h2>
+      <ul class="plain">
+        {{ range $k.Params.contacts }}<li><strong>{{ .name }}</strong>{{ with .phone }}<br><a href="tel:+47{{ replace . " " "" }}">{{ . }}</a>{{ end }}</li>
+        {{ end }}
+      </ul>
+    </section>
+    <section aria-labelledby="footer-about">
+      <h2 id="footer-about">{{ $k.Params.name }}</h2>
+      <ul class="plain">
+        <li><a href="{{ $k.RelPermalink }}a-a/">A–Å</a></li>
+        <li><a href="{{ $k.Params.accessibility }}">Tilgjengelighetserklæring</a></li>
+        <li><a href="{{ "" | relURL }}">Alle kommuner</a></li>
+      </ul>
+    </section>
+    <section aria-labelledby="footer-acute">
+      <h2 id="footer-acute">Akutt</h2>
+      <ul class="plain">
+        <li>Barnevernvakten: <a href="tel:+47{{ replace $k.Params.child_welfare_phone " " "" }}">{{ $k.Params.child_welfare_phone }}</a></li>
+        <li>Politiet: <a href="tel:112">112</a></li>
+      </ul>
+    </section>
+  </div>
+  <p class="footer-privacy">Nettstedet bruker ingen informasjonskapsler og samler ikke inn opplysninger.</p>
+</footer>
+</body>
+</html>
+"""
+
+HUGO_SINGLE = """{{ define "main" }}<h1>{{ .Title }}</h1>
+{{ if eq .Section "veileder" }}<aside class="acute-warning" role="note"><h2>Ved mistanke om vold eller overgrep</h2><p>Meld straks til barneverntjenesten, uten å involvere foreldrene. Ring politiet ved akutt fare.</p></aside>{{ end }}
+{{ .Content }}{{ end }}
+"""
+
+HUGO_LIST = """{{ define "main" }}<h1>{{ .Title }}</h1>
+{{ .Content }}
+{{ if .Parent.IsHome }}<ul class="sections">{{ range .Sections }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>
+{{ else }}<ul class="cards">{{ range .Pages }}<li><h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2>{{ .Summary }}</li>
+{{ end }}</ul>{{ end }}{{ end }}
+"""
+
+HUGO_HOME = """{{ define "main" }}<h1>{{ .Site.Title }}</h1>
+<ul class="kommuner">{{ range .Sections }}<li><a href="{{ .RelPermalink }}">{{ .Params.name }}</a></li>
+{{ end }}</ul>{{ end }}
+"""
+
+HUGO_404 = """{{ define "main" }}<h1>Fant ikke siden</h1><p><a href="{{ "" | relURL }}">Til forsiden</a></p>{{ end }}
+"""
+
+
+def generate_hugo(out, repo, kommuner, shared, own):
+    """An equivalent Hugo site: for every page veiviser makes, a Markdown page with the same
+    text (the shared base copied into each kommune, as veiviser renders it once per
+    kommune), the same chrome (header, navigation, breadcrumbs, footer with the kommune's
+    contacts), the theme's stylesheet minified and fingerprinted, sitemap and robots.txt.
+    Section list pages stand for veiviser's section indexes, the kommune's section page for
+    its front page, and the home page and 404 page for the regional landing pages, so the
+    page counts are equal. Build it with `hugo --minify`."""
     shutil.rmtree(out, ignore_errors=True)
-    write(f"{out}/hugo.toml", 'baseURL = "https://bench.example/"\ntitle = "Benchmark"\ndisableKinds = ["taxonomy", "term", "RSS"]\n[minify]\n  minifyOutput = true\n')
-    write(f"{out}/layouts/_default/baseof.html",
-          '<!DOCTYPE html><html lang="nb"><head><meta charset="utf-8"><title>{{ .Title }}</title>'
-          '<link rel="stylesheet" href="/main.css"></head><body><a href="#main">Hopp</a><header><nav><ul>'
-          '{{ range .Site.Sections }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></nav></header>'
-          '<main id="main">{{ block "main" . }}{{ end }}</main><footer>{{ .Site.Title }}</footer></body></html>')
-    write(f"{out}/layouts/_default/single.html", '{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ end }}')
-    write(f"{out}/layouts/_default/list.html", '{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}')
-    write(f"{out}/static/main.css", "body{font-family:sans-serif}")
-    for k in range(1, kommuners_or(kommuner) + 1):
-        for i in range(1, pages_per_kommune + 1):
-            write(f"{out}/content/kommune-{k}/side-{i}.md", f'---\ntitle: "Side {i}"\n---\n{body(rng)}')
-
-
-def kommuners_or(k):
-    return k
+    write(f"{out}/hugo.toml", 'baseURL = "https://bench.example/"\ntitle = "Benchmark"\nlanguageCode = "nb"\n'
+          'enableRobotsTXT = true\ndisableKinds = ["taxonomy", "term", "RSS"]\n')
+    write(f"{out}/layouts/_default/baseof.html", HUGO_BASEOF)
+    write(f"{out}/layouts/_default/single.html", HUGO_SINGLE)
+    write(f"{out}/layouts/_default/list.html", HUGO_LIST)
+    write(f"{out}/layouts/index.html", HUGO_HOME)
+    write(f"{out}/layouts/404.html", HUGO_404)
+    os.makedirs(f"{out}/assets", exist_ok=True)
+    shutil.copy(os.path.join(repo, "themes/standard/static/css/main.css"), f"{out}/assets/main.css")
+    write(f"{out}/content/_index.md", '---\ntitle: "Benchmark"\n---\n')
+    for k in range(1, kommuner + 1):
+        params = (f'name: "Kommune {k} kommune"\nfeedback: "post@k{k}.kommune.example"\n'
+                  f'accessibility: "https://uustatus.example/k{k}"\nchild_welfare_phone: "10 00 00 {k % 90 + 10:02d}"\n'
+                  'contacts:\n  - name: "Oppvekst"\n    phone: "10 00 01 00"\n')
+        for rel, title, md in own[k] + shared:
+            extra = params if rel == "_index.md" else ""
+            write(f"{out}/content/kommune-{k}/{rel}", f'---\ntitle: "{title}"\n{extra}---\n{md}')
 
 
 if __name__ == "__main__":

@@ -118,13 +118,16 @@ pub fn build(opts: &BuildOptions) -> Report {
     report
 }
 
+/// Output files by path inside the output folder, with their bytes.
+pub type PageFiles = Vec<(String, Vec<u8>)>;
+
 /// Re-render only the pages whose Markdown body comes from one of `changed` (file paths as
 /// shown to editors, `content/…`). For the preview, when a save changed a body but not the
 /// front matter: every other page is the same as in the last full build.
 pub fn render_pages_from(
     opts: &BuildOptions,
     changed: &std::collections::HashSet<String>,
-) -> (Report, Option<Vec<(String, Vec<u8>)>>) {
+) -> (Report, Option<PageFiles>) {
     let started = Instant::now();
     let mut report = Report::default();
     let Some((project, kommuner)) =

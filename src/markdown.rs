@@ -17,6 +17,9 @@ pub enum Expansion {
 pub struct MarkdownContext<'a> {
     /// URL prefix for site-relative links (`/x/` → `{root}x/`), ending in `/`.
     pub root: &'a str,
+    /// Where the kommune's images and files live (`bilder/x.png` → `{home}bilder/x.png`):
+    /// shared by every language, so not under the language prefix.
+    pub home: &'a str,
     /// Offset added to heading levels, so `#` in a body can never compete with the page h1.
     pub heading_shift: u8,
     pub expand: &'a dyn Fn(&Shortcode) -> Expansion,
@@ -69,6 +72,8 @@ pub const THEME_IDS: &[&str] = &[
     "case-title",
     "front-levels",
     "guide-overview",
+    "veileder-mer",
+    "kontakter-enheter",
 ];
 
 pub fn render(source: &str, ctx: &MarkdownContext) -> Rendered {
@@ -150,7 +155,7 @@ pub fn render(source: &str, ctx: &MarkdownContext) -> Rendered {
             id,
         }) => Event::Start(Tag::Link {
             link_type,
-            dest_url: rebase(dest_url, ctx.root),
+            dest_url: rebase(dest_url, ctx.root, ctx.home),
             title,
             id,
         }),
@@ -161,7 +166,7 @@ pub fn render(source: &str, ctx: &MarkdownContext) -> Rendered {
             id,
         }) => Event::Start(Tag::Image {
             link_type,
-            dest_url: rebase(dest_url, ctx.root),
+            dest_url: rebase(dest_url, ctx.root, ctx.home),
             title,
             id,
         }),
@@ -205,11 +210,13 @@ pub fn render_inline(source: &str, ctx: &MarkdownContext) -> String {
     }
 }
 
-fn rebase<'a>(url: CowStr<'a>, root: &str) -> CowStr<'a> {
+fn rebase<'a>(url: CowStr<'a>, root: &str, home: &str) -> CowStr<'a> {
+    let files = |u: &str| u.starts_with("bilder/") || u.starts_with("filer/");
     if url.starts_with('/') && !url.starts_with("//") {
-        CowStr::from(format!("{root}{}", &url[1..]))
-    } else if url.starts_with("bilder/") || url.starts_with("filer/") {
-        CowStr::from(format!("{root}{url}"))
+        let rest = &url[1..];
+        CowStr::from(format!("{}{rest}", if files(rest) { home } else { root }))
+    } else if files(&url) {
+        CowStr::from(format!("{home}{url}"))
     } else {
         url
     }
@@ -241,6 +248,7 @@ mod tests {
     fn ctx<'a>(expand: &'a dyn Fn(&Shortcode) -> Expansion) -> MarkdownContext<'a> {
         MarkdownContext {
             root: "/bti/",
+            home: "/bti/",
             heading_shift: 0,
             expand,
             glossary: None,

@@ -273,6 +273,7 @@ mod tests {
             md,
             &MarkdownContext {
                 root: "/bti/",
+                home: "/bti/",
                 heading_shift: 0,
                 expand: &expand,
                 glossary,

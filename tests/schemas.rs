@@ -47,16 +47,21 @@ fn every_schema_is_a_draft_07_object_schema_that_rejects_unknown_keys() {
     for entry in std::fs::read_dir(repo().join("schemas")).unwrap() {
         let path = entry.unwrap().path();
         let text = std::fs::read_to_string(&path).unwrap();
-        let v: serde_json::Value = serde_json::from_str(&text)
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let v: serde_json::Value =
+            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         assert_eq!(v["$schema"], "http://json-schema.org/draft-07/schema#");
         assert_eq!(v["type"], "object", "{}", path.display());
         assert_eq!(v["additionalProperties"], false, "{}", path.display());
         assert!(v["title"].is_string() && v["description"].is_string());
         // Every key has a description, so the editor can explain it on hover.
-        let nested = v["definitions"].as_object().into_iter().flat_map(|d| d.values());
+        let nested = v["definitions"]
+            .as_object()
+            .into_iter()
+            .flat_map(|d| d.values());
         let objects = std::iter::once(&v).chain(nested);
-        let properties = objects.filter_map(|o| o["properties"].as_object()).flatten();
+        let properties = objects
+            .filter_map(|o| o["properties"].as_object())
+            .flatten();
         for (key, prop) in properties {
             assert!(
                 prop["description"].is_string(),

@@ -309,7 +309,7 @@ fn body<T>(doc: &Doc<T>) -> (&str, Place) {
 
 /// Every item of the kommune with its Markdown texts.
 fn items<'a>(k: &'a Kommune) -> Vec<Item<'a>> {
-    let push = |path: String, entries: Vec<Entry<'a>>| Item {
+    let page = |path: String, entries: Vec<Entry<'a>>| Item {
         path,
         is_page: true,
         any_anchor: false,
@@ -318,13 +318,13 @@ fn items<'a>(k: &'a Kommune) -> Vec<Item<'a>> {
     };
     let mut all = Vec::new();
     for v in k.front.iter() {
-        all.push(push(
+        all.push(page(
             String::new(),
             v.docs.iter().map(|d| entry(d, vec![body(d)])).collect(),
         ));
     }
     for v in k.guide_intro.iter() {
-        all.push(push(
+        all.push(page(
             "veileder/".into(),
             v.docs.iter().map(|d| entry(d, vec![body(d)])).collect(),
         ));
@@ -357,7 +357,7 @@ fn items<'a>(k: &'a Kommune) -> Vec<Item<'a>> {
                 e
             })
             .collect();
-        all.push(push(format!("veileder/{}/", v.id), entries));
+        all.push(page(format!("veileder/{}/", v.id), entries));
     }
     for v in k.forms.values() {
         let entries = v
@@ -375,7 +375,7 @@ fn items<'a>(k: &'a Kommune) -> Vec<Item<'a>> {
                 entry(d, texts)
             })
             .collect();
-        let mut item = push(format!("skjema/{}/", v.id), entries);
+        let mut item = page(format!("skjema/{}/", v.id), entries);
         item.any_anchor = true;
         all.push(item);
     }
@@ -393,7 +393,7 @@ fn items<'a>(k: &'a Kommune) -> Vec<Item<'a>> {
                 )
             })
             .collect();
-        all.push(push(format!("tjenester/{}/", v.id), entries));
+        all.push(page(format!("tjenester/{}/", v.id), entries));
     }
     for v in k.modules.values() {
         let entries = v
@@ -411,10 +411,10 @@ fn items<'a>(k: &'a Kommune) -> Vec<Item<'a>> {
                 entry(d, texts)
             })
             .collect();
-        all.push(push(format!("opplaering/{}/", v.id), entries));
+        all.push(page(format!("opplaering/{}/", v.id), entries));
     }
     for v in k.pages.values() {
-        all.push(push(
+        all.push(page(
             format!("{}/", v.id),
             v.docs.iter().map(|d| entry(d, vec![body(d)])).collect(),
         ));
@@ -433,7 +433,7 @@ fn items<'a>(k: &'a Kommune) -> Vec<Item<'a>> {
                 )
             })
             .collect();
-        all.push(push(format!("arenaer/{}/", v.id), entries));
+        all.push(page(format!("arenaer/{}/", v.id), entries));
     }
     for v in k.glossary.iter() {
         let entries = v
@@ -451,7 +451,7 @@ fn items<'a>(k: &'a Kommune) -> Vec<Item<'a>> {
                 e
             })
             .collect();
-        let mut item = push("ordliste/".into(), entries);
+        let mut item = page("ordliste/".into(), entries);
         item.prefixes = &["bokstav-"];
         all.push(item);
     }
@@ -468,7 +468,7 @@ fn items<'a>(k: &'a Kommune) -> Vec<Item<'a>> {
                 e
             })
             .collect();
-        all.push(push("kontakter/".into(), entries));
+        all.push(page("kontakter/".into(), entries));
     }
     for v in k.events.iter() {
         let entries = v
@@ -485,13 +485,13 @@ fn items<'a>(k: &'a Kommune) -> Vec<Item<'a>> {
                 entry(d, texts)
             })
             .collect();
-        let mut item = push("opplaering/".into(), entries);
+        let mut item = page("opplaering/".into(), entries);
         item.is_page = false;
         all.push(item);
     }
     for v in k.prints.values() {
         // Print products have no page; their links are read from the front page.
-        let mut item = push(
+        let mut item = page(
             String::new(),
             v.docs.iter().map(|d| entry(d, vec![body(d)])).collect(),
         );
@@ -986,6 +986,7 @@ mod tests {
             text,
             &crate::markdown::MarkdownContext {
                 root: "/",
+                home: "/",
                 heading_shift: 0,
                 expand: &expand,
                 glossary: None,

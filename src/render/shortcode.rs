@@ -15,11 +15,13 @@ impl KommuneRenderer<'_> {
     /// [`Self::md`] with the page's glossary links (see [`Self::term_links`]).
     pub fn md_with(&self, lang: &str, text: &str, glossary: Option<&TermLinks>) -> Rendered {
         let root = self.urls.lang_root(lang);
+        let home = self.urls.home();
         let expand = |sc: &Shortcode| self.expand(lang, sc);
         markdown::render(
             text,
             &MarkdownContext {
                 root: &root,
+                home: &home,
                 heading_shift: 0,
                 expand: &expand,
                 glossary,
@@ -35,11 +37,13 @@ impl KommuneRenderer<'_> {
     /// [`Self::md_inline`] with the page's glossary links.
     pub fn md_inline_with(&self, lang: &str, text: &str, glossary: Option<&TermLinks>) -> String {
         let root = self.urls.lang_root(lang);
+        let home = self.urls.home();
         let expand = |sc: &Shortcode| self.expand(lang, sc);
         markdown::render_inline(
             text,
             &MarkdownContext {
                 root: &root,
+                home: &home,
                 heading_shift: 0,
                 expand: &expand,
                 glossary,

@@ -87,9 +87,9 @@ pub struct Layout {
 }
 
 impl Layout {
-    /// Sizes picked with `scripts/bench-search.mjs`: a small kommune (the demo: 60 pages,
-    /// 25 KB) stays one file; a large one loads a term shard of about 6 KB gzipped per query
-    /// word and about 1.5 KB per eight results shown.
+    /// Sizes picked with `scripts/bench-search.mjs`: a small kommune (the demo's fjordvik:
+    /// 75 documents, 36 KB, 17 KB gzipped) stays one file; a large one loads a term shard of
+    /// about 8 KB gzipped per query word and about 1.2 KB per eight results shown.
     pub const DEFAULT: Layout = Layout {
         inline_bytes: 48 * 1024,
         shard_bytes: 16 * 1024,

@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# Build benchmark (issue 9): veiviser against Hugo and a floor, measured in the same run.
+#
+#   scripts/bench-build.sh [--sizes "1 50"] [--national] [--runs N] [--dir DIR] [--pages 150]
+#
+# For each size (number of kommuner, ~150 pages each) it generates a synthetic site with
+# scripts/gen-site.py (veiviser's format, plus the same pages as a Hugo site), then measures
+# wall time, pages/s, peak RSS and output bytes of:
+#   veiviser full      `veiviser build` into an empty folder
+#   veiviser no-op     the same command again, nothing changed (build is a full rebuild)
+#   veiviser 1 file    one kommune page edited, then the same command (a full rebuild too)
+#   veiviser --kommune the edited kommune alone (`build --kommune kommune-1`)
+#   hugo               `hugo --minify` on the equivalent corpus
+#   floor              examples/floor.rs: read + pulldown-cmark + minify-html + write,
+#                      no templates, rayon, on the Hugo corpus (one Markdown file per page)
+# and prints a table with ratios per page (veiviser/hugo, veiviser/floor). The machines
+# are shared and noisy: compare the ratios, which are measured in the same run; with
+# --runs N each tool runs N times, interleaved, and the median is kept.
+#
+# --national adds 357 kommuner (about 54,000 pages; it takes several minutes).
+# The sites are written to --dir (default: a folder in /dev/shm, a RAM disk, so the shared
+# machine's disk does not decide the result; pass --dir /tmp/x to measure on disk).
+set -euo pipefail
+
+REPO=$(cd "$(dirname "$0")/.." && pwd)
+SIZES="1 50"
+RUNS=""
+PAGES=150
+DIR=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --sizes) SIZES="$2"; shift 2 ;;
+    --national) SIZES="$SIZES 357"; shift ;;
+    --runs) RUNS="$2"; shift 2 ;;
+    --dir) DIR="$2"; shift 2 ;;
+    --pages) PAGES="$2"; shift 2 ;;
+    -h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+if [ -z "$DIR" ]; then
+  if [ -w /dev/shm ]; then DIR=/dev/shm/veiviser-bench; else DIR=${TMPDIR:-/tmp}/veiviser-bench; fi
+fi
+mkdir -p "$DIR"
+
+need_apt() {
+  echo "installing $1 (apt-get install -y $1)…" >&2
+  if [ "$(id -u)" = 0 ]; then apt-get install -y "$1" >/dev/null; else sudo apt-get install -y "$1" >/dev/null; fi
+}
+command -v hugo >/dev/null || need_apt hugo
+[ -x /usr/bin/time ] || need_apt time
+
+echo "building veiviser and the floor (release)…" >&2
+(cd "$REPO" && cargo build --release --quiet --bin veiviser --example floor)
+BIN="$DIR/veiviser"
+FLOOR="$DIR/floor"
+# Copies, so that a rebuild of the working tree during the run does not change the binary.
+cp "$REPO/target/release/veiviser" "$BIN"
+cp "$REPO/target/release/examples/floor" "$FLOOR"
+
+RESULTS="$DIR/results.tsv"
+: >"$RESULTS"
+export VEIVISER_TODAY=2026-01-01
+
+# measure LABEL SIZE OUTDIR -- command…: runs the command under /usr/bin/time -v and
+# appends "size label wall_s rss_kb pages bytes" to the results.
+measure() {
+  local label=$1 size=$2 out=$3; shift 4
+  local log="$DIR/time.log"
+  if ! /usr/bin/time -v -o "$log" "$@" >"$DIR/cmd.log" 2>&1; then
+    echo "failed: $*" >&2; tail -20 "$DIR/cmd.log" >&2; exit 1
+  fi
+  local wall rss pages bytes
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$log")
+  rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$log")
+  pages=$(find "$out" -name '*.html' | wc -l)
+  bytes=$(du -sb "$out" | cut -f1)
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$label" "$wall" "$rss" "$pages" "$bytes" >>"$RESULTS"
+  printf '  %-20s %8.2f s %8d pages %7d MB peak\n' "$label" "$wall" "$pages" "$((rss / 1024))" >&2
+}
+
+started=$(date +%s)
+for n in $SIZES; do
+  runs=$RUNS
+  [ -n "$runs" ] || { if [ "$n" -ge 100 ]; then runs=1; else runs=3; fi; }
+  site="$DIR/site-$n" hugo="$DIR/hugo-$n"
+  echo "== $n kommuner: generating…" >&2
+  t0=$(date +%s)
+  python3 "$REPO/scripts/gen-site.py" "$site" "$n" --pages-per-kommune "$PAGES" --hugo "$hugo"
+  echo "   generated in $(( $(date +%s) - t0 )) s" >&2
+  vout="$DIR/out-veiviser-$n" hout="$DIR/out-hugo-$n" fout="$DIR/out-floor-$n"
+  for run in $(seq "$runs"); do
+    echo "   run $run/$runs" >&2
+    rm -rf "$vout" "$hout" "$fout" "$DIR/out-kommune-$n"
+    measure "veiviser full" "$n" "$vout" -- "$BIN" build --root "$site" --out "$vout"
+    measure "veiviser no-op" "$n" "$vout" -- "$BIN" build --root "$site" --out "$vout"
+    printf '\nEndret %s.\n' "$run" >>"$site/content/kommune-1/sider/side-1.md"
+    measure "veiviser 1 file" "$n" "$vout" -- "$BIN" build --root "$site" --out "$vout"
+    measure "veiviser --kommune" "$n" "$DIR/out-kommune-$n" -- "$BIN" build --root "$site" --kommune kommune-1 --out "$DIR/out-kommune-$n"
+    measure "hugo" "$n" "$hout" -- hugo --quiet --minify --source "$hugo" --destination "$hout"
+    measure "floor" "$n" "$fout" -- "$FLOOR" "$hugo/content" "$fout"
+  done
+  rm -rf "$hout" "$fout" "$DIR/out-kommune-$n"
+done
+
+python3 - "$RESULTS" "$(( $(date +%s) - started ))" <<'EOF'
+import collections, statistics, sys
+rows = collections.defaultdict(list)
+for line in open(sys.argv[1]):
+    size, label, wall, rss, pages, size_b = line.rstrip("\n").split("\t")
+    rows[(int(size), label)].append((float(wall), int(rss), int(pages), int(size_b)))
+def median(key):
+    runs = rows[key]
+    wall = statistics.median(r[0] for r in runs)
+    return wall, max(r[1] for r in runs), runs[0][2], runs[0][3]
+print(f"{'kommuner':>8}  {'build':<19}{'pages':>7}{'wall s':>9}{'pages/s':>9}{'peak MB':>9}{'out MB':>8}"
+      f"{'÷hugo':>8}{'÷floor':>8}")
+for size in sorted({k[0] for k in rows}):
+    h = median((size, "hugo")); f = median((size, "floor"))
+    per = lambda m: m[0] / max(m[2], 1)
+    for label in ("veiviser full", "veiviser no-op", "veiviser 1 file", "veiviser --kommune", "hugo", "floor"):
+        if (size, label) not in rows:
+            continue
+        m = median((size, label))
+        ratios = ""
+        if label in ("veiviser full", "veiviser no-op", "veiviser 1 file"):
+            ratios = f"{per(m) / per(h):>8.2f}{per(m) / per(f):>8.2f}"
+        elif label == "hugo":
+            ratios = f"{'':>8}{per(m) / per(f):>8.2f}"
+        print(f"{size:>8}  {label:<19}{m[2]:>7}{m[0]:>9.2f}{m[2] / m[0]:>9.0f}{m[1] / 1024:>9.0f}{m[3] / 1e6:>8.1f}{ratios}")
+print(f"\nRatios are wall time per page (median of runs), against hugo --minify and the floor"
+      f" on the same pages in the same run. Benchmark took {int(sys.argv[2])} s.")
+EOF
