@@ -40,7 +40,9 @@ fn main() {
             pulldown_cmark::html::push_html(&mut html, parser);
             html.push_str("</body></html>\n");
             let minified = veiviser::write::minify_html(&html);
-            let dest = out.join(page_dir(path.strip_prefix(content).expect("inside content")));
+            let dest = out.join(page_dir(
+                path.strip_prefix(content).expect("inside content"),
+            ));
             std::fs::create_dir_all(&dest).expect("create dir");
             std::fs::write(dest.join("index.html"), &minified).expect("write");
             minified.len()

@@ -417,7 +417,8 @@ async function benchSite(name, root, kommune, browser, bins, queries) {
   const build = await timed(bins.veiviser, ['build', '--root', root, '--kommune', kommune, '--out', out, '--base-url', baseUrl], { VEIVISER_TIMINGS: '1' });
   const indexMs = [...build.err.matchAll(/search-index [^:]*: (\d+) documents, (\d+) files, ([\d.]+) ms/g)];
   const html = walkFiles(out).filter((f) => f.endsWith('.html'));
-  const vvFiles = walkFiles(path.join(out, 'sok')).filter((f) => f.endsWith('.js'));
+  // Every language's index (sok/indeks.js and its parts).
+  const vvFiles = walkFiles(out).filter((f) => /\/sok\/(indeks\.js$|indeks\/)/.test(f));
   const vvIndexGz = vvFiles.reduce((a, f) => a + gz(fs.readFileSync(f)), 0);
   const vvIndexRaw = vvFiles.reduce((a, f) => a + fs.statSync(f).size, 0);
   const docs = indexMs.reduce((a, m) => a + Number(m[1]), 0);
@@ -448,7 +449,7 @@ function report(results, meta) {
   const L = [];
   L.push(`Run \`${meta.command}\` on ${meta.date}: ${meta.machine}; veiviser ${meta.commit} (release build), Pagefind ${PAGEFIND_VERSION} (npm, \`pagefind_extended\` binary), Chromium ${meta.chromium}. Load average during the run: ${meta.load} (other work on the machine slows both engines alike; byte counts do not depend on it).`);
   L.push('');
-  L.push('**Bytes a browser downloads to answer the first query** (gzip, scripts included; median of the first queries ' +
+  L.push('**Bytes a browser downloads to answer the first query** (gzip, scripts included, on the bokmål search page; median of the first queries ' +
     FIRST_QUERIES.map((q) => `*${q}*`).join(', ') + ', each in a fresh browser; results shown: veiviser its first 10 with excerpts, Pagefind `data()` of its first 10):');
   L.push('');
   L.push('| site | pages | veiviser | requests | Pagefind | requests | veiviser / Pagefind |');
@@ -463,7 +464,7 @@ function report(results, meta) {
   L.push('');
   L.push('Per query (KB, veiviser / Pagefind): ' + results.map((r) => `${r.name}: ` + r.measured.veiviser.map((x, i) => `*${x.q}* ${kb(x.bytes)} / ${kb(r.measured.pagefind[i].bytes)}`).join(', ')).join('; ') + '.');
   L.push('');
-  L.push('**Index size on disk** (gzip; Pagefind: its index chunks, fragments, meta and entry file, which it stores compressed; engine code not included):');
+  L.push('**Index size on disk** (gzip, all languages; per page = index size / HTML pages; Pagefind: its index chunks, fragments, meta and entry file, which it stores compressed; engine code not included):');
   L.push('');
   L.push('| site | documents (veiviser) | veiviser index | per page | files | Pagefind pages | Pagefind index | per page |');
   L.push('|---|---:|---:|---:|---:|---:|---:|---:|');
@@ -471,7 +472,7 @@ function report(results, meta) {
     L.push(`| ${r.name} | ${r.docs} | ${kb(r.veiviserIndex.gz)} KB | ${(r.veiviserIndex.gz / r.htmlPages).toFixed(0)} B | ${r.build.files} | ${r.pagefind.pages} | ${kb(r.pagefind.indexBytes)} KB | ${(r.pagefind.indexBytes / r.pagefind.pages).toFixed(0)} B |`);
   }
   L.push('');
-  L.push('**Indexing time and peak memory** (`/usr/bin/time -v`; veiviser: the whole build — load, check, render, write, index — and, in brackets, the index alone, summed over languages):');
+  L.push('**Indexing time and peak memory** (`/usr/bin/time -v`; veiviser: the whole build — load, check, render, write, index — and the time spent building the indexes, summed over languages; Pagefind: indexing the built HTML):');
   L.push('');
   L.push('| site | veiviser build | of which index | peak RSS | Pagefind | peak RSS |');
   L.push('|---|---:|---:|---:|---:|---:|');
@@ -508,7 +509,7 @@ async function main() {
   const loadStart = os.loadavg()[0];
   const results = [];
   try {
-    results.push(await benchSite('demo (fjordvik, nb)', ROOT, 'fjordvik', browser, bins, null));
+    results.push(await benchSite('demo (fjordvik, 5 languages)', ROOT, 'fjordvik', browser, bins, null));
     for (const n of SIZES) {
       const dir = path.join(os.tmpdir(), `veiviser-bench-site-${n}`);
       log(`generating ${n} pages into ${dir}`);

@@ -283,44 +283,53 @@ fn render_site(
     let regional = opts.kommune.is_none();
     let sitemap = Mutex::new(Vec::new());
     let result = (|| -> Result<usize, Vec<Diagnostic>> {
+        // Kommuner in parallel, and each kommune's pages in parallel: one kommune's search
+        // index is built while others render. Every page is minified and written as soon
+        // as it is rendered. On errors, those of the first failing kommune (by name) are
+        // reported, as when kommuner were built one after the other.
+        let done: Vec<Result<usize, Vec<Diagnostic>>> = kommuners_sorted(kommuner)
+            .into_par_iter()
+            .map(|kommune| {
+                let prefix = if regional {
+                    format!("{}/", kommune.slug)
+                } else {
+                    String::new()
+                };
+                let urls = Urls {
+                    base: base.clone(),
+                    prefix,
+                    default_lang: kommune.default_lang().to_string(),
+                };
+                let assets =
+                    write_assets(staging, &theme, kommune, &urls.prefix).map_err(|d| vec![d])?;
+                let regional_home = regional.then(|| base.path.clone());
+                let renderer = KommuneRenderer::new(
+                    &theme,
+                    kommune,
+                    &project.config,
+                    urls.clone(),
+                    opts.today,
+                    &assets,
+                    regional_home,
+                );
+                let out = renderer.render_each(&|page| write_page(staging, page))?;
+                if let Some((path, ics)) = renderer.calendar_file() {
+                    staging.write(&path, ics.as_bytes()).map_err(|d| vec![d])?;
+                }
+                write_search_indexes(staging, &urls, renderer.search_documents(&out))
+                    .map_err(|d| vec![d])?;
+                let mut entries = sitemap.lock().expect("sitemap lock");
+                entries.extend(
+                    out.iter()
+                        .filter(|p| p.in_sitemap)
+                        .map(|p| base.absolute(&format!("{}{}", base.path, p.path))),
+                );
+                Ok(out.len())
+            })
+            .collect();
         let mut pages = 0;
-        for kommune in kommuners_sorted(kommuner) {
-            let prefix = if regional {
-                format!("{}/", kommune.slug)
-            } else {
-                String::new()
-            };
-            let urls = Urls {
-                base: base.clone(),
-                prefix,
-                default_lang: kommune.default_lang().to_string(),
-            };
-            let assets =
-                write_assets(staging, &theme, kommune, &urls.prefix).map_err(|d| vec![d])?;
-            let regional_home = regional.then(|| base.path.clone());
-            let renderer = KommuneRenderer::new(
-                &theme,
-                kommune,
-                &project.config,
-                urls.clone(),
-                opts.today,
-                &assets,
-                regional_home,
-            );
-            let out = renderer.render_all()?;
-            pages += out.len();
-            write_pages(staging, &out).map_err(|d| vec![d])?;
-            if let Some((path, ics)) = renderer.calendar_file() {
-                staging.write(&path, ics.as_bytes()).map_err(|d| vec![d])?;
-            }
-            write_search_indexes(staging, &urls, renderer.search_documents(&out))
-                .map_err(|d| vec![d])?;
-            let mut entries = sitemap.lock().expect("sitemap lock");
-            entries.extend(
-                out.iter()
-                    .filter(|p| p.in_sitemap)
-                    .map(|p| base.absolute(&format!("{}{}", base.path, p.path))),
-            );
+        for kommune in done {
+            pages += kommune?;
         }
         if regional {
             pages += write_landing(staging, &theme, project, kommuners_sorted(kommuner), &base)
@@ -397,16 +406,8 @@ fn write_assets(
     })
 }
 
-fn write_pages(staging: &dyn Sink, pages: &[OutPage]) -> Result<(), Diagnostic> {
-    pages.par_iter().try_for_each(|page| {
-        let bytes = minify_html(&page.html);
-        let path = if page.path.is_empty() || page.path.ends_with('/') {
-            format!("{}index.html", page.path)
-        } else {
-            page.path.clone()
-        };
-        staging.write(&path, &bytes)
-    })
+fn write_page(staging: &dyn Sink, page: &OutPage) -> Result<(), Diagnostic> {
+    staging.write(&page_file(&page.path), &minify_html(&page.html))
 }
 
 /// One search index per language, loaded with a script tag so it works from file:// too.

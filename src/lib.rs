@@ -13,6 +13,8 @@ pub mod load;
 pub mod markdown;
 pub mod origins;
 pub mod parse;
+#[cfg(feature = "print")]
+pub mod print;
 pub mod render;
 pub mod resolve;
 pub mod scaffold;

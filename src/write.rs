@@ -135,7 +135,7 @@ impl Staging {
             ));
         }
         if had_target {
-            let _ = std::fs::remove_dir_all(&old);
+            remove_dir_all_parallel(&old);
         }
         Ok(())
     }
@@ -158,6 +158,23 @@ impl Sink for Staging {
         std::fs::write(&path, bytes)
             .map_err(|e| Diagnostic::error("io", format!("cannot write {}: {e}", path.display())))
     }
+}
+
+/// Remove a folder, its top-level entries (one per kommune) in parallel: on a disk,
+/// deleting the previous output can take as long as building the new one.
+fn remove_dir_all_parallel(dir: &Path) {
+    use rayon::prelude::*;
+    let entries: Vec<std::fs::DirEntry> = match std::fs::read_dir(dir) {
+        Ok(entries) => entries.flatten().collect(),
+        Err(_) => return,
+    };
+    entries.par_iter().for_each(|entry| {
+        let _ = match entry.file_type() {
+            Ok(t) if t.is_dir() => std::fs::remove_dir_all(entry.path()),
+            _ => std::fs::remove_file(entry.path()),
+        };
+    });
+    let _ = std::fs::remove_dir_all(dir);
 }
 
 /// Refuse output folders that would destroy or pollute content.

@@ -467,12 +467,22 @@ fn the_demo_content_builds_without_errors() {
 #[test]
 fn images_resolve_from_every_language() {
     let f = Fixture::kommune()
-        .bytes("content/testvik/bilder/kart.svg", b"<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
-        .file("content/testvik/sider/om.md", "---\ntitle: Om\n---\n![Kart over kommunen](bilder/kart.svg)\n");
+        .bytes(
+            "content/testvik/bilder/kart.svg",
+            b"<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+        )
+        .file(
+            "content/testvik/sider/om.md",
+            "---\ntitle: Om\n---\n![Kart over kommunen](bilder/kart.svg)\n",
+        );
     assert_ok(&f.build(&["--kommune", "testvik"]));
     for page in ["om/index.html", "en/om/index.html"] {
         let html = f.html(page);
-        let src = select(&html, "main img")[0].value().attr("src").unwrap().to_string();
+        let src = select(&html, "main img")[0]
+            .value()
+            .attr("src")
+            .unwrap()
+            .to_string();
         assert_eq!(src, "/bilder/kart.svg", "{page}");
     }
     assert!(f.out().join("bilder/kart.svg").is_file());

@@ -163,12 +163,21 @@ fn edit_reload_error_overlay_and_recovery() {
 
     // A body-only edit (front matter unchanged) re-renders just that file's pages.
     let fixed = std::fs::read_to_string(&path).unwrap();
-    std::fs::write(&path, fixed.replace("Mer tekst om nivå 1.", "Bare brødteksten er endret.")).unwrap();
+    std::fs::write(
+        &path,
+        fixed.replace("Mer tekst om nivå 1.", "Bare brødteksten er endret."),
+    )
+    .unwrap();
     wait_for(&events, "reload");
     let page = get(&format!("{}veileder/niva-1/", server.url)).1;
     assert!(page.contains("Bare brødteksten er endret."), "{page}");
     assert!(page.contains("Nivå 1: Rettet igjen"));
-    assert!(get(&format!("{}veileder/", server.url)).1.contains("Nivå 1: Rettet igjen"), "other pages still served");
+    assert!(
+        get(&format!("{}veileder/", server.url))
+            .1
+            .contains("Nivå 1: Rettet igjen"),
+        "other pages still served"
+    );
 
     // A new page in a new folder is picked up too.
     std::fs::create_dir_all(f.root().join("content/testvik/sider")).unwrap();

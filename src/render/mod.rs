@@ -270,6 +270,39 @@ impl<'a> KommuneRenderer<'a> {
         }
     }
 
+    /// Render every page in parallel and hand each to `write` as soon as it is made; the
+    /// returned pages have their HTML dropped, so a large site is never held in memory.
+    /// Errors are collected like [`Self::render_all`].
+    pub fn render_each(
+        &self,
+        write: &(dyn Fn(&OutPage) -> Result<(), Diagnostic> + Sync),
+    ) -> Result<Vec<OutPage>, Vec<Diagnostic>> {
+        let results: Vec<Result<OutPage, Diagnostic>> = self
+            .jobs()
+            .par_iter()
+            .map(|(job, lang)| {
+                let mut page = self.render_job(job, lang)?;
+                write(&page)?;
+                page.html = String::new();
+                Ok(page)
+            })
+            .collect();
+        let mut pages = Vec::with_capacity(results.len());
+        let mut errors = Vec::new();
+        for r in results {
+            match r {
+                Ok(p) => pages.push(p),
+                Err(e) => errors.push(e),
+            }
+        }
+        if errors.is_empty() {
+            Ok(pages)
+        } else {
+            errors.truncate(5);
+            Err(errors)
+        }
+    }
+
     /// The content file whose Markdown body a job's page shows, if the page comes from one
     /// file. The preview re-renders only these pages when just a body changed.
     pub fn job_source(&self, job: &Job, lang: &str) -> Option<&str> {

@@ -65,15 +65,19 @@
     return /^n[bno]$/.test(lang) ? norwegian(t) : lang === 'en' ? english(t) : t;
   }
 
-  var DIGITS = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_';
-  function numbers(s) {
-    var out = [], n = 0, i, v;
+  var DIGITS = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_', DIGIT = [], i;
+  for (i = 0; i < DIGITS.length; i++) DIGIT[DIGITS.charCodeAt(i)] = i;
+  // Calls fn(doc, list) for each document of a postings entry ("body.title.keywords.name"
+  // lists of delta-coded base-32 numbers, see index.rs).
+  function eachPosting(s, fn) {
+    var list = 0, doc = -1, n = 0, i, c, v;
     for (i = 0; i < s.length; i++) {
-      v = DIGITS.indexOf(s[i]);
+      c = s.charCodeAt(i);
+      if (c === 46) { list++; doc = -1; n = 0; continue; } // '.'
+      v = DIGIT[c];
       n = n * 32 + (v & 31);
-      if (v < 32) { out.push(n); n = 0; }
+      if (v < 32) { doc += n + 1; fn(doc, list); n = 0; }
     }
-    return out;
   }
 
   // Postings lists in the index: body, title, keywords, name. SLOT: where each goes in a
@@ -93,7 +97,7 @@
     this.base = base || '';
     this.data = {}; // part name → its content
     this.loading = {}; // part name → Promise
-    this.t = []; // term shard i → decoded {terms, post, cache}
+    this.t = []; // term shard i → decoded {terms, post}
     for (k in p) if (Object.prototype.hasOwnProperty.call(p, k)) this.data[k] = p[k];
   }
   // Promise of a part: inline, loaded before, or loaded now with a script element.
@@ -130,23 +134,8 @@
     var raw = this.data['t' + i], terms = [], prev = '', re = /([A-Z])([^A-Z]*)/g, m;
     if (!raw) return null;
     while ((m = re.exec(raw.terms))) terms.push((prev = prev.slice(0, m[1].charCodeAt(0) - 65) + m[2]));
-    return (this.t[i] = { terms: terms, post: raw.post.split(','), cache: {} });
+    return (this.t[i] = { terms: terms, post: raw.post.split(',') });
   };
-  // Map doc id → score vector [title, keywords, body, name] of term i of shard sh.
-  function postings(sh, i) {
-    if (sh.cache[i]) return sh.cache[i];
-    var lists = sh.post[i].split('.'), m = new Map(), k, j, v, doc, f;
-    for (k = 0; k < lists.length && k < 4; k++) {
-      v = numbers(lists[k]);
-      for (doc = -1, j = 0; j < v.length; j++) {
-        doc += v[j] + 1;
-        f = m.get(doc) || [0, 0, 0, 0];
-        f[SLOT[k]] = WEIGHT[k];
-        m.set(doc, f);
-      }
-    }
-    return (sh.cache[i] = m);
-  }
   // The query's stems: tokens minus stop words (unless only stop words), deduplicated.
   Index.prototype.stems = function (q) {
     var self = this, toks = tokenize(q), kept = toks.filter(function (t) { return !self.stop.has(t); });
@@ -163,38 +152,37 @@
   // [{doc, score}] of the documents matching every stem of q by prefix, best first. Needs
   // the term shards of q (see ready); shards not loaded count as empty.
   Index.prototype.search = function (q) {
-    var self = this, stems = this.stems(q), acc = null, out = [];
+    var self = this, stems = this.stems(q), n = this.n, total = new Float64Array(n), count = new Uint16Array(n), out = [], doc;
     stems.forEach(function (st) {
-      var best = new Map();
+      // Per document the best [title, keywords, body, name] score of this word.
+      var best = new Float64Array(n * 4), seen = new Uint8Array(n), touched = [];
       self.shardsOf(st).forEach(function (si) {
-        var sh = self.shard(si), terms, lo, hi, mid, i;
+        var sh = self.shard(si), terms, lo, hi, mid, i, exact, f;
         if (!sh) return;
         terms = sh.terms;
         for (lo = 0, hi = terms.length; lo < hi;) { mid = (lo + hi) >> 1; if (terms[mid] < st) lo = mid + 1; else hi = mid; }
         for (i = lo; i < terms.length && terms[i].startsWith(st); i++) {
           // Exact stem 1; a longer word 0.5–1, less the longer it is. Names count exactly only.
-          var exact = terms[i] === st, f = exact ? 1 : 0.5 + 0.5 * st.length / terms[i].length;
-          postings(sh, i).forEach(function (v, doc) {
-            if (!exact && !(v[0] || v[1] || v[2])) return;
-            var b = best.get(doc) || [0, 0, 0, 0];
-            for (var j = 0; j < 3; j++) b[j] = Math.max(b[j], v[j] * f);
-            if (exact) b[3] = Math.max(b[3], v[3]);
-            best.set(doc, b);
+          exact = terms[i] === st;
+          f = exact ? 1 : 0.5 + 0.5 * st.length / terms[i].length;
+          eachPosting(sh.post[i], function (d, list) {
+            if (list > 3 || (list === 3 && !exact)) return;
+            var j = d * 4 + SLOT[list], v = list === 3 ? WEIGHT[3] : WEIGHT[list] * f;
+            if (!seen[d]) { seen[d] = 1; touched.push(d); }
+            if (v > best[j]) best[j] = v;
           });
         }
       });
       // Per word: the best title, keyword, body and name match, added; words are ANDed.
-      if (acc) {
-        acc.forEach(function (v, doc) {
-          var b = best.get(doc);
-          if (b) acc.set(doc, v + b[0] + b[1] + b[2] + b[3]); else acc.delete(doc);
-        });
-      } else {
-        acc = new Map();
-        best.forEach(function (b, doc) { acc.set(doc, b[0] + b[1] + b[2] + b[3]); });
-      }
+      touched.forEach(function (d) {
+        var j = d * 4;
+        total[d] = total[d] + best[j] + best[j + 1] + best[j + 2] + best[j + 3];
+        count[d]++;
+      });
     });
-    if (acc) acc.forEach(function (score, doc) { out.push({ doc: doc, score: score }); });
+    for (doc = 0; doc < n && stems.length; doc++) {
+      if (count[doc] === stems.length) out.push({ doc: doc, score: total[doc] });
+    }
     return out.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
   };
   // Document row [url, title, kind index, excerpt] of id, or undefined while not loaded.
