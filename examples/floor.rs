@@ -14,6 +14,10 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
+/// The same allocator as the veiviser binary.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [content, out] = args.as_slice() else {

@@ -97,8 +97,7 @@ pub fn render(source: &str, ctx: &MarkdownContext) -> Rendered {
     let mut events: Vec<Event> = Parser::new_ext(&text, options()).collect();
     let mut out = Rendered::default();
     // Ids the theme uses itself are taken before any heading gets one.
-    let mut used_ids: std::collections::HashSet<String> =
-        THEME_IDS.iter().map(|s| s.to_string()).collect();
+    let mut used_ids: std::collections::HashSet<String> = std::collections::HashSet::new();
 
     // Heading ids and levels.
     let mut i = 0;
@@ -122,7 +121,7 @@ pub fn render(source: &str, ctx: &MarkdownContext) -> Rendered {
             };
             let mut unique = base.clone();
             let mut n = 2;
-            while !used_ids.insert(unique.clone()) {
+            while THEME_IDS.contains(&unique.as_str()) || !used_ids.insert(unique.clone()) {
                 unique = format!("{base}-{n}");
                 n += 1;
             }
@@ -191,7 +190,19 @@ pub fn render(source: &str, ctx: &MarkdownContext) -> Rendered {
         html = html.replace(&format!("<p>{BLOCK_MARK}{n}</p>"), block);
     }
     out.html = html;
-    out.text = out.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    out.text = collapse_whitespace(&out.text);
+    out
+}
+
+/// Words separated by single spaces (the same as `split_whitespace` joined by " ").
+fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
     out
 }
 

@@ -30,6 +30,10 @@ pub const KNOWN: &[(&str, bool)] = &[
 /// Find every `{{ … }}` in `text`, skipping fenced code blocks and inline code.
 pub fn scan(text: &str) -> Vec<Shortcode> {
     let mut out = Vec::new();
+    // Most texts have no shortcode at all: one quick search instead of a walk per line.
+    if !text.contains("{{") {
+        return out;
+    }
     let mut offset = 0;
     let mut in_fence = false;
     for line in text.split_inclusive('\n') {
@@ -54,7 +58,7 @@ fn scan_line(line: &str, offset: usize, out: &mut Vec<Shortcode>) {
             pos += 1;
             continue;
         }
-        if !in_code && line[pos..].starts_with("{{") {
+        if !in_code && bytes[pos] == b'{' && bytes.get(pos + 1) == Some(&b'{') {
             if let Some(end) = line[pos + 2..].find("}}") {
                 let inner = line[pos + 2..pos + 2 + end].trim();
                 let mut parts = inner.split_whitespace();
@@ -73,7 +77,8 @@ fn scan_line(line: &str, offset: usize, out: &mut Vec<Shortcode>) {
                 continue;
             }
         }
-        pos += line[pos..].chars().next().map_or(1, char::len_utf8);
+        // Byte by byte: `{` and `` ` `` are ASCII, never part of another character.
+        pos += 1;
     }
 }
 

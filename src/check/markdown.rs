@@ -182,10 +182,8 @@ struct HeadingInfo {
 /// The headings of `text` and their ids, exactly as [`crate::markdown::render`] gives them.
 fn headings(text: &str) -> Vec<HeadingInfo> {
     let mut out = Vec::new();
-    let mut used: HashSet<String> = crate::markdown::THEME_IDS
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+    // The theme's ids count as used (checked apart, so no set is built for every text).
+    let mut used: HashSet<String> = HashSet::new();
     let mut current: Option<(u8, Option<String>, Range<usize>, String)> = None;
     for (event, range) in Parser::new_ext(text, crate::markdown::options()).into_offset_iter() {
         match event {
@@ -209,7 +207,9 @@ fn headings(text: &str) -> Vec<HeadingInfo> {
                     };
                     let mut id = wanted.clone();
                     let mut n = 2;
-                    while !used.insert(id.clone()) {
+                    while crate::markdown::THEME_IDS.contains(&id.as_str())
+                        || !used.insert(id.clone())
+                    {
                         id = format!("{wanted}-{n}");
                         n += 1;
                     }

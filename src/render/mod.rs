@@ -59,6 +59,9 @@ pub struct KommuneRenderer<'a> {
     pub urls: Urls,
     pub today: chrono::NaiveDate,
     sites: BTreeMap<String, SiteCtx>,
+    /// Per language, a template context with `site` and `t` already in it: serialized once
+    /// per kommune and cloned for each page.
+    contexts: BTreeMap<String, tera::Context>,
     /// The glossary prepared for automatic links, per language.
     terms: BTreeMap<String, crate::terms::TermMatcher>,
 }
@@ -109,11 +112,14 @@ impl<'a> KommuneRenderer<'a> {
             urls,
             today,
             sites: BTreeMap::new(),
+            contexts: BTreeMap::new(),
             terms: BTreeMap::new(),
         };
         for lang in &kommune.languages {
             let site = renderer.site_ctx(lang, assets, regional_home.clone());
+            let context = renderer.base_context(&site, lang);
             renderer.sites.insert(lang.clone(), site);
+            renderer.contexts.insert(lang.clone(), context);
             let terms = renderer.term_matcher(lang);
             renderer.terms.insert(lang.clone(), terms);
         }
@@ -361,9 +367,10 @@ impl<'a> KommuneRenderer<'a> {
         page: &PageCtx,
         data: &T,
     ) -> Result<String, Diagnostic> {
-        let mut ctx = tera::Context::new();
-        ctx.insert("site", site);
-        ctx.insert("t", self.theme.strings.for_lang(lang));
+        let mut ctx = match self.sites.get(lang) {
+            Some(own) if std::ptr::eq(own, site) => self.contexts[lang].clone(),
+            _ => self.base_context(site, lang),
+        };
         let mut site_nav = site.nav.clone();
         for item in &mut site_nav {
             item.current = item.url.ends_with(&format!("/{}/", page.section));
@@ -372,6 +379,15 @@ impl<'a> KommuneRenderer<'a> {
         ctx.insert("page", page);
         ctx.insert("data", data);
         self.theme.render(template, &ctx)
+    }
+
+    /// The part of a page's template context that is the same on every page: the site
+    /// chrome and the UI strings.
+    fn base_context(&self, site: &SiteCtx, lang: &str) -> tera::Context {
+        let mut ctx = tera::Context::new();
+        ctx.insert("site", site);
+        ctx.insert("t", self.theme.strings.for_lang(lang));
+        ctx
     }
 
     pub fn t(&self, lang: &str, key: &str) -> String {

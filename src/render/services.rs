@@ -31,15 +31,23 @@ pub struct ServiceCtx {
 
 impl KommuneRenderer<'_> {
     pub fn service_ctx(&self, lang: &str, id: &str) -> Option<ServiceCtx> {
+        self.service_ctx_texts(lang, id).map(|(ctx, _, _)| ctx)
+    }
+
+    /// [`Self::service_ctx`] with the plain text of the description and the referral (for
+    /// search), so the service page renders each Markdown text once.
+    fn service_ctx_texts(&self, lang: &str, id: &str) -> Option<(ServiceCtx, String, String)> {
         let variants = self.kommune.services.get(id)?;
         let (doc, _) = variants.pick(lang, self.kommune.default_lang());
         let s = &doc.data;
-        Some(ServiceCtx {
+        let description = self.md(lang, &s.description);
+        let referral = self.md(lang, &s.referral);
+        let ctx = ServiceCtx {
             id: id.to_string(),
             name: s.name.clone(),
             url: self.urls.href(lang, &format!("tjenester/{id}/")),
             category: s.category.clone(),
-            description: self.md(lang, &s.description).html,
+            description: description.html,
             ages_from: s.ages.from,
             ages_to: s.ages.to,
             levels: s.levels.clone(),
@@ -49,8 +57,9 @@ impl KommuneRenderer<'_> {
             address: s.contact.address.clone(),
             opening_hours: s.contact.opening_hours.clone(),
             web: s.contact.web.clone(),
-            referral: self.md(lang, &s.referral).html,
-        })
+            referral: referral.html,
+        };
+        Some((ctx, description.text, referral.text))
     }
 
     pub fn service_card_html(&self, lang: &str, id: &str) -> Option<String> {
@@ -117,7 +126,8 @@ impl KommuneRenderer<'_> {
         let variants = &self.kommune.services[id];
         let (doc, _) = variants.pick(lang, self.kommune.default_lang());
         let s = &doc.data;
-        let ctx = self.service_ctx(lang, id).expect("service exists");
+        let (ctx, description_text, referral_text) =
+            self.service_ctx_texts(lang, id).expect("service exists");
         let levels: Vec<_> = s
             .levels
             .iter()
@@ -144,24 +154,21 @@ impl KommuneRenderer<'_> {
                 .cloned()
                 .chain([s.category.clone()])
                 .collect(),
-            text: [
-                self.md(lang, &s.description).text,
-                self.md(lang, &s.referral).text,
-            ]
-            .into_iter()
-            .chain(
-                [
-                    &s.contact.phone,
-                    &s.contact.email,
-                    &s.contact.address,
-                    &s.contact.opening_hours,
-                ]
+            text: [description_text, referral_text]
                 .into_iter()
-                .flatten()
-                .cloned(),
-            )
-            .collect::<Vec<_>>()
-            .join(" "),
+                .chain(
+                    [
+                        &s.contact.phone,
+                        &s.contact.email,
+                        &s.contact.address,
+                        &s.contact.opening_hours,
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .cloned(),
+                )
+                .collect::<Vec<_>>()
+                .join(" "),
         };
         Ok(self.out(lang, &path, html, Some(search)))
     }
