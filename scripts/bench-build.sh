@@ -66,12 +66,15 @@ export VEIVISER_TODAY=2026-01-01
 # appends "size label wall_s rss_kb pages bytes" to the results.
 measure() {
   local label=$1 size=$2 out=$3; shift 4
-  local log="$DIR/time.log"
+  local log="$DIR/time.log" t0 t1
+  t0=$(date +%s%N)
   if ! /usr/bin/time -v -o "$log" "$@" >"$DIR/cmd.log" 2>&1; then
     echo "failed: $*" >&2; tail -20 "$DIR/cmd.log" >&2; exit 1
   fi
+  t1=$(date +%s%N)
   local wall rss pages bytes
-  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$log")
+  # Wall time from the shell's clock (GNU time rounds to 10 ms); peak RSS from GNU time.
+  wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
   rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$log")
   pages=$(find "$out" -name '*.html' | wc -l)
   bytes=$(du -sb "$out" | cut -f1)
@@ -129,5 +132,5 @@ for size in sorted({k[0] for k in rows}):
             ratios = f"{'':>8}{per(m) / per(f):>8.2f}"
         print(f"{size:>8}  {label:<19}{m[2]:>7}{m[0]:>9.2f}{m[2] / m[0]:>9.0f}{m[1] / 1024:>9.0f}{m[3] / 1e6:>8.1f}{ratios}")
 print(f"\nRatios are wall time per page (median of runs), against hugo --minify and the floor"
-      f" on the same pages in the same run. Benchmark took {int(sys.argv[2])} s.")
+      f" on the same pages in the same run. Generating and measuring took {int(sys.argv[2])} s.")
 EOF

@@ -9,6 +9,7 @@ use rayon::prelude::*;
 use crate::config::BaseUrl;
 use crate::diagnostics::{self, Diagnostic};
 use crate::load::Project;
+use crate::progress::Progress;
 use crate::render::urls::Urls;
 use crate::render::{Assets, KommuneRenderer, OutPage, Theme};
 use crate::search::SearchDocument;
@@ -82,12 +83,24 @@ pub fn check(
 }
 
 pub fn build(opts: &BuildOptions) -> Report {
+    build_with_progress(opts, &Progress::hidden())
+}
+
+/// [`build`], reporting to a progress bar (the command line's, see [`Progress`]).
+pub fn build_with_progress(opts: &BuildOptions, progress: &Progress) -> Report {
+    let report = build_reporting(opts, progress);
+    progress.finish();
+    report
+}
+
+fn build_reporting(opts: &BuildOptions, progress: &Progress) -> Report {
     let started = Instant::now();
     let mut report = Report::default();
     if let Err(d) = crate::write::check_output_dir(&opts.out, &opts.root) {
         report.diagnostics.push(d);
         return report;
     }
+    progress.step("Reading and checking the content");
     let Some((project, kommuner)) =
         check(&opts.root, opts.kommune.as_deref(), opts.today, &mut report)
     else {
@@ -103,10 +116,16 @@ pub fn build(opts: &BuildOptions) -> Report {
             return report;
         }
     };
-    let result = render_site(&project, &kommuner, opts, &staging).and_then(|done| {
-        staging.commit().map_err(|d| vec![d])?;
-        Ok(done)
-    });
+    let result = match render_site(&project, &kommuner, opts, &staging, progress) {
+        Ok(done) => {
+            progress.step("Writing");
+            staging.commit().map(|()| done).map_err(|d| vec![d])
+        }
+        Err(diags) => {
+            staging.abandon();
+            Err(diags)
+        }
+    };
     match result {
         Ok((pages, warnings)) => {
             report.pages = pages;
@@ -235,7 +254,7 @@ pub fn build_in_memory(
         return (report, None);
     }
     let sink = MemorySink::default();
-    let files = match render_site(&project, &kommuner, opts, &sink) {
+    let files = match render_site(&project, &kommuner, opts, &sink, &Progress::hidden()) {
         Ok((pages, warnings)) => {
             report.pages = pages;
             report.diagnostics.extend(warnings);
@@ -256,6 +275,7 @@ fn render_site(
     kommuner: &[Kommune],
     opts: &BuildOptions,
     staging: &dyn Sink,
+    progress: &Progress,
 ) -> Result<(usize, Vec<Diagnostic>), Vec<Diagnostic>> {
     let base_url = opts
         .base_url
@@ -287,6 +307,11 @@ fn render_site(
         // index is built while others render. Every page is minified and written as soon
         // as it is rendered. On errors, those of the first failing kommune (by name) are
         // reported, as when kommuner were built one after the other.
+        let total = kommuner
+            .iter()
+            .map(|k| KommuneRenderer::jobs_of(k).len())
+            .sum();
+        progress.pages(total, "Rendering");
         let done: Vec<Result<usize, Vec<Diagnostic>>> = kommuners_sorted(kommuner)
             .into_par_iter()
             .map(|kommune| {
@@ -312,7 +337,11 @@ fn render_site(
                     &assets,
                     regional_home,
                 );
-                let out = renderer.render_each(&|page| write_page(staging, page))?;
+                let out = renderer.render_each(&|page| {
+                    write_page(staging, page)?;
+                    progress.inc();
+                    Ok(())
+                })?;
                 if let Some((path, ics)) = renderer.calendar_file() {
                     staging.write(&path, ics.as_bytes()).map_err(|d| vec![d])?;
                 }

@@ -100,13 +100,16 @@ pub fn run() -> ExitCode {
             } else {
                 cli.root.join(out)
             };
-            let report = build::build(&BuildOptions {
-                root: cli.root.clone(),
-                kommune,
-                out: out.clone(),
-                base_url,
-                today,
-            });
+            let report = build::build_with_progress(
+                &BuildOptions {
+                    root: cli.root.clone(),
+                    kommune,
+                    out: out.clone(),
+                    base_url,
+                    today,
+                },
+                &crate::progress::Progress::for_terminal(),
+            );
             print_human(&report, color);
             if report.failed() {
                 eprintln!(

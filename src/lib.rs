@@ -15,6 +15,7 @@ pub mod origins;
 pub mod parse;
 #[cfg(feature = "print")]
 pub mod print;
+pub mod progress;
 pub mod render;
 pub mod resolve;
 pub mod scaffold;

@@ -487,3 +487,41 @@ fn images_resolve_from_every_language() {
     }
     assert!(f.out().join("bilder/kart.svg").is_file());
 }
+
+/// Outside a terminal (pipes, CI, editors' build tasks) the build prints no progress bar,
+/// only its one-line summary: kommuner, pages, time and warnings.
+#[test]
+fn build_summary_line_without_progress_bar_when_piped() {
+    let site = Fixture::kommune();
+    let out = site.build(&[]);
+    assert_ok(&out);
+    let err = stderr(&out);
+    assert!(
+        !err.contains('\u{1b}'),
+        "no terminal control codes: {err:?}"
+    );
+    let summary: Vec<&str> = err.lines().filter(|l| l.starts_with("Built ")).collect();
+    assert_eq!(summary.len(), 1, "one summary line: {err}");
+    let line = summary[0];
+    assert!(
+        line.contains(" pages for 1 kommune in ")
+            && line.contains(" s (")
+            && line.contains("warning"),
+        "summary names pages, kommuner, time and warnings: {line}"
+    );
+    let pages: usize = line["Built ".len()..]
+        .split(' ')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let html = walkdir::WalkDir::new(site.out())
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .count();
+    assert!(
+        pages > 0 && pages <= html,
+        "{pages} pages reported, {html} HTML files written"
+    );
+}

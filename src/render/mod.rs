@@ -223,7 +223,11 @@ impl<'a> KommuneRenderer<'a> {
 
     /// Every page of the kommune, in every language.
     pub fn jobs(&self) -> Vec<(Job, String)> {
-        let k = self.kommune;
+        Self::jobs_of(self.kommune)
+    }
+
+    /// The pages [`Self::jobs`] renders for `k`, without a renderer (to count them).
+    pub fn jobs_of(k: &Kommune) -> Vec<(Job, String)> {
         let mut jobs = Vec::new();
         for lang in &k.languages {
             let mut push = |job: Job| jobs.push((job, lang.clone()));
