@@ -1,5 +1,6 @@
 //! The pipeline, in one direction: load → resolve → check → render → write.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -58,7 +59,18 @@ pub fn check(
     today: chrono::NaiveDate,
     report: &mut Report,
 ) -> Option<(Project, Vec<Kommune>)> {
-    let project = match Project::load(root) {
+    check_units(root, only, None, today, report)
+}
+
+/// [`check`] over the unit folders in `units` only (all when `None`).
+fn check_units(
+    root: &Path,
+    only: Option<&str>,
+    units: Option<&BTreeSet<String>>,
+    today: chrono::NaiveDate,
+    report: &mut Report,
+) -> Option<(Project, Vec<Kommune>)> {
+    let project = match Project::load_units(root, units) {
         Ok(p) => p,
         Err(diags) => {
             report.diagnostics.extend(diags);
@@ -143,15 +155,23 @@ pub type PageFiles = Vec<(String, Vec<u8>)>;
 /// Re-render only the pages whose Markdown body comes from one of `changed` (file paths as
 /// shown to editors, `content/…`). For the preview, when a save changed a body but not the
 /// front matter: every other page is the same as in the last full build.
+///
+/// Only the unit folders in `units` are read and checked: the kommuner whose pages show
+/// the changed files, and their bases (see [`crate::load::unit_graph`]).
 pub fn render_pages_from(
     opts: &BuildOptions,
     changed: &std::collections::HashSet<String>,
+    units: &BTreeSet<String>,
 ) -> (Report, Option<PageFiles>) {
     let started = Instant::now();
     let mut report = Report::default();
-    let Some((project, kommuner)) =
-        check(&opts.root, opts.kommune.as_deref(), opts.today, &mut report)
-    else {
+    let Some((project, kommuner)) = check_units(
+        &opts.root,
+        opts.kommune.as_deref(),
+        Some(units),
+        opts.today,
+        &mut report,
+    ) else {
         return (report, None);
     };
     if report.failed() {

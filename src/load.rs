@@ -76,6 +76,15 @@ pub struct Project {
 impl Project {
     /// Read `veiviser.yaml` and every unit. Returns every problem found, not just the first.
     pub fn load(root: &Path) -> Result<Project, Vec<Diagnostic>> {
+        Project::load_units(root, None)
+    }
+
+    /// [`Project::load`], reading only the units named in `only` (the live preview's
+    /// incremental update reads just the kommuner a saved file can change, and their bases).
+    pub fn load_units(
+        root: &Path,
+        only: Option<&std::collections::BTreeSet<String>>,
+    ) -> Result<Project, Vec<Diagnostic>> {
         let (config, config_file) = SiteConfig::load(root).map_err(|d| vec![d])?;
         let content_dir = root.join("content");
         if !content_dir.is_dir() {
@@ -98,6 +107,12 @@ impl Project {
             .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
             .map(|e| e.path())
             .filter(|p| !is_hidden(p))
+            .filter(|p| {
+                only.is_none_or(|only| {
+                    p.file_name()
+                        .is_some_and(|n| only.contains(n.to_string_lossy().as_ref()))
+                })
+            })
             .collect();
         dirs.sort();
 
@@ -137,6 +152,35 @@ impl Project {
     pub fn kommuner(&self) -> impl Iterator<Item = &Unit> {
         self.units.values().filter(|u| u.kommune().is_some())
     }
+}
+
+/// Each unit folder's slug, whether it is a kommune, and the base it inherits, read from
+/// the folder configs alone (cheap: used to tell which kommuner a saved file can change).
+/// Folders whose config cannot be read are left out; the full build reports them.
+pub fn unit_graph(root: &Path) -> BTreeMap<String, (bool, Option<String>)> {
+    #[derive(serde::Deserialize)]
+    struct Inherits {
+        inherits: Option<String>,
+    }
+    let mut graph = BTreeMap::new();
+    let Ok(entries) = std::fs::read_dir(root.join("content")) else {
+        return graph;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let dir = entry.path();
+        let slug = entry.file_name().to_string_lossy().into_owned();
+        for (name, is_kommune) in [("kommune.yaml", true), ("region.yaml", false)] {
+            let path = dir.join(name);
+            let Ok(file) = SourceFile::read(&path, relative_display(&path, root)) else {
+                continue;
+            };
+            if let Ok(config) = crate::yaml::parse_file::<Inherits>(&file) {
+                graph.insert(slug.clone(), (is_kommune, config.inherits));
+            }
+            break;
+        }
+    }
+    graph
 }
 
 fn is_hidden(path: &Path) -> bool {

@@ -6,7 +6,7 @@
 mod http;
 mod watch;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -163,10 +163,13 @@ async fn serve(opts: ServeOptions) -> ExitCode {
 #[derive(Default)]
 struct FrontMatterCache {
     by_path: HashMap<PathBuf, String>,
+    /// Unit folders: kommune or base, and what each inherits (see [`unit_graph`]).
+    units: BTreeMap<String, (bool, Option<String>)>,
 }
 
 impl FrontMatterCache {
     fn refresh(&mut self, root: &std::path::Path) {
+        self.units = crate::load::unit_graph(root);
         self.by_path.clear();
         for entry in walkdir::WalkDir::new(root.join("content"))
             .into_iter()
@@ -229,14 +232,23 @@ fn update_bodies(
         }
         files.insert(crate::source::relative_display(path, root));
     }
-    let (report, pages) = build::render_pages_from(opts, &files);
+    let Some(units) = affected_units(&cache.units, root, changed, opts.kommune.as_deref()) else {
+        return false;
+    };
+    if units.is_empty() {
+        // The saved files are not shown in this preview (another kommune's pages).
+        return true;
+    }
+    let (report, pages) = build::render_pages_from(opts, &files, &units);
     let Some(pages) = pages.filter(|_| !report.failed()) else {
         return false;
     };
-    let mut site = (**shared.site.read().unwrap_or_else(|e| e.into_inner())).clone();
     let count = pages.len();
-    site.extend(pages);
-    *shared.site.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(site);
+    {
+        // In place unless a request still holds the previous map (then it is copied).
+        let mut site = shared.site.write().unwrap_or_else(|e| e.into_inner());
+        Arc::make_mut(&mut site).extend(pages);
+    }
     let generation = shared.generation.fetch_add(1, Ordering::SeqCst) + 1;
     let _ = shared.events.send(LiveEvent::Reload(generation));
     println!(
@@ -245,6 +257,49 @@ fn update_bodies(
         started.elapsed().as_millis()
     );
     true
+}
+
+/// The unit folders an incremental update must read: every kommune whose pages can show
+/// one of the `changed` files (the file's own kommune, or every kommune inheriting the base
+/// it is in), and the bases those kommuner inherit. `None` when a file is outside every
+/// known unit (a full rebuild then finds out what it is).
+fn affected_units(
+    graph: &BTreeMap<String, (bool, Option<String>)>,
+    root: &std::path::Path,
+    changed: &[PathBuf],
+    only: Option<&str>,
+) -> Option<BTreeSet<String>> {
+    let content = root.join("content");
+    let mut changed_units = BTreeSet::new();
+    for path in changed {
+        let unit = path.strip_prefix(&content).ok()?.components().next()?;
+        let unit = unit.as_os_str().to_string_lossy().into_owned();
+        graph.contains_key(&unit).then_some(())?;
+        changed_units.insert(unit);
+    }
+    // The chain of a unit, itself first; cut at the first repeat (cycles are reported by
+    // the full build, which ran before).
+    let chain = |start: &str| {
+        let mut chain = vec![start.to_string()];
+        while let Some((_, Some(base))) = graph.get(chain.last().expect("not empty")) {
+            if chain.contains(base) {
+                break;
+            }
+            chain.push(base.clone());
+        }
+        chain
+    };
+    let mut units = BTreeSet::new();
+    for (slug, (is_kommune, _)) in graph {
+        if !is_kommune || only.is_some_and(|only| only != slug) {
+            continue;
+        }
+        let chain = chain(slug);
+        if chain.iter().any(|u| changed_units.contains(u)) {
+            units.extend(chain);
+        }
+    }
+    Some(units)
 }
 
 /// Build into memory; swap it in on success, or keep the last good build and report.
@@ -282,5 +337,58 @@ pub fn rebuild(shared: &Shared, opts: &BuildOptions) {
             *shared.error.write().unwrap_or_else(|e| e.into_inner()) = Some(text.clone());
             let _ = shared.events.send(LiveEvent::Error(text));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn graph() -> BTreeMap<String, (bool, Option<String>)> {
+        [
+            ("nasjonal", false, None),
+            ("felles", false, Some("nasjonal")),
+            ("fjordvik", true, Some("felles")),
+            ("solvberg", true, Some("felles")),
+            ("enslig", true, None),
+        ]
+        .into_iter()
+        .map(|(s, k, b)| (s.to_string(), (k, b.map(String::from))))
+        .collect()
+    }
+
+    fn units(changed: &str, only: Option<&str>) -> Option<Vec<String>> {
+        let root = std::path::Path::new("/p");
+        affected_units(&graph(), root, &[root.join(changed)], only).map(|u| u.into_iter().collect())
+    }
+
+    #[test]
+    fn a_kommune_file_reads_that_kommune_and_its_bases() {
+        assert_eq!(
+            units("content/fjordvik/sider/om.md", None).unwrap(),
+            ["felles", "fjordvik", "nasjonal"]
+        );
+        assert_eq!(units("content/enslig/a.md", None).unwrap(), ["enslig"]);
+    }
+
+    #[test]
+    fn a_base_file_reads_every_kommune_inheriting_it() {
+        assert_eq!(
+            units("content/nasjonal/veileder/niva-1.md", None).unwrap(),
+            ["felles", "fjordvik", "nasjonal", "solvberg"]
+        );
+        assert_eq!(
+            units("content/felles/a.md", Some("solvberg")).unwrap(),
+            ["felles", "nasjonal", "solvberg"]
+        );
+        assert!(units("content/fjordvik/a.md", Some("solvberg"))
+            .unwrap()
+            .is_empty());
+    }
+
+    #[test]
+    fn unknown_folders_need_a_full_rebuild() {
+        assert_eq!(units("content/ny/a.md", None), None);
+        assert_eq!(units("themes/standard/x.md", None), None);
     }
 }
