@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Build benchmark (issue 9): veiviser against Hugo and a floor, measured in the same run.
 #
-#   scripts/bench-build.sh [--sizes "1 50"] [--national] [--runs N] [--dir DIR] [--pages 150]
+#   scripts/bench-build.sh [--sizes "1 50"] [--national] [--runs N] [--dir DIR] [--pages 150] [--no-build]
 #
 # For each size (number of kommuner, ~150 pages each) it generates a synthetic site with
 # scripts/gen-site.py (veiviser's format, plus the same pages as a Hugo site), then measures
@@ -17,6 +17,7 @@
 # are shared and noisy: compare the ratios, which are measured in the same run; with
 # --runs N each tool runs N times, interleaved, and the median is kept.
 #
+# --no-build measures target/release/veiviser as it is (no `cargo build --release` first).
 # --national adds 357 kommuner (about 54,000 pages; it takes several minutes).
 # The sites are written to --dir (default: a folder in /dev/shm, a RAM disk, so the shared
 # machine's disk does not decide the result; pass --dir /tmp/x to measure on disk).
@@ -27,6 +28,7 @@ SIZES="1 50"
 RUNS=""
 PAGES=150
 DIR=""
+BUILD=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) SIZES="$2"; shift 2 ;;
@@ -34,7 +36,8 @@ while [ $# -gt 0 ]; do
     --runs) RUNS="$2"; shift 2 ;;
     --dir) DIR="$2"; shift 2 ;;
     --pages) PAGES="$2"; shift 2 ;;
-    -h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --no-build) BUILD=""; shift ;;
+    -h|--help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -50,8 +53,10 @@ need_apt() {
 command -v hugo >/dev/null || need_apt hugo
 [ -x /usr/bin/time ] || need_apt time
 
-echo "building veiviser and the floor (release)…" >&2
-(cd "$REPO" && cargo build --release --quiet --bin veiviser --example floor)
+if [ -n "$BUILD" ]; then
+  echo "building veiviser and the floor (release)…" >&2
+  (cd "$REPO" && cargo build --release --quiet --bin veiviser --example floor)
+fi
 BIN="$DIR/veiviser"
 FLOOR="$DIR/floor"
 # Copies, so that a rebuild of the working tree during the run does not change the binary.

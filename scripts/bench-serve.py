@@ -54,6 +54,15 @@ def main():
                     events.put(time.perf_counter())
 
         threading.Thread(target=listen, daemon=True).start()
+        # The server's own account of each update ("Updated 1 page in 12 ms").
+        updates = []
+
+        def log():
+            for line in server.stdout:
+                if line.startswith(("Updated ", "Built ")) and " in " in line:
+                    updates.append(line.strip())
+
+        threading.Thread(target=log, daemon=True).start()
         time.sleep(1.0)
         path = os.path.join(args.root, args.file)
         original = open(path, encoding="utf-8").read()
@@ -74,6 +83,15 @@ def main():
         samples.sort()
         p90 = samples[int(len(samples) * 0.9) - 1]
         print(f"runs={len(samples)} p50={statistics.median(samples):.0f} ms p90={p90:.0f} ms max={samples[-1]:.0f} ms")
+        inside = sorted(int(u.rsplit(" in ", 1)[1].split()[0]) for u in updates if u.startswith("Updated "))
+        if inside:
+            print(f"server-side update time (incremental, without the 25 ms debounce): p50={statistics.median(inside):.0f} ms max={inside[-1]} ms; "
+                  f"{len(updates) - len(inside)} full rebuild(s)")
+        try:
+            hwm = [l for l in open(f"/proc/{server.pid}/status") if l.startswith("VmHWM")][0].split()[1]
+            print(f"server peak RSS: {int(hwm) // 1024} MB")
+        except OSError:
+            pass
     finally:
         server.terminate()
         server.wait()

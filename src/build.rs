@@ -82,7 +82,7 @@ fn check_units(
     report.diagnostics.extend(diags);
     let checked: Vec<Vec<Diagnostic>> = kommuner
         .par_iter()
-        .map(|k| crate::check::check_kommune(k, today))
+        .map(|k| crate::check::check_kommune_with(k, today, &project.config.raw_html))
         .collect();
     report.diagnostics.extend(checked.into_iter().flatten());
     report
@@ -94,18 +94,25 @@ fn check_units(
     Some((project, kommuner))
 }
 
+/// Build the site into `opts.out`, with the print PDFs (`trykk/`).
 pub fn build(opts: &BuildOptions) -> Report {
     build_with_progress(opts, &Progress::hidden())
 }
 
 /// [`build`], reporting to a progress bar (the command line's, see [`Progress`]).
 pub fn build_with_progress(opts: &BuildOptions, progress: &Progress) -> Report {
-    let report = build_reporting(opts, progress);
+    build_with(opts, progress, true)
+}
+
+/// [`build_with_progress`]; `pdf: false` skips the print PDFs (`veiviser build --no-pdf`).
+/// The *Trykksaker* page then lists the files without links.
+pub fn build_with(opts: &BuildOptions, progress: &Progress, pdf: bool) -> Report {
+    let report = build_reporting(opts, progress, pdf);
     progress.finish();
     report
 }
 
-fn build_reporting(opts: &BuildOptions, progress: &Progress) -> Report {
+fn build_reporting(opts: &BuildOptions, progress: &Progress, pdf: bool) -> Report {
     let started = Instant::now();
     let mut report = Report::default();
     if let Err(d) = crate::write::check_output_dir(&opts.out, &opts.root) {
@@ -128,7 +135,7 @@ fn build_reporting(opts: &BuildOptions, progress: &Progress) -> Report {
             return report;
         }
     };
-    let result = match render_site(&project, &kommuner, opts, &staging, progress) {
+    let result = match render_site(&project, &kommuner, opts, &staging, progress, pdf) {
         Ok(done) => {
             progress.step("Writing");
             staging.commit().map(|()| done).map_err(|d| vec![d])
@@ -259,7 +266,8 @@ fn page_file(path: &str) -> String {
     }
 }
 
-/// Build into memory (the live preview). `opts.out` is ignored.
+/// Build into memory (the live preview). `opts.out` is ignored. No print PDFs are made
+/// (they take seconds); the *Trykksaker* page says they are made by `veiviser build`.
 pub fn build_in_memory(
     opts: &BuildOptions,
 ) -> (Report, Option<std::collections::HashMap<String, Vec<u8>>>) {
@@ -274,7 +282,7 @@ pub fn build_in_memory(
         return (report, None);
     }
     let sink = MemorySink::default();
-    let files = match render_site(&project, &kommuner, opts, &sink, &Progress::hidden()) {
+    let files = match render_site(&project, &kommuner, opts, &sink, &Progress::hidden(), false) {
         Ok((pages, warnings)) => {
             report.pages = pages;
             report.diagnostics.extend(warnings);
@@ -296,6 +304,7 @@ fn render_site(
     opts: &BuildOptions,
     staging: &dyn Sink,
     progress: &Progress,
+    pdf: bool,
 ) -> Result<(usize, Vec<Diagnostic>), Vec<Diagnostic>> {
     let base_url = opts
         .base_url
@@ -322,6 +331,7 @@ fn render_site(
 
     let regional = opts.kommune.is_none();
     let sitemap = Mutex::new(Vec::new());
+    let print_warnings = Mutex::new(Vec::new());
     let result = (|| -> Result<usize, Vec<Diagnostic>> {
         // Kommuner in parallel, and each kommune's pages in parallel: one kommune's search
         // index is built while others render. Every page is minified and written as soon
@@ -348,7 +358,7 @@ fn render_site(
                 let assets =
                     write_assets(staging, &theme, kommune, &urls.prefix).map_err(|d| vec![d])?;
                 let regional_home = regional.then(|| base.path.clone());
-                let renderer = KommuneRenderer::new(
+                let mut renderer = KommuneRenderer::new(
                     &theme,
                     kommune,
                     &project.config,
@@ -357,6 +367,10 @@ fn render_site(
                     &assets,
                     regional_home,
                 );
+                if pdf {
+                    renderer.print_sizes =
+                        write_prints(staging, &theme, kommune, &urls, opts.today, &print_warnings)?;
+                }
                 let out = renderer.render_each(&|page| {
                     write_page(staging, page)?;
                     progress.inc();
@@ -408,7 +422,45 @@ fn render_site(
             .map_err(|d| vec![d])?;
         Ok(pages)
     })();
+    warnings.extend(print_warnings.into_inner().expect("warnings lock"));
     result.map(|pages| (pages, std::mem::take(&mut warnings)))
+}
+
+/// Make the kommune's print PDFs into `<prefix>trykk/`; their sizes by file name.
+#[cfg(feature = "print")]
+fn write_prints(
+    staging: &dyn Sink,
+    theme: &Theme,
+    kommune: &Kommune,
+    urls: &Urls,
+    today: chrono::NaiveDate,
+    warnings: &Mutex<Vec<Diagnostic>>,
+) -> Result<Option<std::collections::BTreeMap<String, u64>>, Vec<Diagnostic>> {
+    let made = crate::print::build::make_all(&theme.dir, kommune, urls, today)?;
+    warnings
+        .lock()
+        .expect("warnings lock")
+        .extend(made.warnings);
+    let mut sizes = std::collections::BTreeMap::new();
+    for (name, bytes) in made.files {
+        let path = format!("{}{}{name}", urls.prefix, crate::render::prints::PRINT_DIR);
+        staging.write(&path, &bytes).map_err(|d| vec![d])?;
+        sizes.insert(name, bytes.len() as u64);
+    }
+    Ok(Some(sizes))
+}
+
+/// Without the `print` feature no PDFs are made.
+#[cfg(not(feature = "print"))]
+fn write_prints(
+    _staging: &dyn Sink,
+    _theme: &Theme,
+    _kommune: &Kommune,
+    _urls: &Urls,
+    _today: chrono::NaiveDate,
+    _warnings: &Mutex<Vec<Diagnostic>>,
+) -> Result<Option<std::collections::BTreeMap<String, u64>>, Vec<Diagnostic>> {
+    Ok(None)
 }
 
 fn kommuners_sorted(kommuner: &[Kommune]) -> Vec<&Kommune> {

@@ -36,6 +36,9 @@ pub enum Command {
         /// Override base_url from veiviser.yaml.
         #[arg(long)]
         base_url: Option<String>,
+        /// Skip the print PDFs (trykk/*.pdf); the Trykksaker page lists them without links.
+        #[arg(long)]
+        no_pdf: bool,
     },
     /// Live preview: build into memory, serve on 127.0.0.1, rebuild and reload on save.
     Serve {
@@ -94,13 +97,14 @@ pub fn run() -> ExitCode {
             kommune,
             out,
             base_url,
+            no_pdf,
         } => {
             let out = if out.is_absolute() {
                 out
             } else {
                 cli.root.join(out)
             };
-            let report = build::build_with_progress(
+            let report = build::build_with(
                 &BuildOptions {
                     root: cli.root.clone(),
                     kommune,
@@ -109,6 +113,7 @@ pub fn run() -> ExitCode {
                     today,
                 },
                 &crate::progress::Progress::for_terminal(),
+                !no_pdf,
             );
             print_human(&report, color);
             if report.failed() {

@@ -25,6 +25,11 @@ pub struct SiteConfig {
     /// Intro text of the landing page.
     #[serde(default)]
     pub description: Option<String>,
+    /// Raw HTML in Markdown: `mode: sanitize` (default; an allow-list, see
+    /// docs/content-format.md) or `mode: escape` (shown as text); `extra_tags` widens the
+    /// allow-list.
+    #[serde(default)]
+    pub raw_html: crate::sanitize::RawHtml,
 }
 
 fn default_language() -> String {
@@ -47,6 +52,44 @@ impl SiteConfig {
         }
         let file = SourceFile::read(&path, "veiviser.yaml".into())?;
         let config: SiteConfig = crate::yaml::parse_file(&file)?;
+        if let Some(tag) = config
+            .raw_html
+            .extra_tags
+            .iter()
+            .find(|t| crate::sanitize::FORBIDDEN_TAGS.contains(&t.as_str()))
+        {
+            let at = crate::yaml::locate_in_key(&file, "raw_html", tag).unwrap_or(0);
+            return Err(Diagnostic::error(
+                "forbidden-html-tag",
+                format!("<{tag}> cannot be allowed in content: it can run code, load other websites or collect data"),
+            )
+            .in_file(&file)
+            .at_offset(at, tag.len())
+            .with_help(format!("remove `{tag}` from raw_html.extra_tags; images and forms have their own Markdown and YAML formats")));
+        }
+        if let Err(problem) = BaseUrl::parse(&config.base_url) {
+            let at =
+                crate::yaml::locate_in_key(&file, "base_url", config.base_url.trim()).unwrap_or(0);
+            return Err(Diagnostic::error("invalid-base-url", problem)
+                .in_file(&file)
+                .at_offset(at, config.base_url.trim().len())
+                .with_help("set base_url to the address the site is published at, like https://www.example.no/bti/"));
+        }
+        let theme_ok = !config.theme.is_empty()
+            && config
+                .theme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if !theme_ok {
+            let at = crate::yaml::locate_in_key(&file, "theme", &config.theme).unwrap_or(0);
+            return Err(Diagnostic::error(
+                "invalid-theme",
+                format!("`theme: {}` is not a folder name under themes/", config.theme),
+            )
+            .in_file(&file)
+            .at_offset(at, config.theme.len())
+            .with_help("write the name of a folder in themes/, such as `standard` (letters, digits, - and _; no paths)"));
+        }
         Ok((config, file))
     }
 }
@@ -92,6 +135,27 @@ impl BaseUrl {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn base_url_and_theme_are_checked_where_they_are_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let load = |yaml: &str| {
+            std::fs::write(dir.path().join("veiviser.yaml"), yaml).unwrap();
+            SiteConfig::load(dir.path()).map(|_| ()).unwrap_err()
+        };
+        let err = load("title: T\nbase_url: \"www.example.no/bti/\"\n");
+        assert_eq!(err.code, "invalid-base-url");
+        assert_eq!((err.line, err.column), (2, 12));
+        let err = load("title: T\nbase_url: https://x.example/\ntheme: ../../../etc\n");
+        assert_eq!(err.code, "invalid-theme");
+        assert_eq!(err.line, 3);
+        std::fs::write(
+            dir.path().join("veiviser.yaml"),
+            "title: T\nbase_url: https://x.example/\ntheme: mitt-tema_2\n",
+        )
+        .unwrap();
+        assert!(SiteConfig::load(dir.path()).is_ok());
+    }
 
     #[test]
     fn parses_sub_path() {

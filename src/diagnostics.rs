@@ -145,24 +145,80 @@ impl Diagnostic {
         }
         match &self.file {
             Some(file) if self.line > 0 => {
+                let text = &file.text;
                 let offset = file.offset(self.line, self.column.max(1));
-                let length = self.length.min(file.text.len().saturating_sub(offset));
-                diag = diag.with_label(miette::LabeledSpan::at(offset..offset + length, "here"));
-                let mut text = file.text.clone();
+                let mut end = (offset + self.length).min(text.len());
+                while !text.is_char_boundary(end) {
+                    end += 1;
+                }
+                // Only the lines around the problem go to miette, which reads its source
+                // from the start for every snippet: with the whole file, thousands of
+                // diagnostics in a large file took minutes to print.
+                let first = self.line.saturating_sub(CONTEXT_LINES).max(1);
+                let last = file.line_col(end).0 + CONTEXT_LINES;
+                let start = file.offset(first, 1).min(offset);
+                let stop = file.offset(last + 1, 1).max(end);
+                let mut window = text[start..stop].to_string();
+                let (from, to) = (offset - start, end - start);
                 if self.redact {
                     // Personal data is shown masked, in the snippet too.
-                    let masked: String = text[offset..offset + length]
+                    let masked: String = window[from..to]
                         .chars()
                         .enumerate()
                         .map(|(i, c)| if i >= 2 && c.is_ascii_digit() { '*' } else { c })
                         .collect();
-                    text.replace_range(offset..offset + length, &masked);
+                    window.replace_range(from..to, &masked);
                 }
-                miette::Report::new(diag)
-                    .with_source_code(miette::NamedSource::new(file.display.clone(), text))
+                diag = diag.with_label(miette::LabeledSpan::at(from..to, "here"));
+                miette::Report::new(diag).with_source_code(Snippet {
+                    name: file.display.clone(),
+                    text: window,
+                    first_line: first - 1,
+                })
             }
             _ => miette::Report::new(diag),
         }
+    }
+}
+
+/// Lines shown before and after the problem in a snippet.
+const CONTEXT_LINES: usize = 2;
+
+/// The lines of a file around a diagnostic, numbered as in the whole file.
+#[derive(Debug)]
+struct Snippet {
+    name: String,
+    text: String,
+    /// 0-based line number of the first line of `text` in the file.
+    first_line: usize,
+}
+
+impl miette::SourceCode for Snippet {
+    fn read_span<'a>(
+        &'a self,
+        span: &miette::SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        let inner = self
+            .text
+            .read_span(span, context_lines_before, context_lines_after)?;
+        // miette counts columns in bytes; editors (and `location()`) count characters.
+        let column = match self.text.get(..span.offset()) {
+            Some(before) if context_lines_before == 0 => {
+                let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+                before[line_start..].chars().count()
+            }
+            _ => inner.column(),
+        };
+        Ok(Box::new(miette::MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            inner.line() + self.first_line,
+            column,
+            inner.line_count(),
+        )))
     }
 }
 
@@ -226,6 +282,51 @@ mod tests {
         assert_eq!(suggest("servces", ["services", "forms"]), Some("services"));
         assert_eq!(suggest("zzzzzz", ["title", "level"]), None);
         assert_eq!(suggest("leder", ["lead", "summary"]), Some("lead"));
+    }
+
+    #[test]
+    fn snippets_are_numbered_as_in_the_whole_file() {
+        let text: String = (1..=100).map(|n| format!("linje {n}: æøå\n")).collect();
+        let file = Arc::new(SourceFile::new("content/a.md".into(), text));
+        let d = Diagnostic::error("x", "feil")
+            .in_file(&file)
+            .at(50, 11)
+            .with_length(3);
+        let out = d.render(false);
+        // The header and the message give the same column, counted in characters.
+        assert!(out.contains("content/a.md:50:11: feil"), "{out}");
+        assert!(out.contains("[content/a.md:50:11]"), "{out}");
+        for n in 48..=52 {
+            assert!(out.contains(&format!("{n} │ linje {n}: æøå")), "{out}");
+        }
+        assert!(
+            !out.contains("linje 47:") && !out.contains("linje 53:"),
+            "{out}"
+        );
+        // At the edges of the file, and past them, nothing panics.
+        for (line, column, length) in [(1, 1, 5), (100, 1, 999), (101, 1, 1), (500, 3, 2)] {
+            let _ = Diagnostic::error("x", "feil")
+                .in_file(&file)
+                .at(line, column)
+                .with_length(length)
+                .render(false);
+        }
+    }
+
+    #[test]
+    fn redacted_snippets_mask_the_number() {
+        let file = Arc::new(SourceFile::new(
+            "content/a.md".into(),
+            "a\nNummer: 15831234587\nb\n".into(),
+        ));
+        let out = Diagnostic::error("identity-number", "nummer")
+            .in_file(&file)
+            .at(2, 9)
+            .with_length(11)
+            .redacted()
+            .render(false);
+        assert!(out.contains("Nummer: 15*********"), "{out}");
+        assert!(!out.contains("831234587"), "{out}");
     }
 
     #[test]

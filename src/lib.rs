@@ -8,6 +8,8 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod i18n;
 pub mod load;
 pub mod markdown;
@@ -18,6 +20,7 @@ pub mod print;
 pub mod progress;
 pub mod render;
 pub mod resolve;
+pub mod sanitize;
 pub mod scaffold;
 pub mod schemas;
 pub mod search;

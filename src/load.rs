@@ -197,6 +197,20 @@ fn load_unit(root: &Path, dir: &Path) -> Result<(Unit, Vec<Diagnostic>), Vec<Dia
     let kommune_yaml = dir.join("kommune.yaml");
     let region_yaml = dir.join("region.yaml");
     let display = |p: &Path| relative_display(p, root);
+    // Like every file in content/, the folder's config is never read through a link
+    // (which could point anywhere, /etc/passwd included).
+    for config in [&kommune_yaml, &region_yaml] {
+        if std::fs::symlink_metadata(config).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(vec![Diagnostic::error(
+                "symlink-refused",
+                format!(
+                    "{} is a symbolic link; veiviser does not follow links in content/",
+                    display(config)
+                ),
+            )
+            .with_help("copy the file into the folder instead of linking to it")]);
+        }
+    }
     let (kind, config_file) = if kommune_yaml.is_file() {
         let file = SourceFile::read(&kommune_yaml, display(&kommune_yaml)).map_err(|d| vec![d])?;
         let config = crate::yaml::parse_file(&file).map_err(|d| vec![d])?;
@@ -295,4 +309,21 @@ fn load_unit(root: &Path, dir: &Path) -> Result<(Unit, Vec<Diagnostic>), Vec<Dia
         },
         diags,
     ))
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_linked_kommune_yaml_is_refused_unread() {
+        let dir = tempfile::tempdir().unwrap();
+        let unit = dir.path().join("content/testvik");
+        std::fs::create_dir_all(&unit).unwrap();
+        std::os::unix::fs::symlink("/etc/passwd", unit.join("kommune.yaml")).unwrap();
+        let err = load_unit(dir.path(), &unit).unwrap_err();
+        assert_eq!(err[0].code, "symlink-refused");
+        assert!(err[0].message.contains("content/testvik/kommune.yaml"));
+        assert!(err[0].file.is_none(), "nothing of the target is read");
+    }
 }

@@ -1,8 +1,10 @@
 //! Markdown to HTML with pulldown-cmark: tables, footnotes, strikethrough, heading ids,
-//! shortcodes, site-relative links, and raw HTML escaped (never passed through).
+//! shortcodes, site-relative links, and raw HTML cleaned with an allow-list (see
+//! [`crate::sanitize`]) or shown as text, as the site chooses.
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+use crate::sanitize::{RawHtml, RawHtmlMode};
 use crate::shortcodes::{scan, Shortcode};
 
 /// What a shortcode turns into.
@@ -25,6 +27,8 @@ pub struct MarkdownContext<'a> {
     pub expand: &'a dyn Fn(&Shortcode) -> Expansion,
     /// Link the first occurrence of each glossary term (None: no automatic links).
     pub glossary: Option<&'a crate::terms::TermLinks<'a>>,
+    /// What happens to raw HTML in the text (`raw_html:` in veiviser.yaml).
+    pub raw_html: &'a RawHtml,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -51,6 +55,7 @@ pub fn options() -> Options {
 }
 
 const BLOCK_MARK: &str = "VEIVISERBLOCK";
+const IMAGE_MARK: &str = "VEIVISERIMAGE";
 
 /// Element ids used by the theme's templates; headings in content never take them.
 pub const THEME_IDS: &[&str] = &[
@@ -144,9 +149,15 @@ pub fn render(source: &str, ctx: &MarkdownContext) -> Rendered {
         i += 1;
     }
 
+    let escape = ctx.raw_html.mode == RawHtmlMode::Escape;
+    let mut has_raw_html = false;
     let events = events.into_iter().map(|event| match event {
-        // Raw HTML is shown as text; it is never trusted.
-        Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
+        // Raw HTML is never trusted: shown as text, or kept and cleaned below.
+        Event::Html(html) | Event::InlineHtml(html) if escape => Event::Text(html),
+        Event::Html(html) | Event::InlineHtml(html) => {
+            has_raw_html = true;
+            Event::InlineHtml(html)
+        }
         Event::Start(Tag::Link {
             link_type,
             dest_url,
@@ -185,13 +196,47 @@ pub fn render(source: &str, ctx: &MarkdownContext) -> Rendered {
         }
     }
     let mut html = String::with_capacity(text.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    if has_raw_html {
+        // Markdown images are set aside, so the cleaning can remove every raw <img>.
+        let (events, images) = set_images_aside(events);
+        pulldown_cmark::html::push_html(&mut html, events.into_iter());
+        // The whole body, so tags opened and closed in separate fragments stay paired.
+        html = ctx.raw_html.clean(&html);
+        for (n, image) in images.iter().enumerate() {
+            html = html.replacen(&format!("{IMAGE_MARK}{n}X"), image, 1);
+        }
+    } else {
+        pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    }
     for (n, block) in blocks.iter().enumerate() {
         html = html.replace(&format!("<p>{BLOCK_MARK}{n}</p>"), block);
     }
     out.html = html;
     out.text = collapse_whitespace(&out.text);
     out
+}
+
+/// Replace each Markdown image with a placeholder text, returning the images' HTML.
+fn set_images_aside(events: Vec<Event>) -> (Vec<Event>, Vec<String>) {
+    let mut out = Vec::with_capacity(events.len());
+    let mut images = Vec::new();
+    let mut image: Option<Vec<Event>> = None;
+    for event in events {
+        match (&mut image, event) {
+            (None, e @ Event::Start(Tag::Image { .. })) => image = Some(vec![e]),
+            (Some(parts), e @ Event::End(TagEnd::Image)) => {
+                parts.push(e);
+                let mut html = String::new();
+                pulldown_cmark::html::push_html(&mut html, std::mem::take(parts).into_iter());
+                out.push(Event::Text(format!("{IMAGE_MARK}{}X", images.len()).into()));
+                images.push(html);
+                image = None;
+            }
+            (Some(parts), e) => parts.push(e),
+            (None, e) => out.push(e),
+        }
+    }
+    (out, images)
 }
 
 /// Words separated by single spaces (the same as `split_whitespace` joined by " ").
@@ -222,6 +267,10 @@ pub fn render_inline(source: &str, ctx: &MarkdownContext) -> String {
 }
 
 fn rebase<'a>(url: CowStr<'a>, root: &str, home: &str) -> CowStr<'a> {
+    // The checks report these as errors; should one reach a page, it leads nowhere.
+    if crate::sanitize::unsafe_scheme(&url).is_some() {
+        return CowStr::from("#");
+    }
     let files = |u: &str| u.starts_with("bilder/") || u.starts_with("filer/");
     if url.starts_with('/') && !url.starts_with("//") {
         let rest = &url[1..];
@@ -263,6 +312,7 @@ mod tests {
             heading_shift: 0,
             expand,
             glossary: None,
+            raw_html: &crate::sanitize::SANITIZE,
         }
     }
 
@@ -296,13 +346,53 @@ mod tests {
     }
 
     #[test]
-    fn raw_html_is_escaped() {
+    fn raw_html_is_cleaned_by_default() {
         let r = render(
-            "<script>alert(1)</script>\n\nHei <b onclick=x>du</b>",
+            "<script>alert(1)</script>\n\nHei <b onclick=x>du</b> [x](javascript:alert(1))\n\n<div>\n\n**inne**\n\n</div>",
             &ctx(&plain),
         );
-        assert!(!r.html.contains("<script>"), "{}", r.html);
-        assert!(!r.html.contains("<b onclick"), "{}", r.html);
+        assert!(!r.html.contains("<script"), "{}", r.html);
+        assert!(!r.html.contains("onclick"), "{}", r.html);
+        assert!(!r.html.contains("javascript:"), "{}", r.html);
+        assert!(r.html.contains("Hei <b>du</b>"), "{}", r.html);
+        assert!(
+            r.html
+                .contains("<div>\n<p><strong>inne</strong></p>\n</div>"),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn markdown_images_survive_cleaning_but_raw_images_do_not() {
+        let r = render(
+            "![Et kart](/bilder/kart.png \"Kart\") <b>fet</b>\n\n<img src=x onerror=alert(1)>",
+            &ctx(&plain),
+        );
+        assert!(
+            r.html
+                .contains(r#"<img src="/bti/bilder/kart.png" alt="Et kart" title="Kart" />"#),
+            "{}",
+            r.html
+        );
+        assert_eq!(r.html.matches("<img").count(), 1, "{}", r.html);
+        assert!(!r.html.contains("VEIVISERIMAGE"), "{}", r.html);
+    }
+
+    #[test]
+    fn raw_html_is_text_in_escape_mode() {
+        let policy = RawHtml {
+            mode: RawHtmlMode::Escape,
+            extra_tags: Vec::new(),
+        };
+        let mut c = ctx(&plain);
+        c.raw_html = &policy;
+        let r = render("Hei <b onclick=x>du</b>", &c);
+        assert!(
+            r.html.contains("&lt;b onclick=x&gt;du&lt;/b&gt;"),
+            "{}",
+            r.html
+        );
     }
 
     #[test]

@@ -99,7 +99,9 @@ pub fn parse_unit(unit: &Unit, default_lang: &str) -> (BTreeMap<String, Parsed>,
     (parsed, diags)
 }
 
-fn parse_file(
+/// Parse one file of a unit. Its path inside the unit folder (`rel`, e.g. `sider/x.md`)
+/// decides what kind of content it is.
+pub fn parse_file(
     rel: &str,
     entry: &FileEntry,
     default_lang: &str,

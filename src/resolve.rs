@@ -153,10 +153,19 @@ fn assemble(
     // Overlay from the farthest base to the kommune itself.
     let mut merged: BTreeMap<String, (Parsed, &str)> = BTreeMap::new();
     let mut origins: BTreeMap<String, Origin> = BTreeMap::new();
+    let mut broken = BTreeSet::new();
     for unit in chain.iter().rev() {
         let Some((files, _)) = parsed.get(unit.slug.as_str()) else {
             continue;
         };
+        broken.extend(
+            unit.files
+                .iter()
+                .filter(|(rel, entry)| {
+                    matches!(entry, crate::load::FileEntry::Text(_)) && !files.contains_key(*rel)
+                })
+                .map(|(rel, _)| rel.clone()),
+        );
         let is_kommune = unit.slug == kommune_unit.slug;
         // Judge every file against what the bases gave, before anything is replaced: a
         // kommune file at a path a base also has overrides it (translations included).
@@ -334,6 +343,7 @@ fn assemble(
         events: None,
         assets: BTreeMap::new(),
         origins,
+        broken,
     };
     let mut levels: BTreeMap<String, Variants<crate::content::guide::Level>> = BTreeMap::new();
     fn add<T>(map: &mut BTreeMap<String, Variants<T>>, doc: &Arc<crate::content::Doc<T>>) {

@@ -102,6 +102,10 @@ pub struct Kommune {
     pub assets: BTreeMap<String, PathBuf>,
     /// Every file path and where it came from, for the inheritance report.
     pub origins: BTreeMap<String, Origin>,
+    /// Text files of the kommune or its bases that could not be read or parsed (paths
+    /// relative to the folder). Their errors are reported already, so the checks do not
+    /// also call a reference to one of them missing.
+    pub broken: std::collections::BTreeSet<String>,
 }
 
 impl Kommune {

@@ -27,11 +27,50 @@ impl SourceFile {
     }
 
     /// Read a file, refusing invalid UTF-8 with a located diagnostic. A BOM is dropped and
-    /// CRLF line endings are normalised so offsets match what editors show.
+    /// CRLF line endings are normalised so offsets match what editors show. Files over
+    /// [`MAX_TEXT_BYTES`] are refused before they are read.
     pub fn read(path: &Path, display: String) -> Result<Arc<SourceFile>, Diagnostic> {
-        let bytes = std::fs::read(path).map_err(|e| {
+        use std::io::Read as _;
+        let io = |e: std::io::Error| {
             Diagnostic::error("io", format!("{display}: cannot read the file: {e}"))
-        })?;
+        };
+        let file = std::fs::File::open(path).map_err(io)?;
+        let size = file.metadata().map_err(io)?.len();
+        if size > MAX_TEXT_BYTES {
+            return Err(too_large(display, size));
+        }
+        // At most one byte over the limit, in case the file grows while it is read.
+        let mut bytes = Vec::with_capacity(size as usize);
+        file.take(MAX_TEXT_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(io)?;
+        if bytes.len() as u64 > MAX_TEXT_BYTES {
+            return Err(too_large(display, bytes.len() as u64));
+        }
+        SourceFile::from_bytes(display, bytes)
+    }
+
+    /// A file's bytes as [`SourceFile::read`] takes them: binary files (an image saved as
+    /// `.md`), invalid UTF-8 and NUL characters are refused with a located diagnostic, a
+    /// BOM is dropped and CRLF (and lone CR) become LF.
+    pub fn from_bytes(display: String, bytes: Vec<u8>) -> Result<Arc<SourceFile>, Diagnostic> {
+        if let Some(kind) = binary_kind(&bytes) {
+            let utf16 = kind.starts_with("UTF-16");
+            return Err(Diagnostic::error(
+                if utf16 { "invalid-utf8" } else { "binary-file" },
+                if utf16 {
+                    format!("the file is saved as {kind}, not as UTF-8")
+                } else {
+                    format!("this is not a text file: it looks like {kind}")
+                },
+            )
+            .in_file(&Arc::new(SourceFile::new(display, String::new())))
+            .with_help(if utf16 {
+                SAVE_AS_UTF8
+            } else {
+                "pages and settings are plain text (Markdown or YAML); put images in bilder/ and documents in filer/, with their own file extension (.png, .pdf)"
+            }));
+        }
         let text = match String::from_utf8(bytes) {
             Ok(text) => text,
             Err(err) => {
@@ -41,17 +80,24 @@ impl SourceFile {
                 let line = prefix.matches('\n').count() + 1;
                 let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
                 let file = Arc::new(SourceFile::new(display, prefix));
-                return Err(Diagnostic::error(
-                    "invalid-utf8",
-                    "the file is not valid UTF-8 text",
-                )
-                .in_file(&file)
-                .at(line, column)
-                .with_help(
-                    "save the file as UTF-8 in your editor (in VS Code: click the encoding in the status bar and choose \"Save with Encoding\" → UTF-8)",
-                ));
+                return Err(
+                    Diagnostic::error("invalid-utf8", "the file is not valid UTF-8 text")
+                        .in_file(&file)
+                        .at(line, column)
+                        .with_help(SAVE_AS_UTF8),
+                );
             }
         };
+        if let Some(nul) = text.find('\0') {
+            let file = Arc::new(SourceFile::new(display, text.replace('\0', " ")));
+            return Err(Diagnostic::error(
+                "nul-character",
+                "the file contains a NUL character (a zero byte), which text never holds",
+            )
+            .in_file(&file)
+            .at_offset(nul, 1)
+            .with_help("delete the character (it may show as a blank or as NUL in your editor); if the file was copied from a binary file, write it again as plain text"));
+        }
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
         let text = if text.contains('\r') {
             text.replace("\r\n", "\n").replace('\r', "\n")
@@ -83,6 +129,53 @@ impl SourceFile {
                 .nth(column.saturating_sub(1))
                 .map_or(line_text.len(), |(i, _)| i)
     }
+}
+
+/// Largest text content file (Markdown or YAML) veiviser reads: 10 MB. The longest real
+/// page is a few hundred kilobytes; a larger file is an export or a log pasted by mistake,
+/// and would cost minutes and gigabytes to render and index.
+pub const MAX_TEXT_BYTES: u64 = 10 * 1024 * 1024;
+
+const SAVE_AS_UTF8: &str = "save the file as UTF-8 in your editor (in VS Code: click the encoding in the status bar and choose \"Save with Encoding\" → UTF-8)";
+
+fn too_large(display: String, size: u64) -> Diagnostic {
+    let mb = |n: u64| n as f64 / (1024.0 * 1024.0);
+    Diagnostic::error(
+        "file-too-large",
+        format!(
+            "the file is {:.1} MB; a text content file can be at most {:.0} MB",
+            mb(size),
+            mb(MAX_TEXT_BYTES)
+        ),
+    )
+    .in_file(&Arc::new(SourceFile::new(display, String::new())))
+    .with_help("split the text into several pages; large documents for download belong in filer/ (as PDF), which has no size limit")
+}
+
+/// What a file that is not text looks like, from its first bytes (None: it may be text).
+fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+        (b"\xff\xd8\xff", "a JPEG image"),
+        (b"GIF87a", "a GIF image"),
+        (b"GIF89a", "a GIF image"),
+        (b"%PDF-", "a PDF document"),
+        (b"PK\x03\x04", "a Word document or another ZIP file"),
+        (b"\xd0\xcf\x11\xe0", "an old Word or Excel document"),
+        (b"{\\rtf", "an RTF document"),
+        (b"\xff\xfe", "UTF-16 text"),
+        (b"\xfe\xff", "UTF-16 text"),
+    ];
+    if let Some((_, kind)) = MAGIC.iter().find(|(magic, _)| bytes.starts_with(magic)) {
+        return Some(kind);
+    }
+    if bytes.starts_with(b"RIFF") && bytes.get(8..12) == Some(&b"WEBP"[..]) {
+        return Some("a WebP image");
+    }
+    // Binary data: zero bytes and invalid UTF-8 near the start. (A zero byte in otherwise
+    // valid text is reported at its line instead.)
+    let head = &bytes[..bytes.len().min(8000)];
+    (head.contains(&0) && std::str::from_utf8(head).is_err()).then_some("binary data")
 }
 
 /// A Markdown file split into its YAML front matter and its body.
@@ -160,6 +253,58 @@ mod tests {
         assert_eq!(f.line_col(f.text.len()), (4, 2));
         assert_eq!(f.offset(2, 2), 5);
         assert_eq!(f.offset(4, 1), 8);
+    }
+
+    #[test]
+    fn from_bytes_normalises_like_read() {
+        let f = SourceFile::from_bytes("f.md".into(), b"\xef\xbb\xbfa\r\nb\rc".to_vec()).unwrap();
+        assert_eq!(f.text, "a\nb\nc");
+        let err = SourceFile::from_bytes("f.md".into(), b"ab\n\xc3x\xff".to_vec()).unwrap_err();
+        assert_eq!(err.code, "invalid-utf8");
+        assert_eq!((err.line, err.column), (2, 1));
+    }
+
+    #[test]
+    fn refuses_files_over_the_size_limit_without_reading_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("stor.md");
+        let file = std::fs::File::create(&path).unwrap();
+        // A sparse 50 MB file: the size is known without writing (or reading) 50 MB.
+        file.set_len(50 * 1024 * 1024).unwrap();
+        let err = SourceFile::read(&path, "content/x/sider/stor.md".into()).unwrap_err();
+        assert_eq!(err.code, "file-too-large");
+        assert!(err.message.contains("50.0 MB"), "{}", err.message);
+        assert!(err.message.contains("at most 10 MB"), "{}", err.message);
+        assert_eq!(err.location(), "content/x/sider/stor.md");
+        std::fs::write(&path, "---\ntitle: A\n---\n").unwrap();
+        assert!(SourceFile::read(&path, "x".into()).is_ok());
+    }
+
+    #[test]
+    fn binary_files_are_named_not_decoded() {
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+        let err = SourceFile::from_bytes("plakat.md".into(), png).unwrap_err();
+        assert_eq!(err.code, "binary-file");
+        assert!(err.message.contains("a PNG image"), "{}", err.message);
+        let docx = b"PK\x03\x04\x14\0\x06\0".to_vec();
+        let err = SourceFile::from_bytes("om.md".into(), docx).unwrap_err();
+        assert!(err.message.contains("Word"), "{}", err.message);
+        let utf16: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain("tittel".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let err = SourceFile::from_bytes("om.md".into(), utf16).unwrap_err();
+        assert_eq!(err.code, "invalid-utf8");
+        assert!(err.message.contains("UTF-16"), "{}", err.message);
+    }
+
+    #[test]
+    fn nul_characters_are_located() {
+        let err = SourceFile::from_bytes("om.md".into(), b"---\ntitle: A\n---\nTe\0kst\n".to_vec())
+            .unwrap_err();
+        assert_eq!(err.code, "nul-character");
+        assert_eq!((err.line, err.column), (4, 3));
+        assert!(!err.render(false).contains('\0'));
     }
 
     #[test]

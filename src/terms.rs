@@ -277,6 +277,7 @@ mod tests {
                 heading_shift: 0,
                 expand: &expand,
                 glossary,
+                raw_html: &crate::sanitize::SANITIZE,
             },
         )
         .html
@@ -375,9 +376,10 @@ mod tests {
     }
 
     #[test]
-    fn raw_html_stays_escaped_around_links() {
-        let html = linked("<b>samtykke</b> & stafettholder");
-        assert!(!html.contains("<b>"), "{html}");
+    fn raw_html_around_links_keeps_the_links() {
+        let html = linked("<b onclick=x>samtykke</b> & stafettholder");
+        assert!(html.contains("<b><a class=\"term\""), "{html}");
         assert!(html.contains("&amp; <a class=\"term\""), "{html}");
+        assert!(!html.contains("onclick"), "{html}");
     }
 }

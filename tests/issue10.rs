@@ -292,7 +292,10 @@ fn resource_persons_grouped_by_unit_kind() {
         }
     }
     let guide = f.html("veileder/index.html");
-    assert_eq!(hrefs(&guide, ".more-links a").len(), 3);
+    // Glossary, arenas, contacts and the print products.
+    let more = hrefs(&guide, ".more-links a");
+    assert_eq!(more.len(), 4, "{more:?}");
+    assert!(more.contains(&"/trykk/".to_string()), "{more:?}");
     let nav = select(&guide, ".main-nav a");
     assert_eq!(nav.len(), 4, "the main navigation keeps its four sections");
 }

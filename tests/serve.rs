@@ -226,3 +226,92 @@ fn build_output_has_no_reload_client() {
     assert_ok(&f.build(&["--kommune", "testvik"]));
     assert!(!f.read("index.html").contains("__veiviser"));
 }
+
+/// Resident memory of a process in KB (Linux).
+fn rss_kb(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Issue 7: 1,000 saves as fast as the disk takes them, alternating body-only edits (the
+/// incremental path) with front matter edits (full rebuilds) and, every hundredth save, a
+/// broken file. The preview must keep answering, keep its memory bounded, and end on the
+/// final content.
+#[test]
+fn thousand_rapid_edits_keep_serving_and_end_on_final_content() {
+    let f = Fixture::kommune();
+    let server = start(&f);
+    let page = format!("{}veileder/", server.url);
+    let path = f.root().join("content/testvik/veileder/index.md");
+    assert_eq!(get(&page).0, 200);
+
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    // A reader that keeps requesting the page while the edits run.
+    let reader = {
+        let stop = std::sync::Arc::clone(&stop);
+        let page = page.clone();
+        std::thread::spawn(move || {
+            let mut answered = 0;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                let (status, body) = get(&page);
+                assert_eq!(status, 200, "the preview answers during the edits");
+                assert!(
+                    body.contains("</html>"),
+                    "a whole page, never a half-written one"
+                );
+                answered += 1;
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            answered
+        })
+    };
+
+    let mut rss_early = 0;
+    for i in 0..1000 {
+        let text = if i % 100 == 50 {
+            // Broken front matter: an error, then fixed by the next save.
+            "---\ntitle: [\n---\nØdelagt.\n".to_string()
+        } else if i % 2 == 0 {
+            format!("---\ntitle: \"Veilederen\"\n---\n## Om\n\nEndring {i}.\n")
+        } else {
+            format!("---\ntitle: \"Veilederen {i}\"\n---\n## Om\n\nEndring {i}.\n")
+        };
+        std::fs::write(&path, text).unwrap();
+        if i == 100 {
+            std::thread::sleep(Duration::from_millis(500));
+            rss_early = rss_kb(server.child.id());
+        }
+    }
+    // The last save (999) changed the title too.
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    loop {
+        let (status, body) = get(&page);
+        if status == 200 && body.contains("Endring 999.") && body.contains("Veilederen 999") {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the preview did not settle on the last save"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let answered = reader.join().expect("no failed request");
+    assert!(
+        answered > 10,
+        "the page was requested during the edits ({answered})"
+    );
+    let rss_end = rss_kb(server.child.id());
+    assert!(
+        rss_end < 300_000,
+        "serve uses {rss_end} KB after 1,000 edits"
+    );
+    assert!(
+        rss_early == 0 || rss_end < rss_early * 3 + 50_000,
+        "memory grows with edits: {rss_early} KB after 100, {rss_end} KB after 1,000"
+    );
+}

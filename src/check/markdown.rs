@@ -10,6 +10,7 @@
 //! is shown in the default language on the other languages' pages too, and its `/…` links
 //! then lead to those languages' pages (whose headings, and so anchors, may differ).
 
+use crate::sanitize::{RawHtml, RawHtmlMode};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
@@ -36,6 +37,32 @@ const TEMPLATE_IDS: &[&str] = &[
     "kurs-moduler",
     "kurs-tidligere",
 ];
+
+/// Most elements a Markdown text may nest inside each other (a list item in a list is two).
+/// Real texts need about ten; thousands (`- - - - …`, `>>>>…`) would overflow the stack
+/// of the HTML minifier when the page is written.
+pub const MAX_NESTING: usize = 40;
+
+/// How deeply the elements of a Markdown text are nested, event by event.
+#[derive(Default)]
+struct Depth {
+    open: usize,
+    reported: bool,
+}
+
+impl Depth {
+    /// True for the first event that opens more than [`MAX_NESTING`] elements.
+    fn exceeded_by(&mut self, event: &Event) -> bool {
+        match event {
+            Event::Start(_) => self.open += 1,
+            Event::End(_) => self.open = self.open.saturating_sub(1),
+            _ => {}
+        }
+        let first = self.open > MAX_NESTING && !self.reported;
+        self.reported |= first;
+        first
+    }
+}
 
 /// Where a Markdown text sits in its file.
 #[derive(Clone, Copy)]
@@ -117,7 +144,7 @@ impl Anchors {
 /// Every page of one language: path relative to the language root → its anchors.
 type Pages = BTreeMap<String, Anchors>;
 
-pub fn check(kommune: &Kommune, diags: &mut Vec<Diagnostic>) {
+pub fn check(kommune: &Kommune, raw_html: &RawHtml, diags: &mut Vec<Diagnostic>) {
     let items = items(kommune);
     let default = kommune.default_lang();
     let mut pages: HashMap<&str, Pages> = kommune
@@ -143,7 +170,9 @@ pub fn check(kommune: &Kommune, diags: &mut Vec<Diagnostic>) {
     let mut checker = Checker {
         kommune,
         pages: &pages,
+        raw_html,
         diags,
+        followed: HashMap::new(),
     };
     for item in &items {
         for (index, entry) in item.entries.iter().enumerate() {
@@ -165,7 +194,12 @@ pub fn check(kommune: &Kommune, diags: &mut Vec<Diagnostic>) {
 struct Checker<'a, 'd> {
     kommune: &'a Kommune,
     pages: &'a HashMap<&'a str, Pages>,
+    raw_html: &'a RawHtml,
     diags: &'d mut Vec<Diagnostic>,
+    /// What [`Checker::follow`] found, by link, page, language and context: a document
+    /// converted from elsewhere can hold the same (broken) link thousands of times, and
+    /// finding the nearest page for each is the slow part of the check.
+    followed: HashMap<(String, String, String, String), Option<Diagnostic>>,
 }
 
 /// A heading found in a Markdown text, with the id the renderer gives it.
@@ -523,6 +557,19 @@ fn site_pages(k: &Kommune, items: &[Item], lang: &str) -> Pages {
         // The training calendar (see render/calendar.rs), in the default language only.
         pages.insert("opplaering/kurs.ics".into(), Anchors::any());
     }
+    // Pages whose file could not be parsed: their error is reported already, so links to
+    // them are not called broken as well.
+    for rel in &k.broken {
+        let name = crate::parse::FileName::parse(rel);
+        let path = match name.dir.as_str() {
+            "skjema" | "tjenester" | "arenaer" | "veileder" | "opplaering" => {
+                format!("{}/{}/", name.dir, name.id)
+            }
+            "sider" => format!("{}/", name.id),
+            _ => continue,
+        };
+        pages.insert(path, Anchors::any());
+    }
     for item in items.iter().filter(|i| i.is_page) {
         let path = &item.path;
         if item.any_anchor {
@@ -556,6 +603,8 @@ enum Target {
     Page(String, Option<String>),
     /// A file of the kommune (`bilder/x.png`, `filer/x.pdf`).
     Asset(String),
+    /// A relative path that climbs above the kommune's front page (`../../etc/passwd`).
+    Outside,
 }
 
 /// Resolve a link as the renderer and browser will.
@@ -590,7 +639,7 @@ fn resolve(dest: &str, page: &str) -> Target {
             format!("{page}{rest}")
         }
     };
-    // Normalise `.` and `..`; a path above the kommune's root cannot be checked here.
+    // Normalise `.` and `..`; a path above the kommune's root leaves the site.
     let mut parts: Vec<&str> = Vec::new();
     let trailing = joined.is_empty() || joined.ends_with('/');
     for part in joined.split('/') {
@@ -598,7 +647,7 @@ fn resolve(dest: &str, page: &str) -> Target {
             "" | "." => {}
             ".." => {
                 if parts.pop().is_none() {
-                    return Target::Skip;
+                    return Target::Outside;
                 }
             }
             p => parts.push(p),
@@ -747,6 +796,49 @@ impl Checker<'_, '_> {
         }
     }
 
+    /// Tags in raw HTML that the page will not show (see [`crate::sanitize`]).
+    fn raw_html(&mut self, entry: &Entry, fragment: &str, offset: usize) {
+        if self.raw_html.mode == RawHtmlMode::Escape {
+            return;
+        }
+        let allowed = |tag: &str| {
+            crate::sanitize::ALLOWED_TAGS.contains(&tag)
+                || (self.raw_html.extra_tags.iter().any(|t| t == tag)
+                    && !crate::sanitize::FORBIDDEN_TAGS.contains(&tag))
+        };
+        let mut reported = HashSet::new();
+        for tag in crate::sanitize::tag_names(fragment) {
+            if allowed(&tag) || !reported.insert(tag.clone()) {
+                continue;
+            }
+            let help = match tag.as_str() {
+                "img" => "write images in Markdown, ![alt text](bilder/name.png), so the file and its alt text are checked".to_string(),
+                "h1" | "h2" => "write headings in Markdown (## Tittel)".to_string(),
+                "script" | "style" | "iframe" | "object" | "embed" | "form" | "input" | "button" => {
+                    "content cannot run code, load other websites or collect data; the site's own forms and services do that".to_string()
+                }
+                _ => format!(
+                    "allowed tags: {}; a site can allow more with `raw_html: {{ extra_tags: [...] }}` in veiviser.yaml",
+                    crate::sanitize::ALLOWED_TAGS.join(", ")
+                ),
+            };
+            let (tag_start, len) = fragment
+                .to_ascii_lowercase()
+                .find(&format!("<{tag}"))
+                .map(|i| (i, tag.len() + 1))
+                .unwrap_or((0, fragment.len().min(1)));
+            self.diags.push(
+                Diagnostic::warning(
+                    "raw-html-removed",
+                    format!("the HTML tag <{tag}> is not allowed in content and is removed from the page"),
+                )
+                .in_file(entry.file)
+                .at_offset(offset + tag_start, len)
+                .with_help(help),
+            );
+        }
+    }
+
     /// Links and images of one text.
     fn links(
         &mut self,
@@ -765,7 +857,20 @@ impl Checker<'_, '_> {
             text: String,
         }
         let mut stack: Vec<Open> = Vec::new();
+        let mut depth = Depth::default();
         for (event, range) in Parser::new_ext(text, crate::markdown::options()).into_offset_iter() {
+            if depth.exceeded_by(&event) {
+                self.diags.push(
+                    Diagnostic::error(
+                        "nested-too-deep",
+                        format!("the text is nested too deeply here: more than {MAX_NESTING} levels of lists, quotes or emphasis inside each other"),
+                    )
+                    .in_file(entry.file)
+                    .at_offset(locate(&range, ""), 1)
+                    .with_help("flatten the structure: a list in a list in a list is already hard to follow, and screen readers announce every level"),
+                );
+            }
+            let raw = matches!(event, Event::InlineHtml(_) | Event::Html(_));
             match event {
                 Event::Start(Tag::Link {
                     link_type,
@@ -786,6 +891,9 @@ impl Checker<'_, '_> {
                     text: String::new(),
                 }),
                 Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) | Event::Html(t) => {
+                    if raw {
+                        self.raw_html(entry, &t, locate(&range, &t));
+                    }
                     if let Some(open) = stack.last_mut() {
                         open.text.push_str(&t);
                     }
@@ -854,13 +962,26 @@ impl Checker<'_, '_> {
             match resolve(dest, page) {
                 Target::Skip => {
                     let external = dest.contains("://") || dest.starts_with("//");
-                    if external {
+                    if let Some(scheme) = crate::sanitize::unsafe_scheme(dest) {
+                        self.diags.push(at(Diagnostic::error(
+                            "unsafe-link",
+                            format!("the image address `{}` uses `{scheme}:`, which the site does not allow", dest.chars().take(60).collect::<String>()),
+                        )
+                        .with_help("save the image in the kommune's bilder/ folder and write ![alt text](bilder/name.png)")));
+                    } else if external {
                         self.diags.push(at(Diagnostic::error(
                             "external-image",
                             format!("the image `{dest}` is fetched from another website; the site makes no requests to others"),
                         )
                         .with_help("save the image (if you may use it) in the kommune's bilder/ folder and write ![alt text](bilder/name.png)")));
                     }
+                }
+                Target::Outside => {
+                    self.diags.push(at(Diagnostic::error(
+                        "outside-site",
+                        format!("the image `{dest}` points outside the kommune's folder; images must be in its bilder/ folder"),
+                    )
+                    .with_help("put the image in the kommune's bilder/ folder (or the base's) and write ![alt text](bilder/name.png)")));
                 }
                 Target::Asset(path) | Target::Page(path, _) => {
                     let path = path.trim_end_matches('/');
@@ -882,10 +1003,25 @@ impl Checker<'_, '_> {
         // Links: check in every language the text is shown in.
         let mut broken: Vec<(&str, Diagnostic)> = Vec::new();
         for &lang in shown {
-            let Some(pages) = self.pages.get(lang) else {
+            let all_pages = self.pages;
+            let Some(pages) = all_pages.get(lang) else {
                 continue;
             };
-            if let Some(d) = self.follow(dest, page, pages, &ctx) {
+            let key = (
+                dest.to_string(),
+                page.to_string(),
+                lang.to_string(),
+                ctx.clone(),
+            );
+            let found = match self.followed.get(&key) {
+                Some(found) => found.clone(),
+                None => {
+                    let found = self.follow(dest, page, pages, &ctx);
+                    self.followed.insert(key, found.clone());
+                    found
+                }
+            };
+            if let Some(d) = found {
                 broken.push((lang, d));
             }
         }
@@ -906,7 +1042,20 @@ impl Checker<'_, '_> {
     /// Follow a link in one language: None when it leads somewhere, else the problem.
     fn follow(&self, dest: &str, page: &str, pages: &Pages, ctx: &str) -> Option<Diagnostic> {
         match resolve(dest, page) {
-            Target::Skip => None,
+            Target::Skip => crate::sanitize::unsafe_scheme(dest).map(|scheme| {
+                Diagnostic::error(
+                    "unsafe-link",
+                    format!("the link `{dest}` uses `{scheme}:`, which can run code or hide content; it is removed from the page"),
+                )
+                .with_help("link to a page (/skjema/samtykke/), a website (https://…), an e-mail address (mailto:…) or a phone number (tel:…)")
+            }),
+            Target::Outside => Some(
+                Diagnostic::error(
+                    "outside-site",
+                    format!("the link `{dest}` climbs above the kommune's front page, out of the site"),
+                )
+                .with_help("link to pages from the kommune's front page (/skjema/samtykke/); link to another kommune or website with its full https:// address"),
+            ),
             Target::Asset(path) => {
                 if self.kommune.assets.contains_key(&path) {
                     return None;
@@ -990,6 +1139,7 @@ mod tests {
                 heading_shift: 0,
                 expand: &expand,
                 glossary: None,
+                raw_html: &crate::sanitize::SANITIZE,
             },
         );
         let ours: Vec<String> = headings(text).into_iter().map(|h| h.id).collect();
@@ -1002,7 +1152,31 @@ mod tests {
             Target::Page(p, a) => (p, a),
             Target::Asset(p) => (format!("asset:{p}"), None),
             Target::Skip => ("skip".into(), None),
+            Target::Outside => ("outside".into(), None),
         }
+    }
+
+    #[test]
+    fn nesting_is_limited_once_per_text() {
+        let exceeded = |text: &str| -> Vec<usize> {
+            let mut depth = Depth::default();
+            Parser::new_ext(text, crate::markdown::options())
+                .into_offset_iter()
+                .filter(|(event, _)| depth.exceeded_by(event))
+                .map(|(_, range)| range.start)
+                .collect()
+        };
+        // A list item in a list is two levels; 50,000 of them are reported once.
+        // (`- - -` alone would be a thematic break.)
+        assert_eq!(exceeded(&format!("{}x", "- ".repeat(50_000))).len(), 1);
+        assert_eq!(exceeded(&format!("{} x", ">".repeat(50_000))).len(), 1);
+        let ok = "> - **[*lenke*](/x/)**\n>   - ~~y~~\n";
+        assert!(exceeded(ok).is_empty());
+        assert!(exceeded(&format!("{}x", "- ".repeat(MAX_NESTING / 2 - 1))).is_empty());
+        assert_eq!(
+            exceeded(&format!("{}x", "- ".repeat(MAX_NESTING / 2 + 1))).len(),
+            1
+        );
     }
 
     #[test]
@@ -1032,6 +1206,12 @@ mod tests {
             page(resolve("/filer/a%20b.pdf", at)).0,
             "asset:filer/a b.pdf"
         );
-        assert_eq!(page(resolve("../../../x/", at)).0, "skip");
+        assert_eq!(page(resolve("../../../x/", at)).0, "outside");
+        assert_eq!(page(resolve("../../etc/passwd", "om/")).0, "outside");
+        assert_eq!(
+            page(resolve("../../etc/passwd", at)),
+            ("etc/passwd/".into(), None),
+            "inside the site: an ordinary broken link"
+        );
     }
 }

@@ -32,12 +32,24 @@ pub const RESERVED: &[&str] = &[
     "kalender",
 ];
 
-/// Run every check for one kommune.
+/// Highest level number (`level:` in `veileder/*.md`).
+pub const MAX_LEVEL: u8 = 9;
+
+/// Run every check for one kommune, with the default raw HTML policy.
 pub fn check_kommune(kommune: &Kommune, today: chrono::NaiveDate) -> Vec<Diagnostic> {
+    check_kommune_with(kommune, today, &crate::sanitize::SANITIZE)
+}
+
+/// Run every check for one kommune; `raw_html` is the site's policy (veiviser.yaml).
+pub fn check_kommune_with(
+    kommune: &Kommune,
+    today: chrono::NaiveDate,
+    raw_html: &crate::sanitize::RawHtml,
+) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     check_config(kommune, &mut diags);
     references::check(kommune, &mut diags);
-    markdown::check(kommune, &mut diags);
+    markdown::check(kommune, raw_html, &mut diags);
     check_pages(kommune, &mut diags);
     check_files(kommune, today, &mut diags);
     diags
@@ -189,6 +201,20 @@ fn check_pages(kommune: &Kommune, diags: &mut Vec<Diagnostic>) {
     // Translations need an original: an id whose every variant has a language suffix.
     let mut levels = std::collections::BTreeMap::new();
     for level in &kommune.levels {
+        for doc in level.docs.iter().filter(|d| d.data.level > MAX_LEVEL) {
+            diags.push(
+                Diagnostic::error(
+                    "invalid-level",
+                    format!(
+                        "`level: {}` is out of range: levels are numbered 0 to {MAX_LEVEL}",
+                        doc.data.level
+                    ),
+                )
+                .in_file(&doc.file)
+                .at_offset(doc.locate("level").unwrap_or(0), 5)
+                .with_help("number the levels from 0 (universal work) upwards, one page per level"),
+            );
+        }
         let doc = level.primary(kommune.default_lang());
         if let Some(other) = levels.insert(doc.data.level, doc) {
             let offset = doc.locate("level").unwrap_or(0);
@@ -298,5 +324,38 @@ fn check_files(kommune: &Kommune, today: chrono::NaiveDate, diags: &mut Vec<Diag
                 .with_help("read the page through, update it if needed, and set `reviewed:` to today's date"),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn levels_above_nine_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |rel: &str, text: &str| {
+            let path = dir.path().join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        write("veiviser.yaml", "title: T\nbase_url: https://t.example/\n");
+        write(
+            "content/testvik/kommune.yaml",
+            "name: Testvik kommune\nnumber: \"9911\"\naccessibility_statement: https://u.example/\n",
+        );
+        write("content/testvik/index.md", "---\ntitle: Hei\n---\nTekst.\n");
+        write(
+            "content/testvik/veileder/niva-12.md",
+            "---\ntitle: Nivå 12\nlevel: 12\nsummary: S\npurpose: P\nlead: L\ndecision: D\nsteps:\n  - title: Steg\n    how: H\n    who: W\n---\n",
+        );
+        let project = crate::load::Project::load(dir.path()).unwrap();
+        let (kommuner, _) = crate::resolve::resolve(&project, None);
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        let diags = super::check_kommune(&kommuner[0], today);
+        let d = diags
+            .iter()
+            .find(|d| d.code == "invalid-level")
+            .expect("level 12 is refused");
+        assert_eq!(d.line, 3);
+        assert!(d.message.contains("0 to 9"), "{}", d.message);
     }
 }

@@ -254,8 +254,34 @@ impl Checker<'_> {
         }
     }
 
-    /// None when `id` exists, else the candidate ids.
+    /// Whether `id` may name a file that exists but could not be parsed: its error is
+    /// reported already, and a reference to it is not a second one. (A level's number is
+    /// unknown when its page cannot be parsed, so any broken level page counts.)
+    fn broken(&self, what: &str, id: &str) -> bool {
+        let dir = match what {
+            "form" => "skjema",
+            "service" => "tjenester",
+            "arena" => "arenaer",
+            "level" => "veileder",
+            "term" => "",
+            _ => return false,
+        };
+        self.kommune.broken.iter().any(|rel| {
+            let name = crate::parse::FileName::parse(rel);
+            name.dir == dir
+                && match what {
+                    "level" => name.id != "index",
+                    "term" => name.id == "ordliste",
+                    _ => name.id == id,
+                }
+        })
+    }
+
+    /// None when `id` exists (or may exist, see [`Self::broken`]), else the candidate ids.
     fn exists(&self, what: &str, id: &str) -> Option<Vec<String>> {
+        if self.broken(what, id) {
+            return None;
+        }
         let k = self.kommune;
         let keys: Vec<String> = match what {
             "form" => k.forms.keys().cloned().collect(),
@@ -393,5 +419,43 @@ impl Checker<'_> {
                 self.missing(doc, what, &arg, &candidates, offset);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_file_that_cannot_be_parsed_is_not_also_missing() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |rel: &str, text: &str| {
+            let path = dir.path().join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        write("veiviser.yaml", "title: T\nbase_url: https://t.example/\n");
+        write(
+            "content/testvik/kommune.yaml",
+            "name: Testvik kommune\nnumber: \"9911\"\naccessibility_statement: https://u.example/\n",
+        );
+        write(
+            "content/testvik/index.md",
+            "---\ntitle: Hei\n---\nFyll ut {{ form samtykke }} eller {{ form annet }}: [skjemaet](/skjema/samtykke/).\n",
+        );
+        // The form exists, with an error of its own.
+        write(
+            "content/testvik/skjema/samtykke.yaml",
+            "title: [Samtykke]\n",
+        );
+        let project = crate::load::Project::load(dir.path()).unwrap();
+        let (kommuner, diags) = crate::resolve::resolve(&project, None);
+        assert!(diags.iter().any(|d| d.code == "wrong-type"), "{diags:?}");
+        assert!(kommuner[0].broken.contains("skjema/samtykke.yaml"));
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        let reported: Vec<String> = crate::check::check_kommune(&kommuner[0], today)
+            .into_iter()
+            .filter(|d| d.is_error())
+            .map(|d| d.message)
+            .collect();
+        assert_eq!(reported, ["there is no form with the id `annet`"]);
     }
 }

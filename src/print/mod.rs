@@ -8,6 +8,7 @@
 //!
 //! Every print shows "Versjon <date> · <kommune>" (the version is the content's date).
 
+pub mod build;
 pub mod data;
 pub mod engine;
 

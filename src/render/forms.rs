@@ -155,6 +155,10 @@ impl KommuneRenderer<'_> {
             "sections": sections,
             "levels": levels,
             "has_required": f.sections.iter().flat_map(|s| &s.fields).any(|fl| fl.required),
+            "pdf": self.form_pdf(lang, id).map(|(url, size)| serde_json::json!({
+                "url": url,
+                "size": super::prints::human_size(size, lang),
+            })),
         });
         let path = format!("skjema/{id}/");
         let available: Vec<&str> = variants.langs().collect();

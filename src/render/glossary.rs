@@ -53,6 +53,11 @@ impl KommuneRenderer<'_> {
             ("ordliste/", "nav_glossary", k.glossary.is_some()),
             ("arenaer/", "nav_arenas", !k.arenas.is_empty()),
             ("kontakter/", "nav_contacts", k.contacts.is_some()),
+            (
+                super::prints::PRINT_DIR,
+                "prints_title",
+                !super::prints::print_files(k).is_empty(),
+            ),
         ]
         .into_iter()
         .filter(|(_, _, exists)| *exists)

@@ -10,6 +10,7 @@ mod glossary;
 mod guide;
 mod keywords;
 mod pages;
+pub mod prints;
 mod search_docs;
 mod services;
 pub mod shortcode;
@@ -64,6 +65,9 @@ pub struct KommuneRenderer<'a> {
     contexts: BTreeMap<String, tera::Context>,
     /// The glossary prepared for automatic links, per language.
     terms: BTreeMap<String, crate::terms::TermMatcher>,
+    /// Sizes of the PDFs made in `trykk/` by file name; `None` when none are made (the
+    /// preview, or a binary without the `print` feature).
+    pub print_sizes: Option<BTreeMap<String, u64>>,
 }
 
 /// A page to render: what and in which language.
@@ -86,6 +90,8 @@ pub enum Job {
     ArenasIndex,
     Arena(String),
     Contacts,
+    /// The *Trykksaker* page (`trykk/`): the print PDFs.
+    Prints,
     NotFound,
 }
 
@@ -114,6 +120,7 @@ impl<'a> KommuneRenderer<'a> {
             sites: BTreeMap::new(),
             contexts: BTreeMap::new(),
             terms: BTreeMap::new(),
+            print_sizes: None,
         };
         for lang in &kommune.languages {
             let site = renderer.site_ctx(lang, assets, regional_home.clone());
@@ -229,6 +236,7 @@ impl<'a> KommuneRenderer<'a> {
     /// The pages [`Self::jobs`] renders for `k`, without a renderer (to count them).
     pub fn jobs_of(k: &Kommune) -> Vec<(Job, String)> {
         let mut jobs = Vec::new();
+        let has_prints = !prints::print_files(k).is_empty();
         for lang in &k.languages {
             let mut push = |job: Job| jobs.push((job, lang.clone()));
             push(Job::Front);
@@ -253,6 +261,9 @@ impl<'a> KommuneRenderer<'a> {
             }
             k.arenas.keys().for_each(|id| push(Job::Arena(id.clone())));
             k.contacts.iter().for_each(|_| push(Job::Contacts));
+            if has_prints {
+                push(Job::Prints);
+            }
         }
         jobs.push((Job::NotFound, k.default_lang().to_string()));
         jobs
@@ -347,6 +358,7 @@ impl<'a> KommuneRenderer<'a> {
             Job::ArenasIndex => self.arenas_index(lang),
             Job::Arena(id) => self.arena(lang, id),
             Job::Contacts => self.contacts_page(lang),
+            Job::Prints => self.prints_page(lang),
             Job::NotFound => self.not_found(lang),
         }
     }

@@ -25,6 +25,7 @@ impl KommuneRenderer<'_> {
                 heading_shift: 0,
                 expand: &expand,
                 glossary,
+                raw_html: &self.config.raw_html,
             },
         )
     }
@@ -47,6 +48,7 @@ impl KommuneRenderer<'_> {
                 heading_shift: 0,
                 expand: &expand,
                 glossary,
+                raw_html: &self.config.raw_html,
             },
         )
     }

@@ -1,0 +1,459 @@
+//! A kommune's print PDFs, from the resolved model: every poster and brochure in `trykk/`
+//! (each language it is translated into), the whole guide, and every form as a blank PDF
+//! (see [`crate::render::prints::print_files`] for the list and the file names).
+//!
+//! Each print uses the kommune's own name, contacts, emergency numbers, colours and logo,
+//! a QR code to the kommune's online guide (from the site's base URL, in the print's
+//! language when the site is published in it), and the *build date* as its version: a
+//! poster on a wall says when it was made, whatever the content's `reviewed:` dates say.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::data::{self, Block, Expansion, Inline, Rich};
+use super::Pdf;
+use crate::content::forms::{FieldKind, Width};
+use crate::diagnostics::Diagnostic;
+use crate::render::prints::{print_files, FileKind, PrintFile};
+use crate::render::urls::Urls;
+use crate::site::Kommune;
+
+/// PDFs made for one kommune: file names inside `trykk/` with their bytes, and warnings
+/// (glyphs missing from the fonts).
+pub struct Made {
+    pub files: Vec<(String, Vec<u8>)>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Make every PDF of `kommune` in parallel. Errors name the content file a PDF is made from.
+pub fn make_all(
+    theme_dir: &Path,
+    kommune: &Kommune,
+    urls: &Urls,
+    today: chrono::NaiveDate,
+) -> Result<Made, Vec<Diagnostic>> {
+    let maker = Maker::new(theme_dir, kommune, urls, today);
+    let files = print_files(kommune);
+    let results: Vec<Result<Vec<(String, Pdf)>, Diagnostic>> = files
+        .par_iter()
+        .filter(|f| f.kind != FileKind::Booklet)
+        .map(|f| maker.make(f, &files))
+        .collect();
+    let mut made = Made {
+        files: Vec::new(),
+        warnings: Vec::new(),
+    };
+    let mut errors = Vec::new();
+    for (r, f) in results
+        .into_iter()
+        .zip(files.iter().filter(|f| f.kind != FileKind::Booklet))
+    {
+        match r {
+            Ok(pdfs) => {
+                for (name, pdf) in pdfs {
+                    made.warnings.extend(pdf.warnings.iter().map(|w| {
+                        Diagnostic::warning("print-warning", format!("{name}: {w}"))
+                            .in_file(&f.file)
+                    }));
+                    made.files.push((name, pdf.bytes));
+                }
+            }
+            Err(d) => errors.push(d),
+        }
+    }
+    if errors.is_empty() {
+        Ok(made)
+    } else {
+        Err(errors)
+    }
+}
+
+struct Maker<'a> {
+    theme_dir: &'a Path,
+    k: &'a Kommune,
+    urls: &'a Urls,
+    version: String,
+    /// The kommune's logo as an extra file for the templates: (name, bytes).
+    logo: Option<(String, Vec<u8>)>,
+}
+
+impl<'a> Maker<'a> {
+    fn new(theme_dir: &'a Path, k: &'a Kommune, urls: &'a Urls, today: chrono::NaiveDate) -> Self {
+        let logo = k.config.branding.logo.as_ref().and_then(|rel| {
+            let path = k.assets.get(rel)?;
+            let ext = Path::new(rel).extension()?.to_str()?.to_ascii_lowercase();
+            Some((format!("logo.{ext}"), std::fs::read(path).ok()?))
+        });
+        Maker {
+            theme_dir,
+            k,
+            urls,
+            version: today.format("%Y-%m-%d").to_string(),
+            logo,
+        }
+    }
+
+    fn default_lang(&self) -> &str {
+        self.k.default_lang()
+    }
+
+    fn extra(&self) -> Vec<(&str, Vec<u8>)> {
+        self.logo
+            .iter()
+            .map(|(n, b)| (n.as_str(), b.clone()))
+            .collect()
+    }
+
+    fn meta(&self, lang: &str) -> data::Meta {
+        let c = &self.k.config;
+        // The QR code leads to the guide in the print's language if the site has it.
+        let site_lang = if self.k.languages.iter().any(|l| l == lang) {
+            lang
+        } else {
+            self.default_lang()
+        };
+        data::Meta {
+            lang: lang.into(),
+            kommune: c.name.clone(),
+            kommune_short: c.short().to_string(),
+            version: self.version.clone(),
+            url: self.urls.absolute(site_lang, ""),
+            primary_color: c.branding.primary().to_string(),
+            text_on_primary: c.branding.text().to_string(),
+            logo: self.logo.as_ref().map(|(n, _)| n.clone()),
+            logo_alt: c
+                .branding
+                .logo_alt
+                .clone()
+                .or_else(|| Some(c.name.clone()))
+                .filter(|_| self.logo.is_some()),
+        }
+    }
+
+    fn emergency(&self) -> data::Emergency {
+        let e = &self.k.config.emergency;
+        data::Emergency {
+            child_welfare_phone: e.child_welfare_phone.clone(),
+            child_welfare_after_hours: e.child_welfare_after_hours.clone(),
+            police_phone: Some(e.police_phone.clone().unwrap_or_else(|| "112".into())),
+            report_url: e.report_url.clone(),
+        }
+    }
+
+    fn contacts(&self) -> Vec<data::Contact> {
+        self.k
+            .config
+            .contacts
+            .iter()
+            .map(|c| data::Contact {
+                name: c.name.clone(),
+                role: c.role.clone(),
+                phone: c.phone.clone(),
+                email: c.email.clone(),
+            })
+            .collect()
+    }
+
+    /// What a shortcode becomes in print, in `lang`.
+    fn expand(&self, lang: &str, name: &str, arg: Option<&str>) -> Expansion {
+        let k = self.k;
+        let d = self.default_lang();
+        let arg = arg.unwrap_or("");
+        let text = |s: Option<String>| s.map(Expansion::Text).unwrap_or(Expansion::Drop);
+        match name {
+            "kommune" => Expansion::Text(k.config.short().to_string()),
+            "kommune_full" => Expansion::Text(k.config.name.clone()),
+            "level" => text(
+                arg.parse()
+                    .ok()
+                    .and_then(|n| k.level(n))
+                    .map(|v| v.pick(lang, d).0.data.title.clone()),
+            ),
+            "form" => text(
+                k.forms
+                    .get(arg)
+                    .map(|v| format!("«{}»", v.pick(lang, d).0.data.title)),
+            ),
+            "service_link" => text(
+                k.services
+                    .get(arg)
+                    .map(|v| v.pick(lang, d).0.data.name.clone()),
+            ),
+            "service" => match k.services.get(arg) {
+                Some(_) => Expansion::Block(Block::Service(Box::new(self.service(lang, arg)))),
+                None => Expansion::Drop,
+            },
+            "arena" => text(
+                k.arenas
+                    .get(arg)
+                    .map(|v| v.pick(lang, d).0.data.name.clone()),
+            ),
+            "term" => Expansion::Text(arg.split('|').next_back().unwrap_or(arg).trim().into()),
+            "contacts" => Expansion::Block(Block::Contacts {
+                items: self.contacts(),
+            }),
+            _ => Expansion::Drop,
+        }
+    }
+
+    fn md(&self, lang: &str, text: &str) -> Rich {
+        data::markdown(text, &|n, a| self.expand(lang, n, a))
+    }
+
+    fn md_inline(&self, lang: &str, text: &str) -> Vec<Inline> {
+        data::markdown_inline(text, &|n, a| self.expand(lang, n, a))
+    }
+
+    fn service(&self, lang: &str, id: &str) -> data::Service {
+        let s = &self.k.services[id].pick(lang, self.default_lang()).0.data;
+        data::Service {
+            name: s.name.clone(),
+            category: Some(s.category.clone()),
+            ages: Some(format!("{}–{}", s.ages.from, s.ages.to)),
+            description: self.md(lang, &s.description),
+            phone: s.contact.phone.clone(),
+            email: s.contact.email.clone(),
+            address: s.contact.address.clone(),
+            opening_hours: s.contact.opening_hours.clone(),
+            web: s.contact.web.clone(),
+            referral: self.md(lang, &s.referral),
+        }
+    }
+
+    fn form_title(&self, lang: &str, id: &str) -> Option<String> {
+        self.k
+            .forms
+            .get(id)
+            .map(|v| v.pick(lang, self.default_lang()).0.data.title.clone())
+    }
+
+    fn form(&self, lang: &str, id: &str) -> data::Form {
+        let f = &self.k.forms[id].pick(lang, self.default_lang()).0.data;
+        let kind = |k: FieldKind| match k {
+            FieldKind::Text => "text",
+            FieldKind::Textarea => "textarea",
+            FieldKind::Date => "date",
+            FieldKind::Checkbox => "checkbox",
+            FieldKind::Radio => "radio",
+            FieldKind::Checkboxes => "checkboxes",
+            FieldKind::Signature => "signature",
+            FieldKind::Info => "info",
+        };
+        data::Form {
+            id: id.into(),
+            title: f.title.clone(),
+            description: self.md(lang, &f.description),
+            intro: self.md(lang, f.intro.as_deref().unwrap_or("")),
+            levels: f.levels.clone(),
+            sections: f
+                .sections
+                .iter()
+                .map(|s| data::FormSection {
+                    title: s.title.clone(),
+                    description: self.md(lang, s.description.as_deref().unwrap_or("")),
+                    fields: s
+                        .fields
+                        .iter()
+                        .map(|fl| data::FormField {
+                            kind: kind(fl.kind).into(),
+                            label: fl.label.clone().unwrap_or_default(),
+                            hint: fl.hint.clone().unwrap_or_default(),
+                            required: fl.required,
+                            width: fl.width.map(|w| {
+                                match w {
+                                    Width::Short => "short",
+                                    Width::Medium => "medium",
+                                    Width::Long => "long",
+                                }
+                                .into()
+                            }),
+                            rows: fl.rows,
+                            options: fl.options.clone(),
+                            text: self.md(lang, fl.text.as_deref().unwrap_or("")),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+
+    fn level(&self, lang: &str, index: usize) -> data::Level {
+        let doc = self.k.levels[index].pick(lang, self.default_lang()).0;
+        let l = &doc.data;
+        data::Level {
+            number: l.level,
+            title: l.title.clone(),
+            short_title: l.short().to_string(),
+            summary: l.summary.clone(),
+            purpose: self.md(lang, &l.purpose),
+            lead: self.md_inline(lang, &l.lead),
+            deadline: l.deadline.clone(),
+            steps: l
+                .steps
+                .iter()
+                .map(|st| data::Step {
+                    title: st.title.clone(),
+                    how: self.md(lang, &st.how),
+                    who: self.md_inline(lang, &st.who),
+                    tools: self.md_inline(lang, st.tools.as_deref().unwrap_or("")),
+                    deadline: st.deadline.clone(),
+                    forms: st
+                        .forms
+                        .iter()
+                        .filter_map(|f| self.form_title(lang, f))
+                        .collect(),
+                })
+                .collect(),
+            decision: self.md(lang, &l.decision),
+            body: self.md(lang, doc.body()),
+            forms: l
+                .forms
+                .iter()
+                .filter_map(|f| self.form_title(lang, f))
+                .collect(),
+            services: l
+                .services
+                .iter()
+                .filter_map(|s| self.k.services.get(s))
+                .map(|v| v.pick(lang, self.default_lang()).0.data.name.clone())
+                .collect(),
+        }
+    }
+
+    /// Make the PDF(s) of `file`: a brochure also makes its booklet (the next file in
+    /// `all` with the same id and language).
+    fn make(&self, file: &PrintFile, all: &[PrintFile]) -> Result<Vec<(String, Pdf)>, Diagnostic> {
+        let fail = |e: String| {
+            Diagnostic::error(
+                "print-failed",
+                format!("the print {} could not be made: {e}", file.name),
+            )
+            .in_file(&file.file)
+        };
+        let lang = file.lang.as_str();
+        let extra = self.extra();
+        let doc = || {
+            self.k.prints[&file.id]
+                .docs
+                .iter()
+                .find(|d| Arc::ptr_eq(&d.file, &file.file))
+                .expect("print file from a print doc")
+                .clone()
+        };
+        match file.kind {
+            FileKind::Poster => {
+                let doc = doc();
+                let poster = data::Poster {
+                    meta: self.meta(lang),
+                    paper: file.paper.to_ascii_lowercase(),
+                    title: doc.data.title.clone(),
+                    body: self.md(lang, doc.body()),
+                    levels: (0..self.k.levels.len())
+                        .map(|i| {
+                            let l = &self.k.levels[i].pick(lang, self.default_lang()).0.data;
+                            data::LevelLine {
+                                number: l.level,
+                                title: l.short().to_string(),
+                                summary: l.summary.clone(),
+                            }
+                        })
+                        .collect(),
+                    emergency: self.emergency(),
+                    contacts: self.contacts(),
+                    qr: String::new(),
+                };
+                let pdf = super::poster(self.theme_dir, &poster, &extra).map_err(|e| {
+                    if e.contains("does not fit") {
+                        Diagnostic::error(
+                            "print-overflow",
+                            format!(
+                                "the {} poster {:?} does not fit on one page",
+                                file.paper, poster.title
+                            ),
+                        )
+                        .in_file(&file.file)
+                        .with_help(
+                            "shorten the text (or use format: A3); a poster is always one page",
+                        )
+                    } else {
+                        fail(e)
+                    }
+                })?;
+                Ok(vec![(file.name.clone(), pdf)])
+            }
+            FileKind::Brochure => {
+                let doc = doc();
+                let brochure = data::Brochure {
+                    meta: self.meta(lang),
+                    title: doc.data.title.clone(),
+                    body: self.md(lang, doc.body()),
+                    emergency: self.emergency(),
+                    contacts: self.contacts(),
+                    qr: None,
+                };
+                let (a5, booklet) =
+                    super::brochure(self.theme_dir, &brochure, &extra).map_err(fail)?;
+                let booklet_name = all
+                    .iter()
+                    .find(|f| {
+                        f.kind == FileKind::Booklet
+                            && f.id == file.id
+                            && Arc::ptr_eq(&f.file, &file.file)
+                    })
+                    .map(|f| f.name.clone())
+                    .unwrap_or_else(|| file.name.replace(".pdf", "-hefte.pdf"));
+                Ok(vec![(file.name.clone(), a5), (booklet_name, booklet)])
+            }
+            FileKind::Guide => {
+                let doc = doc();
+                let d = self.default_lang();
+                let intro = self
+                    .k
+                    .guide_intro
+                    .as_ref()
+                    .map(|v| v.pick(lang, d).0.clone());
+                let mut services: Vec<data::Service> = self
+                    .k
+                    .services
+                    .keys()
+                    .map(|id| self.service(lang, id))
+                    .collect();
+                services.sort_by(|a, b| (&a.category, &a.name).cmp(&(&b.category, &b.name)));
+                let guide = data::Guide {
+                    meta: self.meta(lang),
+                    title: intro
+                        .as_ref()
+                        .map(|i| i.data.title.clone())
+                        .unwrap_or_else(|| doc.data.title.clone()),
+                    lead: intro
+                        .as_ref()
+                        .and_then(|i| i.data.intro.clone())
+                        .unwrap_or_default(),
+                    about: self.md(lang, doc.body()),
+                    intro: intro.map(|i| self.md(lang, i.body())).unwrap_or_default(),
+                    levels: (0..self.k.levels.len())
+                        .map(|i| self.level(lang, i))
+                        .collect(),
+                    forms: self.k.forms.keys().map(|id| self.form(lang, id)).collect(),
+                    services,
+                    emergency: self.emergency(),
+                    contacts: self.contacts(),
+                    qr: None,
+                };
+                let pdf = super::guide(self.theme_dir, &guide, &extra).map_err(fail)?;
+                Ok(vec![(file.name.clone(), pdf)])
+            }
+            FileKind::Form => {
+                let fp = data::FormPrint {
+                    meta: self.meta(lang),
+                    form: self.form(lang, &file.id),
+                };
+                let pdf = super::form(self.theme_dir, &fp, &extra).map_err(fail)?;
+                Ok(vec![(file.name.clone(), pdf)])
+            }
+            FileKind::Booklet => Ok(Vec::new()),
+        }
+    }
+}

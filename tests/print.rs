@@ -1,0 +1,368 @@
+//! Print PDFs (`trykk/*.pdf`): built from the repository's demo content (Fjordvik) and from
+//! small fixtures, checked with poppler (`pdfinfo`, `pdftotext`, `pdftoppm`) and zbar
+//! (`zbarimg`). `scripts/setup` installs them; without them these tests say so and pass.
+
+mod common;
+use common::*;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+const TOOLS: [&str; 4] = ["pdfinfo", "pdftotext", "pdftoppm", "zbarimg"];
+
+/// Whether the PDF tools are installed; if not, say which are missing (the test passes).
+fn tools() -> bool {
+    let missing: Vec<&str> = TOOLS
+        .iter()
+        .copied()
+        .filter(|t| {
+            Command::new(t)
+                .arg("-v")
+                .output()
+                .map(|_| false)
+                .unwrap_or(true)
+        })
+        .collect();
+    if !missing.is_empty() {
+        eprintln!(
+            "SKIPPED: {} not installed (apt-get install poppler-utils zbar-tools, or scripts/setup)",
+            missing.join(", ")
+        );
+    }
+    missing.is_empty()
+}
+
+/// The demo content built once for Fjordvik alone (PDFs in `public/trykk/`).
+struct Demo {
+    _dir: tempfile::TempDir,
+    out: PathBuf,
+    base_url: String,
+}
+
+fn demo() -> &'static Demo {
+    static DEMO: OnceLock<Demo> = OnceLock::new();
+    DEMO.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        for sub in ["content", "themes"] {
+            copy_dir(&repo().join(sub), &dir.path().join(sub));
+        }
+        let config = std::fs::read_to_string(repo().join("veiviser.yaml")).unwrap();
+        std::fs::write(dir.path().join("veiviser.yaml"), &config).unwrap();
+        let base_url = config
+            .lines()
+            .find_map(|l| l.strip_prefix("base_url:"))
+            .map(|u| u.trim().trim_matches('"').to_string())
+            .expect("base_url in veiviser.yaml");
+        let out = dir.path().join("public");
+        let run = Command::new(env!("CARGO_BIN_EXE_veiviser"))
+            .args(["build", "--kommune", "fjordvik", "--out"])
+            .arg(&out)
+            .arg("--root")
+            .arg(dir.path())
+            .env("NO_COLOR", "1")
+            .env("VEIVISER_TODAY", "2026-11-22")
+            .output()
+            .unwrap();
+        assert_ok(&run);
+        Demo {
+            _dir: dir,
+            out,
+            base_url,
+        }
+    })
+}
+
+fn pdf(name: &str) -> PathBuf {
+    let path = demo().out.join("trykk").join(name);
+    assert!(path.is_file(), "{} was not made", path.display());
+    path
+}
+
+/// (width, height) in points and the page count, from `pdfinfo`.
+fn info(path: &Path) -> ((u32, u32), u32) {
+    let out = Command::new("pdfinfo").arg(path).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let field = |name: &str| {
+        text.lines()
+            .find_map(|l| l.strip_prefix(name))
+            .unwrap_or_else(|| panic!("no {name} in pdfinfo of {}:\n{text}", path.display()))
+            .trim()
+            .to_string()
+    };
+    let pages = field("Pages:").parse().unwrap();
+    // "Page size:      595.276 x 841.89 pts (A4)"
+    let size = field("Page size:");
+    let mut nums = size
+        .split_whitespace()
+        .filter_map(|w| w.parse::<f64>().ok())
+        .map(|f| f.round() as u32);
+    ((nums.next().unwrap(), nums.next().unwrap()), pages)
+}
+
+fn text(path: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .arg(path)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "pdftotext {}", path.display());
+    // Lines broken by the layout are joined, so a title reads as one string.
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The QR codes found on page `page` (1-based; 0 for the last), rendered at 150 dpi.
+fn qr_codes(path: &Path, page: u32) -> Vec<String> {
+    let page = if page == 0 { info(path).1 } else { page }.to_string();
+    let dir = tempfile::tempdir().unwrap();
+    let prefix = dir.path().join("page");
+    let ok = Command::new("pdftoppm")
+        .args(["-r", "150", "-png", "-f", &page, "-l", &page])
+        .arg(path)
+        .arg(&prefix)
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    let png = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "png"))
+        .expect("a PNG");
+    let out = Command::new("zbarimg")
+        .args(["--raw", "-q"])
+        .arg(&png)
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+const A4: (u32, u32) = (595, 842);
+const A3: (u32, u32) = (842, 1191);
+const A5: (u32, u32) = (420, 595);
+const A4_LANDSCAPE: (u32, u32) = (842, 595);
+
+#[test]
+fn posters_brochures_guide_and_forms_have_their_paper_size_and_pages() {
+    if !tools() {
+        return;
+    }
+    assert_eq!(info(&pdf("plakat-a4.pdf")), (A4, 1));
+    assert_eq!(info(&pdf("plakat-a3.pdf")), (A3, 1));
+    for lang in ["", "-en", "-ar", "-ti", "-uk"] {
+        let (size, pages) = info(&pdf(&format!("foreldrebrosjyre{lang}.pdf")));
+        assert_eq!(size, A5, "brochure{lang}");
+        assert!(
+            pages % 4 == 0 && pages >= 4,
+            "brochure{lang}: {pages} pages"
+        );
+        let (booklet_size, sheets) = info(&pdf(&format!("foreldrebrosjyre{lang}-hefte.pdf")));
+        assert_eq!(booklet_size, A4_LANDSCAPE, "booklet{lang}");
+        assert_eq!(sheets, pages / 2, "booklet{lang}: two A5 pages per side");
+    }
+    let (size, pages) = info(&pdf("veilederen.pdf"));
+    assert_eq!(size, A4);
+    assert!(pages >= 10, "the whole guide has {pages} pages");
+    let forms: Vec<PathBuf> = std::fs::read_dir(demo().out.join("trykk"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("skjema-")
+        })
+        .collect();
+    assert!(forms.len() >= 3, "blank forms: {forms:?}");
+    for form in forms {
+        let (size, pages) = info(&form);
+        assert_eq!(size, A4, "{}", form.display());
+        assert!(pages >= 1);
+    }
+}
+
+#[test]
+fn prints_carry_the_kommunes_text_in_every_script_and_the_version() {
+    if !tools() {
+        return;
+    }
+    let poster = text(&pdf("plakat-a4.pdf"));
+    for expected in [
+        "Er du bekymret for et barn?",
+        "Fjordvik",
+        "Versjon",
+        "2026-11-22",
+    ] {
+        assert!(
+            poster.contains(expected),
+            "poster lacks {expected:?}:\n{poster}"
+        );
+    }
+    // Arabic: pdftotext gives the logical order of the shaped text back.
+    let ar = text(&pdf("foreldrebrosjyre-ar.pdf"));
+    assert!(
+        ar.contains("الوالدين") || ar.contains("نتعاون"),
+        "Arabic text missing:\n{ar}"
+    );
+    let ti = text(&pdf("foreldrebrosjyre-ti.pdf"));
+    assert!(
+        ti.chars()
+            .filter(|c| ('\u{1200}'..='\u{137F}').contains(c))
+            .count()
+            > 200,
+        "Ethiopic text missing:\n{ti}"
+    );
+    let uk = text(&pdf("foreldrebrosjyre-uk.pdf"));
+    assert!(uk.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)));
+    // Every print shows its version: the build date.
+    for entry in std::fs::read_dir(demo().out.join("trykk")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "pdf")
+            && !path.to_string_lossy().ends_with("-hefte.pdf")
+        {
+            let t = text(&path);
+            assert!(
+                t.contains("2026-11-22"),
+                "{} has no version date",
+                path.display()
+            );
+        }
+    }
+    let guide = text(&pdf("veilederen.pdf"));
+    assert!(guide.contains("Fjordvik kommune"));
+}
+
+#[test]
+fn qr_codes_lead_to_the_kommunes_online_guide() {
+    if !tools() {
+        return;
+    }
+    let base = demo().base_url.trim_end_matches('/').to_string();
+    assert_eq!(qr_codes(&pdf("plakat-a4.pdf"), 1), [format!("{base}/")]);
+    assert_eq!(qr_codes(&pdf("plakat-a3.pdf"), 1), [format!("{base}/")]);
+    assert_eq!(qr_codes(&pdf("veilederen.pdf"), 1), [format!("{base}/")]);
+    // A brochure (QR on the back page) leads to the guide in its own language when the
+    // site has it.
+    assert_eq!(
+        qr_codes(&pdf("foreldrebrosjyre-en.pdf"), 0),
+        [format!("{base}/en/")]
+    );
+    assert_eq!(
+        qr_codes(&pdf("foreldrebrosjyre-ar.pdf"), 0),
+        [format!("{base}/ar/")]
+    );
+    assert_eq!(
+        qr_codes(&pdf("foreldrebrosjyre.pdf"), 0),
+        [format!("{base}/")]
+    );
+}
+
+#[test]
+fn the_prints_page_lists_every_pdf_and_forms_link_their_blank_pdf() {
+    if !tools() {
+        return;
+    }
+    let out = &demo().out;
+    let page = scraper::Html::parse_document(
+        &std::fs::read_to_string(out.join("trykk/index.html")).unwrap(),
+    );
+    let rows = select(&page, "table.prints tbody tr");
+    let mut listed: Vec<String> = rows
+        .iter()
+        .map(|row| {
+            let a = select_in(row, "a");
+            let href = a.value().attr("href").unwrap().to_string();
+            let cells: Vec<String> = select_all_in(row, "td").iter().map(text_of).collect();
+            assert!(["A3", "A4", "A5"].contains(&cells[2].as_str()), "{cells:?}");
+            assert!(
+                cells[4].starts_with("PDF, ") && cells[4].ends_with("B"),
+                "{cells:?}"
+            );
+            href.rsplit('/').next().unwrap().to_string()
+        })
+        .collect();
+    listed.sort();
+    let mut files: Vec<String> = std::fs::read_dir(out.join("trykk"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".pdf"))
+        .collect();
+    files.sort();
+    assert_eq!(listed, files);
+    // The Arabic brochure is listed in Arabic.
+    assert!(rows.iter().any(|r| text_of(r).contains("العربية")));
+    // Linked from every page's footer.
+    let home =
+        scraper::Html::parse_document(&std::fs::read_to_string(out.join("index.html")).unwrap());
+    assert!(select(&home, "footer a").iter().any(
+        |a| text_of(a) == "Trykksaker" && a.value().attr("href").unwrap().ends_with("/trykk/")
+    ));
+
+    let form = scraper::Html::parse_document(
+        &std::fs::read_to_string(out.join("skjema/samtykke/index.html")).unwrap(),
+    );
+    let link = select(&form, "a[download]")
+        .into_iter()
+        .find(|a| text_of(a) == "Last ned tomt skjema (PDF)")
+        .expect("a link to the blank form");
+    let href = link.value().attr("href").unwrap();
+    assert!(href.ends_with("/trykk/skjema-samtykke.pdf"), "{href}");
+    assert!(out.join("trykk/skjema-samtykke.pdf").is_file());
+    // In English, the link and the file are the form's English ones if it has any.
+    let en = std::fs::read_to_string(out.join("en/skjema/samtykke/index.html")).unwrap();
+    assert!(en.contains("Download blank form (PDF)"));
+}
+
+#[test]
+fn a_poster_that_does_not_fit_fails_the_build_naming_the_file() {
+    if !tools() {
+        return;
+    }
+    let long = "Dette er en altfor lang plakattekst som ingen vil lese på en vegg. ".repeat(120);
+    let f = Fixture::kommune().file(
+        "content/testvik/trykk/plakat.md",
+        &format!("---\ntitle: \"For lang plakat\"\nkind: poster\nformat: A4\n---\n{long}\n"),
+    );
+    let err = assert_fails(&f.build(&["--kommune", "testvik"]));
+    assert!(err.contains("content/testvik/trykk/plakat.md"), "{err}");
+    assert!(err.contains("does not fit on one page"), "{err}");
+    assert!(!f.out().exists(), "nothing is written when a print fails");
+}
+
+#[test]
+fn no_pdf_builds_list_the_prints_without_files() {
+    let f = Fixture::kommune().file(
+        "content/testvik/trykk/plakat.md",
+        "---\ntitle: \"Plakat\"\nkind: poster\nformat: A4\n---\nKort.\n",
+    );
+    assert_ok(&f.build(&["--kommune", "testvik", "--no-pdf"]));
+    assert!(!f.out().join("trykk/plakat.pdf").exists());
+    let page = f.read("trykk/index.html");
+    assert!(page.contains("veiviser build"), "says where PDFs come from");
+    assert!(
+        page.contains("Plakat") && !page.contains(".pdf"),
+        "no links to PDFs"
+    );
+    let form = f.read("skjema/samtykke/index.html");
+    assert!(!form.contains("Last ned tomt skjema"));
+}
+
+fn select_in<'a>(el: &scraper::ElementRef<'a>, css: &str) -> scraper::ElementRef<'a> {
+    select_all_in(el, css)
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| panic!("no {css}"))
+}
+
+fn select_all_in<'a>(el: &scraper::ElementRef<'a>, css: &str) -> Vec<scraper::ElementRef<'a>> {
+    el.select(&scraper::Selector::parse(css).unwrap()).collect()
+}
+
+fn text_of(el: &scraper::ElementRef) -> String {
+    el.text().collect::<String>().trim().to_string()
+}
