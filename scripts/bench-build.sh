@@ -17,6 +17,8 @@
 # are shared and noisy: compare the ratios, which are measured in the same run; with
 # --runs N each tool runs N times, interleaved, and the median is kept.
 #
+# veiviser runs with --no-pdf: Hugo and the floor make no PDFs either (the print PDFs are
+# measured on their own, see docs/benchmarks.md "Print (PDF)").
 # --no-build measures target/release/veiviser as it is (no `cargo build --release` first).
 # --national adds 357 kommuner (about 54,000 pages; it takes several minutes).
 # The sites are written to --dir (default: a folder in /dev/shm, a RAM disk, so the shared
@@ -37,7 +39,7 @@ while [ $# -gt 0 ]; do
     --dir) DIR="$2"; shift 2 ;;
     --pages) PAGES="$2"; shift 2 ;;
     --no-build) BUILD=""; shift ;;
-    -h|--help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -100,11 +102,11 @@ for n in $SIZES; do
   for run in $(seq "$runs"); do
     echo "   run $run/$runs" >&2
     rm -rf "$vout" "$hout" "$fout" "$DIR/out-kommune-$n"
-    measure "veiviser full" "$n" "$vout" -- "$BIN" build --root "$site" --out "$vout"
-    measure "veiviser no-op" "$n" "$vout" -- "$BIN" build --root "$site" --out "$vout"
+    measure "veiviser full" "$n" "$vout" -- "$BIN" build --no-pdf --root "$site" --out "$vout"
+    measure "veiviser no-op" "$n" "$vout" -- "$BIN" build --no-pdf --root "$site" --out "$vout"
     printf '\nEndret %s.\n' "$run" >>"$site/content/kommune-1/sider/side-1.md"
-    measure "veiviser 1 file" "$n" "$vout" -- "$BIN" build --root "$site" --out "$vout"
-    measure "veiviser --kommune" "$n" "$DIR/out-kommune-$n" -- "$BIN" build --root "$site" --kommune kommune-1 --out "$DIR/out-kommune-$n"
+    measure "veiviser 1 file" "$n" "$vout" -- "$BIN" build --no-pdf --root "$site" --out "$vout"
+    measure "veiviser --kommune" "$n" "$DIR/out-kommune-$n" -- "$BIN" build --no-pdf --root "$site" --kommune kommune-1 --out "$DIR/out-kommune-$n"
     measure "hugo" "$n" "$hout" -- hugo --quiet --minify --source "$hugo" --destination "$hout"
     measure "floor" "$n" "$fout" -- "$FLOOR" "$hugo/content" "$fout"
   done
