@@ -1,6 +1,6 @@
 //! The pipeline, in one direction: load → resolve → check → render → write.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -12,6 +12,7 @@ use crate::diagnostics::{self, Diagnostic};
 use crate::load::Project;
 use crate::progress::Progress;
 use crate::render::urls::Urls;
+use crate::route::Route;
 use crate::render::{Assets, KommuneRenderer, OutPage, Theme};
 use crate::search::SearchDocument;
 use crate::site::Kommune;
@@ -113,55 +114,129 @@ pub fn build_with(opts: &BuildOptions, progress: &Progress, pdf: bool) -> Report
 }
 
 fn build_reporting(opts: &BuildOptions, progress: &Progress, pdf: bool) -> Report {
-    let started = Instant::now();
-    let mut report = Report::default();
     if let Err(d) = crate::write::check_output_dir(&opts.out, &opts.root) {
-        report.diagnostics.push(d);
-        return report;
+        return Report {
+            diagnostics: vec![d],
+            ..Report::default()
+        };
     }
     progress.step("Reading and checking the content");
-    let Some((project, kommuner)) =
-        check(&opts.root, opts.kommune.as_deref(), opts.today, &mut report)
-    else {
-        return report;
+    let plan = Plan {
+        pdf,
+        select: Select::All,
+        progress,
     };
-    if report.failed() {
-        return report;
-    }
-    let staging = match Staging::new(&opts.out) {
-        Ok(s) => s,
-        Err(d) => {
-            report.diagnostics.push(d);
-            return report;
+    let mut staging = None;
+    let (report, _) = run(opts, None, plan, |report| {
+        match Staging::new(&opts.out) {
+            Ok(s) => Some(&*staging.insert(s)),
+            Err(d) => {
+                report.diagnostics.push(d);
+                None
+            }
         }
-    };
-    let result = match render_site(&project, &kommuner, opts, &staging, progress, pdf) {
-        Ok(done) => {
-            progress.step("Writing");
-            staging.commit().map(|()| done).map_err(|d| vec![d])
-        }
-        Err(diags) => {
+    });
+    if let Some(staging) = staging {
+        if report.failed() {
             staging.abandon();
-            Err(diags)
+        } else {
+            progress.step("Writing");
+            if let Err(d) = staging.commit() {
+                let mut report = report;
+                report.diagnostics.push(d);
+                return report;
+            }
         }
-    };
-    match result {
-        Ok((pages, warnings)) => {
-            report.pages = pages;
-            report.diagnostics.extend(warnings);
-        }
-        Err(diags) => report.diagnostics.extend(diags),
     }
-    report.elapsed = started.elapsed();
     report
 }
 
 /// Output files by path inside the output folder, with their bytes.
 pub type PageFiles = Vec<(String, Vec<u8>)>;
 
+/// Which pages a run renders.
+pub enum Select<'a> {
+    /// Every page and file of the site.
+    All,
+    /// Only the pages whose Markdown body comes from one of these files (paths as shown to
+    /// editors, `content/…`): the preview's update after a body-only save. Their search
+    /// entries are merged into `search`, the index of the last full run.
+    Sources {
+        changed: &'a std::collections::HashSet<String>,
+        search: &'a mut SearchCache,
+    },
+    /// Only these pages of each kommune, in each language (the fuzz targets).
+    Routes(&'a [Route]),
+}
+
+/// How a run renders what it checked.
+pub struct Plan<'a> {
+    /// Make the print PDFs.
+    pub pdf: bool,
+    pub select: Select<'a>,
+    pub progress: &'a Progress,
+}
+
+/// The search documents of the last full run, by index folder (`fjordvik/en/sok/`): the
+/// preview keeps them, so a body-only update can rebuild an index without rendering every
+/// page again.
+#[derive(Default, Clone)]
+pub struct SearchCache(BTreeMap<String, (String, Vec<SearchDocument>)>);
+
+/// The one orchestration of `build`, `serve` and the fuzz targets: load and check (only
+/// the unit folders in `units`, when given), then render what `plan` selects into the sink
+/// that `sink` opens, verify every link the run wrote, and report. Nothing is rendered when
+/// the check finds an error, or when `sink` returns `None` (it reports why).
+pub fn run<'s>(
+    opts: &BuildOptions,
+    units: Option<&BTreeSet<String>>,
+    plan: Plan,
+    sink: impl FnOnce(&mut Report) -> Option<&'s dyn Sink>,
+) -> (Report, Option<SearchCache>) {
+    let started = Instant::now();
+    let mut report = Report::default();
+    let checked = check_units(
+        &opts.root,
+        opts.kommune.as_deref(),
+        units,
+        opts.today,
+        &mut report,
+    );
+    let Some((project, kommuner)) = checked.filter(|_| !report.failed()) else {
+        return (report, None);
+    };
+    let Some(sink) = sink(&mut report) else {
+        return (report, None);
+    };
+    let prepared = match Prepared::new(&project, &kommuner, opts) {
+        Ok((prepared, warnings)) => {
+            report.diagnostics.extend(warnings);
+            prepared
+        }
+        Err(diags) => {
+            report.diagnostics.extend(diags);
+            return (report, None);
+        }
+    };
+    let search = match render(&prepared, &kommuner, plan, sink) {
+        Ok(done) => {
+            report.pages = done.pages;
+            report.diagnostics.extend(done.warnings);
+            done.search
+        }
+        Err(diags) => {
+            report.diagnostics.extend(diags);
+            None
+        }
+    };
+    report.elapsed = started.elapsed();
+    (report, search)
+}
+
 /// Re-render only the pages whose Markdown body comes from one of `changed` (file paths as
-/// shown to editors, `content/…`). For the preview, when a save changed a body but not the
-/// front matter: every other page is the same as in the last full build.
+/// shown to editors, `content/…`), and the search indexes that list them. For the preview,
+/// when a save changed a body but not the front matter: every other page is the same as in
+/// the last full build.
 ///
 /// Only the unit folders in `units` are read and checked: the kommuner whose pages show
 /// the changed files, and their bases (see [`crate::load::unit_graph`]).
@@ -169,92 +244,18 @@ pub fn render_pages_from(
     opts: &BuildOptions,
     changed: &std::collections::HashSet<String>,
     units: &BTreeSet<String>,
+    search: &mut SearchCache,
 ) -> (Report, Option<PageFiles>) {
-    let started = Instant::now();
-    let mut report = Report::default();
-    let Some((project, kommuner)) = check_units(
-        &opts.root,
-        opts.kommune.as_deref(),
-        Some(units),
-        opts.today,
-        &mut report,
-    ) else {
-        return (report, None);
+    let memory = MemorySink::default();
+    let plan = Plan {
+        pdf: false,
+        select: Select::Sources { changed, search },
+        progress: &Progress::hidden(),
     };
-    if report.failed() {
-        return (report, None);
-    }
-    let result = (|| -> Result<Vec<(String, Vec<u8>)>, Vec<Diagnostic>> {
-        let base_url = opts
-            .base_url
-            .clone()
-            .unwrap_or_else(|| project.config.base_url.clone());
-        let base = BaseUrl::parse(&base_url)
-            .map_err(|e| vec![Diagnostic::error("invalid-base-url", e)])?;
-        let langs: Vec<String> = kommuner
-            .iter()
-            .flat_map(|k| k.languages.iter().cloned())
-            .collect();
-        let (theme, _) =
-            Theme::load(&project.root, &project.config.theme, &langs).map_err(|d| vec![d])?;
-        let regional = opts.kommune.is_none();
-        let mut out = Vec::new();
-        for kommune in &kommuner {
-            let prefix = if regional {
-                format!("{}/", kommune.slug)
-            } else {
-                String::new()
-            };
-            let urls = Urls {
-                base: base.clone(),
-                prefix,
-                default_lang: kommune.default_lang().to_string(),
-            };
-            let assets = write_assets(&crate::write::Discard, &theme, kommune, &urls.prefix)
-                .map_err(|d| vec![d])?;
-            let regional_home = regional.then(|| base.path.clone());
-            let renderer = KommuneRenderer::new(
-                &theme,
-                kommune,
-                &project.config,
-                urls,
-                opts.today,
-                &assets,
-                regional_home,
-            );
-            let jobs: Vec<_> = renderer
-                .jobs()
-                .into_iter()
-                .filter(|(job, lang)| {
-                    renderer
-                        .job_source(job, lang)
-                        .is_some_and(|f| changed.contains(f))
-                })
-                .collect();
-            let pages: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
-                .par_iter()
-                .map(|(job, lang)| {
-                    let page = renderer.render_job(job, lang)?;
-                    Ok((page_file(&page.path), minify_html(&page.html)))
-                })
-                .collect();
-            for page in pages {
-                out.push(page.map_err(|d| vec![d])?);
-            }
-        }
-        Ok(out)
-    })();
-    report.elapsed = started.elapsed();
-    match result {
-        Ok(pages) => {
-            report.pages = pages.len();
-            (report, Some(pages))
-        }
-        Err(diags) => {
-            report.diagnostics.extend(diags);
-            (report, None)
-        }
-    }
+    let (report, _) = run(opts, Some(units), plan, |_| Some(&memory));
+    let files = memory.into_files();
+    let pages = (!report.failed()).then(|| files.into_iter().collect());
+    (report, pages)
 }
 
 /// Output file of a page path (`x/` → `x/index.html`).
@@ -266,137 +267,204 @@ fn page_file(path: &str) -> String {
     }
 }
 
-/// Build into memory (the live preview). `opts.out` is ignored. No print PDFs are made
-/// (they take seconds); the *Trykksaker* page says they are made by `veiviser build`.
-pub fn build_in_memory(
-    opts: &BuildOptions,
-) -> (Report, Option<std::collections::HashMap<String, Vec<u8>>>) {
-    let started = Instant::now();
-    let mut report = Report::default();
-    let Some((project, kommuner)) =
-        check(&opts.root, opts.kommune.as_deref(), opts.today, &mut report)
-    else {
-        return (report, None);
-    };
-    if report.failed() {
-        return (report, None);
-    }
-    let sink = MemorySink::default();
-    let files = match render_site(&project, &kommuner, opts, &sink, &Progress::hidden(), false) {
-        Ok((pages, warnings)) => {
-            report.pages = pages;
-            report.diagnostics.extend(warnings);
-            Some(sink.into_files())
-        }
-        Err(diags) => {
-            report.diagnostics.extend(diags);
-            None
-        }
-    };
-    report.elapsed = started.elapsed();
-    (report, files)
+/// What the preview serves: every file, and the search documents for later updates.
+pub struct InMemory {
+    pub files: std::collections::HashMap<String, Vec<u8>>,
+    pub search: SearchCache,
 }
 
-/// Render every kommune and the shared files into `staging` (a disk folder or memory).
-fn render_site(
-    project: &Project,
-    kommuner: &[Kommune],
-    opts: &BuildOptions,
-    staging: &dyn Sink,
-    progress: &Progress,
-    pdf: bool,
-) -> Result<(usize, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let base_url = opts
-        .base_url
-        .clone()
-        .unwrap_or_else(|| project.config.base_url.clone());
-    let base = BaseUrl::parse(&base_url).map_err(|e| {
-        let d = Diagnostic::error("invalid-base-url", e);
-        vec![match opts.base_url {
-            Some(_) => d.with_help("pass --base-url like https://www.example.no/bti/"),
-            None => d
-                .in_file(&project.config_file)
-                .with_help("set base_url in veiviser.yaml like https://www.example.no/bti/"),
-        }]
-    })?;
-    let mut langs: Vec<String> = kommuner
-        .iter()
-        .flat_map(|k| k.languages.iter().cloned())
-        .collect();
-    langs.push(project.config.default_language.clone());
-    langs.sort();
-    langs.dedup();
-    let (theme, mut warnings) =
-        Theme::load(&project.root, &project.config.theme, &langs).map_err(|d| vec![d])?;
+/// Build into memory (the live preview). `opts.out` is ignored. No print PDFs are made
+/// (they take seconds); the *Trykksaker* page says they are made by `veiviser build`.
+pub fn build_in_memory(opts: &BuildOptions) -> (Report, Option<InMemory>) {
+    let memory = MemorySink::default();
+    let plan = Plan {
+        pdf: false,
+        select: Select::All,
+        progress: &Progress::hidden(),
+    };
+    let (report, search) = run(opts, None, plan, |_| Some(&memory));
+    let files = memory.into_files();
+    match search {
+        Some(search) if !report.failed() => (report, Some(InMemory { files, search })),
+        _ => (report, None),
+    }
+}
 
-    let regional = opts.kommune.is_none();
+/// What rendering needs that is the same for every kommune: the theme, the base URL.
+pub struct Prepared<'a> {
+    pub config: &'a crate::config::SiteConfig,
+    pub project: Option<&'a Project>,
+    pub theme: std::sync::Arc<Theme>,
+    pub base: BaseUrl,
+    /// Every kommune under its own folder, with a landing page (no `--kommune`).
+    pub regional: bool,
+    pub today: chrono::NaiveDate,
+}
+
+impl<'a> Prepared<'a> {
+    fn new(
+        project: &'a Project,
+        kommuner: &[Kommune],
+        opts: &BuildOptions,
+    ) -> Result<(Prepared<'a>, Vec<Diagnostic>), Vec<Diagnostic>> {
+        let base_url = opts
+            .base_url
+            .clone()
+            .unwrap_or_else(|| project.config.base_url.clone());
+        let base = BaseUrl::parse(&base_url).map_err(|e| {
+            let d = Diagnostic::error("invalid-base-url", e);
+            vec![match opts.base_url {
+                Some(_) => d.with_help("pass --base-url like https://www.example.no/bti/"),
+                None => d
+                    .in_file(&project.config_file)
+                    .with_help("set base_url in veiviser.yaml like https://www.example.no/bti/"),
+            }]
+        })?;
+        let mut langs: Vec<String> = kommuner
+            .iter()
+            .flat_map(|k| k.languages.iter().cloned())
+            .collect();
+        langs.push(project.config.default_language.clone());
+        langs.sort();
+        langs.dedup();
+        let (theme, warnings) =
+            Theme::load(&project.root, &project.config.theme, &langs).map_err(|d| vec![d])?;
+        let prepared = Prepared {
+            config: &project.config,
+            project: Some(project),
+            theme: std::sync::Arc::new(theme),
+            base,
+            regional: opts.kommune.is_none(),
+            today: opts.today,
+        };
+        Ok((prepared, warnings))
+    }
+
+    /// The URLs of one kommune's pages.
+    pub fn urls(&self, kommune: &Kommune) -> Urls {
+        Urls {
+            base: self.base.clone(),
+            prefix: if self.regional {
+                format!("{}/", kommune.slug)
+            } else {
+                String::new()
+            },
+            default_lang: kommune.default_lang().to_string(),
+        }
+    }
+}
+
+/// What [`render`] made.
+pub struct Rendered {
+    pub pages: usize,
+    pub warnings: Vec<Diagnostic>,
+    /// The search documents, when every page was rendered.
+    pub search: Option<SearchCache>,
+}
+
+/// Render the checked kommuner into `sink`: every page that `plan` selects, minified and
+/// written as soon as it is made, then (for a whole site) the search indexes, the sitemap,
+/// the landing page, and the proof that every internal link resolves.
+pub fn render(
+    prep: &Prepared,
+    kommuner: &[Kommune],
+    plan: Plan,
+    sink: &dyn Sink,
+) -> Result<Rendered, Vec<Diagnostic>> {
+    let Plan {
+        pdf,
+        select,
+        progress,
+    } = plan;
+    let whole = matches!(select, Select::All);
+    let (changed, routes, mut cache) = match select {
+        Select::All => (None, None, None),
+        Select::Sources { changed, search } => (Some(changed), None, Some(search)),
+        Select::Routes(routes) => (None, Some(routes), None),
+    };
+    let base = &prep.base;
+    let theme: &Theme = &prep.theme;
     let sitemap = Mutex::new(Vec::new());
     let print_warnings = Mutex::new(Vec::new());
-    let result = (|| -> Result<usize, Vec<Diagnostic>> {
-        // Kommuner in parallel, and each kommune's pages in parallel: one kommune's search
-        // index is built while others render. Every page is minified and written as soon
-        // as it is rendered. On errors, those of the first failing kommune (by name) are
-        // reported, as when kommuner were built one after the other.
-        let total = kommuner
-            .iter()
-            .map(|k| KommuneRenderer::jobs_of(k).len())
-            .sum();
-        progress.pages(total, "Rendering");
-        let done: Vec<Result<usize, Vec<Diagnostic>>> = kommuners_sorted(kommuner)
-            .into_par_iter()
-            .map(|kommune| {
-                let prefix = if regional {
-                    format!("{}/", kommune.slug)
-                } else {
-                    String::new()
-                };
-                let urls = Urls {
-                    base: base.clone(),
-                    prefix,
-                    default_lang: kommune.default_lang().to_string(),
-                };
-                let assets =
-                    write_assets(staging, &theme, kommune, &urls.prefix).map_err(|d| vec![d])?;
-                let regional_home = regional.then(|| base.path.clone());
-                let mut renderer = KommuneRenderer::new(
-                    &theme,
-                    kommune,
-                    &project.config,
-                    urls.clone(),
-                    opts.today,
-                    &assets,
-                    regional_home,
-                );
-                if pdf {
-                    renderer.print_sizes =
-                        write_prints(staging, &theme, kommune, &urls, opts.today, &print_warnings)?;
-                }
-                let out = renderer.render_each(&|page| {
-                    write_page(staging, page)?;
-                    progress.inc();
-                    Ok(())
-                })?;
+    let searches = Mutex::new(SearchCache::default());
+    let total = kommuner
+        .iter()
+        .map(|k| KommuneRenderer::routes_of(k).len())
+        .sum();
+    progress.pages(total, "Rendering");
+    // Kommuner in parallel, and each kommune's pages in parallel: one kommune's search
+    // index is built while others render. On errors, those of the first failing kommune
+    // (by name) are reported, as when kommuner were built one after the other.
+    let done: Vec<Result<usize, Vec<Diagnostic>>> = kommuners_sorted(kommuner)
+        .into_par_iter()
+        .map(|kommune| {
+            let urls = prep.urls(kommune);
+            let assets = write_assets(sink, theme, kommune, &urls).map_err(|d| vec![d])?;
+            let regional_home = prep.regional.then(|| base.path.clone());
+            let mut renderer = KommuneRenderer::new(
+                theme,
+                kommune,
+                prep.config,
+                urls.clone(),
+                prep.today,
+                &assets,
+                regional_home,
+            );
+            if pdf {
+                renderer.print_sizes =
+                    write_prints(sink, theme, kommune, &urls, prep.today, &print_warnings)?;
+            }
+            let selected = |route: &Route, lang: &str| match (changed, routes) {
+                (Some(changed), _) => renderer
+                    .route_source(route, lang)
+                    .is_some_and(|f| changed.contains(f)),
+                (None, Some(routes)) => routes.contains(route),
+                (None, None) => true,
+            };
+            let out = renderer.render_each(&selected, &|page| {
+                write_page(sink, page)?;
+                progress.inc();
+                Ok(())
+            })?;
+            if whole {
                 if let Some((path, ics)) = renderer.calendar_file() {
-                    staging.write(&path, ics.as_bytes()).map_err(|d| vec![d])?;
+                    sink.write(&path, ics.as_bytes()).map_err(|d| vec![d])?;
                 }
-                write_search_indexes(staging, &urls, renderer.search_documents(&out))
-                    .map_err(|d| vec![d])?;
                 let mut entries = sitemap.lock().expect("sitemap lock");
                 entries.extend(
                     out.iter()
                         .filter(|p| p.in_sitemap)
                         .map(|p| base.absolute(&format!("{}{}", base.path, p.path))),
                 );
-                Ok(out.len())
-            })
-            .collect();
-        let mut pages = 0;
-        for kommune in done {
-            pages += kommune?;
+            }
+            let docs = renderer.search_documents(&out);
+            let mut found = searches.lock().expect("search lock");
+            for (lang, docs) in docs {
+                let dir = urls.out_path(&lang, &Route::Search);
+                found.0.insert(dir, (lang, docs));
+            }
+            Ok(out.len())
+        })
+        .collect();
+    let mut pages = 0;
+    for kommune in done {
+        pages += kommune?;
+    }
+    let mut searches = searches.into_inner().expect("search lock");
+    if let Some(cache) = cache.as_deref_mut() {
+        // The re-rendered pages' entries replace theirs in the last full run's documents.
+        for (dir, (lang, docs)) in std::mem::take(&mut searches.0) {
+            let merged = cache.merge(&dir, &lang, docs);
+            searches.0.insert(dir, (lang, merged));
         }
-        if regional {
-            pages += write_landing(staging, &theme, project, kommuners_sorted(kommuner), &base)
-                .map_err(|d| vec![d])?;
+    }
+    write_search_indexes(sink, &searches).map_err(|d| vec![d])?;
+    if whole {
+        if prep.regional {
+            if let Some(project) = prep.project {
+                pages += write_landing(sink, theme, project, kommuners_sorted(kommuner), base)
+                    .map_err(|d| vec![d])?;
+            }
             sitemap
                 .lock()
                 .expect("sitemap lock")
@@ -404,26 +472,47 @@ fn render_site(
         }
         let mut entries = sitemap.into_inner().expect("sitemap lock");
         entries.sort();
-        staging
-            .write(
-                "sitemap.xml",
-                crate::sitemap::sitemap_xml(&entries).as_bytes(),
+        sink.write(
+            "sitemap.xml",
+            crate::sitemap::sitemap_xml(&entries).as_bytes(),
+        )
+        .map_err(|d| vec![d])?;
+        sink.write(
+            "robots.txt",
+            format!(
+                "User-agent: *\nAllow: /\nSitemap: {}\n",
+                base.absolute(&format!("{}sitemap.xml", base.path))
             )
-            .map_err(|d| vec![d])?;
-        staging
-            .write(
-                "robots.txt",
-                format!(
-                    "User-agent: *\nAllow: /\nSitemap: {}\n",
-                    base.absolute(&format!("{}sitemap.xml", base.path))
-                )
-                .as_bytes(),
-            )
-            .map_err(|d| vec![d])?;
-        Ok(pages)
-    })();
-    warnings.extend(print_warnings.into_inner().expect("warnings lock"));
-    result.map(|pages| (pages, std::mem::take(&mut warnings)))
+            .as_bytes(),
+        )
+        .map_err(|d| vec![d])?;
+    }
+    Ok(Rendered {
+        pages,
+        warnings: print_warnings.into_inner().expect("warnings lock"),
+        search: whole.then_some(searches),
+    })
+}
+
+impl SearchCache {
+    /// The documents of index `dir` with those of the re-rendered pages in `fresh` in place
+    /// of their old entries (a level's steps go with their level).
+    fn merge(&mut self, dir: &str, lang: &str, fresh: Vec<SearchDocument>) -> Vec<SearchDocument> {
+        let page = |url: &str| url.split('#').next().unwrap_or("").to_string();
+        let replaced: BTreeSet<String> = fresh.iter().map(|d| page(&d.url)).collect();
+        let (_, docs) = self
+            .0
+            .entry(dir.to_string())
+            .or_insert_with(|| (lang.to_string(), Vec::new()));
+        let at = docs
+            .iter()
+            .position(|d| replaced.contains(&page(&d.url)))
+            .unwrap_or(docs.len());
+        docs.retain(|d| !replaced.contains(&page(&d.url)));
+        let at = at.min(docs.len());
+        docs.splice(at..at, fresh);
+        docs.clone()
+    }
 }
 
 /// Make the kommune's print PDFs into `<prefix>trykk/`; their sizes by file name.
@@ -443,7 +532,7 @@ fn write_prints(
         .extend(made.warnings);
     let mut sizes = std::collections::BTreeMap::new();
     for (name, bytes) in made.files {
-        let path = format!("{}{}{name}", urls.prefix, crate::render::prints::PRINT_DIR);
+        let path = urls.out_path(&urls.default_lang, &crate::route::Route::PrintFile(name.clone()));
         staging.write(&path, &bytes).map_err(|d| vec![d])?;
         sizes.insert(name, bytes.len() as u64);
     }
@@ -474,8 +563,9 @@ fn write_assets(
     staging: &dyn Sink,
     theme: &Theme,
     kommune: &Kommune,
-    prefix: &str,
+    urls: &Urls,
 ) -> Result<Assets, Diagnostic> {
+    let prefix = &urls.prefix;
     let b = &kommune.config.branding;
     let css = format!(
         "{}:root{{--brand:{};--brand-text:{}}}",
@@ -512,15 +602,10 @@ fn write_page(staging: &dyn Sink, page: &OutPage) -> Result<(), Diagnostic> {
 }
 
 /// One search index per language, loaded with a script tag so it works from file:// too.
-fn write_search_indexes(
-    staging: &dyn Sink,
-    urls: &Urls,
-    docs: std::collections::BTreeMap<String, Vec<SearchDocument>>,
-) -> Result<(), Diagnostic> {
-    docs.into_par_iter().try_for_each(|(lang, docs)| {
-        let dir = urls.out_path(&lang, "sok/");
+fn write_search_indexes(staging: &dyn Sink, searches: &SearchCache) -> Result<(), Diagnostic> {
+    searches.0.par_iter().try_for_each(|(dir, (lang, docs))| {
         let started = Instant::now();
-        let files = crate::search::build(&docs, &lang, crate::search::Layout::DEFAULT);
+        let files = crate::search::build(docs, lang, crate::search::Layout::DEFAULT);
         // For scripts/bench-search.mjs: how long indexing takes, apart from the build.
         if std::env::var_os("VEIVISER_TIMINGS").is_some() {
             eprintln!(

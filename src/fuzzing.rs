@@ -18,8 +18,10 @@ use crate::content::Doc;
 use crate::diagnostics::{Diagnostic, JsonDiagnostic};
 use crate::load::FileEntry;
 use crate::parse::{parse_file, Parsed};
-use crate::render::urls::Urls;
-use crate::render::{Assets, Job, KommuneRenderer, OutPage, Theme};
+use crate::build::{Plan, Prepared, Select};
+use crate::progress::Progress;
+use crate::render::{KommuneRenderer, Theme};
+use crate::route::Route;
 use crate::search::{self, Layout, SearchDocument};
 use crate::site::{Kommune, Variants};
 use crate::source::SourceFile;
@@ -43,7 +45,7 @@ fn key(d: &Diagnostic) -> DiagKey {
 /// What every input is rendered against, loaded once per process.
 struct Fixture {
     config: SiteConfig,
-    theme: Theme,
+    theme: Arc<Theme>,
     kommune: Kommune,
     base: BaseUrl,
     today: chrono::NaiveDate,
@@ -76,7 +78,7 @@ fn fixture() -> &'static Fixture {
         );
         Fixture {
             config: project.config.clone(),
-            theme,
+            theme: Arc::new(theme),
             kommune,
             base,
             today,
@@ -143,7 +145,7 @@ pub fn markdown_page(data: &[u8]) -> Reached {
         return Reached::Read;
     };
     let mut k = copy(&fx.kommune);
-    let jobs: Vec<Job> = match doc {
+    let routes: Vec<Route> = match doc {
         Parsed::Level(doc) => {
             let number = doc.data.level;
             let default = k.default_lang().to_string();
@@ -151,12 +153,11 @@ pub fn markdown_page(data: &[u8]) -> Reached {
                 .retain(|v| v.primary(&default).data.level != number);
             k.levels.push(one(doc));
             k.levels.sort_by_key(|v| v.primary(&default).data.level);
-            let index = k.levels.iter().position(|v| v.id == "fuzz").unwrap_or(0);
-            vec![Job::Level(index), Job::GuideIndex]
+            vec![Route::Level("fuzz".into()), Route::GuideIndex]
         }
         Parsed::Module(doc) => {
             k.modules.insert("fuzz".into(), one(doc));
-            vec![Job::Module("fuzz".into()), Job::TrainingIndex]
+            vec![Route::Module("fuzz".into()), Route::TrainingIndex]
         }
         Parsed::Print(doc) => {
             k.prints.insert("fuzz".into(), one(doc));
@@ -164,19 +165,19 @@ pub fn markdown_page(data: &[u8]) -> Reached {
         }
         Parsed::Page(doc) => {
             k.pages.insert("fuzz".into(), one(doc));
-            vec![Job::Page("fuzz".into())]
+            vec![Route::Page("fuzz".into())]
         }
         Parsed::Front(doc) => {
             k.front = Some(one(doc));
-            vec![Job::Front]
+            vec![Route::Front]
         }
         Parsed::GuideIntro(doc) => {
             k.guide_intro = Some(one(doc));
-            vec![Job::GuideIndex]
+            vec![Route::GuideIndex]
         }
         _ => return Reached::Read,
     };
-    check_and_render(&k, &jobs, |_| {})
+    check_and_render(&k, &routes, |_| {})
 }
 
 /// The `form_service_yaml` target: `data` as a form (`skjema/`) and as a service
@@ -191,8 +192,8 @@ pub fn form_service_yaml(data: &[u8]) -> Reached {
         Ok(Parsed::Form(doc)) => {
             let mut k = copy(&fx.kommune);
             k.forms.insert("fuzz".into(), one(doc));
-            let jobs = [Job::Form("fuzz".into()), Job::FormsIndex];
-            check_and_render(&k, &jobs, |r| {
+            let routes = [Route::Form("fuzz".into()), Route::FormsIndex];
+            check_and_render(&k, &routes, |r| {
                 r.md("nb", "Fyll ut {{ form fuzz }}.\n");
             })
         }
@@ -206,8 +207,8 @@ pub fn form_service_yaml(data: &[u8]) -> Reached {
         Ok(Parsed::Service(doc)) => {
             let mut k = copy(&fx.kommune);
             k.services.insert("fuzz".into(), one(doc));
-            let jobs = [Job::Service("fuzz".into()), Job::ServicesIndex];
-            check_and_render(&k, &jobs, |r| {
+            let routes = [Route::Service("fuzz".into()), Route::ServicesIndex];
+            check_and_render(&k, &routes, |r| {
                 r.md(
                     "nb",
                     "Se {{ service_link fuzz }}.\n\n{{ service fuzz }}\n\nOg {{ service fuzz }}.\n",
@@ -330,7 +331,7 @@ fn parse(rel: &str, text: &str) -> Result<Parsed, Diagnostic> {
 /// kommune (in all but the default one, the input is shown as a fallback), minify the pages
 /// and index them for search.
 /// Then `more` gets the renderer, for more rendering.
-fn check_and_render(k: &Kommune, jobs: &[Job], more: impl FnOnce(&KommuneRenderer)) -> Reached {
+fn check_and_render(k: &Kommune, routes: &[Route], more: impl FnOnce(&KommuneRenderer)) -> Reached {
     let fx = fixture();
     let mut diags = crate::check::check_kommune(k, fx.today);
     diags.extend(crate::check::check_kommuner(std::slice::from_ref(k)));
@@ -341,12 +342,30 @@ fn check_and_render(k: &Kommune, jobs: &[Job], more: impl FnOnce(&KommuneRendere
     if crate::diagnostics::has_errors(&diags) {
         return Reached::Parsed;
     }
-    let urls = Urls {
+    // The build's own rendering, into nowhere: render, minify and index for search.
+    let prepared = Prepared {
+        config: &fx.config,
+        project: None,
+        theme: Arc::clone(&fx.theme),
         base: fx.base.clone(),
-        prefix: format!("{KOMMUNE}/"),
-        default_lang: k.default_lang().to_string(),
+        regional: true,
+        today: fx.today,
     };
-    let assets = Assets {
+    let plan = Plan {
+        pdf: false,
+        select: Select::Routes(routes),
+        progress: &Progress::hidden(),
+    };
+    if let Err(diags) = crate::build::render(
+        &prepared,
+        std::slice::from_ref(k),
+        plan,
+        &crate::write::Discard,
+    ) {
+        show(&diags);
+    }
+    let urls = prepared.urls(k);
+    let assets = crate::render::Assets {
         css_href: "assets/main.css".into(),
         search_script_href: Some("assets/search.js".into()),
         forms_script_href: Some("assets/forms.js".into()),
@@ -360,21 +379,6 @@ fn check_and_render(k: &Kommune, jobs: &[Job], more: impl FnOnce(&KommuneRendere
         &assets,
         Some(fx.base.path.clone()),
     );
-    let mut pages: Vec<OutPage> = Vec::new();
-    for lang in &k.languages {
-        for job in jobs {
-            match renderer.render_job(job, lang) {
-                Ok(page) => {
-                    crate::write::minify_html(&page.html);
-                    pages.push(page);
-                }
-                Err(d) => show(&[d]),
-            }
-        }
-    }
-    for (lang, docs) in renderer.search_documents(&pages) {
-        search::build(&docs, &lang, Layout::DEFAULT);
-    }
     more(&renderer);
     Reached::Rendered
 }

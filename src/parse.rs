@@ -22,6 +22,7 @@ use crate::content::Doc;
 use crate::diagnostics::Diagnostic;
 use crate::i18n::LANGUAGES;
 use crate::load::{FileEntry, Unit};
+use crate::registry::{ContentKind, Format};
 use crate::source::{split_front_matter, SourceFile};
 
 /// One parsed file.
@@ -40,6 +41,27 @@ pub enum Parsed {
     Glossary(Arc<Doc<Glossary>>),
     Print(Arc<Doc<PrintProduct>>),
     Asset(PathBuf),
+}
+
+impl Parsed {
+    /// The text file the item was parsed from (none for images and other assets).
+    pub fn source_file(&self) -> Option<&Arc<SourceFile>> {
+        Some(match self {
+            Parsed::Front(d) => &d.file,
+            Parsed::GuideIntro(d) => &d.file,
+            Parsed::Level(d) => &d.file,
+            Parsed::Form(d) => &d.file,
+            Parsed::Service(d) => &d.file,
+            Parsed::Module(d) => &d.file,
+            Parsed::Events(d) => &d.file,
+            Parsed::Page(d) => &d.file,
+            Parsed::Arena(d) => &d.file,
+            Parsed::Contacts(d) => &d.file,
+            Parsed::Glossary(d) => &d.file,
+            Parsed::Print(d) => &d.file,
+            Parsed::Asset(_) => return None,
+        })
+    }
 }
 
 /// What a file path means: its section, id and language.
@@ -155,32 +177,42 @@ pub fn parse_file(
         .lang
         .clone()
         .unwrap_or_else(|| default_lang.to_string());
-    let md = name.ext == "md";
-    let yaml = name.ext == "yaml" || name.ext == "yml";
-    let section = name.dir.as_str();
-    let parsed = match (section, md, yaml, name.id.as_str()) {
-        ("", true, _, "index") => Parsed::Front(markdown_doc(file, &name.id, &lang)?),
-        ("", _, true, "kontakter") => Parsed::Contacts(yaml_doc(file, &name.id, &lang)?),
-        ("", _, true, "ordliste") => Parsed::Glossary(yaml_doc(file, &name.id, &lang)?),
-        ("veileder", true, _, "index") => Parsed::GuideIntro(markdown_doc(file, &name.id, &lang)?),
-        ("veileder", true, _, _) => Parsed::Level(markdown_doc(file, &name.id, &lang)?),
-        ("skjema", _, true, _) => Parsed::Form(yaml_doc(file, &name.id, &lang)?),
-        ("tjenester", _, true, _) => Parsed::Service(yaml_doc(file, &name.id, &lang)?),
-        ("opplaering", _, true, "kurs") => Parsed::Events(yaml_doc(file, &name.id, &lang)?),
-        ("opplaering", true, _, _) => Parsed::Module(markdown_doc(file, &name.id, &lang)?),
-        ("arenaer", _, true, _) => Parsed::Arena(yaml_doc(file, &name.id, &lang)?),
-        ("sider", true, _, _) => Parsed::Page(markdown_doc(file, &name.id, &lang)?),
-        ("trykk", true, _, _) => Parsed::Print(markdown_doc(file, &name.id, &lang)?),
-        _ => {
-            return Err(Diagnostic::warning(
-                "unknown-file",
-                format!("{rel} is not in a place veiviser reads, and is ignored"),
-            )
-            .in_file(file)
-            .with_help("see docs/content-format.md for where each kind of content goes"))
-        }
+    let Some(kind) = ContentKind::of_file(&name) else {
+        return Err(Diagnostic::warning(
+            "unknown-file",
+            format!("{rel} is not in a place veiviser reads, and is ignored"),
+        )
+        .in_file(file)
+        .with_help("see docs/content-format.md for where each kind of content goes"));
+    };
+    let parsed = match kind {
+        ContentKind::Front => Parsed::Front(doc(kind, file, &name.id, &lang)?),
+        ContentKind::GuideIntro => Parsed::GuideIntro(doc(kind, file, &name.id, &lang)?),
+        ContentKind::Level => Parsed::Level(doc(kind, file, &name.id, &lang)?),
+        ContentKind::Form => Parsed::Form(doc(kind, file, &name.id, &lang)?),
+        ContentKind::Service => Parsed::Service(doc(kind, file, &name.id, &lang)?),
+        ContentKind::Module => Parsed::Module(doc(kind, file, &name.id, &lang)?),
+        ContentKind::Events => Parsed::Events(doc(kind, file, &name.id, &lang)?),
+        ContentKind::Page => Parsed::Page(doc(kind, file, &name.id, &lang)?),
+        ContentKind::Arena => Parsed::Arena(doc(kind, file, &name.id, &lang)?),
+        ContentKind::Contacts => Parsed::Contacts(doc(kind, file, &name.id, &lang)?),
+        ContentKind::Glossary => Parsed::Glossary(doc(kind, file, &name.id, &lang)?),
+        ContentKind::Print => Parsed::Print(doc(kind, file, &name.id, &lang)?),
     };
     Ok(Some(parsed))
+}
+
+/// Parse a file of `kind` as its format says.
+fn doc<T: DeserializeOwned>(
+    kind: ContentKind,
+    file: &Arc<SourceFile>,
+    id: &str,
+    lang: &str,
+) -> Result<Arc<Doc<T>>, Diagnostic> {
+    match kind.format() {
+        Format::Markdown => markdown_doc(file, id, lang),
+        Format::Yaml => yaml_doc(file, id, lang),
+    }
 }
 
 fn markdown_doc<T: DeserializeOwned>(

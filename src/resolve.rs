@@ -244,7 +244,7 @@ fn assemble(
     // A translation needs its original somewhere in the chain.
     for (rel, (item, _)) in &merged {
         let name = FileName::parse(rel);
-        let (Some(lang), Some(file)) = (&name.lang, source_file(item)) else {
+        let (Some(lang), Some(file)) = (&name.lang, item.source_file()) else {
             continue;
         };
         let original = name.original_path();
@@ -381,23 +381,4 @@ fn assemble(
     levels.sort_by_key(|v| v.primary(&default).data.level);
     kommune.levels = levels;
     (kommune, diags)
-}
-
-/// The text file an item was parsed from (none for images and other assets).
-fn source_file(item: &Parsed) -> Option<&Arc<crate::source::SourceFile>> {
-    Some(match item {
-        Parsed::Front(d) => &d.file,
-        Parsed::GuideIntro(d) => &d.file,
-        Parsed::Level(d) => &d.file,
-        Parsed::Form(d) => &d.file,
-        Parsed::Service(d) => &d.file,
-        Parsed::Module(d) => &d.file,
-        Parsed::Events(d) => &d.file,
-        Parsed::Page(d) => &d.file,
-        Parsed::Arena(d) => &d.file,
-        Parsed::Contacts(d) => &d.file,
-        Parsed::Glossary(d) => &d.file,
-        Parsed::Print(d) => &d.file,
-        Parsed::Asset(_) => return None,
-    })
 }

@@ -3,6 +3,9 @@
 
 use std::ops::Range;
 
+use crate::route::Route;
+use crate::site::Kommune;
+
 /// One shortcode occurrence in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Shortcode {
@@ -103,6 +106,131 @@ pub fn form_problem(sc: &Shortcode) -> Option<String> {
         Some((_, false)) if sc.arg.is_some() => Some(format!("`{}` takes no argument", sc.name)),
         _ => None,
     }
+}
+
+/// What a shortcode stands for in one kommune and language. The web, print and the
+/// checks only format this; none of them looks the shortcode up on its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolved {
+    /// Plain words (the kommune's name).
+    Text(String),
+    /// A page of the site: the words to show and where they lead.
+    Link {
+        label: String,
+        route: Route,
+        anchor: Option<String>,
+        target: LinkTarget,
+    },
+    /// A service's contact card (a block shortcode), by id.
+    ServiceCard(String),
+    /// The resource persons of one kind of unit (`skole`), a block.
+    Contacts(String),
+    /// Names something the kommune does not have: the checks report it; pages show the
+    /// argument as written.
+    Missing,
+}
+
+/// What kind of thing a link shortcode names (print formats form titles apart).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkTarget {
+    Form,
+    Level,
+    Service,
+    Arena,
+    Term,
+}
+
+/// Resolve `sc` for kommune `k` in `lang`: the one place a shortcode is looked up.
+pub fn resolve(k: &Kommune, lang: &str, sc: &Shortcode) -> Resolved {
+    let default = k.default_lang();
+    let arg = sc.arg.as_deref().unwrap_or("");
+    let link = |label: Option<String>, route: Route, target: LinkTarget| match label {
+        Some(label) => Resolved::Link {
+            label,
+            route,
+            anchor: None,
+            target,
+        },
+        None => Resolved::Missing,
+    };
+    match sc.name.as_str() {
+        "kommune" => Resolved::Text(k.config.short().to_string()),
+        "kommune_full" => Resolved::Text(k.config.name.clone()),
+        "form" => link(
+            k.forms
+                .get(arg)
+                .map(|v| v.pick(lang, default).0.data.title.clone()),
+            Route::Form(arg.to_string()),
+            LinkTarget::Form,
+        ),
+        "level" => match arg.parse().ok().and_then(|n| k.level(n)) {
+            Some(v) => Resolved::Link {
+                label: v.pick(lang, default).0.data.title.clone(),
+                route: Route::Level(v.id.clone()),
+                anchor: None,
+                target: LinkTarget::Level,
+            },
+            None => Resolved::Missing,
+        },
+        "service" if sc.block && k.services.contains_key(arg) => {
+            Resolved::ServiceCard(arg.to_string())
+        }
+        "service" | "service_link" => link(
+            k.services
+                .get(arg)
+                .map(|v| v.pick(lang, default).0.data.name.clone()),
+            Route::Service(arg.to_string()),
+            LinkTarget::Service,
+        ),
+        "arena" => link(
+            k.arenas
+                .get(arg)
+                .map(|v| v.pick(lang, default).0.data.name.clone()),
+            Route::Arena(arg.to_string()),
+            LinkTarget::Arena,
+        ),
+        "term" => {
+            let Some(glossary) = k.glossary.as_ref() else {
+                return Resolved::Missing;
+            };
+            let doc = &glossary.pick(lang, default).0;
+            let wanted = crate::slug::slugify(arg);
+            match doc.data.terms.iter().find(|t| {
+                t.anchor() == wanted || t.forms.iter().any(|f| crate::slug::slugify(f) == wanted)
+            }) {
+                Some(term) => Resolved::Link {
+                    label: crate::terms::label_in_case(&term.term, arg),
+                    route: Route::Glossary,
+                    anchor: Some(term.anchor()),
+                    target: LinkTarget::Term,
+                },
+                None => Resolved::Missing,
+            }
+        }
+        "contacts" => Resolved::Contacts(arg.to_string()),
+        _ => Resolved::Missing,
+    }
+}
+
+/// The words a shortcode shows inline in `lang` (empty for blocks and unknown ids): what
+/// heading ids are made from.
+pub fn label(k: &Kommune, lang: &str, sc: &Shortcode) -> String {
+    match resolve(k, lang, sc) {
+        Resolved::Text(text) | Resolved::Link { label: text, .. } => text,
+        Resolved::ServiceCard(_) | Resolved::Contacts(_) | Resolved::Missing => String::new(),
+    }
+}
+
+/// Text inside `[…]` of a Markdown link must not close the bracket or start markup.
+pub fn escape_link_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '[' | ']' | '*' | '_' | '`' | '<' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 #[cfg(test)]

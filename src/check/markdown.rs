@@ -20,7 +20,7 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use crate::content::Doc;
 use crate::diagnostics::{suggest, Diagnostic};
-use crate::site::{Kommune, Variants};
+use crate::site::Kommune;
 use crate::source::SourceFile;
 
 /// Ids the theme's templates put on pages besides [`crate::markdown::THEME_IDS`]; links to
@@ -269,57 +269,12 @@ fn expand_labels<'t>(text: &'t str, kommune: &Kommune, lang: &str) -> Cow<'t, st
     if shortcodes.is_empty() {
         return Cow::Borrowed(text);
     }
-    let default = kommune.default_lang();
-    fn title<T>(
-        v: Option<&Variants<T>>,
-        lang: &str,
-        default: &str,
-        f: impl Fn(&T) -> String,
-    ) -> String {
-        v.map(|v| f(&v.pick(lang, default).0.data))
-            .unwrap_or_default()
-    }
     let mut out = String::with_capacity(text.len());
     let mut last = 0;
     for sc in shortcodes {
         out.push_str(&text[last..sc.span.start]);
-        let arg = sc.arg.as_deref().unwrap_or("");
-        let label = match sc.name.as_str() {
-            "kommune" => kommune.config.short().to_string(),
-            "kommune_full" => kommune.config.name.clone(),
-            "form" => title(kommune.forms.get(arg), lang, default, |d| d.title.clone()),
-            "level" => title(
-                arg.parse().ok().and_then(|n| kommune.level(n)),
-                lang,
-                default,
-                |d| d.title.clone(),
-            ),
-            "service" if sc.block => String::new(),
-            "service" | "service_link" => {
-                title(kommune.services.get(arg), lang, default, |d| d.name.clone())
-            }
-            "arena" => title(kommune.arenas.get(arg), lang, default, |d| d.name.clone()),
-            "term" => {
-                let wanted = crate::slug::slugify(arg);
-                title(kommune.glossary.as_ref(), lang, default, |g| {
-                    g.terms
-                        .iter()
-                        .find(|t| {
-                            t.anchor() == wanted
-                                || t.forms.iter().any(|f| crate::slug::slugify(f) == wanted)
-                        })
-                        .map(|t| t.term.clone())
-                        .unwrap_or_default()
-                })
-            }
-            _ => String::new(),
-        };
-        for c in label.chars() {
-            if matches!(c, '[' | ']' | '*' | '_' | '`' | '<' | '\\') {
-                out.push('\\');
-            }
-            out.push(c);
-        }
+        let label = crate::shortcodes::label(kommune, lang, &sc);
+        out.push_str(&crate::shortcodes::escape_link_text(&label));
         last = sc.span.end;
     }
     out.push_str(&text[last..]);

@@ -7,6 +7,8 @@
 //! language when the site is published in it), and the *build date* as its version: a
 //! poster on a wall says when it was made, whatever the content's `reviewed:` dates say.
 
+use crate::route::Route;
+use crate::shortcodes::{self, LinkTarget, Resolved, Shortcode};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -119,7 +121,7 @@ impl<'a> Maker<'a> {
             kommune: c.name.clone(),
             kommune_short: c.short().to_string(),
             version: self.version.clone(),
-            url: self.urls.absolute(site_lang, ""),
+            url: self.urls.absolute(site_lang, &Route::Front),
             primary_color: c.branding.primary().to_string(),
             text_on_primary: c.branding.text().to_string(),
             logo: self.logo.as_ref().map(|(n, _)| n.clone()),
@@ -156,54 +158,33 @@ impl<'a> Maker<'a> {
             .collect()
     }
 
-    /// What a shortcode becomes in print, in `lang`.
-    fn expand(&self, lang: &str, name: &str, arg: Option<&str>) -> Expansion {
-        let k = self.k;
-        let d = self.default_lang();
-        let arg = arg.unwrap_or("");
-        let text = |s: Option<String>| s.map(Expansion::Text).unwrap_or(Expansion::Drop);
-        match name {
-            "kommune" => Expansion::Text(k.config.short().to_string()),
-            "kommune_full" => Expansion::Text(k.config.name.clone()),
-            "level" => text(
-                arg.parse()
-                    .ok()
-                    .and_then(|n| k.level(n))
-                    .map(|v| v.pick(lang, d).0.data.title.clone()),
-            ),
-            "form" => text(
-                k.forms
-                    .get(arg)
-                    .map(|v| format!("«{}»", v.pick(lang, d).0.data.title)),
-            ),
-            "service_link" => text(
-                k.services
-                    .get(arg)
-                    .map(|v| v.pick(lang, d).0.data.name.clone()),
-            ),
-            "service" => match k.services.get(arg) {
-                Some(_) => Expansion::Block(Block::Service(Box::new(self.service(lang, arg)))),
-                None => Expansion::Drop,
-            },
-            "arena" => text(
-                k.arenas
-                    .get(arg)
-                    .map(|v| v.pick(lang, d).0.data.name.clone()),
-            ),
-            "term" => Expansion::Text(arg.split('|').next_back().unwrap_or(arg).trim().into()),
-            "contacts" => Expansion::Block(Block::Contacts {
+    /// What a shortcode becomes in print, in `lang`: the words the web shows, without
+    /// the link (a form's title in «»).
+    fn expand(&self, lang: &str, sc: &Shortcode) -> Expansion {
+        match shortcodes::resolve(self.k, lang, sc) {
+            Resolved::Text(text) => Expansion::Text(text),
+            Resolved::Link {
+                label,
+                target: LinkTarget::Form,
+                ..
+            } => Expansion::Text(format!("«{label}»")),
+            Resolved::Link { label, .. } => Expansion::Text(label),
+            Resolved::ServiceCard(id) => {
+                Expansion::Block(Block::Service(Box::new(self.service(lang, &id))))
+            }
+            Resolved::Contacts(_) => Expansion::Block(Block::Contacts {
                 items: self.contacts(),
             }),
-            _ => Expansion::Drop,
+            Resolved::Missing => Expansion::Drop,
         }
     }
 
     fn md(&self, lang: &str, text: &str) -> Rich {
-        data::markdown(text, &|n, a| self.expand(lang, n, a))
+        data::markdown(text, &|sc| self.expand(lang, sc))
     }
 
     fn md_inline(&self, lang: &str, text: &str) -> Vec<Inline> {
-        data::markdown_inline(text, &|n, a| self.expand(lang, n, a))
+        data::markdown_inline(text, &|sc| self.expand(lang, sc))
     }
 
     fn service(&self, lang: &str, id: &str) -> data::Service {

@@ -4,6 +4,7 @@
 //! converted here to a small tree of blocks and inlines ([`Block`], [`Inline`]) that
 //! `print/common.typ` draws. Text stays text, so nothing in the content can break a template.
 
+use crate::shortcodes::Shortcode;
 use serde::Serialize;
 
 /// Rich text: a list of blocks.
@@ -89,32 +90,22 @@ pub enum Expansion {
 const OPEN: char = '\u{E000}';
 const CLOSE: char = '\u{E001}';
 
-/// Convert Markdown to rich text. `{{ name arg }}` shortcodes are handed to `expand`
-/// (name, optional argument). Headings are shifted so `##` becomes level 1.
-pub fn markdown(source: &str, expand: &dyn Fn(&str, Option<&str>) -> Expansion) -> Rich {
+/// Convert Markdown to rich text. Shortcodes (found by [`crate::shortcodes::scan`], as on
+/// the web) are handed to `expand`. Headings are shifted so `##` becomes level 1.
+pub fn markdown(source: &str, expand: &dyn Fn(&Shortcode) -> Expansion) -> Rich {
     // Replace each shortcode by a private-use token so the Markdown parser leaves it alone.
     let mut expansions: Vec<Expansion> = Vec::new();
     let mut text = String::with_capacity(source.len());
-    let mut rest = source;
-    while let Some(start) = rest.find("{{") {
-        let Some(len) = rest[start + 2..].find("}}") else {
-            break;
-        };
-        let inner = rest[start + 2..start + 2 + len].trim();
-        let mut parts = inner.splitn(2, char::is_whitespace);
-        let name = parts.next().unwrap_or("");
-        let arg = parts
-            .next()
-            .map(|a| a.trim().trim_matches('"'))
-            .filter(|a| !a.is_empty());
-        text.push_str(&rest[..start]);
+    let mut last = 0;
+    for sc in crate::shortcodes::scan(source) {
+        text.push_str(&source[last..sc.span.start]);
         text.push(OPEN);
         text.push_str(&expansions.len().to_string());
         text.push(CLOSE);
-        expansions.push(expand(name, arg));
-        rest = &rest[start + 2 + len + 2..];
+        expansions.push(expand(&sc));
+        last = sc.span.end;
     }
-    text.push_str(rest);
+    text.push_str(&source[last..]);
 
     use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
     let mut options = Options::empty();
@@ -359,7 +350,7 @@ fn finish(blocks: Vec<Block>, expansions: &mut [Expansion]) -> Vec<Block> {
 /// Inline-only Markdown (a one-line field such as a step's `who`), as one paragraph's inlines.
 pub fn markdown_inline(
     source: &str,
-    expand: &dyn Fn(&str, Option<&str>) -> Expansion,
+    expand: &dyn Fn(&Shortcode) -> Expansion,
 ) -> Vec<Inline> {
     markdown(source, expand)
         .into_iter()
@@ -371,7 +362,7 @@ pub fn markdown_inline(
 }
 
 /// Plain text of Markdown (no formatting): for titles and one-liners.
-pub fn plain(source: &str, expand: &dyn Fn(&str, Option<&str>) -> Expansion) -> String {
+pub fn plain(source: &str, expand: &dyn Fn(&Shortcode) -> Expansion) -> String {
     fn walk(inlines: &[Inline], out: &mut String) {
         for i in inlines {
             match i {
@@ -677,7 +668,7 @@ pub struct Guide {
 mod tests {
     use super::*;
 
-    fn none(_: &str, _: Option<&str>) -> Expansion {
+    fn none(_: &Shortcode) -> Expansion {
         Expansion::Drop
     }
 
@@ -697,7 +688,7 @@ mod tests {
 
     #[test]
     fn shortcodes_inline_and_block() {
-        let expand = |name: &str, arg: Option<&str>| match (name, arg) {
+        let expand = |sc: &Shortcode| match (sc.name.as_str(), sc.arg.as_deref()) {
             ("kommune", None) => Expansion::Text("Fjordvik".into()),
             ("service", Some(id)) => Expansion::Block(Block::P {
                 c: vec![Inline::Text {

@@ -188,7 +188,7 @@ mod tests {
     }
 
     fn md(s: &str) -> Rich {
-        markdown(s, &|_, _| Expansion::Drop)
+        markdown(s, &|_| Expansion::Drop)
     }
 
     #[test]

@@ -7,6 +7,7 @@ use super::context::Link;
 use super::{KommuneRenderer, OutPage, SearchEntry};
 use crate::content::kommune::tel_href;
 use crate::diagnostics::Diagnostic;
+use crate::route::Route;
 
 #[derive(Serialize)]
 struct ContactCtx {
@@ -50,7 +51,7 @@ impl KommuneRenderer<'_> {
         ArenaCtx {
             id: id.to_string(),
             name: a.name.clone(),
-            url: self.urls.href(lang, &format!("arenaer/{id}/")),
+            url: self.urls.href(lang, &Route::Arena(id.to_string())),
             mandate: self.md(lang, &a.mandate).html,
             members: a.members.clone(),
             frequency: a.frequency.clone(),
@@ -74,7 +75,7 @@ impl KommuneRenderer<'_> {
         for v in &self.kommune.levels {
             let (doc, _) = v.pick(lang, default);
             let l = &doc.data;
-            let url = self.urls.href(lang, &format!("veileder/{}/", v.id));
+            let url = self.urls.href(lang, &Route::Level(v.id.clone()));
             if l.arenas.iter().any(|a| a == id) {
                 links.push(Link {
                     label: l.title.clone(),
@@ -110,14 +111,14 @@ impl KommuneRenderer<'_> {
             super::glossary::norwegian_cmp(&name(a), &name(b))
         });
         let title = self.t(lang, "nav_arenas");
-        let page = self.page_ctx(lang, "arenaer/", &title, "arenaer", &self.all_langs());
+        let page = self.page_ctx(lang, &Route::ArenasIndex, &title, &self.all_langs());
         let html = self.render_page(
             "arenas_index.html",
             lang,
             &page,
             &serde_json::json!({ "arenas": arenas }),
         )?;
-        Ok(self.out(lang, "arenaer/", html, None))
+        Ok(self.out(lang, &Route::ArenasIndex, html, None))
     }
 
     pub(super) fn arena(&self, lang: &str, id: &str) -> Result<OutPage, Diagnostic> {
@@ -125,13 +126,14 @@ impl KommuneRenderer<'_> {
         let (doc, _) = variants.pick(lang, self.kommune.default_lang());
         let a = &doc.data;
         let ctx = self.arena_ctx(lang, id);
-        let path = format!("arenaer/{id}/");
+        let route = Route::Arena(id.to_string());
         let available: Vec<&str> = variants.langs().collect();
-        let page = self.page_ctx(lang, &path, &a.name, "arenaer", &available);
+        let page = self.page_ctx(lang, &route, &a.name, &available);
         let mut page = self.with_doc(page, lang, &doc.lang, a);
         page.description = Some(self.md(lang, &a.mandate).text);
         let search = SearchEntry {
-            path: path.clone(),
+            route: route.clone(),
+            anchor: None,
             title: a.name.clone(),
             kind: self.t(lang, "kind_arena"),
             keywords: a.keywords.clone(),
@@ -150,6 +152,6 @@ impl KommuneRenderer<'_> {
             &page,
             &serde_json::json!({ "arena": ctx }),
         )?;
-        Ok(self.out(lang, &path, html, Some(search)))
+        Ok(self.out(lang, &route, html, Some(search)))
     }
 }

@@ -7,9 +7,9 @@ use serde::Serialize;
 use super::context::Link;
 use super::KommuneRenderer;
 use crate::content::events::Event;
+use crate::route::Route;
 
 /// Path of the calendar file, relative to the default language's root.
-pub const ICS_PATH: &str = "opplaering/kurs.ics";
 
 #[derive(Serialize)]
 pub struct EventCtx {
@@ -48,7 +48,7 @@ impl KommuneRenderer<'_> {
         Some(serde_json::json!({
             "upcoming": ctx(upcoming),
             "past": ctx(past),
-            "ics_url": self.urls.href(self.kommune.default_lang(), ICS_PATH),
+            "ics_url": self.urls.href(self.kommune.default_lang(), &Route::Calendar),
         }))
     }
 
@@ -81,7 +81,7 @@ impl KommuneRenderer<'_> {
         let (doc, _) = module.pick(lang, self.kommune.default_lang());
         Some(Link {
             label: doc.data.title.clone(),
-            url: self.urls.href(lang, &format!("opplaering/{id}/")),
+            url: self.urls.href(lang, &Route::Module(id.to_string())),
         })
     }
 
@@ -118,7 +118,7 @@ impl KommuneRenderer<'_> {
             ics.line(line);
         }
         let stamp = format!("{}T000000Z", self.today.format("%Y%m%d"));
-        let training_url = self.urls.absolute(lang, "opplaering/");
+        let training_url = self.urls.absolute(lang, &Route::TrainingIndex);
         let mut uids = std::collections::HashSet::new();
         let mut events: Vec<&Event> = doc.data.events.iter().collect();
         events.sort_by_key(|e| (e.date, e.start_time()));
@@ -177,14 +177,14 @@ impl KommuneRenderer<'_> {
                 escape_text(&description.join("\n\n"))
             ));
             let url = match e.module.as_deref().filter(|_| module.is_some()) {
-                Some(id) => self.urls.absolute(lang, &format!("opplaering/{id}/")),
+                Some(id) => self.urls.absolute(lang, &Route::Module(id.to_string())),
                 None => training_url.clone(),
             };
             ics.line(&format!("URL:{url}"));
             ics.line("END:VEVENT");
         }
         ics.line("END:VCALENDAR");
-        Some((self.urls.out_path(lang, ICS_PATH), ics.out))
+        Some((self.urls.out_path(lang, &Route::Calendar), ics.out))
     }
 }
 

@@ -5,6 +5,7 @@ use super::{KommuneRenderer, OutPage, SearchEntry};
 use crate::content::contacts::UnitKind;
 use crate::content::kommune::tel_href;
 use crate::diagnostics::Diagnostic;
+use crate::route::Route;
 
 impl KommuneRenderer<'_> {
     pub(super) fn contacts_page(&self, lang: &str) -> Result<OutPage, Diagnostic> {
@@ -52,7 +53,7 @@ impl KommuneRenderer<'_> {
             .collect();
         let title = self.t(lang, "nav_contacts");
         let available: Vec<&str> = variants.langs().collect();
-        let page = self.page_ctx(lang, "kontakter/", &title, "kontakter", &available);
+        let page = self.page_ctx(lang, &Route::Contacts, &title, &available);
         let page = self.with_doc(page, lang, &doc.lang, data);
         let html = self.render_page(
             "contacts.html",
@@ -61,12 +62,13 @@ impl KommuneRenderer<'_> {
             &serde_json::json!({ "kinds": kinds }),
         )?;
         let search = SearchEntry {
-            path: "kontakter/".into(),
+            route: Route::Contacts,
+            anchor: None,
             title: title.clone(),
             kind: self.t(lang, "kind_page"),
             keywords,
             text: text.join(" "),
         };
-        Ok(self.out(lang, "kontakter/", html, Some(search)))
+        Ok(self.out(lang, &Route::Contacts, html, Some(search)))
     }
 }

@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use crate::route::{self, Route};
+
 use super::KommuneRenderer;
 use crate::content::Common;
 use crate::i18n;
@@ -17,6 +19,9 @@ pub struct Link {
 pub struct NavItem {
     pub label: String,
     pub url: String,
+    /// The section the item leads to; the current page's section is marked.
+    #[serde(skip)]
+    pub section: &'static str,
     pub current: bool,
 }
 
@@ -100,25 +105,25 @@ pub struct PageCtx {
 }
 
 impl KommuneRenderer<'_> {
-    /// Page context for `path` in `lang`, whose content exists in `available` languages.
+    /// Page context for `route` in `lang`, whose content exists in `available` languages.
     pub fn page_ctx(
         &self,
         lang: &str,
-        path: &str,
+        route: &Route,
         title: &str,
-        section: &str,
         available: &[&str],
     ) -> PageCtx {
+        let section = route.section();
         let t = self.theme.strings.for_lang(lang);
         let mut breadcrumbs = vec![Link {
             label: t_get(t, "home"),
             url: self.urls.lang_root(lang),
         }];
-        if !section.is_empty() && path != format!("{section}/") {
+        if let Some(index) = Route::section_index(section).filter(|i| i != route) {
             if let Some(label) = section_label(t, section) {
                 breadcrumbs.push(Link {
                     label,
-                    url: self.urls.href(lang, &format!("{section}/")),
+                    url: self.urls.href(lang, &index),
                 });
             }
         }
@@ -130,13 +135,13 @@ impl KommuneRenderer<'_> {
             .map(|l| LanguageLink {
                 code: l.clone(),
                 name: i18n::language(l).map_or(l.as_str(), |x| x.name).to_string(),
-                url: self.urls.href(l, path),
+                url: self.urls.href(l, route),
                 current: l == lang,
                 dir: i18n::dir(l),
             })
             .collect();
-        let url = self.urls.href(lang, path);
-        let canonical = self.urls.absolute(lang, path);
+        let url = self.urls.href(lang, route);
+        let canonical = self.urls.absolute(lang, route);
         let feedback_href = self.feedback_href(title, &canonical);
         PageCtx {
             title: title.to_string(),
@@ -196,14 +201,14 @@ pub fn section_label(
     section: &str,
 ) -> Option<String> {
     let key = match section {
-        "veileder" => "nav_guide",
-        "skjema" => "nav_forms",
-        "tjenester" => "nav_services",
-        "opplaering" => "nav_training",
-        "arenaer" => "nav_arenas",
-        "ordliste" => "nav_glossary",
-        "kontakter" => "nav_contacts",
-        "trykk" => "nav_print",
+        route::GUIDE => "nav_guide",
+        route::FORMS => "nav_forms",
+        route::SERVICES => "nav_services",
+        route::TRAINING => "nav_training",
+        route::ARENAS => "nav_arenas",
+        route::GLOSSARY => "nav_glossary",
+        route::CONTACTS => "nav_contacts",
+        route::PRINTS => "nav_print",
         _ => return None,
     };
     Some(t_get(t, key))

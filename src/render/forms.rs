@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::{KommuneRenderer, OutPage, SearchEntry};
 use crate::content::forms::{Field, FieldKind, Width};
 use crate::diagnostics::Diagnostic;
+use crate::route::Route;
 
 #[derive(Serialize)]
 struct OptionCtx {
@@ -98,7 +99,7 @@ impl KommuneRenderer<'_> {
                 let (doc, _) = v.pick(lang, default);
                 FormSummary {
                     title: doc.data.title.clone(),
-                    url: self.urls.href(lang, &format!("skjema/{}/", v.id)),
+                    url: self.urls.href(lang, &Route::Form(v.id.clone())),
                     description: self.md_inline(lang, &doc.data.description),
                     levels: doc.data.levels.clone(),
                 }
@@ -106,14 +107,14 @@ impl KommuneRenderer<'_> {
             .collect();
         forms.sort_by(|a, b| a.title.cmp(&b.title));
         let title = self.t(lang, "nav_forms");
-        let page = self.page_ctx(lang, "skjema/", &title, "skjema", &self.all_langs());
+        let page = self.page_ctx(lang, &Route::FormsIndex, &title, &self.all_langs());
         let html = self.render_page(
             "forms_index.html",
             lang,
             &page,
             &serde_json::json!({ "forms": forms }),
         )?;
-        Ok(self.out(lang, "skjema/", html, None))
+        Ok(self.out(lang, &Route::FormsIndex, html, None))
     }
 
     pub(super) fn form(&self, lang: &str, id: &str) -> Result<OutPage, Diagnostic> {
@@ -160,19 +161,20 @@ impl KommuneRenderer<'_> {
                 "size": super::prints::human_size(size, lang),
             })),
         });
-        let path = format!("skjema/{id}/");
+        let route = Route::Form(id.to_string());
         let available: Vec<&str> = variants.langs().collect();
-        let page = self.page_ctx(lang, &path, &f.title, "skjema", &available);
+        let page = self.page_ctx(lang, &route, &f.title, &available);
         let mut page = self.with_doc(page, lang, &doc.lang, f);
         page.description = Some(f.description.clone());
         let html = self.render_page("form.html", lang, &page, &data)?;
         let search = SearchEntry {
-            path: path.clone(),
+            route: route.clone(),
+            anchor: None,
             title: f.title.clone(),
             kind: self.t(lang, "kind_form"),
             keywords: f.keywords.clone(),
             text: text.join(" "),
         };
-        Ok(self.out(lang, &path, html, Some(search)))
+        Ok(self.out(lang, &route, html, Some(search)))
     }
 }

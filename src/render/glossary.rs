@@ -10,6 +10,7 @@ use super::{KommuneRenderer, OutPage, SearchEntry};
 use crate::content::glossary::Term;
 use crate::content::Common;
 use crate::diagnostics::Diagnostic;
+use crate::route::Route;
 use crate::terms::{TermLinks, TermMatcher};
 
 #[derive(Serialize)]
@@ -33,7 +34,7 @@ impl KommuneRenderer<'_> {
         match &self.kommune.glossary {
             Some(g) => {
                 let (doc, _) = g.pick(lang, self.kommune.default_lang());
-                TermMatcher::new(&doc.data.terms, &self.urls.href(lang, "ordliste/"))
+                TermMatcher::new(&doc.data.terms, &self.urls.href(lang, &Route::Glossary))
             }
             None => TermMatcher::default(),
         }
@@ -50,20 +51,20 @@ impl KommuneRenderer<'_> {
     pub(super) fn section_links(&self, lang: &str) -> Vec<Link> {
         let k = self.kommune;
         [
-            ("ordliste/", "nav_glossary", k.glossary.is_some()),
-            ("arenaer/", "nav_arenas", !k.arenas.is_empty()),
-            ("kontakter/", "nav_contacts", k.contacts.is_some()),
+            (Route::Glossary, "nav_glossary", k.glossary.is_some()),
+            (Route::ArenasIndex, "nav_arenas", !k.arenas.is_empty()),
+            (Route::Contacts, "nav_contacts", k.contacts.is_some()),
             (
-                super::prints::PRINT_DIR,
+                Route::Prints,
                 "prints_title",
                 !super::prints::print_files(k).is_empty(),
             ),
         ]
         .into_iter()
         .filter(|(_, _, exists)| *exists)
-        .map(|(path, key, _)| Link {
+        .map(|(route, key, _)| Link {
             label: self.t(lang, key),
-            url: self.urls.href(lang, path),
+            url: self.urls.href(lang, &route),
         })
         .collect()
     }
@@ -103,7 +104,7 @@ impl KommuneRenderer<'_> {
         }
         let title = self.t(lang, "nav_glossary");
         let available: Vec<&str> = variants.langs().collect();
-        let page = self.page_ctx(lang, "ordliste/", &title, "ordliste", &available);
+        let page = self.page_ctx(lang, &Route::Glossary, &title, &available);
         let page = self.with_doc(page, lang, &doc.lang, glossary);
         let html = self.render_page(
             "glossary.html",
@@ -112,13 +113,14 @@ impl KommuneRenderer<'_> {
             &serde_json::json!({ "letters": letters }),
         )?;
         let search = SearchEntry {
-            path: "ordliste/".into(),
+            route: Route::Glossary,
+            anchor: None,
             title: title.clone(),
             kind: self.t(lang, "kind_term"),
             keywords,
             text: text.join(" "),
         };
-        Ok(self.out(lang, "ordliste/", html, Some(search)))
+        Ok(self.out(lang, &Route::Glossary, html, Some(search)))
     }
 }
 

@@ -5,6 +5,7 @@ use serde::Serialize;
 use super::context::Link;
 use super::{KommuneRenderer, OutPage, SearchEntry};
 use crate::diagnostics::Diagnostic;
+use crate::route::Route;
 
 #[derive(Serialize)]
 struct StepCtx {
@@ -64,7 +65,7 @@ impl KommuneRenderer<'_> {
             .iter()
             .map(|v| {
                 let (doc, _) = v.pick(lang, default);
-                let url = self.urls.href(lang, &format!("veileder/{}/", v.id));
+                let url = self.urls.href(lang, &Route::Level(v.id.clone()));
                 OverviewLevel {
                     number: doc.data.level,
                     title: doc.data.title.clone(),
@@ -110,7 +111,7 @@ impl KommuneRenderer<'_> {
                 None,
             ),
         };
-        let mut page = self.page_ctx(lang, "veileder/", &title, "veileder", &available);
+        let mut page = self.page_ctx(lang, &Route::GuideIndex, &title, &available);
         if let Some(doc) = meta {
             page = self.with_doc(page, lang, &doc_lang, &doc.data);
         }
@@ -121,13 +122,14 @@ impl KommuneRenderer<'_> {
         });
         let html = self.render_page("guide_index.html", lang, &page, &data)?;
         let search = SearchEntry {
-            path: "veileder/".into(),
+            route: Route::GuideIndex,
+            anchor: None,
             title: title.clone(),
             kind: self.t(lang, "kind_guide"),
             keywords: meta.map(|d| d.data.keywords.clone()).unwrap_or_default(),
             text: body.text,
         };
-        Ok(self.out(lang, "veileder/", html, Some(search)))
+        Ok(self.out(lang, &Route::GuideIndex, html, Some(search)))
     }
 
     pub(super) fn level(&self, lang: &str, index: usize) -> Result<OutPage, Diagnostic> {
@@ -136,13 +138,13 @@ impl KommuneRenderer<'_> {
         let variants = &levels[index];
         let (doc, _) = variants.pick(lang, default);
         let l = &doc.data;
-        let path = format!("veileder/{}/", variants.id);
+        let route = Route::Level(variants.id.clone());
         let neighbour = |i: usize| {
             let v = &levels[i];
             let (d, _) = v.pick(lang, default);
             Link {
                 label: d.data.title.clone(),
-                url: self.urls.href(lang, &format!("veileder/{}/", v.id)),
+                url: self.urls.href(lang, &Route::Level(v.id.clone())),
             }
         };
         // The steps' own text is indexed with each step (see search_docs.rs).
@@ -184,7 +186,7 @@ impl KommuneRenderer<'_> {
         let decision = self.md_with(lang, &l.decision, links).html;
         let body = self.md_with(lang, doc.body(), links);
         text.push(body.text.clone());
-        let url = self.urls.href(lang, &path);
+        let url = self.urls.href(lang, &route);
         let ctx = LevelCtx {
             number: l.level,
             title: l.title.clone(),
@@ -204,17 +206,18 @@ impl KommuneRenderer<'_> {
             url,
         };
         let available: Vec<&str> = variants.langs().collect();
-        let page = self.page_ctx(lang, &path, &l.title, "veileder", &available);
+        let page = self.page_ctx(lang, &route, &l.title, &available);
         let mut page = self.with_doc(page, lang, &doc.lang, l);
         page.description = Some(l.summary.clone());
         let html = self.render_page("level.html", lang, &page, &ctx)?;
         let search = SearchEntry {
-            path: path.clone(),
+            route: route.clone(),
+            anchor: None,
             title: l.title.clone(),
             kind: self.t(lang, "kind_level"),
             keywords: l.keywords.clone(),
             text: text.join(" "),
         };
-        Ok(self.out(lang, &path, html, Some(search)))
+        Ok(self.out(lang, &route, html, Some(search)))
     }
 }

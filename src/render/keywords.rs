@@ -17,6 +17,7 @@ use serde::Serialize;
 use super::{KommuneRenderer, OutPage};
 use crate::content::Common;
 use crate::diagnostics::Diagnostic;
+use crate::route::Route;
 use crate::site::Variants;
 
 /// The letters shown in the navigation even when they have no entries.
@@ -225,7 +226,7 @@ impl KommuneRenderer<'_> {
         out: &mut Collector,
         lang: &str,
         variants: &'v Variants<T>,
-        path: &str,
+        route: &Route,
         kind: &str,
         title: impl Fn(&T) -> &str,
     ) -> (&'v T, Target, Option<&'v str>) {
@@ -233,7 +234,7 @@ impl KommuneRenderer<'_> {
         let doc_lang = (doc.lang != lang).then_some(doc.lang.as_str());
         let target = Target {
             title: title(&doc.data).to_string(),
-            url: self.urls.href(lang, path),
+            url: self.urls.href(lang, route),
             kind: self.t(lang, kind),
             lang: doc_lang.map(String::from),
         };
@@ -248,33 +249,33 @@ impl KommuneRenderer<'_> {
         let k = self.kommune;
         let mut c = Collector::default();
         if let Some(front) = &k.front {
-            self.collect(&mut c, lang, front, "", "kind_page", |p| &p.title);
+            self.collect(&mut c, lang, front, &Route::Front, "kind_page", |p| &p.title);
         }
         if let Some(guide) = &k.guide_intro {
-            self.collect(&mut c, lang, guide, "veileder/", "kind_guide", |g| &g.title);
+            self.collect(&mut c, lang, guide, &Route::GuideIndex, "kind_guide", |g| &g.title);
         }
         for v in &k.levels {
-            let path = format!("veileder/{}/", v.id);
-            self.collect(&mut c, lang, v, &path, "kind_level", |l| &l.title);
+            let route = Route::Level(v.id.clone());
+            self.collect(&mut c, lang, v, &route, "kind_level", |l| &l.title);
         }
         for (id, v) in &k.forms {
-            let path = format!("skjema/{id}/");
-            self.collect(&mut c, lang, v, &path, "kind_form", |f| &f.title);
+            let route = Route::Form(id.clone());
+            self.collect(&mut c, lang, v, &route, "kind_form", |f| &f.title);
         }
         for (id, v) in &k.services {
-            let path = format!("tjenester/{id}/");
+            let route = Route::Service(id.clone());
             // The category ("Barnevern", "Helse") lists every service in it.
             let (service, target, doc_lang) =
-                self.collect(&mut c, lang, v, &path, "kind_service", |s| &s.name);
+                self.collect(&mut c, lang, v, &route, "kind_service", |s| &s.name);
             c.add(&service.category, doc_lang, &target);
         }
         for (id, v) in &k.modules {
-            let path = format!("opplaering/{id}/");
-            self.collect(&mut c, lang, v, &path, "kind_training", |m| &m.title);
+            let route = Route::Module(id.clone());
+            self.collect(&mut c, lang, v, &route, "kind_training", |m| &m.title);
         }
         for (id, v) in &k.pages {
-            let path = format!("{id}/");
-            self.collect(&mut c, lang, v, &path, "kind_page", |p| &p.title);
+            let route = Route::Page(id.clone());
+            self.collect(&mut c, lang, v, &route, "kind_page", |p| &p.title);
         }
 
         let mut groups: Vec<Group> = Vec::new();
@@ -339,15 +340,15 @@ impl KommuneRenderer<'_> {
         );
 
         let title = self.t(lang, "az_title");
-        let mut page = self.page_ctx(lang, "a-a/", &title, "", &self.all_langs());
+        let mut page = self.page_ctx(lang, &Route::Keywords, &title, &self.all_langs());
         page.breadcrumbs.truncate(1);
         let data = serde_json::json!({
             "letters": letters,
             "groups": groups,
-            "search_url": self.urls.href(lang, "sok/"),
+            "search_url": self.urls.href(lang, &Route::Search),
         });
         let html = self.render_page("az.html", lang, &page, &data)?;
-        Ok(self.out(lang, "a-a/", html, None))
+        Ok(self.out(lang, &Route::Keywords, html, None))
     }
 }
 

@@ -26,6 +26,7 @@ use serde::Serialize;
 use crate::config::SiteConfig;
 use crate::content::kommune::tel_href;
 use crate::diagnostics::Diagnostic;
+use crate::route::Route;
 use crate::site::Kommune;
 use context::{t_get, ContactCtx, EmergencyCtx, Link, NavItem, PageCtx, SiteCtx};
 pub use theme::Theme;
@@ -35,6 +36,7 @@ use urls::Urls;
 pub struct OutPage {
     /// Path inside the output: a folder (`…/skjema/x/`, gets index.html) or a file name.
     pub path: String,
+    pub route: Route,
     pub html: String,
     pub lang: String,
     pub in_sitemap: bool,
@@ -44,8 +46,9 @@ pub struct OutPage {
 /// What the search index needs to know about a page.
 #[derive(Debug, Clone)]
 pub struct SearchEntry {
-    /// Href relative to the language root.
-    pub path: String,
+    /// The page the result leads to, and the element on it.
+    pub route: Route,
+    pub anchor: Option<String>,
     pub title: String,
     pub kind: String,
     pub keywords: Vec<String>,
@@ -68,31 +71,6 @@ pub struct KommuneRenderer<'a> {
     /// Sizes of the PDFs made in `trykk/` by file name; `None` when none are made (the
     /// preview, or a binary without the `print` feature).
     pub print_sizes: Option<BTreeMap<String, u64>>,
-}
-
-/// A page to render: what and in which language.
-#[derive(Debug, Clone)]
-pub enum Job {
-    Front,
-    GuideIndex,
-    Level(usize),
-    FormsIndex,
-    Form(String),
-    ServicesIndex,
-    Service(String),
-    TrainingIndex,
-    Module(String),
-    Page(String),
-    Search,
-    /// The A–Å keyword index (`a-a/`).
-    Keywords,
-    Glossary,
-    ArenasIndex,
-    Arena(String),
-    Contacts,
-    /// The *Trykksaker* page (`trykk/`): the print PDFs.
-    Prints,
-    NotFound,
 }
 
 pub struct Assets {
@@ -137,15 +115,16 @@ impl<'a> KommuneRenderer<'a> {
         let k = &self.kommune.config;
         let t = self.theme.strings.for_lang(lang);
         let nav = [
-            ("veileder", "nav_guide"),
-            ("skjema", "nav_forms"),
-            ("tjenester", "nav_services"),
-            ("opplaering", "nav_training"),
+            (Route::GuideIndex, "nav_guide"),
+            (Route::FormsIndex, "nav_forms"),
+            (Route::ServicesIndex, "nav_services"),
+            (Route::TrainingIndex, "nav_training"),
         ]
         .iter()
-        .map(|(section, key)| NavItem {
+        .map(|(route, key)| NavItem {
             label: t_get(t, key),
-            url: self.urls.href(lang, &format!("{section}/")),
+            url: self.urls.href(lang, route),
+            section: route.section(),
             current: false,
         })
         .collect();
@@ -158,7 +137,7 @@ impl<'a> KommuneRenderer<'a> {
                 let (doc, _) = p.pick(lang, self.kommune.default_lang());
                 Link {
                     label: doc.data.title.clone(),
-                    url: self.urls.href(lang, &format!("{}/", p.id)),
+                    url: self.urls.href(lang, &Route::Page(p.id.clone())),
                 }
             })
             .collect();
@@ -191,7 +170,6 @@ impl<'a> KommuneRenderer<'a> {
             police_phone: police,
             report_url: k.emergency.report_url.clone(),
         };
-        let home = self.urls.home();
         SiteCtx {
             title: self.config.title.clone(),
             name: k.name.clone(),
@@ -200,21 +178,21 @@ impl<'a> KommuneRenderer<'a> {
             lang: lang.to_string(),
             dir: crate::i18n::dir(lang),
             root: self.urls.lang_root(lang),
-            css_url: format!("{home}{}", assets.css_href),
-            search_url: self.urls.href(lang, "sok/"),
+            css_url: self.urls.file(&assets.css_href),
+            search_url: self.urls.href(lang, &Route::Search),
             search_index_url: assets
                 .search_script_href
                 .as_ref()
-                .map(|_| format!("{}sok/indeks.js", self.urls.lang_root(lang))),
+                .map(|_| self.urls.href(lang, &Route::SearchIndex)),
             search_script_url: assets
                 .search_script_href
                 .as_ref()
-                .map(|s| format!("{home}{s}")),
+                .map(|s| self.urls.file(s)),
             forms_script_url: assets
                 .forms_script_href
                 .as_ref()
-                .map(|s| format!("{home}{s}")),
-            logo_url: k.branding.logo.as_ref().map(|l| format!("{home}{l}")),
+                .map(|s| self.urls.file(s)),
+            logo_url: k.branding.logo.as_ref().map(|l| self.urls.file(l)),
             logo_alt: k.branding.logo_alt.clone(),
             nav,
             footer_links,
@@ -229,66 +207,49 @@ impl<'a> KommuneRenderer<'a> {
     }
 
     /// Every page of the kommune, in every language.
-    pub fn jobs(&self) -> Vec<(Job, String)> {
-        Self::jobs_of(self.kommune)
+    pub fn routes(&self) -> Vec<(Route, String)> {
+        Self::routes_of(self.kommune)
     }
 
-    /// The pages [`Self::jobs`] renders for `k`, without a renderer (to count them).
-    pub fn jobs_of(k: &Kommune) -> Vec<(Job, String)> {
-        let mut jobs = Vec::new();
+    /// The pages [`Self::routes`] renders for `k`, without a renderer: the one list of what
+    /// the site contains, which the build, the preview and the checks share.
+    pub fn routes_of(k: &Kommune) -> Vec<(Route, String)> {
+        let mut routes = Vec::new();
         let has_prints = !prints::print_files(k).is_empty();
         for lang in &k.languages {
-            let mut push = |job: Job| jobs.push((job, lang.clone()));
-            push(Job::Front);
-            push(Job::GuideIndex);
-            (0..k.levels.len()).for_each(|i| push(Job::Level(i)));
-            push(Job::FormsIndex);
-            k.forms.keys().for_each(|id| push(Job::Form(id.clone())));
-            push(Job::ServicesIndex);
+            let mut push = |route: Route| routes.push((route, lang.clone()));
+            push(Route::Front);
+            push(Route::GuideIndex);
+            k.levels
+                .iter()
+                .for_each(|v| push(Route::Level(v.id.clone())));
+            push(Route::FormsIndex);
+            k.forms.keys().for_each(|id| push(Route::Form(id.clone())));
+            push(Route::ServicesIndex);
             k.services
                 .keys()
-                .for_each(|id| push(Job::Service(id.clone())));
-            push(Job::TrainingIndex);
+                .for_each(|id| push(Route::Service(id.clone())));
+            push(Route::TrainingIndex);
             k.modules
                 .keys()
-                .for_each(|id| push(Job::Module(id.clone())));
-            k.pages.keys().for_each(|id| push(Job::Page(id.clone())));
-            push(Job::Search);
-            push(Job::Keywords);
-            k.glossary.iter().for_each(|_| push(Job::Glossary));
+                .for_each(|id| push(Route::Module(id.clone())));
+            k.pages.keys().for_each(|id| push(Route::Page(id.clone())));
+            push(Route::Search);
+            push(Route::Keywords);
+            k.glossary.iter().for_each(|_| push(Route::Glossary));
             if !k.arenas.is_empty() {
-                push(Job::ArenasIndex);
+                push(Route::ArenasIndex);
             }
-            k.arenas.keys().for_each(|id| push(Job::Arena(id.clone())));
-            k.contacts.iter().for_each(|_| push(Job::Contacts));
+            k.arenas
+                .keys()
+                .for_each(|id| push(Route::Arena(id.clone())));
+            k.contacts.iter().for_each(|_| push(Route::Contacts));
             if has_prints {
-                push(Job::Prints);
+                push(Route::Prints);
             }
         }
-        jobs.push((Job::NotFound, k.default_lang().to_string()));
-        jobs
-    }
-
-    pub fn render_all(&self) -> Result<Vec<OutPage>, Vec<Diagnostic>> {
-        let results: Vec<Result<OutPage, Diagnostic>> = self
-            .jobs()
-            .par_iter()
-            .map(|(job, lang)| self.render_job(job, lang))
-            .collect();
-        let mut pages = Vec::with_capacity(results.len());
-        let mut errors = Vec::new();
-        for r in results {
-            match r {
-                Ok(p) => pages.push(p),
-                Err(e) => errors.push(e),
-            }
-        }
-        if errors.is_empty() {
-            Ok(pages)
-        } else {
-            errors.truncate(5);
-            Err(errors)
-        }
+        routes.push((Route::NotFound, k.default_lang().to_string()));
+        routes
     }
 
     /// Render every page in parallel and hand each to `write` as soon as it is made; the
@@ -296,13 +257,17 @@ impl<'a> KommuneRenderer<'a> {
     /// Errors are collected like [`Self::render_all`].
     pub fn render_each(
         &self,
+        selected: &(dyn Fn(&Route, &str) -> bool + Sync),
         write: &(dyn Fn(&OutPage) -> Result<(), Diagnostic> + Sync),
     ) -> Result<Vec<OutPage>, Vec<Diagnostic>> {
         let results: Vec<Result<OutPage, Diagnostic>> = self
-            .jobs()
+            .routes()
+            .into_iter()
+            .filter(|(route, lang)| selected(route, lang))
+            .collect::<Vec<_>>()
             .par_iter()
-            .map(|(job, lang)| {
-                let mut page = self.render_job(job, lang)?;
+            .map(|(route, lang)| {
+                let mut page = self.render_route(route, lang)?;
                 write(&page)?;
                 page.html = String::new();
                 Ok(page)
@@ -324,42 +289,68 @@ impl<'a> KommuneRenderer<'a> {
         }
     }
 
-    /// The content file whose Markdown body a job's page shows, if the page comes from one
+    /// The content file whose Markdown body a page shows, if the page comes from one
     /// file. The preview re-renders only these pages when just a body changed.
-    pub fn job_source(&self, job: &Job, lang: &str) -> Option<&str> {
+    pub fn route_source(&self, route: &Route, lang: &str) -> Option<&str> {
         let k = self.kommune;
         let default = k.default_lang();
-        let file = match job {
-            Job::Front => &k.front.as_ref()?.pick(lang, default).0.file,
-            Job::GuideIndex => &k.guide_intro.as_ref()?.pick(lang, default).0.file,
-            Job::Level(i) => &k.levels.get(*i)?.pick(lang, default).0.file,
-            Job::Module(id) => &k.modules.get(id)?.pick(lang, default).0.file,
-            Job::Page(id) => &k.pages.get(id)?.pick(lang, default).0.file,
+        let file = match route {
+            Route::Front => &k.front.as_ref()?.pick(lang, default).0.file,
+            Route::GuideIndex => &k.guide_intro.as_ref()?.pick(lang, default).0.file,
+            Route::Level(id) => &k.levels.iter().find(|v| &v.id == id)?.pick(lang, default).0.file,
+            Route::Module(id) => &k.modules.get(id)?.pick(lang, default).0.file,
+            Route::Page(id) => &k.pages.get(id)?.pick(lang, default).0.file,
             _ => return None,
         };
         Some(file.display.as_str())
     }
 
-    pub fn render_job(&self, job: &Job, lang: &str) -> Result<OutPage, Diagnostic> {
-        match job {
-            Job::Front => self.front(lang),
-            Job::GuideIndex => self.guide_index(lang),
-            Job::Level(i) => self.level(lang, *i),
-            Job::FormsIndex => self.forms_index(lang),
-            Job::Form(id) => self.form(lang, id),
-            Job::ServicesIndex => self.services_index(lang),
-            Job::Service(id) => self.service(lang, id),
-            Job::TrainingIndex => self.training_index(lang),
-            Job::Module(id) => self.module(lang, id),
-            Job::Page(id) => self.page(lang, id),
-            Job::Search => self.search_page(lang),
-            Job::Keywords => self.keywords_page(lang),
-            Job::Glossary => self.glossary_page(lang),
-            Job::ArenasIndex => self.arenas_index(lang),
-            Job::Arena(id) => self.arena(lang, id),
-            Job::Contacts => self.contacts_page(lang),
-            Job::Prints => self.prints_page(lang),
-            Job::NotFound => self.not_found(lang),
+    /// The content file a page is made from, for messages about the page (any page made
+    /// from one file, whether Markdown or YAML).
+    pub fn route_file(&self, route: &Route, lang: &str) -> Option<&str> {
+        let k = self.kommune;
+        let default = k.default_lang();
+        let file = match route {
+            Route::Form(id) => &k.forms.get(id)?.pick(lang, default).0.file,
+            Route::Service(id) => &k.services.get(id)?.pick(lang, default).0.file,
+            Route::Arena(id) => &k.arenas.get(id)?.pick(lang, default).0.file,
+            Route::Glossary => &k.glossary.as_ref()?.pick(lang, default).0.file,
+            Route::Contacts => &k.contacts.as_ref()?.pick(lang, default).0.file,
+            _ => return self.route_source(route, lang),
+        };
+        Some(file.display.as_str())
+    }
+
+    pub fn render_route(&self, route: &Route, lang: &str) -> Result<OutPage, Diagnostic> {
+        match route {
+            Route::Front => self.front(lang),
+            Route::GuideIndex => self.guide_index(lang),
+            Route::Level(id) => {
+                let index = self.kommune.levels.iter().position(|v| &v.id == id);
+                match index {
+                    Some(i) => self.level(lang, i),
+                    None => Err(Diagnostic::error("no-such-page", format!("no level `{id}`"))),
+                }
+            }
+            Route::FormsIndex => self.forms_index(lang),
+            Route::Form(id) => self.form(lang, id),
+            Route::ServicesIndex => self.services_index(lang),
+            Route::Service(id) => self.service(lang, id),
+            Route::TrainingIndex => self.training_index(lang),
+            Route::Module(id) => self.module(lang, id),
+            Route::Page(id) => self.page(lang, id),
+            Route::Search => self.search_page(lang),
+            Route::Keywords => self.keywords_page(lang),
+            Route::Glossary => self.glossary_page(lang),
+            Route::ArenasIndex => self.arenas_index(lang),
+            Route::Arena(id) => self.arena(lang, id),
+            Route::Contacts => self.contacts_page(lang),
+            Route::Prints => self.prints_page(lang),
+            Route::NotFound => self.not_found(lang),
+            Route::Calendar | Route::SearchIndex | Route::PrintFile(_) => Err(Diagnostic::error(
+                "no-such-page",
+                format!("{route} is a file, not a page"),
+            )),
         }
     }
 
@@ -389,7 +380,7 @@ impl<'a> KommuneRenderer<'a> {
         };
         let mut site_nav = site.nav.clone();
         for item in &mut site_nav {
-            item.current = item.url.ends_with(&format!("/{}/", page.section));
+            item.current = item.section == page.section;
         }
         ctx.insert("nav", &site_nav);
         ctx.insert("page", page);
@@ -415,9 +406,10 @@ impl<'a> KommuneRenderer<'a> {
         self.kommune.languages.iter().map(String::as_str).collect()
     }
 
-    fn out(&self, lang: &str, path: &str, html: String, search: Option<SearchEntry>) -> OutPage {
+    fn out(&self, lang: &str, route: &Route, html: String, search: Option<SearchEntry>) -> OutPage {
         OutPage {
-            path: self.urls.out_path(lang, path),
+            path: self.urls.out_path(lang, route),
+            route: route.clone(),
             html,
             lang: lang.to_string(),
             in_sitemap: true,
@@ -427,14 +419,14 @@ impl<'a> KommuneRenderer<'a> {
 
     fn search_page(&self, lang: &str) -> Result<OutPage, Diagnostic> {
         let title = self.t(lang, "search_title");
-        let mut page = self.page_ctx(lang, "sok/", &title, "sok", &self.all_langs());
+        let mut page = self.page_ctx(lang, &Route::Search, &title, &self.all_langs());
         page.breadcrumbs.truncate(1);
         // Stylesheet, logo and scripts by relative URLs, so that the page and its search work
         // when the built site is opened from disk (file://), where `/…` does not resolve.
         // Results link relative to the page too (search.js, `data-root`).
         let mut site = self.sites[lang].clone();
         let home = self.urls.home();
-        let up = self.urls.up_to_home(lang, "sok/");
+        let up = self.urls.up_to_home(lang, &Route::Search);
         let relative = |href: &mut String| {
             if let Some(rest) = href.strip_prefix(&home) {
                 *href = format!("{up}{rest}");
@@ -447,22 +439,23 @@ impl<'a> KommuneRenderer<'a> {
             site.search_index_url = Some("indeks.js".into());
         }
         let data = serde_json::json!({
-            "az_url": self.urls.href(lang, "a-a/"),
+            "az_url": self.urls.href(lang, &Route::Keywords),
             "root": "../",
         });
         let html = self.render_page_with(&site, "search.html", lang, &page, &data)?;
-        let mut out = self.out(lang, "sok/", html, None);
+        let mut out = self.out(lang, &Route::Search, html, None);
         out.in_sitemap = false;
         Ok(out)
     }
 
     fn not_found(&self, lang: &str) -> Result<OutPage, Diagnostic> {
         let title = self.t(lang, "not_found_title");
-        let mut page = self.page_ctx(lang, "404.html", &title, "", &[lang]);
+        let mut page = self.page_ctx(lang, &Route::NotFound, &title, &[lang]);
         page.languages.clear();
         let html = self.render_page("404.html", lang, &page, &())?;
         Ok(OutPage {
-            path: format!("{}404.html", self.urls.prefix),
+            path: self.urls.out_path(lang, &Route::NotFound),
+            route: Route::NotFound,
             html,
             lang: lang.to_string(),
             in_sitemap: false,

@@ -11,11 +11,11 @@ use serde::Serialize;
 use super::{KommuneRenderer, OutPage};
 use crate::content::print::{PaperFormat, PrintKind};
 use crate::diagnostics::Diagnostic;
+use crate::route::Route;
 use crate::site::Kommune;
 use crate::source::SourceFile;
 
 /// Folder of the PDFs inside a kommune's output (shared by its languages).
-pub const PRINT_DIR: &str = "trykk/";
 
 /// What a PDF is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -165,7 +165,8 @@ pub fn human_size(bytes: u64, lang: &str) -> String {
 impl KommuneRenderer<'_> {
     /// Site-absolute href of a PDF (`/bti/fjordvik/trykk/x.pdf`).
     pub fn print_href(&self, name: &str) -> String {
-        format!("{}{PRINT_DIR}{name}", self.urls.home())
+        self.urls
+            .href(self.kommune.default_lang(), &Route::PrintFile(name.to_string()))
     }
 
     /// The blank PDF of form `id` for a page in `lang`: its own language's if there is
@@ -212,14 +213,14 @@ impl KommuneRenderer<'_> {
             })
             .collect();
         let title = self.t(lang, "prints_title");
-        let page = self.page_ctx(lang, PRINT_DIR, &title, "trykk", &self.all_langs());
+        let page = self.page_ctx(lang, &Route::Prints, &title, &self.all_langs());
         let data = serde_json::json!({
             "files": files,
             "made": self.print_sizes.is_some(),
             "version": self.today.format("%Y-%m-%d").to_string(),
         });
         let html = self.render_page("prints.html", lang, &page, &data)?;
-        Ok(self.out(lang, PRINT_DIR, html, None))
+        Ok(self.out(lang, &Route::Prints, html, None))
     }
 }
 

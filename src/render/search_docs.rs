@@ -5,11 +5,17 @@
 use std::collections::BTreeMap;
 
 use super::{KommuneRenderer, OutPage, SearchEntry};
+use crate::route::Route;
 use crate::search::SearchDocument;
 
+/// A search document; its URL is relative to the language root, where the index lives.
 fn document(entry: &SearchEntry) -> SearchDocument {
+    let mut url = entry.route.path();
+    if let Some(anchor) = &entry.anchor {
+        url = format!("{url}#{anchor}");
+    }
     SearchDocument {
-        url: entry.path.clone(),
+        url,
         title: entry.title.clone(),
         kind: entry.kind.clone(),
         keywords: entry.keywords.clone(),
@@ -26,11 +32,10 @@ impl KommuneRenderer<'_> {
             let Some(entry) = &page.search else { continue };
             let docs = by_lang.entry(page.lang.clone()).or_default();
             docs.push(document(entry));
-            let level = self
-                .kommune
-                .levels
-                .iter()
-                .position(|v| entry.path == format!("veileder/{}/", v.id));
+            let level = match &entry.route {
+                Route::Level(id) => self.kommune.levels.iter().position(|v| &v.id == id),
+                _ => None,
+            };
             if let Some(i) = level {
                 docs.extend(self.step_entries(&page.lang, i).iter().map(document));
             }
@@ -54,7 +59,8 @@ impl KommuneRenderer<'_> {
                 text.extend(s.tools.iter().map(|t| self.md(lang, t).text));
                 text.extend(s.deadline.iter().cloned());
                 SearchEntry {
-                    path: format!("veileder/{}/#{}", variants.id, s.anchor()),
+                    route: Route::Level(variants.id.clone()),
+                    anchor: Some(s.anchor()),
                     title: s.title.clone(),
                     kind: format!("{prefix} · {step} {}", i + 1),
                     keywords: Vec::new(),

@@ -9,6 +9,7 @@ use super::{KommuneRenderer, OutPage, SearchEntry};
 use crate::content::contacts::UnitKind;
 use crate::content::kommune::tel_href;
 use crate::diagnostics::Diagnostic;
+use crate::route::Route;
 
 #[derive(Serialize)]
 pub struct ServiceCtx {
@@ -45,7 +46,7 @@ impl KommuneRenderer<'_> {
         let ctx = ServiceCtx {
             id: id.to_string(),
             name: s.name.clone(),
-            url: self.urls.href(lang, &format!("tjenester/{id}/")),
+            url: self.urls.href(lang, &Route::Service(id.to_string())),
             category: s.category.clone(),
             description: description.html,
             ages_from: s.ages.from,
@@ -112,14 +113,14 @@ impl KommuneRenderer<'_> {
             })
             .collect();
         let title = self.t(lang, "nav_services");
-        let page = self.page_ctx(lang, "tjenester/", &title, "tjenester", &self.all_langs());
+        let page = self.page_ctx(lang, &Route::ServicesIndex, &title, &self.all_langs());
         let html = self.render_page(
             "services_index.html",
             lang,
             &page,
             &serde_json::json!({ "categories": categories }),
         )?;
-        Ok(self.out(lang, "tjenester/", html, None))
+        Ok(self.out(lang, &Route::ServicesIndex, html, None))
     }
 
     pub(super) fn service(&self, lang: &str, id: &str) -> Result<OutPage, Diagnostic> {
@@ -133,9 +134,9 @@ impl KommuneRenderer<'_> {
             .iter()
             .filter_map(|n| self.level_link(lang, *n))
             .collect();
-        let path = format!("tjenester/{id}/");
+        let route = Route::Service(id.to_string());
         let available: Vec<&str> = variants.langs().collect();
-        let page = self.page_ctx(lang, &path, &s.name, "tjenester", &available);
+        let page = self.page_ctx(lang, &route, &s.name, &available);
         let mut page = self.with_doc(page, lang, &doc.lang, s);
         page.description = Some(s.category.clone());
         let html = self.render_page(
@@ -145,7 +146,8 @@ impl KommuneRenderer<'_> {
             &serde_json::json!({ "service": ctx, "levels": levels }),
         )?;
         let search = SearchEntry {
-            path: path.clone(),
+            route: route.clone(),
+            anchor: None,
             title: s.name.clone(),
             kind: self.t(lang, "kind_service"),
             keywords: s
@@ -170,6 +172,6 @@ impl KommuneRenderer<'_> {
                 .collect::<Vec<_>>()
                 .join(" "),
         };
-        Ok(self.out(lang, &path, html, Some(search)))
+        Ok(self.out(lang, &route, html, Some(search)))
     }
 }

@@ -3,7 +3,8 @@
 use super::context::Link;
 use super::KommuneRenderer;
 use crate::markdown::{self, Expansion, MarkdownContext, Rendered};
-use crate::shortcodes::Shortcode;
+use crate::route::Route;
+use crate::shortcodes::{self, escape_link_text, Resolved, Shortcode};
 use crate::terms::TermLinks;
 
 impl KommuneRenderer<'_> {
@@ -58,28 +59,33 @@ impl KommuneRenderer<'_> {
     }
 
     fn expand(&self, lang: &str, sc: &Shortcode) -> Expansion {
-        let arg = sc.arg.as_deref().unwrap_or("");
-        let link = |l: Option<Link>| match l {
-            Some(l) => Expansion::Inline(format!("[{}]({})", escape_link_text(&l.label), l.url)),
-            None => Expansion::Inline(arg.to_string()),
-        };
-        match sc.name.as_str() {
-            "kommune" => Expansion::Inline(escape_link_text(self.kommune.config.short())),
-            "kommune_full" => Expansion::Inline(escape_link_text(&self.kommune.config.name)),
-            "form" => link(self.form_link(lang, arg)),
-            "level" => link(arg.parse().ok().and_then(|n| self.level_link(lang, n))),
-            "service_link" => link(self.service_link(lang, arg)),
-            "arena" => link(self.arena_link(lang, arg)),
-            "term" => link(self.term_link(lang, arg)),
-            "service" if sc.block => match self.service_card_html(lang, arg) {
-                Some(html) => Expansion::Block(html),
-                None => link(self.service_link(lang, arg)),
-            },
-            "service" => link(self.service_link(lang, arg)),
-            "contacts" => {
-                Expansion::Block(self.resource_persons_html(lang, arg).unwrap_or_default())
+        match shortcodes::resolve(self.kommune, lang, sc) {
+            Resolved::Text(text) => Expansion::Inline(escape_link_text(&text)),
+            // `/path` is how Markdown names a page of the language: the renderer adds the
+            // language root, as for links editors type.
+            Resolved::Link {
+                label,
+                route,
+                anchor,
+                ..
+            } => {
+                let fragment = anchor.map(|a| format!("#{a}")).unwrap_or_default();
+                Expansion::Inline(format!(
+                    "[{}](/{}{fragment})",
+                    escape_link_text(&label),
+                    route.path()
+                ))
             }
-            _ => Expansion::Inline(String::new()),
+            Resolved::ServiceCard(id) => match self.service_card_html(lang, &id) {
+                Some(html) => Expansion::Block(html),
+                None => Expansion::Inline(String::new()),
+            },
+            Resolved::Contacts(kind) => {
+                Expansion::Block(self.resource_persons_html(lang, &kind).unwrap_or_default())
+            }
+            Resolved::Missing => {
+                Expansion::Inline(escape_link_text(sc.arg.as_deref().unwrap_or("")))
+            }
         }
     }
 
@@ -88,7 +94,7 @@ impl KommuneRenderer<'_> {
         let (doc, _) = form.pick(lang, self.kommune.default_lang());
         Some(Link {
             label: doc.data.title.clone(),
-            url: self.urls.href(lang, &format!("skjema/{id}/")),
+            url: self.urls.href(lang, &Route::Form(id.to_string())),
         })
     }
 
@@ -97,7 +103,7 @@ impl KommuneRenderer<'_> {
         let (doc, _) = service.pick(lang, self.kommune.default_lang());
         Some(Link {
             label: doc.data.name.clone(),
-            url: self.urls.href(lang, &format!("tjenester/{id}/")),
+            url: self.urls.href(lang, &Route::Service(id.to_string())),
         })
     }
 
@@ -106,7 +112,7 @@ impl KommuneRenderer<'_> {
         let (doc, _) = arena.pick(lang, self.kommune.default_lang());
         Some(Link {
             label: doc.data.name.clone(),
-            url: self.urls.href(lang, &format!("arenaer/{id}/")),
+            url: self.urls.href(lang, &Route::Arena(id.to_string())),
         })
     }
 
@@ -115,32 +121,7 @@ impl KommuneRenderer<'_> {
         let (doc, _) = level.pick(lang, self.kommune.default_lang());
         Some(Link {
             label: doc.data.title.clone(),
-            url: self.urls.href(lang, &format!("veileder/{}/", level.id)),
+            url: self.urls.href(lang, &Route::Level(level.id.clone())),
         })
     }
-
-    pub fn term_link(&self, lang: &str, id: &str) -> Option<Link> {
-        let glossary = self.kommune.glossary.as_ref()?;
-        let (doc, _) = glossary.pick(lang, self.kommune.default_lang());
-        let wanted = crate::slug::slugify(id);
-        let term = doc.data.terms.iter().find(|t| {
-            t.anchor() == wanted || t.forms.iter().any(|f| crate::slug::slugify(f) == wanted)
-        })?;
-        Some(Link {
-            label: term.term.clone(),
-            url: format!("{}#{}", self.urls.href(lang, "ordliste/"), term.anchor()),
-        })
-    }
-}
-
-/// Text inside `[…]` of a Markdown link must not close the bracket or start markup.
-fn escape_link_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '[' | ']' | '*' | '_' | '`' | '<' | '\\') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }

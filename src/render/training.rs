@@ -2,6 +2,7 @@
 
 use super::{KommuneRenderer, OutPage, SearchEntry};
 use crate::diagnostics::Diagnostic;
+use crate::route::Route;
 
 impl KommuneRenderer<'_> {
     pub(super) fn training_index(&self, lang: &str) -> Result<OutPage, Diagnostic> {
@@ -14,21 +15,21 @@ impl KommuneRenderer<'_> {
                 let (doc, _) = v.pick(lang, default);
                 serde_json::json!({
                     "title": doc.data.title,
-                    "url": self.urls.href(lang, &format!("opplaering/{}/", v.id)),
+                    "url": self.urls.href(lang, &Route::Module(v.id.clone())),
                     "audience": doc.data.audience,
                     "duration": doc.data.duration,
                 })
             })
             .collect();
         let title = self.t(lang, "nav_training");
-        let page = self.page_ctx(lang, "opplaering/", &title, "opplaering", &self.all_langs());
+        let page = self.page_ctx(lang, &Route::TrainingIndex, &title, &self.all_langs());
         let html = self.render_page(
             "training_index.html",
             lang,
             &page,
             &serde_json::json!({ "modules": modules, "calendar": self.calendar_ctx(lang) }),
         )?;
-        Ok(self.out(lang, "opplaering/", html, None))
+        Ok(self.out(lang, &Route::TrainingIndex, html, None))
     }
 
     pub(super) fn module(&self, lang: &str, id: &str) -> Result<OutPage, Diagnostic> {
@@ -62,13 +63,14 @@ impl KommuneRenderer<'_> {
             "case": case,
             "body": body.html,
         });
-        let path = format!("opplaering/{id}/");
+        let route = Route::Module(id.to_string());
         let available: Vec<&str> = variants.langs().collect();
-        let page = self.page_ctx(lang, &path, &m.title, "opplaering", &available);
+        let page = self.page_ctx(lang, &route, &m.title, &available);
         let page = self.with_doc(page, lang, &doc.lang, m);
         let html = self.render_page("module.html", lang, &page, &data)?;
         let search = SearchEntry {
-            path: path.clone(),
+            route: route.clone(),
+            anchor: None,
             title: m.title.clone(),
             kind: self.t(lang, "kind_training"),
             keywords: m.keywords.clone(),
@@ -83,6 +85,6 @@ impl KommuneRenderer<'_> {
                 .collect::<Vec<_>>()
                 .join(" "),
         };
-        Ok(self.out(lang, &path, html, Some(search)))
+        Ok(self.out(lang, &route, html, Some(search)))
     }
 }

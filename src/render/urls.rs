@@ -2,6 +2,7 @@
 //! handled in one place.
 
 use crate::config::BaseUrl;
+use crate::route::Route;
 
 #[derive(Debug, Clone)]
 pub struct Urls {
@@ -12,9 +13,14 @@ pub struct Urls {
 }
 
 impl Urls {
-    /// Output path (relative to the output root) of a page: `fjordvik/en/skjema/x/`.
-    pub fn out_path(&self, lang: &str, path: &str) -> String {
-        format!("{}{}{path}", self.prefix, self.lang_segment(lang))
+    /// Output path (relative to the output root) of a route: `fjordvik/en/skjema/x/`.
+    /// Shared files ([`Route::shared`]) are not under a language prefix.
+    pub fn out_path(&self, lang: &str, route: &Route) -> String {
+        if route.shared() {
+            format!("{}{}", self.prefix, route.path())
+        } else {
+            format!("{}{}{}", self.prefix, self.lang_segment(lang), route.path())
+        }
     }
 
     fn lang_segment(&self, lang: &str) -> String {
@@ -25,25 +31,30 @@ impl Urls {
         }
     }
 
-    /// Site-absolute href of a page: `/bti/fjordvik/en/skjema/x/`.
-    pub fn href(&self, lang: &str, path: &str) -> String {
-        format!("{}{}", self.base.path, self.out_path(lang, path))
+    /// Site-absolute href of a route: `/bti/fjordvik/en/skjema/x/`.
+    pub fn href(&self, lang: &str, route: &Route) -> String {
+        format!("{}{}", self.base.path, self.out_path(lang, route))
+    }
+
+    /// Href of an element on a route's page: `/bti/fjordvik/veileder/niva-1/#steg-2`.
+    pub fn anchor(&self, lang: &str, route: &Route, id: &str) -> String {
+        format!("{}#{id}", self.href(lang, route))
     }
 
     /// Full URL, for canonical links, sitemaps and QR codes.
-    pub fn absolute(&self, lang: &str, path: &str) -> String {
-        self.base.absolute(&self.href(lang, path))
+    pub fn absolute(&self, lang: &str, route: &Route) -> String {
+        self.base.absolute(&self.href(lang, route))
     }
 
-    /// Root of a language's pages (ends with `/`).
+    /// Root of a language's pages (ends with `/`): where `/x/` in content leads.
     pub fn lang_root(&self, lang: &str) -> String {
-        self.href(lang, "")
+        self.href(lang, &Route::Front)
     }
 
-    /// Relative href from the folder of page `path` in `lang` up to [`Self::home`]:
+    /// Relative href from the folder of `route` in `lang` up to [`Self::home`]:
     /// `sok/` → `../`, `en/sok/` → `../../`.
-    pub fn up_to_home(&self, lang: &str, path: &str) -> String {
-        let depth = format!("{}{path}", self.lang_segment(lang))
+    pub fn up_to_home(&self, lang: &str, route: &Route) -> String {
+        let depth = format!("{}{}", self.lang_segment(lang), route.path())
             .matches('/')
             .count();
         "../".repeat(depth)
@@ -52,6 +63,11 @@ impl Urls {
     /// Root of the kommune (assets live here, shared by languages).
     pub fn home(&self) -> String {
         format!("{}{}", self.base.path, self.prefix)
+    }
+
+    /// Site-absolute href of a kommune file (`assets/main.x.css`, `bilder/logo.svg`).
+    pub fn file(&self, rel: &str) -> String {
+        format!("{}{rel}", self.home())
     }
 }
 
@@ -66,12 +82,25 @@ mod tests {
             prefix: "fjordvik/".into(),
             default_lang: "nb".into(),
         };
-        assert_eq!(urls.href("nb", "skjema/"), "/bti/fjordvik/skjema/");
-        assert_eq!(urls.href("en", "skjema/"), "/bti/fjordvik/en/skjema/");
-        assert_eq!(urls.out_path("ar", ""), "fjordvik/ar/");
-        assert_eq!(urls.absolute("nb", ""), "https://x.example/bti/fjordvik/");
+        assert_eq!(
+            urls.href("nb", &Route::FormsIndex),
+            "/bti/fjordvik/skjema/"
+        );
+        assert_eq!(
+            urls.href("en", &Route::FormsIndex),
+            "/bti/fjordvik/en/skjema/"
+        );
+        assert_eq!(urls.out_path("ar", &Route::Front), "fjordvik/ar/");
+        assert_eq!(
+            urls.out_path("ar", &Route::PrintFile("plakat.pdf".into())),
+            "fjordvik/trykk/plakat.pdf"
+        );
+        assert_eq!(
+            urls.absolute("nb", &Route::Front),
+            "https://x.example/bti/fjordvik/"
+        );
         assert_eq!(urls.home(), "/bti/fjordvik/");
-        assert_eq!(urls.up_to_home("nb", "sok/"), "../");
-        assert_eq!(urls.up_to_home("en", "sok/"), "../../");
+        assert_eq!(urls.up_to_home("nb", &Route::Search), "../");
+        assert_eq!(urls.up_to_home("en", &Route::Search), "../../");
     }
 }

@@ -41,6 +41,8 @@ pub struct Shared {
     pub error: RwLock<Option<String>>,
     pub events: broadcast::Sender<LiveEvent>,
     pub generation: AtomicU64,
+    /// The search documents of the last full build, for body-only updates.
+    pub search: std::sync::Mutex<build::SearchCache>,
 }
 
 pub fn run(opts: ServeOptions) -> ExitCode {
@@ -88,6 +90,7 @@ async fn serve(opts: ServeOptions) -> ExitCode {
         error: RwLock::new(None),
         events,
         generation: AtomicU64::new(0),
+        search: Default::default(),
     });
     let build_opts = BuildOptions {
         root: opts.root.clone(),
@@ -239,7 +242,8 @@ fn update_bodies(
         // The saved files are not shown in this preview (another kommune's pages).
         return true;
     }
-    let (report, pages) = build::render_pages_from(opts, &files, &units);
+    let mut search = shared.search.lock().unwrap_or_else(|e| e.into_inner());
+    let (report, pages) = build::render_pages_from(opts, &files, &units, &mut search);
     let Some(pages) = pages.filter(|_| !report.failed()) else {
         return false;
     };
@@ -308,8 +312,9 @@ pub fn rebuild(shared: &Shared, opts: &BuildOptions) {
     let (report, files) = build::build_in_memory(opts);
     let warnings = report.warnings();
     match files {
-        Some(files) if !report.failed() => {
-            *shared.site.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(files);
+        Some(built) if !report.failed() => {
+            *shared.site.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(built.files);
+            *shared.search.lock().unwrap_or_else(|e| e.into_inner()) = built.search;
             *shared.error.write().unwrap_or_else(|e| e.into_inner()) = None;
             let generation = shared.generation.fetch_add(1, Ordering::SeqCst) + 1;
             let _ = shared.events.send(LiveEvent::Reload(generation));
