@@ -189,6 +189,13 @@ pub enum Reference<'a> {
     Level(u8),
 }
 
+/// An id on an item's page that does not come from a heading.
+#[derive(Debug, Clone)]
+pub struct PageId<'a> {
+    pub id: String,
+    pub label: &'a str,
+}
+
 /// What every content type tells the stages about itself.
 pub trait ContentType: Common + Send + Sync + Sized + 'static {
     const KIND: ContentKind;
@@ -204,10 +211,15 @@ pub trait ContentType: Common + Send + Sync + Sized + 'static {
         Vec::new()
     }
 
-    /// Ids the item's page has besides its headings (step anchors, glossary terms).
-    fn page_ids(&self) -> Vec<String> {
+    /// Ids the item's page has besides its headings (step anchors, glossary terms), each
+    /// with the words it stands for (for messages).
+    fn page_ids(&self) -> Vec<PageId<'_>> {
         Vec::new()
     }
+
+    /// Whether the page shows a Markdown body after the YAML fields (a level's body comes
+    /// after its steps) rather than before them.
+    const BODY_LAST: bool = false;
 
     /// The kommune's items of this kind.
     fn items(kommune: &Kommune) -> Vec<&Variants<Self>>;
@@ -252,9 +264,16 @@ impl ContentType for Level {
         }
         out
     }
-    fn page_ids(&self) -> Vec<String> {
-        self.steps.iter().map(|s| s.anchor()).collect()
+    fn page_ids(&self) -> Vec<PageId<'_>> {
+        self.steps
+            .iter()
+            .map(|s| PageId {
+                id: s.anchor(),
+                label: &s.title,
+            })
+            .collect()
     }
+    const BODY_LAST: bool = true;
     fn items(k: &Kommune) -> Vec<&Variants<Self>> {
         k.levels.iter().collect()
     }
@@ -370,10 +389,13 @@ impl ContentType for Arena {
 
 impl ContentType for ResourcePersons {
     const KIND: ContentKind = ContentKind::Contacts;
-    fn page_ids(&self) -> Vec<String> {
+    fn page_ids(&self) -> Vec<PageId<'_>> {
         crate::content::contacts::UnitKind::ALL
             .iter()
-            .map(|k| k.key().to_string())
+            .map(|k| PageId {
+                id: k.key().to_string(),
+                label: "",
+            })
             .collect()
     }
     fn items(k: &Kommune) -> Vec<&Variants<Self>> {
@@ -389,8 +411,14 @@ impl ContentType for Glossary {
             .map(|t| md("explanation", &t.explanation))
             .collect()
     }
-    fn page_ids(&self) -> Vec<String> {
-        self.terms.iter().map(|t| t.anchor()).collect()
+    fn page_ids(&self) -> Vec<PageId<'_>> {
+        self.terms
+            .iter()
+            .map(|t| PageId {
+                id: t.anchor(),
+                label: &t.term,
+            })
+            .collect()
     }
     fn items(k: &Kommune) -> Vec<&Variants<Self>> {
         k.glossary.iter().collect()
@@ -413,7 +441,9 @@ pub struct DocView<'a> {
     pub body: Option<(&'a str, usize)>,
     pub fields: Vec<MarkdownField<'a>>,
     pub references: Vec<Reference<'a>>,
-    pub page_ids: Vec<String>,
+    pub page_ids: Vec<PageId<'a>>,
+    /// The body comes after the fields on the page.
+    pub body_last: bool,
     pub common: &'a dyn Common,
     /// Where `needle` sits in the document's YAML.
     locate: Box<dyn Fn(&str) -> Option<usize> + 'a>,
@@ -466,6 +496,7 @@ fn doc_view<T: ContentType>(d: &Arc<Doc<T>>) -> DocView<'_> {
         fields: d.data.markdown_fields(),
         references: d.data.references(),
         page_ids: d.data.page_ids(),
+        body_last: T::BODY_LAST,
         common: &d.data,
         locate: Box::new(move |needle| doc.locate(needle)),
     }

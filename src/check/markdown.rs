@@ -18,8 +18,10 @@ use std::sync::Arc;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
-use crate::content::Doc;
 use crate::diagnostics::{suggest, Diagnostic};
+use crate::registry::ContentKind;
+use crate::render::KommuneRenderer;
+use crate::route::Route;
 use crate::site::Kommune;
 use crate::source::SourceFile;
 
@@ -281,249 +283,92 @@ fn expand_labels<'t>(text: &'t str, kommune: &Kommune, lang: &str) -> Cow<'t, st
     Cow::Owned(out)
 }
 
-fn entry<'a, T>(doc: &'a Arc<Doc<T>>, texts: Vec<(&'a str, Place)>) -> Entry<'a> {
-    Entry {
-        file: &doc.file,
-        lang: &doc.lang,
-        yaml: doc.yaml_start..doc.yaml_end,
-        texts,
-        steps: Vec::new(),
-        ids: Vec::new(),
-    }
-}
-
-fn body<T>(doc: &Doc<T>) -> (&str, Place) {
-    (doc.body(), Place::Body(doc.body_offset))
-}
-
-/// Every item of the kommune with its Markdown texts.
+/// Every item of the kommune with its Markdown texts, as the registry describes them.
 fn items<'a>(k: &'a Kommune) -> Vec<Item<'a>> {
-    let page = |path: String, entries: Vec<Entry<'a>>| Item {
-        path,
-        is_page: true,
-        any_anchor: false,
-        prefixes: &[],
-        entries,
-    };
-    let mut all = Vec::new();
-    for v in k.front.iter() {
-        all.push(page(
-            String::new(),
-            v.docs.iter().map(|d| entry(d, vec![body(d)])).collect(),
-        ));
-    }
-    for v in k.guide_intro.iter() {
-        all.push(page(
-            "veileder/".into(),
-            v.docs.iter().map(|d| entry(d, vec![body(d)])).collect(),
-        ));
-    }
-    for v in &k.levels {
-        let entries = v
-            .docs
-            .iter()
-            .map(|d| {
-                let l = &d.data;
-                let mut texts = vec![
-                    (l.purpose.as_str(), Place::Yaml),
-                    (l.lead.as_str(), Place::Yaml),
-                ];
-                for s in &l.steps {
-                    texts.push((s.how.as_str(), Place::Yaml));
-                    texts.push((s.who.as_str(), Place::Yaml));
-                    if let Some(tools) = &s.tools {
-                        texts.push((tools.as_str(), Place::Yaml));
+    crate::registry::items(k)
+        .into_iter()
+        .map(|item| {
+            let route = item.kind.route(item.id);
+            let entries = item
+                .docs
+                .into_iter()
+                .map(|d| {
+                    let mut texts: Vec<(&str, Place)> =
+                        d.fields.iter().map(|f| (f.text, Place::Yaml)).collect();
+                    if let Some((body, offset)) = d.body {
+                        let at = if d.body_last { texts.len() } else { 0 };
+                        texts.insert(at, (body, Place::Body(offset)));
                     }
-                }
-                texts.push((l.decision.as_str(), Place::Yaml));
-                texts.push(body(d));
-                let mut e = entry(d, texts);
-                e.steps = l
-                    .steps
-                    .iter()
-                    .map(|s| (s.anchor(), s.title.as_str()))
-                    .collect();
-                e
-            })
-            .collect();
-        all.push(page(format!("veileder/{}/", v.id), entries));
-    }
-    for v in k.forms.values() {
-        let entries = v
-            .docs
-            .iter()
-            .map(|d| {
-                let f = &d.data;
-                let mut texts = vec![(f.description.as_str(), Place::Yaml)];
-                texts.extend(f.intro.iter().map(|i| (i.as_str(), Place::Yaml)));
-                for s in &f.sections {
-                    for field in &s.fields {
-                        texts.extend(field.text.iter().map(|t| (t.as_str(), Place::Yaml)));
+                    Entry {
+                        file: d.file,
+                        lang: d.lang,
+                        yaml: d.yaml.clone(),
+                        texts,
+                        steps: d
+                            .page_ids
+                            .iter()
+                            .filter(|_| item.kind == ContentKind::Level)
+                            .map(|p| (p.id.clone(), p.label))
+                            .collect(),
+                        ids: d.page_ids.iter().map(|p| p.id.clone()).collect(),
                     }
-                }
-                entry(d, texts)
-            })
-            .collect();
-        let mut item = page(format!("skjema/{}/", v.id), entries);
-        item.any_anchor = true;
-        all.push(item);
-    }
-    for v in k.services.values() {
-        let entries = v
-            .docs
-            .iter()
-            .map(|d| {
-                entry(
-                    d,
-                    vec![
-                        (d.data.description.as_str(), Place::Yaml),
-                        (d.data.referral.as_str(), Place::Yaml),
-                    ],
-                )
-            })
-            .collect();
-        all.push(page(format!("tjenester/{}/", v.id), entries));
-    }
-    for v in k.modules.values() {
-        let entries = v
-            .docs
-            .iter()
-            .map(|d| {
-                let mut texts = vec![body(d)];
-                texts.extend(d.data.case.iter().map(|c| (c.as_str(), Place::Yaml)));
-                texts.extend(
-                    d.data
-                        .exercises
-                        .iter()
-                        .map(|e| (e.text.as_str(), Place::Yaml)),
-                );
-                entry(d, texts)
-            })
-            .collect();
-        all.push(page(format!("opplaering/{}/", v.id), entries));
-    }
-    for v in k.pages.values() {
-        all.push(page(
-            format!("{}/", v.id),
-            v.docs.iter().map(|d| entry(d, vec![body(d)])).collect(),
-        ));
-    }
-    for v in k.arenas.values() {
-        let entries = v
-            .docs
-            .iter()
-            .map(|d| {
-                entry(
-                    d,
-                    vec![
-                        (d.data.mandate.as_str(), Place::Yaml),
-                        (d.data.how_to_bring.as_str(), Place::Yaml),
-                    ],
-                )
-            })
-            .collect();
-        all.push(page(format!("arenaer/{}/", v.id), entries));
-    }
-    for v in k.glossary.iter() {
-        let entries = v
-            .docs
-            .iter()
-            .map(|d| {
-                let texts = d
-                    .data
-                    .terms
-                    .iter()
-                    .map(|t| (t.explanation.as_str(), Place::Yaml))
-                    .collect();
-                let mut e = entry(d, texts);
-                e.ids = d.data.terms.iter().map(|t| t.anchor()).collect();
-                e
-            })
-            .collect();
-        let mut item = page("ordliste/".into(), entries);
-        item.prefixes = &["bokstav-"];
-        all.push(item);
-    }
-    for v in k.contacts.iter() {
-        let entries = v
-            .docs
-            .iter()
-            .map(|d| {
-                let mut e = entry(d, Vec::new());
-                e.ids = crate::content::contacts::UnitKind::ALL
-                    .iter()
-                    .map(|k| k.key().to_string())
-                    .collect();
-                e
-            })
-            .collect();
-        all.push(page("kontakter/".into(), entries));
-    }
-    for v in k.events.iter() {
-        let entries = v
-            .docs
-            .iter()
-            .map(|d| {
-                let texts = d
-                    .data
-                    .events
-                    .iter()
-                    .filter_map(|e| e.description.as_deref())
-                    .map(|t| (t, Place::Yaml))
-                    .collect();
-                entry(d, texts)
-            })
-            .collect();
-        let mut item = page("opplaering/".into(), entries);
-        item.is_page = false;
-        all.push(item);
-    }
-    for v in k.prints.values() {
-        // Print products have no page; their links are read from the front page.
-        let mut item = page(
-            String::new(),
-            v.docs.iter().map(|d| entry(d, vec![body(d)])).collect(),
-        );
-        item.is_page = false;
-        all.push(item);
-    }
-    all
+                })
+                .collect();
+            // Pages the check does not model in full: a form's fields make ids of their
+            // own; the glossary's letter bar adds `bokstav-…`.
+            let (any_anchor, prefixes): (bool, &'static [&'static str]) = match item.kind {
+                ContentKind::Form => (true, &[]),
+                ContentKind::Glossary => (false, &["bokstav-"]),
+                ContentKind::Front
+                | ContentKind::GuideIntro
+                | ContentKind::Level
+                | ContentKind::Service
+                | ContentKind::Module
+                | ContentKind::Events
+                | ContentKind::Page
+                | ContentKind::Arena
+                | ContentKind::Contacts
+                | ContentKind::Print => (false, &[]),
+            };
+            Item {
+                // An item without a page of its own has its links read from the page that
+                // shows it (the training overview), or from the front page (print).
+                path: item
+                    .kind
+                    .shown_on(item.id)
+                    .map(|r| r.path())
+                    .unwrap_or_default(),
+                is_page: route.is_some(),
+                any_anchor,
+                prefixes,
+                entries,
+            }
+        })
+        .collect()
 }
 
-/// Every page of the kommune in `lang`, with its anchors.
+/// Every page of the kommune in `lang`, with its anchors: the renderer's routes, with the
+/// anchors of the pages made from content.
 fn site_pages(k: &Kommune, items: &[Item], lang: &str) -> Pages {
     let default = k.default_lang();
     let mut pages = Pages::new();
-    for section in [
-        "",
-        "veileder/",
-        "skjema/",
-        "tjenester/",
-        "opplaering/",
-        "sok/",
-        "a-a/",
-    ] {
-        pages.insert(section.to_string(), Anchors::any());
-    }
-    if !k.arenas.is_empty() {
-        pages.insert("arenaer/".into(), Anchors::any());
+    for (route, _) in KommuneRenderer::routes_of(k)
+        .into_iter()
+        .filter(|(_, l)| l == lang)
+    {
+        pages.insert(route.path(), Anchors::any());
     }
     if k.events.is_some() && lang == default {
         // The training calendar (see render/calendar.rs), in the default language only.
-        pages.insert("opplaering/kurs.ics".into(), Anchors::any());
+        pages.insert(Route::Calendar.path(), Anchors::any());
     }
     // Pages whose file could not be parsed: their error is reported already, so links to
     // them are not called broken as well.
     for rel in &k.broken {
         let name = crate::parse::FileName::parse(rel);
-        let path = match name.dir.as_str() {
-            "skjema" | "tjenester" | "arenaer" | "veileder" | "opplaering" => {
-                format!("{}/{}/", name.dir, name.id)
-            }
-            "sider" => format!("{}/", name.id),
-            _ => continue,
-        };
-        pages.insert(path, Anchors::any());
+        if let Some(route) = ContentKind::of_file(&name).and_then(|kind| kind.route(&name.id)) {
+            pages.insert(route.path(), Anchors::any());
+        }
     }
     for item in items.iter().filter(|i| i.is_page) {
         let path = &item.path;

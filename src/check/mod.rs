@@ -238,36 +238,20 @@ fn check_pages(kommune: &Kommune, diags: &mut Vec<Diagnostic>) {
 fn check_files(kommune: &Kommune, today: chrono::NaiveDate, diags: &mut Vec<Diagnostic>) {
     let mut files: Vec<Arc<SourceFile>> = vec![Arc::clone(&kommune.config_file)];
     let mut reviews: Vec<(Arc<SourceFile>, Option<String>, chrono::NaiveDate, usize)> = Vec::new();
-    macro_rules! collect {
-        ($variants:expr) => {
-            for v in $variants {
-                for d in &v.docs {
-                    files.push(Arc::clone(&d.file));
-                    if let Some(date) = crate::content::Common::reviewed(&d.data) {
-                        let offset = d.locate("reviewed").unwrap_or(0);
-                        reviews.push((
-                            Arc::clone(&d.file),
-                            crate::content::Common::owner(&d.data).map(str::to_string),
-                            date,
-                            offset,
-                        ));
-                    }
-                }
+    for item in crate::registry::items(kommune) {
+        for d in &item.docs {
+            files.push(Arc::clone(d.file));
+            if let Some(date) = d.common.reviewed() {
+                let offset = d.locate("reviewed").unwrap_or(0);
+                reviews.push((
+                    Arc::clone(d.file),
+                    d.common.owner().map(str::to_string),
+                    date,
+                    offset,
+                ));
             }
-        };
+        }
     }
-    collect!(kommune.front.iter());
-    collect!(kommune.guide_intro.iter());
-    collect!(kommune.levels.iter());
-    collect!(kommune.forms.values());
-    collect!(kommune.services.values());
-    collect!(kommune.modules.values());
-    collect!(kommune.pages.values());
-    collect!(kommune.arenas.values());
-    collect!(kommune.prints.values());
-    collect!(kommune.glossary.iter());
-    collect!(kommune.contacts.iter());
-    collect!(kommune.events.iter());
 
     for file in &files {
         for m in identity_number::find_identity_numbers(&file.text) {

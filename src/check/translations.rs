@@ -8,7 +8,8 @@ use std::sync::Arc;
 
 use crate::diagnostics::Diagnostic;
 use crate::parse::FileName;
-use crate::site::{Kommune, Variants};
+use crate::registry::ItemView;
+use crate::site::Kommune;
 use crate::source::SourceFile;
 
 /// What one kommune lacks of one file.
@@ -22,27 +23,15 @@ struct Lack {
 pub fn check(kommuner: &[Kommune]) -> Vec<Diagnostic> {
     let mut found: BTreeMap<String, (Arc<SourceFile>, Vec<Lack>)> = BTreeMap::new();
     for k in kommuner {
-        let mut add = |v: &dyn Item| {
-            if let Some((file, lack)) = v.lack(k) {
+        for item in crate::registry::items(k) {
+            if let Some((file, lack)) = lack(&item, k) {
                 found
                     .entry(file.display.clone())
                     .or_insert_with(|| (file, Vec::new()))
                     .1
                     .push(lack);
             }
-        };
-        k.front.iter().for_each(|v| add(v));
-        k.guide_intro.iter().for_each(|v| add(v));
-        k.levels.iter().for_each(|v| add(v));
-        k.forms.values().for_each(|v| add(v));
-        k.services.values().for_each(|v| add(v));
-        k.modules.values().for_each(|v| add(v));
-        k.pages.values().for_each(|v| add(v));
-        k.arenas.values().for_each(|v| add(v));
-        k.prints.values().for_each(|v| add(v));
-        k.glossary.iter().for_each(|v| add(v));
-        k.contacts.iter().for_each(|v| add(v));
-        k.events.iter().for_each(|v| add(v));
+        }
     }
 
     let mut diags = Vec::new();
@@ -94,37 +83,32 @@ pub fn check(kommuner: &[Kommune]) -> Vec<Diagnostic> {
     diags
 }
 
-/// The variants of one item, whatever its type.
-trait Item {
-    fn lack(&self, kommune: &Kommune) -> Option<(Arc<SourceFile>, Lack)>;
-}
-
-impl<T> Item for Variants<T> {
-    fn lack(&self, kommune: &Kommune) -> Option<(Arc<SourceFile>, Lack)> {
-        let missing: Vec<String> = kommune
-            .languages
-            .iter()
-            .filter(|lang| self.get(lang).is_none())
-            .cloned()
-            .collect();
-        if missing.is_empty() {
-            return None;
-        }
-        let primary = self.primary(kommune.default_lang());
-        // Report on the original (the file without a language code).
-        let file = self
-            .docs
-            .iter()
-            .map(|d| &d.file)
-            .find(|f| FileName::parse(&f.display).lang.is_none())
-            .unwrap_or(&primary.file);
-        Some((
-            Arc::clone(file),
-            Lack {
-                kommune: kommune.slug.clone(),
-                missing,
-                shown: primary.lang.clone(),
-            },
-        ))
+/// What `kommune` lacks of `item`: the languages it is not translated into.
+fn lack(item: &ItemView, kommune: &Kommune) -> Option<(Arc<SourceFile>, Lack)> {
+    let missing: Vec<String> = kommune
+        .languages
+        .iter()
+        .filter(|lang| !item.docs.iter().any(|d| d.lang == lang.as_str()))
+        .cloned()
+        .collect();
+    if missing.is_empty() {
+        return None;
     }
+    let default = kommune.default_lang();
+    let primary = &item.docs[item.pick(default, default)];
+    // Report on the original (the file without a language code).
+    let file = item
+        .docs
+        .iter()
+        .map(|d| d.file)
+        .find(|f| FileName::parse(&f.display).lang.is_none())
+        .unwrap_or(primary.file);
+    Some((
+        Arc::clone(file),
+        Lack {
+            kommune: kommune.slug.clone(),
+            missing,
+            shown: primary.lang.to_string(),
+        },
+    ))
 }
