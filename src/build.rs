@@ -12,8 +12,8 @@ use crate::diagnostics::{self, Diagnostic};
 use crate::load::Project;
 use crate::progress::Progress;
 use crate::render::urls::Urls;
-use crate::route::Route;
 use crate::render::{Assets, KommuneRenderer, OutPage, Theme};
+use crate::route::Route;
 use crate::search::SearchDocument;
 use crate::site::Kommune;
 use crate::write::{minify_html, MemorySink, Sink, Staging};
@@ -127,13 +127,11 @@ fn build_reporting(opts: &BuildOptions, progress: &Progress, pdf: bool) -> Repor
         progress,
     };
     let mut staging = None;
-    let (report, _) = run(opts, None, plan, |report| {
-        match Staging::new(&opts.out) {
-            Ok(s) => Some(&*staging.insert(s)),
-            Err(d) => {
-                report.diagnostics.push(d);
-                None
-            }
+    let (report, _) = run(opts, None, plan, |report| match Staging::new(&opts.out) {
+        Ok(s) => Some(&*staging.insert(s)),
+        Err(d) => {
+            report.diagnostics.push(d);
+            None
         }
     });
     if let Some(staging) = staging {
@@ -532,7 +530,10 @@ fn write_prints(
         .extend(made.warnings);
     let mut sizes = std::collections::BTreeMap::new();
     for (name, bytes) in made.files {
-        let path = urls.out_path(&urls.default_lang, &crate::route::Route::PrintFile(name.clone()));
+        let path = urls.out_path(
+            &urls.default_lang,
+            &crate::route::Route::PrintFile(name.clone()),
+        );
         staging.write(&path, &bytes).map_err(|d| vec![d])?;
         sizes.insert(name, bytes.len() as u64);
     }

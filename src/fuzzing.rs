@@ -13,12 +13,12 @@ use std::collections::HashSet;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
+use crate::build::{Plan, Prepared, Select};
 use crate::config::{BaseUrl, SiteConfig};
 use crate::content::Doc;
 use crate::diagnostics::{Diagnostic, JsonDiagnostic};
 use crate::load::FileEntry;
 use crate::parse::{parse_file, Parsed};
-use crate::build::{Plan, Prepared, Select};
 use crate::progress::Progress;
 use crate::render::{KommuneRenderer, Theme};
 use crate::route::Route;

@@ -18,8 +18,8 @@ pub mod parse;
 #[cfg(feature = "print")]
 pub mod print;
 pub mod progress;
-pub mod render;
 pub mod registry;
+pub mod render;
 pub mod resolve;
 pub mod route;
 pub mod sanitize;

@@ -279,7 +279,11 @@ impl ContentType for Level {
     }
 }
 
-fn named<'a>(forms: &'a [String], services: &'a [String], arenas: &'a [String]) -> Vec<Reference<'a>> {
+fn named<'a>(
+    forms: &'a [String],
+    services: &'a [String],
+    arenas: &'a [String],
+) -> Vec<Reference<'a>> {
     forms
         .iter()
         .map(|f| Reference::Form(f))

@@ -394,7 +394,9 @@ pub fn label_in_case(headword: &str, written: &str) -> String {
     };
     let acronym = rest.chars().next().is_some_and(char::is_uppercase);
     match written.chars().next() {
-        Some(w) if w.is_lowercase() && !acronym => first.to_lowercase().chain(rest.chars()).collect(),
+        Some(w) if w.is_lowercase() && !acronym => {
+            first.to_lowercase().chain(rest.chars()).collect()
+        }
         Some(w) if w.is_uppercase() => first.to_uppercase().chain(rest.chars()).collect(),
         _ => headword.to_string(),
     }

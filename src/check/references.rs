@@ -6,13 +6,46 @@ use std::sync::Arc;
 
 use crate::content::Doc;
 use crate::diagnostics::{suggest, Diagnostic};
+use crate::registry::{DocView, Reference};
 use crate::shortcodes::{form_problem, scan};
 use crate::site::Kommune;
+use crate::source::SourceFile;
 
 /// Where a Markdown text sits: the body (exact offsets) or a YAML value (located by text).
 enum Place {
     Body(usize),
     Yaml,
+}
+
+/// A document whose file and YAML a message can point into, typed or not.
+trait Located {
+    fn file(&self) -> &Arc<SourceFile>;
+    fn yaml_start(&self) -> usize;
+    fn locate(&self, needle: &str) -> Option<usize>;
+}
+
+impl<T> Located for Doc<T> {
+    fn file(&self) -> &Arc<SourceFile> {
+        &self.file
+    }
+    fn yaml_start(&self) -> usize {
+        self.yaml_start
+    }
+    fn locate(&self, needle: &str) -> Option<usize> {
+        Doc::locate(self, needle)
+    }
+}
+
+impl Located for DocView<'_> {
+    fn file(&self) -> &Arc<SourceFile> {
+        self.file
+    }
+    fn yaml_start(&self) -> usize {
+        self.yaml.start
+    }
+    fn locate(&self, needle: &str) -> Option<usize> {
+        DocView::locate(self, needle)
+    }
 }
 
 /// Ids the level template uses itself; a step anchor must not take them.
@@ -31,89 +64,45 @@ struct Checker<'a> {
 impl Checker<'_> {
     fn run(mut self) {
         let k = self.kommune;
-        for v in k.front.iter() {
-            for d in &v.docs {
-                self.markdown(d, d.body(), Place::Body(d.body_offset));
+        // What every kind declares in the registry: Markdown texts and references.
+        for item in crate::registry::items(k) {
+            for d in &item.docs {
+                if let Some((body, offset)) = d.body {
+                    self.markdown(d, body, Place::Body(offset));
+                }
+                for field in &d.fields {
+                    self.markdown(d, field.text, Place::Yaml);
+                }
+                for reference in &d.references {
+                    match *reference {
+                        Reference::Form(id) => self.reference(d, "form", id),
+                        Reference::Service(id) => self.reference(d, "service", id),
+                        Reference::Arena(id) => self.reference(d, "arena", id),
+                        Reference::Level(n) => self.level_number(d, n),
+                        Reference::Module(id) => {
+                            if !k.modules.contains_key(id) {
+                                let candidates: Vec<&str> =
+                                    k.modules.keys().map(String::as_str).collect();
+                                self.missing(d, "training module", id, &candidates, d.locate(id));
+                            }
+                        }
+                    }
+                }
             }
         }
-        for v in k.guide_intro.iter() {
-            for d in &v.docs {
-                self.markdown(d, d.body(), Place::Body(d.body_offset));
-            }
-        }
+        // Rules of single kinds.
         for v in &k.levels {
             for d in &v.docs {
-                let l = &d.data;
-                self.markdown(d, d.body(), Place::Body(d.body_offset));
-                for text in [&l.purpose, &l.decision, &l.lead] {
-                    self.markdown(d, text, Place::Yaml);
-                }
-                self.refs(d, "form", &l.forms);
-                self.refs(d, "service", &l.services);
-                self.refs(d, "arena", &l.arenas);
-                if l.steps.is_empty() {
-                    self.diags.push(
-                        Diagnostic::error("missing-steps", "a level needs at least one step")
-                            .in_file(&d.file)
-                            .at_offset(d.locate("steps").unwrap_or(d.yaml_start), 5)
-                            .with_help(
-                                "add `steps:` with `- title:`, `how:` and `who:` for each step",
-                            ),
-                    );
-                }
-                let mut anchors = HashSet::new();
-                for s in &l.steps {
-                    for text in [Some(&s.how), Some(&s.who), s.tools.as_ref()]
-                        .into_iter()
-                        .flatten()
-                    {
-                        self.markdown(d, text, Place::Yaml);
-                    }
-                    self.refs(d, "form", &s.forms);
-                    self.refs(d, "service", &s.services);
-                    self.refs(d, "arena", &s.arenas);
-                    let anchor = s.anchor();
-                    if RESERVED_ANCHORS.contains(&anchor.as_str()) {
-                        self.diags.push(
-                            Diagnostic::error(
-                                "duplicate-id",
-                                format!("the step anchor `{anchor}` is used by the page itself"),
-                            )
-                            .in_file(&d.file)
-                            .at_offset(d.locate(&anchor).unwrap_or(d.yaml_start), anchor.len())
-                            .with_help(format!(
-                                "give the step another `id:`, e.g. `steg-{anchor}`"
-                            )),
-                        );
-                    }
-                    if !anchors.insert(anchor.clone()) {
-                        self.diags.push(
-                            Diagnostic::error(
-                                "duplicate-id",
-                                format!("two steps have the anchor `{anchor}`"),
-                            )
-                            .in_file(&d.file)
-                            .at_offset(d.locate(&s.title).unwrap_or(d.yaml_start), s.title.len())
-                            .with_help("give one of the steps a different title or its own `id:`"),
-                        );
-                    }
-                }
+                self.steps(d);
             }
         }
         for v in k.forms.values() {
             for d in &v.docs {
-                self.markdown(d, &d.data.description, Place::Yaml);
-                if let Some(intro) = &d.data.intro {
-                    self.markdown(d, intro, Place::Yaml);
-                }
                 self.form_fields(d);
-                self.level_numbers(d, &d.data.levels);
             }
         }
         for v in k.services.values() {
             for d in &v.docs {
-                self.markdown(d, &d.data.description, Place::Yaml);
-                self.markdown(d, &d.data.referral, Place::Yaml);
                 if let Some(problem) = d.data.ages.problem() {
                     self.diags.push(
                         Diagnostic::error("invalid-value", format!("ages: {problem}"))
@@ -121,63 +110,11 @@ impl Checker<'_> {
                             .at_offset(d.locate("ages").unwrap_or(0), 4),
                     );
                 }
-                self.level_numbers(d, &d.data.levels);
-            }
-        }
-        for v in k.modules.values() {
-            for d in &v.docs {
-                self.markdown(d, d.body(), Place::Body(d.body_offset));
-                if let Some(case) = &d.data.case {
-                    self.markdown(d, case, Place::Yaml);
-                }
-                for e in &d.data.exercises {
-                    self.markdown(d, &e.text, Place::Yaml);
-                }
-            }
-        }
-        for v in k.pages.values() {
-            for d in &v.docs {
-                self.markdown(d, d.body(), Place::Body(d.body_offset));
-            }
-        }
-        for v in k.prints.values() {
-            for d in &v.docs {
-                self.markdown(d, d.body(), Place::Body(d.body_offset));
-            }
-        }
-        for v in k.arenas.values() {
-            for d in &v.docs {
-                self.markdown(d, &d.data.mandate, Place::Yaml);
-                self.markdown(d, &d.data.how_to_bring, Place::Yaml);
-                self.level_numbers(d, &d.data.levels);
-            }
-        }
-        for v in k.glossary.iter() {
-            for d in &v.docs {
-                for t in &d.data.terms {
-                    self.markdown(d, &t.explanation, Place::Yaml);
-                }
             }
         }
         for v in k.events.iter() {
             for d in &v.docs {
                 for e in &d.data.events {
-                    if let Some(module) = &e.module {
-                        if !k.modules.contains_key(module) {
-                            let candidates: Vec<&str> =
-                                k.modules.keys().map(String::as_str).collect();
-                            self.missing(
-                                d,
-                                "training module",
-                                module,
-                                &candidates,
-                                d.locate(module),
-                            );
-                        }
-                    }
-                    if let Some(desc) = &e.description {
-                        self.markdown(d, desc, Place::Yaml);
-                    }
                     if let Some(problem) = e.time_problem() {
                         let at = [&e.start, &e.end]
                             .into_iter()
@@ -196,10 +133,49 @@ impl Checker<'_> {
         }
     }
 
+    /// A level needs steps, and their anchors must be its own.
+    fn steps(&mut self, d: &Doc<crate::content::guide::Level>) {
+        let l = &d.data;
+        if l.steps.is_empty() {
+            self.diags.push(
+                Diagnostic::error("missing-steps", "a level needs at least one step")
+                    .in_file(&d.file)
+                    .at_offset(d.locate("steps").unwrap_or(d.yaml_start), 5)
+                    .with_help("add `steps:` with `- title:`, `how:` and `who:` for each step"),
+            );
+        }
+        let mut anchors = HashSet::new();
+        for s in &l.steps {
+            let anchor = s.anchor();
+            if RESERVED_ANCHORS.contains(&anchor.as_str()) {
+                self.diags.push(
+                    Diagnostic::error(
+                        "duplicate-id",
+                        format!("the step anchor `{anchor}` is used by the page itself"),
+                    )
+                    .in_file(&d.file)
+                    .at_offset(d.locate(&anchor).unwrap_or(d.yaml_start), anchor.len())
+                    .with_help(format!("give the step another `id:`, e.g. `steg-{anchor}`")),
+                );
+            }
+            if !anchors.insert(anchor.clone()) {
+                self.diags.push(
+                    Diagnostic::error(
+                        "duplicate-id",
+                        format!("two steps have the anchor `{anchor}`"),
+                    )
+                    .in_file(&d.file)
+                    .at_offset(d.locate(&s.title).unwrap_or(d.yaml_start), s.title.len())
+                    .with_help("give one of the steps a different title or its own `id:`"),
+                );
+            }
+        }
+    }
+
     /// Suffix naming the kommune when the file is shared, so the editor knows where it fails.
-    fn context<T>(&self, doc: &Doc<T>) -> String {
+    fn context(&self, doc: &dyn Located) -> String {
         if doc
-            .file
+            .file()
             .display
             .starts_with(&format!("content/{}/", self.kommune.slug))
         {
@@ -212,9 +188,9 @@ impl Checker<'_> {
         }
     }
 
-    fn missing<T>(
+    fn missing(
         &mut self,
-        doc: &Doc<T>,
+        doc: &dyn Located,
         what: &str,
         id: &str,
         candidates: &[&str],
@@ -233,24 +209,17 @@ impl Checker<'_> {
                 "missing-reference",
                 format!("there is no {what} with the id `{id}`{ctx}"),
             )
-            .in_file(&doc.file)
-            .at_offset(offset.unwrap_or(doc.yaml_start), id.len())
+            .in_file(doc.file())
+            .at_offset(offset.unwrap_or(doc.yaml_start()), id.len())
             .with_help(help),
         );
     }
 
-    fn refs<T>(&mut self, doc: &Doc<T>, what: &str, ids: &[String]) {
-        for id in ids {
-            if let Some(candidates) = self.exists(what, id) {
-                let offset = doc.locate(id);
-                self.missing(
-                    doc,
-                    what,
-                    id,
-                    &candidates.iter().map(String::as_str).collect::<Vec<_>>(),
-                    offset,
-                );
-            }
+    fn reference(&mut self, doc: &dyn Located, what: &str, id: &str) {
+        if let Some(candidates) = self.exists(what, id) {
+            let offset = doc.locate(id);
+            let candidates: Vec<&str> = candidates.iter().map(String::as_str).collect();
+            self.missing(doc, what, id, &candidates, offset);
         }
     }
 
@@ -322,20 +291,18 @@ impl Checker<'_> {
         }
     }
 
-    fn level_numbers<T>(&mut self, doc: &Doc<T>, levels: &[u8]) {
-        for n in levels {
-            if self.exists("level", &n.to_string()).is_some() {
-                let ctx = self.context(doc);
-                self.diags.push(
-                    Diagnostic::error(
-                        "missing-reference",
-                        format!("`levels:` names level {n}, which does not exist{ctx}"),
-                    )
-                    .in_file(&doc.file)
-                    .at_offset(doc.locate("levels").unwrap_or(doc.yaml_start), 6)
-                    .with_help("list only level numbers that have a page in veileder/"),
-                );
-            }
+    fn level_number(&mut self, doc: &dyn Located, n: u8) {
+        if self.exists("level", &n.to_string()).is_some() {
+            let ctx = self.context(doc);
+            self.diags.push(
+                Diagnostic::error(
+                    "missing-reference",
+                    format!("`levels:` names level {n}, which does not exist{ctx}"),
+                )
+                .in_file(doc.file())
+                .at_offset(doc.locate("levels").unwrap_or(doc.yaml_start()), 6)
+                .with_help("list only level numbers that have a page in veileder/"),
+            );
         }
     }
 
@@ -355,9 +322,6 @@ impl Checker<'_> {
                             .in_file(&doc.file)
                             .at_offset(offset.unwrap_or(0), label.len().min(40)),
                     );
-                }
-                if let Some(text) = &field.text {
-                    self.markdown(doc, text, Place::Yaml);
                 }
                 if let Some(token) = &field.autocomplete {
                     if let Some(problem) =
@@ -388,17 +352,17 @@ impl Checker<'_> {
         }
     }
 
-    fn markdown<T>(&mut self, doc: &Doc<T>, text: &str, place: Place) {
+    fn markdown(&mut self, doc: &dyn Located, text: &str, place: Place) {
         for sc in scan(text) {
             let raw = &text[sc.span.clone()];
             let offset = match place {
                 Place::Body(base) => Some(base + sc.span.start),
-                Place::Yaml => doc.locate_anywhere(raw),
+                Place::Yaml => doc.file().text.find(raw),
             };
             if let Some(problem) = form_problem(&sc) {
                 self.diags.push(
                     Diagnostic::error("invalid-shortcode", problem)
-                        .in_file(&doc.file)
+                        .in_file(doc.file())
                         .at_offset(offset.unwrap_or(0), raw.len())
                         .with_help("see the list of shortcodes in docs/content-format.md"),
                 );

@@ -348,10 +348,7 @@ fn finish(blocks: Vec<Block>, expansions: &mut [Expansion]) -> Vec<Block> {
 }
 
 /// Inline-only Markdown (a one-line field such as a step's `who`), as one paragraph's inlines.
-pub fn markdown_inline(
-    source: &str,
-    expand: &dyn Fn(&Shortcode) -> Expansion,
-) -> Vec<Inline> {
+pub fn markdown_inline(source: &str, expand: &dyn Fn(&Shortcode) -> Expansion) -> Vec<Inline> {
     markdown(source, expand)
         .into_iter()
         .flat_map(|b| match b {

@@ -106,13 +106,7 @@ pub struct PageCtx {
 
 impl KommuneRenderer<'_> {
     /// Page context for `route` in `lang`, whose content exists in `available` languages.
-    pub fn page_ctx(
-        &self,
-        lang: &str,
-        route: &Route,
-        title: &str,
-        available: &[&str],
-    ) -> PageCtx {
+    pub fn page_ctx(&self, lang: &str, route: &Route, title: &str, available: &[&str]) -> PageCtx {
         let section = route.section();
         let t = self.theme.strings.for_lang(lang);
         let mut breadcrumbs = vec![Link {

@@ -249,10 +249,14 @@ impl KommuneRenderer<'_> {
         let k = self.kommune;
         let mut c = Collector::default();
         if let Some(front) = &k.front {
-            self.collect(&mut c, lang, front, &Route::Front, "kind_page", |p| &p.title);
+            self.collect(&mut c, lang, front, &Route::Front, "kind_page", |p| {
+                &p.title
+            });
         }
         if let Some(guide) = &k.guide_intro {
-            self.collect(&mut c, lang, guide, &Route::GuideIndex, "kind_guide", |g| &g.title);
+            self.collect(&mut c, lang, guide, &Route::GuideIndex, "kind_guide", |g| {
+                &g.title
+            });
         }
         for v in &k.levels {
             let route = Route::Level(v.id.clone());

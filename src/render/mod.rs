@@ -188,10 +188,7 @@ impl<'a> KommuneRenderer<'a> {
                 .search_script_href
                 .as_ref()
                 .map(|s| self.urls.file(s)),
-            forms_script_url: assets
-                .forms_script_href
-                .as_ref()
-                .map(|s| self.urls.file(s)),
+            forms_script_url: assets.forms_script_href.as_ref().map(|s| self.urls.file(s)),
             logo_url: k.branding.logo.as_ref().map(|l| self.urls.file(l)),
             logo_alt: k.branding.logo_alt.clone(),
             nav,
@@ -297,7 +294,14 @@ impl<'a> KommuneRenderer<'a> {
         let file = match route {
             Route::Front => &k.front.as_ref()?.pick(lang, default).0.file,
             Route::GuideIndex => &k.guide_intro.as_ref()?.pick(lang, default).0.file,
-            Route::Level(id) => &k.levels.iter().find(|v| &v.id == id)?.pick(lang, default).0.file,
+            Route::Level(id) => {
+                &k.levels
+                    .iter()
+                    .find(|v| &v.id == id)?
+                    .pick(lang, default)
+                    .0
+                    .file
+            }
             Route::Module(id) => &k.modules.get(id)?.pick(lang, default).0.file,
             Route::Page(id) => &k.pages.get(id)?.pick(lang, default).0.file,
             _ => return None,
@@ -329,7 +333,10 @@ impl<'a> KommuneRenderer<'a> {
                 let index = self.kommune.levels.iter().position(|v| &v.id == id);
                 match index {
                     Some(i) => self.level(lang, i),
-                    None => Err(Diagnostic::error("no-such-page", format!("no level `{id}`"))),
+                    None => Err(Diagnostic::error(
+                        "no-such-page",
+                        format!("no level `{id}`"),
+                    )),
                 }
             }
             Route::FormsIndex => self.forms_index(lang),

@@ -165,8 +165,10 @@ pub fn human_size(bytes: u64, lang: &str) -> String {
 impl KommuneRenderer<'_> {
     /// Site-absolute href of a PDF (`/bti/fjordvik/trykk/x.pdf`).
     pub fn print_href(&self, name: &str) -> String {
-        self.urls
-            .href(self.kommune.default_lang(), &Route::PrintFile(name.to_string()))
+        self.urls.href(
+            self.kommune.default_lang(),
+            &Route::PrintFile(name.to_string()),
+        )
     }
 
     /// The blank PDF of form `id` for a page in `lang`: its own language's if there is

@@ -82,10 +82,7 @@ mod tests {
             prefix: "fjordvik/".into(),
             default_lang: "nb".into(),
         };
-        assert_eq!(
-            urls.href("nb", &Route::FormsIndex),
-            "/bti/fjordvik/skjema/"
-        );
+        assert_eq!(urls.href("nb", &Route::FormsIndex), "/bti/fjordvik/skjema/");
         assert_eq!(
             urls.href("en", &Route::FormsIndex),
             "/bti/fjordvik/en/skjema/"
