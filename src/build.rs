@@ -16,6 +16,7 @@ use crate::render::{Assets, KommuneRenderer, OutPage, Theme};
 use crate::route::Route;
 use crate::search::SearchDocument;
 use crate::site::Kommune;
+use crate::verify::{LinkIndex, RecordingSink};
 use crate::write::{minify_html, MemorySink, Sink, Staging};
 
 pub struct BuildOptions {
@@ -382,6 +383,16 @@ pub fn render(
     };
     let base = &prep.base;
     let theme: &Theme = &prep.theme;
+    // A whole site proves its own links: everything written is recorded and checked.
+    let links = whole.then(|| LinkIndex::new(base));
+    let recording;
+    let sink: &dyn Sink = match &links {
+        Some(index) => {
+            recording = RecordingSink::new(sink, index);
+            &recording
+        }
+        None => sink,
+    };
     let sitemap = Mutex::new(Vec::new());
     let print_warnings = Mutex::new(Vec::new());
     let searches = Mutex::new(SearchCache::default());
@@ -411,6 +422,13 @@ pub fn render(
             if pdf {
                 renderer.print_sizes =
                     write_prints(sink, theme, kommune, &urls, prep.today, &print_warnings)?;
+                if let Some(index) = &links {
+                    // The QR codes lead to the guide's front page in each language.
+                    for lang in &kommune.languages {
+                        let origin = format!("{}{} (QR)", urls.prefix, crate::route::PRINTS);
+                        index.url(&origin, &urls.absolute(lang, &Route::Front));
+                    }
+                }
             }
             let selected = |route: &Route, lang: &str| match (changed, routes) {
                 (Some(changed), _) => renderer
@@ -421,6 +439,11 @@ pub fn render(
             };
             let out = renderer.render_each(&selected, &|page| {
                 write_page(sink, page)?;
+                if let Some(index) = &links {
+                    if let Some(source) = renderer.route_file(&page.route, &page.lang) {
+                        index.page_source(&page_file(&page.path), source);
+                    }
+                }
                 progress.inc();
                 Ok(())
             })?;
@@ -457,6 +480,16 @@ pub fn render(
         }
     }
     write_search_indexes(sink, &searches).map_err(|d| vec![d])?;
+    if let Some(index) = &links {
+        for (dir, (_, docs)) in &searches.0 {
+            // Results link relative to the language root, where `sok/` is.
+            let root = dir.strip_suffix(&Route::Search.path()).unwrap_or(dir);
+            let origin = format!("{dir}indeks.js");
+            for doc in docs {
+                index.url_in(&origin, root, &doc.url);
+            }
+        }
+    }
     if whole {
         if prep.regional {
             if let Some(project) = prep.project {
@@ -470,6 +503,9 @@ pub fn render(
         }
         let mut entries = sitemap.into_inner().expect("sitemap lock");
         entries.sort();
+        if let Some(index) = &links {
+            entries.iter().for_each(|url| index.url("sitemap.xml", url));
+        }
         sink.write(
             "sitemap.xml",
             crate::sitemap::sitemap_xml(&entries).as_bytes(),
@@ -484,6 +520,12 @@ pub fn render(
             .as_bytes(),
         )
         .map_err(|d| vec![d])?;
+    }
+    if let Some(index) = links {
+        let broken = index.verify();
+        if !broken.is_empty() {
+            return Err(broken);
+        }
     }
     Ok(Rendered {
         pages,

@@ -33,5 +33,6 @@ pub mod sitemap;
 pub mod slug;
 pub mod source;
 pub mod terms;
+pub mod verify;
 pub mod write;
 pub mod yaml;
