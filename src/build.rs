@@ -472,7 +472,7 @@ pub fn render(
         pages += kommune?;
     }
     let mut searches = searches.into_inner().expect("search lock");
-    if let Some(cache) = cache.as_deref_mut() {
+    if let Some(cache) = cache.as_mut() {
         // The re-rendered pages' entries replace theirs in the last full run's documents.
         for (dir, (lang, docs)) in std::mem::take(&mut searches.0) {
             let merged = cache.merge(&dir, &lang, docs);

@@ -436,6 +436,9 @@ impl ContentType for PrintProduct {
     }
 }
 
+/// Finds a needle in a document's YAML (see [`Doc::locate`]).
+type Locate<'a> = Box<dyn Fn(&str) -> Option<usize> + 'a>;
+
 /// One language variant of an item, seen without its type: what the checks need.
 pub struct DocView<'a> {
     pub file: &'a Arc<SourceFile>,
@@ -450,7 +453,7 @@ pub struct DocView<'a> {
     pub body_last: bool,
     pub common: &'a dyn Common,
     /// Where `needle` sits in the document's YAML.
-    locate: Box<dyn Fn(&str) -> Option<usize> + 'a>,
+    locate: Locate<'a>,
 }
 
 impl DocView<'_> {

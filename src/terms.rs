@@ -235,6 +235,24 @@ fn escape_attr(s: &str) -> String {
         .replace('>', "&gt;")
 }
 
+/// The glossary headword as it stands in a sentence where the editor wrote `written`
+/// (`{{ term stafettholder }}` mid-sentence shows "stafettholder", not "Stafettholder").
+/// Acronyms (`BTI`) keep their case.
+pub fn label_in_case(headword: &str, written: &str) -> String {
+    let mut chars = headword.chars();
+    let (Some(first), rest) = (chars.next(), chars.as_str()) else {
+        return headword.to_string();
+    };
+    let acronym = rest.chars().next().is_some_and(char::is_uppercase);
+    match written.chars().next() {
+        Some(w) if w.is_lowercase() && !acronym => {
+            first.to_lowercase().chain(rest.chars()).collect()
+        }
+        Some(w) if w.is_uppercase() => first.to_uppercase().chain(rest.chars()).collect(),
+        _ => headword.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -381,23 +399,5 @@ mod tests {
         assert!(html.contains("<b><a class=\"term\""), "{html}");
         assert!(html.contains("&amp; <a class=\"term\""), "{html}");
         assert!(!html.contains("onclick"), "{html}");
-    }
-}
-
-/// The glossary headword as it stands in a sentence where the editor wrote `written`
-/// (`{{ term stafettholder }}` mid-sentence shows "stafettholder", not "Stafettholder").
-/// Acronyms (`BTI`) keep their case.
-pub fn label_in_case(headword: &str, written: &str) -> String {
-    let mut chars = headword.chars();
-    let (Some(first), rest) = (chars.next(), chars.as_str()) else {
-        return headword.to_string();
-    };
-    let acronym = rest.chars().next().is_some_and(char::is_uppercase);
-    match written.chars().next() {
-        Some(w) if w.is_lowercase() && !acronym => {
-            first.to_lowercase().chain(rest.chars()).collect()
-        }
-        Some(w) if w.is_uppercase() => first.to_uppercase().chain(rest.chars()).collect(),
-        _ => headword.to_string(),
     }
 }

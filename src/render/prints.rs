@@ -15,8 +15,6 @@ use crate::route::Route;
 use crate::site::Kommune;
 use crate::source::SourceFile;
 
-/// Folder of the PDFs inside a kommune's output (shared by its languages).
-
 /// What a PDF is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileKind {
