@@ -2,6 +2,9 @@
 //! shortcodes, site-relative links, and raw HTML cleaned with an allow-list (see
 //! [`crate::sanitize`]) or shown as text, as the site chooses.
 
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::sanitize::{RawHtml, RawHtmlMode};
@@ -56,32 +59,159 @@ pub fn options() -> Options {
 
 const BLOCK_MARK: &str = "VEIVISERBLOCK";
 const IMAGE_MARK: &str = "VEIVISERIMAGE";
+const OWN_MARK: &str = "VEIVISEROWN";
 
-/// Element ids used by the theme's templates; headings in content never take them.
+/// Every literal `id="…"` in the theme's templates (`themes/standard/templates/`): content
+/// never takes them. Headings get `hovedinnhold-2` instead of `hovedinnhold`, raw HTML loses
+/// such an id, a step may not use one as its anchor, and links to them are fine. A test
+/// reads the templates, so the list cannot fall behind them.
 pub const THEME_IDS: &[&str] = &[
+    // base.html, landing.html, partials/
     "hovedinnhold",
     "header-q",
     "footer-contacts",
     "footer-about",
     "footer-acute",
+    "fotnote-tilbake",
     "acute-title",
+    // level.html
     "niva-steg",
     "niva-beslutning",
     "niva-ressurser",
+    // search.html
     "search-input",
     "search-status",
     "search-results",
     "search-more",
+    // form.html, services_index.html, module.html, index.html, guide_index.html
     "skjema-tittel",
     "kategorier",
     "case-title",
     "front-levels",
     "guide-overview",
     "veileder-mer",
+    // contacts.html
     "kontakter-enheter",
+    // arena.html
+    "arena-mandat",
+    "arena-medlemmer",
+    "arena-sak",
+    "arena-kontakt",
+    "arena-brukes",
+    // training_index.html
+    "kurs-kommende",
+    "kurs-moduler",
+    "kurs-tidligere",
 ];
 
+/// The id of the element holding the words for a footnote's back-link (“Back to the
+/// text”), in the page's language: base.html has it, hidden, and every back-link is
+/// labelled by it (`aria-labelledby`), so the Markdown renderer needs no UI strings.
+pub const FOOTNOTE_BACK_LABEL_ID: &str = "fotnote-tilbake";
+
+/// A heading of a Markdown text and the id it gets on the page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeadingInfo {
+    /// The level as written (`##` is 2), before [`MarkdownContext::heading_shift`].
+    pub level: u8,
+    /// The id on the page: `wanted`, or `wanted-2`, `wanted-3` … when that is taken.
+    pub id: String,
+    /// The id asked for (`{#id}`), or the slug of the heading's text (`seksjon` when the
+    /// text has no letters or digits).
+    pub wanted: String,
+    /// Whether the id was written (`## Tittel {#id}`).
+    pub explicit: bool,
+    /// The heading's words (its text and code spans).
+    pub text: String,
+    /// Where the heading is in the Markdown text (bytes).
+    pub range: Range<usize>,
+}
+
+/// The headings of a Markdown text (after shortcode expansion) with their ids: the ids
+/// [`render`] gives them, because it uses the same function. The checks use this to find
+/// anchors, heading levels and duplicate ids without rendering.
+pub fn headings(text: &str) -> Vec<HeadingInfo> {
+    let events: Vec<(Event, Range<usize>)> = Parser::new_ext(text, options())
+        .into_offset_iter()
+        .collect();
+    find_headings(&events).into_iter().map(|(h, _)| h).collect()
+}
+
+/// The headings among `events` (a text parsed with [`options`]) with their ids, and the
+/// indices of each heading's start and end events. An id is unique in the text and never
+/// one of [`THEME_IDS`].
+fn find_headings(events: &[(Event, Range<usize>)]) -> Vec<(HeadingInfo, (usize, usize))> {
+    let mut out = Vec::new();
+    let mut used: HashSet<String> = HashSet::new();
+    let mut i = 0;
+    while i < events.len() {
+        let (Event::Start(Tag::Heading { level, id, .. }), range) = &events[i] else {
+            i += 1;
+            continue;
+        };
+        let mut text = String::new();
+        let mut j = i + 1;
+        while j < events.len() && !matches!(events[j].0, Event::End(TagEnd::Heading(_))) {
+            if let Event::Text(t) | Event::Code(t) = &events[j].0 {
+                text.push_str(t);
+            }
+            j += 1;
+        }
+        let explicit = id.as_ref().map(|s| s.to_string());
+        let wanted = explicit
+            .clone()
+            .unwrap_or_else(|| crate::slug::slugify(&text));
+        let wanted = if wanted.is_empty() {
+            "seksjon".to_string()
+        } else {
+            wanted
+        };
+        let mut unique = wanted.clone();
+        let mut n = 2;
+        while THEME_IDS.contains(&unique.as_str()) || !used.insert(unique.clone()) {
+            unique = format!("{wanted}-{n}");
+            n += 1;
+        }
+        out.push((
+            HeadingInfo {
+                level: heading_num(*level),
+                id: unique,
+                wanted,
+                explicit: explicit.is_some(),
+                text,
+                range: range.clone(),
+            },
+            (i, j.min(events.len() - 1)),
+        ));
+        i = j + 1;
+    }
+    out
+}
+
+/// Render a Markdown text: shortcodes expanded, heading ids (see [`headings`]), links
+/// rebased, glossary terms linked, raw HTML cleaned or escaped, and footnotes with ids of
+/// their own (see [`footnote_prefix`]).
 pub fn render(source: &str, ctx: &MarkdownContext) -> Rendered {
+    render_with_footnote_prefix(source, ctx, &footnote_prefix(source))
+}
+
+/// The footnote prefix [`render`] uses for a text: a short hash of the text, so texts
+/// rendered apart and shown on one page (a level's purpose, each step's `how:`, its body …)
+/// get different footnote ids without knowing about each other. Two texts that are exactly
+/// the same get the same ids; give them prefixes of their own with
+/// [`render_with_footnote_prefix`].
+pub fn footnote_prefix(source: &str) -> String {
+    format!(
+        "{:06x}",
+        xxhash_rust::xxh3::xxh3_64(source.as_bytes()) & 0xff_ffff
+    )
+}
+
+/// [`render`] with footnote ids made from `prefix` (a slug naming the text on its page,
+/// such as `formal` or `steg-2-hvordan`): `fn-{prefix}-{label}` on the note and
+/// `fnref-{prefix}-{label}` on the reference to it. Each text shown on one page needs its
+/// own prefix; an empty prefix gives `fn-{label}`.
+pub fn render_with_footnote_prefix(source: &str, ctx: &MarkdownContext, prefix: &str) -> Rendered {
     // Expand shortcodes first: inline ones become Markdown, block ones placeholders.
     let mut blocks = Vec::new();
     let mut text = String::with_capacity(source.len());
@@ -99,54 +229,28 @@ pub fn render(source: &str, ctx: &MarkdownContext) -> Rendered {
     }
     text.push_str(&source[last..]);
 
-    let mut events: Vec<Event> = Parser::new_ext(&text, options()).collect();
+    let parsed: Vec<(Event, Range<usize>)> = Parser::new_ext(&text, options())
+        .into_offset_iter()
+        .collect();
+    let found = find_headings(&parsed);
+    let mut events: Vec<Event> = parsed.into_iter().map(|(event, _)| event).collect();
     let mut out = Rendered::default();
-    // Ids the theme uses itself are taken before any heading gets one.
-    let mut used_ids: std::collections::HashSet<String> = std::collections::HashSet::new();
 
     // Heading ids and levels.
-    let mut i = 0;
-    while i < events.len() {
-        if let Event::Start(Tag::Heading { level, id, .. }) = &events[i] {
-            let level_num = heading_num(*level);
-            let explicit = id.as_ref().map(|s| s.to_string());
-            let mut heading_text = String::new();
-            let mut j = i + 1;
-            while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
-                if let Event::Text(t) | Event::Code(t) = &events[j] {
-                    heading_text.push_str(t);
-                }
-                j += 1;
-            }
-            let base = explicit.unwrap_or_else(|| crate::slug::slugify(&heading_text));
-            let base = if base.is_empty() {
-                "seksjon".to_string()
-            } else {
-                base
-            };
-            let mut unique = base.clone();
-            let mut n = 2;
-            while THEME_IDS.contains(&unique.as_str()) || !used_ids.insert(unique.clone()) {
-                unique = format!("{base}-{n}");
-                n += 1;
-            }
-            let shifted = shift(level_num, ctx.heading_shift);
-            out.headings.push(Heading {
-                level: shifted,
-                id: unique.clone(),
-                text: heading_text,
-            });
-            if let Event::Start(Tag::Heading { level, id, .. }) = &mut events[i] {
-                *level = to_level(shifted);
-                *id = Some(CowStr::from(unique));
-            }
-            let end = j.min(events.len() - 1);
-            if let Event::End(TagEnd::Heading(level)) = &mut events[end] {
-                *level = to_level(shifted);
-            }
-            i = j;
+    for (heading, (start, end)) in found {
+        let shifted = shift(heading.level, ctx.heading_shift);
+        if let Event::Start(Tag::Heading { level, id, .. }) = &mut events[start] {
+            *level = to_level(shifted);
+            *id = Some(CowStr::from(heading.id.clone()));
         }
-        i += 1;
+        if let Event::End(TagEnd::Heading(level)) = &mut events[end] {
+            *level = to_level(shifted);
+        }
+        out.headings.push(Heading {
+            level: shifted,
+            id: heading.id,
+            text: heading.text,
+        });
     }
 
     let escape = ctx.raw_html.mode == RawHtmlMode::Escape;
@@ -195,6 +299,12 @@ pub fn render(source: &str, ctx: &MarkdownContext) -> Rendered {
             _ => {}
         }
     }
+    // HTML the renderer writes itself; set aside while raw HTML is cleaned, if there is any.
+    let mut own = Own {
+        aside: has_raw_html,
+        pieces: Vec::new(),
+    };
+    let events = footnotes(events, &crate::slug::slugify(prefix), &mut own);
     let mut html = String::with_capacity(text.len() * 3 / 2);
     if has_raw_html {
         // Markdown images are set aside, so the cleaning can remove every raw <img>.
@@ -202,9 +312,9 @@ pub fn render(source: &str, ctx: &MarkdownContext) -> Rendered {
         pulldown_cmark::html::push_html(&mut html, events.into_iter());
         // The whole body, so tags opened and closed in separate fragments stay paired.
         html = ctx.raw_html.clean(&html);
-        for (n, image) in images.iter().enumerate() {
-            html = html.replacen(&format!("{IMAGE_MARK}{n}X"), image, 1);
-        }
+        // Ours first: image alt texts are the editor's words.
+        html = put_back(&html, OWN_MARK, &own.pieces);
+        html = put_back(&html, IMAGE_MARK, &images);
     } else {
         pulldown_cmark::html::push_html(&mut html, events.into_iter());
     }
@@ -213,6 +323,266 @@ pub fn render(source: &str, ctx: &MarkdownContext) -> Rendered {
     }
     out.html = html;
     out.text = collapse_whitespace(&out.text);
+    out
+}
+
+/// HTML the renderer writes itself (footnote links): straight into the page, or, when the
+/// text has raw HTML to clean, set aside behind placeholders and put back after cleaning
+/// (the cleaning would remove its `aria-` attributes).
+struct Own {
+    aside: bool,
+    pieces: Vec<String>,
+}
+
+impl Own {
+    fn html<'e>(&mut self, html: String) -> Event<'e> {
+        if self.aside {
+            let mark = format!("{OWN_MARK}{}X", self.pieces.len());
+            self.pieces.push(html);
+            Event::Text(CowStr::from(mark))
+        } else {
+            Event::InlineHtml(CowStr::from(html))
+        }
+    }
+}
+
+/// One footnote of a text.
+struct Note<'e> {
+    /// Number shown, from 1, in the order the notes are first referred to.
+    number: usize,
+    /// The note's id without `fn-`: `{prefix}-{label}`.
+    id: String,
+    /// The ids of the references to it, in reading order.
+    refs: Vec<String>,
+    /// Whether its definition has been seen (a second definition of a label is left out,
+    /// as pulldown-cmark and GitHub leave it out).
+    defined: bool,
+    /// Whether it was written where it stands (a definition inside another note).
+    in_place: bool,
+    /// The definition's content, to be written at the end of the text.
+    body: Vec<Event<'e>>,
+}
+
+/// Footnotes written out with ids unique on the page: a reference links to its note
+/// (`fn-{prefix}-{label}`) and has an id (`fnref-{prefix}-{label}`, `…-2` for a second
+/// reference to the same note), and each note, gathered at the end of the text in number
+/// order, links back to every reference to it (“↩”, labelled by the page's
+/// [`FOOTNOTE_BACK_LABEL_ID`]).
+fn footnotes<'e>(events: Vec<Event<'e>>, prefix: &str, own: &mut Own) -> Vec<Event<'e>> {
+    let is_note = |e: &Event| {
+        matches!(
+            e,
+            Event::FootnoteReference(_) | Event::Start(Tag::FootnoteDefinition(_))
+        )
+    };
+    if !events.iter().any(is_note) {
+        return events;
+    }
+    let mut notes: Vec<Note> = Vec::new();
+    let mut by_label: HashMap<String, usize> = HashMap::new();
+    let mut labels: HashSet<String> = HashSet::new();
+    let mut note = |label: &str, notes: &mut Vec<Note<'e>>| -> usize {
+        // Labels match without regard to case, as pulldown-cmark matches them.
+        *by_label.entry(label.to_lowercase()).or_insert_with(|| {
+            let number = notes.len() + 1;
+            let slug = crate::slug::slugify(label);
+            let base = if slug.is_empty() {
+                number.to_string()
+            } else {
+                slug
+            };
+            let mut unique = base.clone();
+            let mut n = 2;
+            while !labels.insert(unique.clone()) {
+                unique = format!("{base}-{n}");
+                n += 1;
+            }
+            notes.push(Note {
+                number,
+                id: if prefix.is_empty() {
+                    unique
+                } else {
+                    format!("{prefix}-{unique}")
+                },
+                refs: Vec::new(),
+                defined: false,
+                in_place: false,
+                body: Vec::new(),
+            });
+            number - 1
+        })
+    };
+    // Numbers: notes in the order they are referred to, then notes nobody refers to.
+    for e in &events {
+        if let Event::FootnoteReference(label) = e {
+            note(label, &mut notes);
+        }
+    }
+    for e in &events {
+        if let Event::Start(Tag::FootnoteDefinition(label)) = e {
+            note(label, &mut notes);
+        }
+    }
+
+    let mut ref_ids: HashSet<String> = HashSet::new();
+    let mut out = Vec::with_capacity(events.len() + notes.len() * 4);
+    // The note whose definition is being gathered (None: a repeated definition, left out),
+    // and how deeply nested the events inside it are.
+    let mut gathering: Option<(Option<usize>, usize)> = None;
+    for event in events {
+        let event = match event {
+            Event::FootnoteReference(label) => {
+                let n = note(&label, &mut notes);
+                let note = &mut notes[n];
+                let base = format!("fnref-{}", note.id);
+                let mut id = base.clone();
+                let mut k = 2;
+                while !ref_ids.insert(id.clone()) {
+                    id = format!("{base}-{k}");
+                    k += 1;
+                }
+                let html = format!(
+                    "<sup class=\"footnote-reference\"><a href=\"#fn-{}\" id=\"{id}\">{}</a></sup>",
+                    note.id, note.number
+                );
+                note.refs.push(id);
+                own.html(html)
+            }
+            // A definition inside another (in a quote in a note) stays where it is.
+            Event::Start(Tag::FootnoteDefinition(label)) if gathering.is_some() => {
+                let n = note(&label, &mut notes);
+                let kept = matches!(gathering, Some((Some(_), _)));
+                let id = if notes[n].defined || !kept {
+                    String::new()
+                } else {
+                    notes[n].defined = true;
+                    notes[n].in_place = true;
+                    format!(" id=\"fn-{}\"", notes[n].id)
+                };
+                if let Some((_, depth)) = &mut gathering {
+                    *depth += 1;
+                }
+                own.html(format!(
+                    "<div class=\"footnote-definition\"{id}><sup class=\"footnote-definition-label\">{}</sup>",
+                    notes[n].number
+                ))
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                let n = note(&label, &mut notes);
+                let first = !notes[n].defined;
+                notes[n].defined = true;
+                gathering = Some((first.then_some(n), 0));
+                continue;
+            }
+            Event::End(TagEnd::FootnoteDefinition) => match &mut gathering {
+                Some((_, 0)) => {
+                    gathering = None;
+                    continue;
+                }
+                Some((_, depth)) => {
+                    *depth -= 1;
+                    own.html("</div>\n".to_string())
+                }
+                None => continue,
+            },
+            other => other,
+        };
+        match &mut gathering {
+            None => out.push(event),
+            Some((target, depth)) => {
+                match &event {
+                    Event::Start(_) => *depth += 1,
+                    Event::End(_) => *depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+                if let Some(n) = target {
+                    notes[*n].body.push(event);
+                }
+            }
+        }
+    }
+    let mut defined: Vec<Note> = notes
+        .into_iter()
+        .filter(|n| n.defined && !n.in_place)
+        .collect();
+    if defined.is_empty() {
+        return out;
+    }
+    defined.sort_by_key(|n| n.number);
+    out.push(own.html("<div class=\"footnotes\">\n".to_string()));
+    for mut note in defined {
+        out.push(own.html(format!(
+            "<div class=\"footnote-definition\" id=\"fn-{}\"><sup class=\"footnote-definition-label\">{}</sup>",
+            note.id, note.number
+        )));
+        let back: Vec<String> = note
+            .refs
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let nth = if i == 0 {
+                    String::new()
+                } else {
+                    format!("<sup>{}</sup>", i + 1)
+                };
+                format!(
+                    "<a href=\"#{r}\" class=\"footnote-backref\" aria-labelledby=\"{FOOTNOTE_BACK_LABEL_ID}\">\u{21a9}\u{fe0e}{nth}</a>"
+                )
+            })
+            .collect();
+        let back = if back.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", back.join(" "))
+        };
+        // The back-links end the note's last paragraph, or follow its content.
+        let end = match note.body.last() {
+            Some(Event::End(TagEnd::Paragraph)) => note.body.pop(),
+            _ => None,
+        };
+        out.append(&mut note.body);
+        if let Some(end) = end {
+            if !back.is_empty() {
+                out.push(own.html(back));
+            }
+            out.push(end);
+            out.push(own.html("</div>\n".to_string()));
+        } else {
+            out.push(own.html(format!("{back}</div>\n")));
+        }
+    }
+    out.push(own.html("</div>\n".to_string()));
+    out
+}
+
+/// `html` with each placeholder `{mark}{n}X` replaced by `pieces[n]`, in one pass.
+fn put_back(html: &str, mark: &str, pieces: &[String]) -> String {
+    if pieces.is_empty() {
+        return html.to_string();
+    }
+    let mut out = String::with_capacity(html.len() + pieces.iter().map(String::len).sum::<usize>());
+    let mut rest = html;
+    while let Some(at) = rest.find(mark) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + mark.len()..];
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        let piece = after[..digits]
+            .parse::<usize>()
+            .ok()
+            .filter(|_| after[digits..].starts_with('X'))
+            .and_then(|n| pieces.get(n));
+        match piece {
+            Some(piece) => {
+                out.push_str(piece);
+                rest = &after[digits + 1..];
+            }
+            None => {
+                out.push_str(mark);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
     out
 }
 
@@ -254,7 +624,17 @@ fn collapse_whitespace(text: &str) -> String {
 /// Render a short Markdown text (a YAML value) as inline HTML without the `<p>` wrapper
 /// when it is a single paragraph.
 pub fn render_inline(source: &str, ctx: &MarkdownContext) -> String {
-    let html = render(source, ctx).html;
+    render_inline_with_footnote_prefix(source, ctx, &footnote_prefix(source))
+}
+
+/// [`render_inline`] with footnote ids made from `prefix` (see
+/// [`render_with_footnote_prefix`]).
+pub fn render_inline_with_footnote_prefix(
+    source: &str,
+    ctx: &MarkdownContext,
+    prefix: &str,
+) -> String {
+    let html = render_with_footnote_prefix(source, ctx, prefix).html;
     let trimmed = html.trim();
     if trimmed.starts_with("<p>")
         && trimmed.ends_with("</p>")
@@ -332,6 +712,252 @@ mod tests {
     fn headings_never_take_theme_ids() {
         let r = render("## Hovedinnhold\n", &ctx(&plain));
         assert!(r.html.contains(r#"<h2 id="hovedinnhold-2">"#), "{}", r.html);
+    }
+
+    /// Every `id="…"` in `html`, in order.
+    fn ids(html: &str) -> Vec<String> {
+        html.split(" id=\"")
+            .skip(1)
+            .map(|rest| rest.split('"').next().unwrap_or("").to_string())
+            .collect()
+    }
+
+    fn assert_unique(ids: &[String], html: &str) {
+        let mut seen = HashSet::new();
+        for id in ids {
+            assert!(seen.insert(id), "duplicate id {id} in {html}");
+            assert!(crate::slug::is_valid(id), "invalid id {id:?} in {html}");
+        }
+    }
+
+    #[test]
+    fn render_and_headings_give_the_same_ids() {
+        let texts = [
+            "## Hvem gjør hva?\n\n### Hvem gjør hva?\n\n## Hovedinnhold\n\n## Eget {#mitt}\n\n## `kode` og *tekst*\n",
+            "## Arena mandat {#arena-mandat}\n\n## Kurs kommende\n\n## Arena-mandat\n",
+            "## a\n\n## a-2\n\n## a\n\n## A\n",
+            "## 💡\n\n## !!!\n\n## Seksjon\n",
+            "Tittel\n======\n\nUndertittel\n-----------\n\n> ## I sitat\n\n- ## I liste\n",
+            "## [Lenke](/x/) og <b>html</b>\n\n## Čáziid đuolbmás\n\n## Zażółć gęślą jaźń\n",
+            "## Eget {#x}\n\n## Eget {#x}\n\n## x\n",
+        ];
+        for text in texts {
+            let rendered = render(text, &ctx(&plain));
+            let analysed = headings(text);
+            let from_render: Vec<&str> = rendered.headings.iter().map(|h| h.id.as_str()).collect();
+            let from_analysis: Vec<&str> = analysed.iter().map(|h| h.id.as_str()).collect();
+            assert_eq!(from_render, from_analysis, "{text}");
+            assert_eq!(ids(&rendered.html), from_analysis, "{}", rendered.html);
+            assert_unique(&ids(&rendered.html), &rendered.html);
+            for h in &analysed {
+                assert!(!THEME_IDS.contains(&h.id.as_str()), "{h:?}");
+                assert!(text[h.range.clone()].contains(h.text.split(' ').next().unwrap_or("")));
+            }
+        }
+        let analysed = headings("## Hovedinnhold\n\nTekst\n\n### Mer {#mer}\n");
+        assert_eq!(analysed[0].level, 2);
+        assert_eq!(analysed[0].wanted, "hovedinnhold");
+        assert_eq!(analysed[0].id, "hovedinnhold-2");
+        assert!(!analysed[0].explicit);
+        assert_eq!(analysed[0].range, 0..16);
+        assert_eq!((analysed[1].level, analysed[1].explicit), (3, true));
+    }
+
+    #[test]
+    fn heading_ids_keep_sami_and_polish_letters() {
+        let r = render("## Čáziid đuolbmás\n\n## Zażółć gęślą jaźń\n", &ctx(&plain));
+        assert!(
+            r.html.contains(r#"<h2 id="caziid-duolbmas">"#),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains(r#"<h2 id="zazolc-gesla-jazn">"#),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn footnotes_link_both_ways_with_ids_unique_in_the_text() {
+        let text = "Først[^1], så[^kilde] og igjen[^1].\n\n[^kilde]: Fra *loven*.\n\n[^1]: Første note.\n\n[^ubrukt]: Ingen viser hit.\n";
+        let r = render_with_footnote_prefix(text, &ctx(&plain), "formal");
+        let html = &r.html;
+        assert_unique(&ids(html), html);
+        // References: numbered in reading order, each with an id of its own.
+        assert!(
+            html.contains(r##"<sup class="footnote-reference"><a href="#fn-formal-1" id="fnref-formal-1">1</a></sup>"##),
+            "{html}"
+        );
+        assert!(
+            html.contains(r##"<a href="#fn-formal-kilde" id="fnref-formal-kilde">2</a>"##),
+            "{html}"
+        );
+        assert!(
+            html.contains(r##"<a href="#fn-formal-1" id="fnref-formal-1-2">1</a>"##),
+            "{html}"
+        );
+        // Notes: at the end, in number order, with back-links to every reference.
+        let one = html.find(r#"id="fn-formal-1""#).expect(html);
+        let two = html.find(r#"id="fn-formal-kilde""#).expect(html);
+        let three = html.find(r#"id="fn-formal-ubrukt""#).expect(html);
+        assert!(one < two && two < three, "{html}");
+        assert!(html.find("Ingen viser hit").unwrap() > html.find("igjen").unwrap());
+        assert!(
+            html.contains(r##"<p>Første note. <a href="#fnref-formal-1" class="footnote-backref" aria-labelledby="fotnote-tilbake">↩︎</a> <a href="#fnref-formal-1-2" class="footnote-backref" aria-labelledby="fotnote-tilbake">↩︎<sup>2</sup></a></p>"##),
+            "{html}"
+        );
+        assert!(
+            html.contains(
+                r##"<p>Fra <em>loven</em>. <a href="#fnref-formal-kilde" class="footnote-backref""##
+            ),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<sup class="footnote-definition-label">3</sup>"#),
+            "{html}"
+        );
+        assert!(!html.contains(r##"href="#fnref-formal-ubrukt""##), "{html}");
+        // Every link leads to an id on the page.
+        for href in html.split("href=\"#").skip(1) {
+            let target = href.split('"').next().unwrap();
+            assert!(
+                ids(html).iter().any(|id| id == target),
+                "#{target} in {html}"
+            );
+        }
+        // The plain text has the notes' words, not the marks.
+        assert!(r.text.contains("Første note."), "{}", r.text);
+        assert!(!r.text.contains('↩'), "{}", r.text);
+    }
+
+    #[test]
+    fn footnote_ids_differ_between_texts_on_one_page() {
+        // A level page shows purpose, each step's how/who, decision and body: each numbers
+        // its notes from 1.
+        let page: Vec<String> = [
+            "Formål[^1].\n\n[^1]: A.\n",
+            "Steg[^1].\n\n[^1]: B.\n",
+            "Kropp[^1].\n\n[^1]: C.\n",
+        ]
+        .iter()
+        .map(|t| render(t, &ctx(&plain)).html)
+        .collect();
+        let all: Vec<String> = page.iter().flat_map(|h| ids(h)).collect();
+        assert_eq!(all.len(), 6, "{page:?}");
+        assert_unique(&all, &page.join("\n"));
+        // Deterministic: the same text gets the same ids on every build.
+        assert_eq!(
+            render("Formål[^1].\n\n[^1]: A.\n", &ctx(&plain)).html,
+            page[0]
+        );
+        // Without a prefix: plain, still unique in the text.
+        let r = render_with_footnote_prefix(
+            "a[^1] b[^2] c[^1]\n\n[^1]: x\n\n[^2]: y\n",
+            &ctx(&plain),
+            "",
+        );
+        assert_unique(&ids(&r.html), &r.html);
+        assert!(
+            r.html.contains(r#"id="fn-1""#) && r.html.contains(r#"id="fnref-1-2""#),
+            "{}",
+            r.html
+        );
+        // Inline texts (a step's who:) too.
+        let inline = render_inline_with_footnote_prefix(
+            "Leder[^1]\n\n[^1]: x\n",
+            &ctx(&plain),
+            "steg-1-hvem",
+        );
+        assert!(inline.contains(r#"id="fn-steg-1-hvem-1""#), "{inline}");
+    }
+
+    #[test]
+    fn footnote_labels_make_valid_unique_ids() {
+        let text = "a[^Å b] b[^å b] c[^å-b] d[^!!] e[^a]\n\n[^Å b]: én\n\n[^å-b]: to\n\n[^!!]: tre\n\n[^a]: fire\n\n[^a]: dobbel\n\n> [^sitat]: i sitat\n";
+        let r = render_with_footnote_prefix(text, &ctx(&plain), "");
+        assert_unique(&ids(&r.html), &r.html);
+        assert!(r.html.contains(r#"id="fn-a-b""#), "{}", r.html);
+        assert!(r.html.contains(r#"id="fn-a-b-2""#), "{}", r.html);
+        // A label with no letters gets its number; a second definition is left out.
+        assert!(r.html.contains(r#"id="fn-3""#), "{}", r.html);
+        assert!(!r.html.contains("dobbel"), "{}", r.html);
+        assert!(r.html.contains("i sitat"), "{}", r.html);
+        for href in r.html.split("href=\"#").skip(1) {
+            let target = href.split('"').next().unwrap();
+            assert!(
+                ids(&r.html).iter().any(|id| id == target),
+                "#{target} in {}",
+                r.html
+            );
+        }
+    }
+
+    #[test]
+    fn footnotes_survive_raw_html_cleaning() {
+        let r = render(
+            "Tekst <b>fet</b>[^1] <span id=\"fn-x\">x</span>\n\n[^1]: Note med <i>html</i> og <script>x</script>.\n",
+            &ctx(&plain),
+        );
+        assert!(
+            r.html.contains("aria-labelledby=\"fotnote-tilbake\""),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("class=\"footnote-reference\""),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("<i>html</i>"), "{}", r.html);
+        assert!(!r.html.contains("<script"), "{}", r.html);
+        assert!(!r.html.contains("VEIVISEROWN"), "{}", r.html);
+        let escaped = RawHtml {
+            mode: RawHtmlMode::Escape,
+            extra_tags: Vec::new(),
+        };
+        let mut c = ctx(&plain);
+        c.raw_html = &escaped;
+        let r = render("Tekst <b>x</b>[^1]\n\n[^1]: Note.\n", &c);
+        assert!(r.html.contains("&lt;b&gt;x&lt;/b&gt;"), "{}", r.html);
+        assert!(r.html.contains("class=\"footnote-backref\""), "{}", r.html);
+    }
+
+    #[test]
+    fn theme_ids_are_every_literal_id_in_the_templates() {
+        let dir =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/standard/templates");
+        let mut found = Vec::new();
+        for entry in walkdir::WalkDir::new(&dir) {
+            let entry = entry.unwrap();
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            for quote in ['"', '\''] {
+                for rest in text.split(&format!("id={quote}")).skip(1) {
+                    let id = rest.split(quote).next().unwrap_or("");
+                    // Ids made from data ({{ s.id }}, {{ field.id }}-sted) are not literal.
+                    if !id.contains("{{") && !id.contains("{%") {
+                        found.push((entry.path().display().to_string(), id.to_string()));
+                    }
+                }
+            }
+        }
+        assert!(found.len() > 20, "{found:?}");
+        for (file, id) in &found {
+            assert!(
+                THEME_IDS.contains(&id.as_str()),
+                "{file}: id=\"{id}\" is not in THEME_IDS"
+            );
+        }
+        for id in THEME_IDS {
+            assert!(
+                found.iter().any(|(_, f)| f == id),
+                "THEME_IDS has {id}, which no template uses"
+            );
+        }
+        assert!(THEME_IDS.contains(&FOOTNOTE_BACK_LABEL_ID));
     }
 
     #[test]

@@ -1,28 +1,40 @@
 //! Slugs: ids and URL segments made of `a-z`, `0-9` and `-`.
 
-/// A URL-safe slug of any text, with Norwegian letters spelt out (æ→ae, ø→o, å→a).
+/// A URL-safe slug of any text. Letters are spelt in ASCII the Norwegian way (æ→ae, ø→o,
+/// å→a), and every other letter by its usual transliteration ([`deunicode`]): Sámi
+/// `Čáziid đuolbmás` → `caziid-duolbmas`, Polish `Zażółć` → `zazolc`, `ß` → `ss`,
+/// Ukrainian `Київ` → `kiyiv`. Anything that is not a letter or digit (spaces,
+/// punctuation, symbols, emoji) separates words; combining marks and invisible characters
+/// (soft hyphens, zero-width joiners) are dropped.
 pub fn slugify(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut dash = false;
-    for c in text.chars().flat_map(char::to_lowercase) {
-        let mapped: &str = match c {
-            'æ' => "ae",
-            'ø' | 'ö' | 'ó' | 'ò' | 'ô' => "o",
-            'å' | 'ä' | 'á' | 'à' | 'â' => "a",
-            'é' | 'è' | 'ê' | 'ë' => "e",
-            'ü' | 'ú' => "u",
-            'í' | 'ï' => "i",
-            _ => "",
-        };
-        if !mapped.is_empty() {
-            out.push_str(mapped);
-            dash = false;
-        } else if c.is_ascii_alphanumeric() {
-            out.push(c);
+    let mut push = |c: char, out: &mut String| {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
             dash = false;
         } else if !dash && !out.is_empty() {
             out.push('-');
             dash = true;
+        }
+    };
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii() {
+            push(c, &mut out);
+            continue;
+        }
+        // Norwegian first, whatever the transliteration table says.
+        let spelt = match c {
+            'æ' => Some("ae"),
+            'ø' => Some("o"),
+            'å' => Some("a"),
+            // Symbols and emoji have names in the table ("EUR", "bulb"), not wanted here.
+            c if c.is_alphanumeric() => deunicode::deunicode_char(c),
+            c => deunicode::deunicode_char(c).filter(|s| s.is_empty()),
+        };
+        match spelt {
+            Some(ascii) => ascii.chars().for_each(|a| push(a, &mut out)),
+            None => push(' ', &mut out),
         }
     }
     while out.ends_with('-') {
@@ -54,6 +66,42 @@ mod tests {
         );
         assert_eq!(slugify("Drøftingsteam"), "droftingsteam");
         assert_eq!(slugify("  Særlig   behov! "), "saerlig-behov");
+        assert_eq!(slugify("ÆRE, ØYE OG ÅS"), "aere-oye-og-as");
+        assert_eq!(
+            slugify("Ärlig, Öre, Ütlig, Café, Naïv"),
+            "arlig-ore-utlig-cafe-naiv"
+        );
+    }
+
+    #[test]
+    fn slugs_keep_sami_and_polish_letters_readable() {
+        assert_eq!(slugify("Čáziid đuolbmás"), "caziid-duolbmas");
+        assert_eq!(slugify("Zażółć gęślą jaźń"), "zazolc-gesla-jazn");
+        // Northern Sámi: ŋ, ŧ, š, ž, č, đ, á.
+        assert_eq!(slugify("Ŋ ŧ Š Ž č Đ á"), "ng-t-s-z-c-d-a");
+        assert_eq!(
+            slugify("Sámegiella ja ŋ-bustávva"),
+            "samegiella-ja-ng-bustavva"
+        );
+        // Polish: ł, ś, ń, ć, ź, ż, ą, ę, ó.
+        assert_eq!(slugify("Łódź, Gdańsk, Świętość"), "lodz-gdansk-swietosc");
+        assert_eq!(slugify("Straße über"), "strasse-uber");
+        // Other scripts are spelt in Latin letters rather than dropped.
+        assert_eq!(slugify("Київ"), "kiyiv");
+    }
+
+    #[test]
+    fn slugs_treat_symbols_as_separators_and_drop_invisible_marks() {
+        assert_eq!(slugify("Tips 💡 og råd"), "tips-og-rad");
+        assert_eq!(slugify("Pris – 100 €"), "pris-100");
+        // Decomposed letters (C + combining caron), soft hyphen, zero-width space.
+        assert_eq!(slugify("C\u{30C}a\u{301}ziid"), "caziid");
+        assert_eq!(slugify("stafett\u{AD}holder"), "stafettholder");
+        assert_eq!(slugify("a\u{200D}b"), "ab");
+        // A zero-width space breaks words like a space.
+        assert_eq!(slugify("a\u{200B}b"), "a-b");
+        assert_eq!(slugify("«Hvem?» — «Hva?»"), "hvem-hva");
+        assert_eq!(slugify("💡"), "");
     }
 
     #[test]
@@ -63,5 +111,21 @@ mod tests {
         assert!(!is_valid("nivå"));
         assert!(!is_valid("a--b"));
         assert!(!is_valid(""));
+    }
+
+    #[test]
+    fn slugs_are_valid_ids() {
+        for text in [
+            "Čáziid đuolbmás",
+            "Київ",
+            "عربي",
+            "ትግርኛ",
+            "中文",
+            "x – y",
+            "1/2 ½",
+        ] {
+            let s = slugify(text);
+            assert!(s.is_empty() || is_valid(&s), "{text:?} → {s:?}");
+        }
     }
 }

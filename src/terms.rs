@@ -228,29 +228,45 @@ fn match_form(chars: &[char], start: usize, form: &[char]) -> Option<usize> {
     Some(i)
 }
 
+/// The words a `{{ term x }}` link shows: the glossary's headword, in the case the editor
+/// wrote `x`. Written in lowercase (`{{ term stafettholder }}`, mid-sentence), the headword
+/// starts in lowercase (“Stafettholder” → “stafettholder”); written capitalised
+/// (`{{ term Stafettholder }}`, at the start of a sentence), it starts with a capital.
+/// A headword whose first word has a capital after its first letter is an acronym or a
+/// name (“BTI”, “NAV”, “PP-tjenesten”, “McDonald”) and is shown as it is. So is a
+/// headword when `written` has no letter to go by.
+pub fn label_in_case(headword: &str, written: &str) -> String {
+    let first_word = headword.split_whitespace().next().unwrap_or("");
+    let acronym = first_word
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .skip(1)
+        .any(char::is_uppercase);
+    let Some(case) = written.trim().chars().find(|c| c.is_alphabetic()) else {
+        return headword.to_string();
+    };
+    let mut chars = headword.chars();
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    if acronym || !first.is_alphabetic() {
+        return headword.to_string();
+    }
+    let rest = chars.as_str();
+    if case.is_lowercase() {
+        first.to_lowercase().chain(rest.chars()).collect()
+    } else if case.is_uppercase() {
+        first.to_uppercase().chain(rest.chars()).collect()
+    } else {
+        headword.to_string()
+    }
+}
+
 fn escape_attr(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('"', "&quot;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
-}
-
-/// The glossary headword as it stands in a sentence where the editor wrote `written`
-/// (`{{ term stafettholder }}` mid-sentence shows "stafettholder", not "Stafettholder").
-/// Acronyms (`BTI`) keep their case.
-pub fn label_in_case(headword: &str, written: &str) -> String {
-    let mut chars = headword.chars();
-    let (Some(first), rest) = (chars.next(), chars.as_str()) else {
-        return headword.to_string();
-    };
-    let acronym = rest.chars().next().is_some_and(char::is_uppercase);
-    match written.chars().next() {
-        Some(w) if w.is_lowercase() && !acronym => {
-            first.to_lowercase().chain(rest.chars()).collect()
-        }
-        Some(w) if w.is_uppercase() => first.to_uppercase().chain(rest.chars()).collect(),
-        _ => headword.to_string(),
-    }
 }
 
 #[cfg(test)]
@@ -299,6 +315,50 @@ mod tests {
             },
         )
         .html
+    }
+
+    #[test]
+    fn term_label_keeps_the_case_the_editor_wrote() {
+        // Mid-sentence, in lowercase: the headword follows.
+        assert_eq!(
+            label_in_case("Stafettholder", "stafettholder"),
+            "stafettholder"
+        );
+        assert_eq!(
+            label_in_case("Stafettholder", "stafettholderen"),
+            "stafettholder"
+        );
+        assert_eq!(
+            label_in_case("Individuell plan", "individuell-plan"),
+            "individuell plan"
+        );
+        assert_eq!(
+            label_in_case("Ålesundmodellen", "ålesundmodellen"),
+            "ålesundmodellen"
+        );
+        // Capitalised (a sentence starts with it): the headword is capitalised.
+        assert_eq!(
+            label_in_case("Stafettholder", "Stafettholder"),
+            "Stafettholder"
+        );
+        assert_eq!(
+            label_in_case("stafettholder", "Stafettholder"),
+            "Stafettholder"
+        );
+        assert_eq!(label_in_case("ødeleggelse", "Ødeleggelse"), "Ødeleggelse");
+        // Acronyms and names keep their capitals, however they are written.
+        assert_eq!(label_in_case("BTI", "bti"), "BTI");
+        assert_eq!(label_in_case("NAV", "nav"), "NAV");
+        assert_eq!(
+            label_in_case("PP-tjenesten", "pp-tjenesten"),
+            "PP-tjenesten"
+        );
+        assert_eq!(label_in_case("BUP poliklinikk", "bup"), "BUP poliklinikk");
+        // Nothing to go by: as the glossary writes it.
+        assert_eq!(label_in_case("Stafettholder", "123"), "Stafettholder");
+        assert_eq!(label_in_case("Stafettholder", ""), "Stafettholder");
+        assert_eq!(label_in_case("«Bekymring»", "bekymring"), "«Bekymring»");
+        assert_eq!(label_in_case("", "x"), "");
     }
 
     fn count(html: &str) -> usize {

@@ -532,3 +532,127 @@ fn build_summary_line_without_progress_bar_when_piped() {
         "{pages} pages reported, {html} HTML files written"
     );
 }
+
+/// Every page under `public`: no id twice, and every `#id` a link or an `aria-labelledby`
+/// on the page points to exists there. Returns how many pages were read.
+fn assert_unique_ids_and_in_page_references(public: &std::path::Path) -> usize {
+    let mut pages = 0;
+    let mut problems = Vec::new();
+    for entry in walkdir::WalkDir::new(public) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        pages += 1;
+        let html = scraper::Html::parse_document(&std::fs::read_to_string(entry.path()).unwrap());
+        let mut ids = std::collections::HashMap::<&str, usize>::new();
+        for el in select(&html, "[id]") {
+            *ids.entry(el.value().attr("id").unwrap()).or_default() += 1;
+        }
+        let page = entry.path().strip_prefix(public).unwrap().display();
+        for (id, n) in &ids {
+            if *n > 1 {
+                problems.push(format!("{page}: id `{id}` {n} times"));
+            }
+        }
+        let mut refs: Vec<&str> = select(&html, "a[href^='#']")
+            .iter()
+            .filter_map(|a| a.value().attr("href"))
+            .map(|h| &h[1..])
+            .filter(|h| !h.is_empty())
+            .collect();
+        for attr in ["aria-labelledby", "aria-describedby", "for"] {
+            for el in select(&html, &format!("[{attr}]")) {
+                refs.extend(el.value().attr(attr).unwrap().split_whitespace());
+            }
+        }
+        for r in refs {
+            if !ids.contains_key(r) {
+                problems.push(format!("{page}: #{r} is not on the page"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    pages
+}
+
+#[test]
+fn demo_pages_have_unique_ids_and_in_page_references_resolve() {
+    let out = tempfile::tempdir().unwrap();
+    let result = std::process::Command::new(env!("CARGO_BIN_EXE_veiviser"))
+        .args([
+            "build",
+            "--no-pdf",
+            "--root",
+            repo().to_str().unwrap(),
+            "--out",
+        ])
+        .arg(out.path().join("public"))
+        .env("VEIVISER_TODAY", "2026-11-22")
+        .output()
+        .unwrap();
+    assert_ok(&result);
+    let pages = assert_unique_ids_and_in_page_references(&out.path().join("public"));
+    assert!(pages > 400, "{pages}");
+}
+
+#[test]
+fn headings_and_footnotes_of_every_text_on_a_page_get_ids_of_their_own() {
+    let level = level(1, "samtykke")
+        .replace(
+            "purpose: \"Formålet med nivå 1.\"",
+            "purpose: |\n  Formålet[^1] med nivå 1.\n\n  [^1]: Se forskriften.",
+        )
+        .replace(
+            "how: \"Gjør slik.\"",
+            "how: |\n      Gjør slik[^1], og slik[^1].\n\n      [^1]: Første steg sin note.",
+        )
+        .replace(
+            "decision: \"Avslutt eller gå videre.\"",
+            "decision: |\n  Avslutt[^a].\n\n  [^a]: Beslutningens note.",
+        )
+        .replace(
+            "Mer tekst om nivå 1.\n",
+            "## Niva steg\n\nMer tekst[^1] om nivå 1.\n\n[^1]: Tekstens note.\n",
+        );
+    let arena = "name: \"Drøftingsteam\"\n\
+        mandate: |\n  ## Arena-mandat\n\n  Teamet gir råd[^1].\n\n  [^1]: Anonymt.\n\n  ## Kurs kommende\n\n  Mer.\n\
+        members: [\"Helsesykepleier\"]\n\
+        levels: [1]\n\
+        case_mode: anonymous\n\
+        how_to_bring: |\n  Meld saken[^1].\n\n  [^1]: Tre dager før.\n";
+    let f = Fixture::kommune()
+        .file("content/testvik/veileder/niva-1.md", &level)
+        .file("content/testvik/arenaer/drofteteam.yaml", arena);
+    assert_ok(&f.build(&["--kommune", "testvik", "--no-pdf"]));
+    assert_unique_ids_and_in_page_references(&f.out());
+
+    let page = f.html("veileder/niva-1/index.html");
+    // Four texts with a note each, numbered from 1 in each: every id differs, and each
+    // note links back to its references.
+    assert_eq!(
+        select(&page, ".footnote-definition").len(),
+        4,
+        "purpose, how, decision, body"
+    );
+    assert_eq!(select(&page, ".footnote-reference a").len(), 5);
+    assert_eq!(select(&page, ".footnote-backref").len(), 5);
+    for back in select(&page, ".footnote-backref") {
+        assert_eq!(
+            back.value().attr("aria-labelledby"),
+            Some("fotnote-tilbake")
+        );
+    }
+    let label = &select(&page, "#fotnote-tilbake")[0];
+    assert_eq!(text(label), "Tilbake til teksten");
+    assert!(label.value().attr("hidden").is_some());
+    // A heading whose slug is a template id takes another.
+    assert_eq!(select(&page, "h2#niva-steg").len(), 1);
+    assert_eq!(select(&page, ".prose h2#niva-steg-2").len(), 1);
+
+    let arena = f.html("arenaer/drofteteam/index.html");
+    assert_eq!(text(&select(&arena, "h2#arena-mandat")[0]), "Mandat");
+    assert_eq!(select(&arena, ".prose h2#arena-mandat-2").len(), 1);
+    assert_eq!(select(&arena, ".prose h2#kurs-kommende-2").len(), 1);
+    assert_eq!(select(&arena, ".footnote-definition").len(), 2);
+}

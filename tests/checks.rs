@@ -530,3 +530,41 @@ fn links_are_checked_in_every_language_the_text_is_shown_in() {
         "{list:#?}"
     );
 }
+
+#[test]
+fn heading_id_taking_a_template_id_is_an_error() {
+    // arena.html has <h2 id="arena-mandat">: a heading in the mandate may not take it.
+    let file = "content/testvik/arenaer/drofteteam.yaml";
+    let f = kommune().file(
+        file,
+        "name: \"Drøftingsteam\"\nmandate: |\n  Råd.\n\n  ## Mandatet {#arena-mandat}\n\n  Mer.\nlevels: [1]\ncase_mode: anonymous\nhow_to_bring: \"Meld saken.\"\n",
+    );
+    let (ok, list) = check(&f);
+    assert!(!ok);
+    let d = one(&list, "duplicate-id", file, 5, 3);
+    assert!(
+        d["message"].as_str().unwrap().contains("`arena-mandat`"),
+        "{d:#?}"
+    );
+}
+
+#[test]
+fn glossary_heading_taking_a_term_anchor_is_an_error() {
+    // The glossary page gives each term the id of its slug (<dt id="tverrfaglig">).
+    let file = "content/testvik/ordliste.yaml";
+    let f = kommune().file(
+        file,
+        "terms:\n  - term: \"BTI\"\n    explanation: |\n      Bedre tverrfaglig innsats.\n\n      ### Tverrfaglig\n\n      Mer.\n  - term: \"Tverrfaglig\"\n    explanation: \"Flere fag.\"\n",
+    );
+    let (ok, list) = check(&f);
+    assert!(!ok);
+    let d = one(&list, "duplicate-id", file, 6, 7);
+    assert!(
+        d["message"].as_str().unwrap().contains("`tverrfaglig`"),
+        "{d:#?}"
+    );
+    assert!(
+        d["help"].as_str().unwrap().contains("{#om-tverrfaglig}"),
+        "{d:#?}"
+    );
+}

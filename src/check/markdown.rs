@@ -19,26 +19,12 @@ use std::sync::Arc;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use crate::diagnostics::{suggest, Diagnostic};
+use crate::markdown::headings;
 use crate::registry::ContentKind;
 use crate::render::KommuneRenderer;
 use crate::route::Route;
 use crate::site::Kommune;
 use crate::source::SourceFile;
-
-/// Ids the theme's templates put on pages besides [`crate::markdown::THEME_IDS`]; links to
-/// them are fine.
-const TEMPLATE_IDS: &[&str] = &[
-    "veileder-mer",
-    "arena-mandat",
-    "arena-medlemmer",
-    "arena-sak",
-    "arena-kontakt",
-    "arena-brukes",
-    "kontakter-enheter",
-    "kurs-kommende",
-    "kurs-moduler",
-    "kurs-tidligere",
-];
 
 /// Most elements a Markdown text may nest inside each other (a list item in a list is two).
 /// Real texts need about ten; thousands (`- - - - …`, `>>>>…`) would overflow the stack
@@ -138,7 +124,6 @@ impl Anchors {
         self.any
             || self.ids.contains(id)
             || crate::markdown::THEME_IDS.contains(&id)
-            || TEMPLATE_IDS.contains(&id)
             || self.prefixes.iter().any(|p| id.starts_with(p))
     }
 }
@@ -202,66 +187,6 @@ struct Checker<'a, 'd> {
     /// converted from elsewhere can hold the same (broken) link thousands of times, and
     /// finding the nearest page for each is the slow part of the check.
     followed: HashMap<(String, String, String, String), Option<Diagnostic>>,
-}
-
-/// A heading found in a Markdown text, with the id the renderer gives it.
-#[derive(Debug, Clone)]
-struct HeadingInfo {
-    level: u8,
-    id: String,
-    /// The id asked for (`{#id}`), or the slug of the text.
-    wanted: String,
-    explicit: bool,
-    range: Range<usize>,
-}
-
-/// The headings of `text` and their ids, exactly as [`crate::markdown::render`] gives them.
-fn headings(text: &str) -> Vec<HeadingInfo> {
-    let mut out = Vec::new();
-    // The theme's ids count as used (checked apart, so no set is built for every text).
-    let mut used: HashSet<String> = HashSet::new();
-    let mut current: Option<(u8, Option<String>, Range<usize>, String)> = None;
-    for (event, range) in Parser::new_ext(text, crate::markdown::options()).into_offset_iter() {
-        match event {
-            Event::Start(Tag::Heading { level, id, .. }) => {
-                current = Some((level as u8, id.map(|i| i.to_string()), range, String::new()));
-            }
-            Event::Text(t) | Event::Code(t) => {
-                if let Some((_, _, _, heading_text)) = &mut current {
-                    heading_text.push_str(&t);
-                }
-            }
-            Event::End(TagEnd::Heading(_)) => {
-                if let Some((level, explicit, range, heading_text)) = current.take() {
-                    let wanted = explicit
-                        .clone()
-                        .unwrap_or_else(|| crate::slug::slugify(&heading_text));
-                    let wanted = if wanted.is_empty() {
-                        "seksjon".to_string()
-                    } else {
-                        wanted
-                    };
-                    let mut id = wanted.clone();
-                    let mut n = 2;
-                    while crate::markdown::THEME_IDS.contains(&id.as_str())
-                        || !used.insert(id.clone())
-                    {
-                        id = format!("{wanted}-{n}");
-                        n += 1;
-                    }
-                    out.push(HeadingInfo {
-                        level,
-                        id,
-                        wanted,
-                        explicit: explicit.is_some(),
-                        range,
-                    });
-                }
-            }
-            _ => {}
-        }
-    }
-    out
 }
 
 /// `text` with its shortcodes replaced by the words they show in `lang` (a form's title,
@@ -571,6 +496,27 @@ impl Checker<'_, '_> {
                         .at_offset(offset, length)
                         .with_help(format!(
                             "give the heading its own id, e.g. `{} {} {{#om-{}}}`, or give the step another `id:`",
+                            hashes(h.level),
+                            text[h.range.clone()].trim_start_matches('#').split('{').next().unwrap_or("").trim(),
+                            h.id
+                        )),
+                    );
+                } else if entry.ids.contains(&h.id)
+                    || item.prefixes.iter().any(|p| h.id.starts_with(p))
+                {
+                    // The glossary's terms (and letters), the contact page's sections.
+                    self.diags.push(
+                        Diagnostic::error(
+                            "duplicate-id",
+                            format!(
+                                "the heading id `{}` is also the id of a term or section of this page, so links to #{} are ambiguous",
+                                h.id, h.id
+                            ),
+                        )
+                        .in_file(entry.file)
+                        .at_offset(offset, length)
+                        .with_help(format!(
+                            "give the heading its own id, e.g. `{} {} {{#om-{}}}`",
                             hashes(h.level),
                             text[h.range.clone()].trim_start_matches('#').split('{').next().unwrap_or("").trim(),
                             h.id
