@@ -9,16 +9,17 @@ use schemars::generate::SchemaSettings;
 use schemars::JsonSchema;
 
 use crate::content;
+use crate::registry::{ContentKind, Format};
 
 /// One schema: its file name (without `.schema.json`), the files it describes, and the JSON.
 pub struct SchemaFile {
     pub name: &'static str,
     /// Which files it is for, e.g. `content/<kommune>/skjema/*.yaml`.
-    pub applies_to: &'static str,
+    pub applies_to: String,
     pub json: String,
 }
 
-fn schema<T: JsonSchema>(name: &'static str, applies_to: &'static str, title: &str) -> SchemaFile {
+fn schema<T: JsonSchema>(name: &'static str, applies_to: &str, title: &str) -> SchemaFile {
     let mut schema = SchemaSettings::draft07()
         .into_generator()
         .into_root_schema_for::<T>();
@@ -36,7 +37,7 @@ fn schema<T: JsonSchema>(name: &'static str, applies_to: &'static str, title: &s
     json.push('\n');
     SchemaFile {
         name,
-        applies_to,
+        applies_to: applies_to.to_string(),
         json,
     }
 }
@@ -82,51 +83,66 @@ pub fn all() -> Vec<SchemaFile> {
             "content/<base>/region.yaml",
             "region.yaml: a shared regional base",
         ),
-        schema::<forms::Form>("skjema", "skjema/*.yaml", "Skjema (form)"),
-        schema::<services::Service>("tjeneste", "tjenester/*.yaml", "Tjeneste (service)"),
-        schema::<arenas::Arena>(
-            "arena",
-            "arenaer/*.yaml",
-            "Samhandlingsarena (meeting arena)",
-        ),
-        schema::<contacts::ResourcePersons>(
+    ]
+    .into_iter()
+    .chain(ContentKind::ALL.into_iter().map(content_schema))
+    .collect()
+}
+
+/// The schema of a kind of content file, for the files the registry says it has.
+fn content_schema(kind: ContentKind) -> SchemaFile {
+    use content::*;
+    let file = kind.path_of(kind.fixed_id().unwrap_or("*"));
+    let applies_to = &match kind.format() {
+        Format::Markdown => format!("front matter of {file}"),
+        Format::Yaml => file,
+    };
+    match kind {
+        ContentKind::Form => schema::<forms::Form>("skjema", applies_to, "Skjema (form)"),
+        ContentKind::Service => {
+            schema::<services::Service>("tjeneste", applies_to, "Tjeneste (service)")
+        }
+        ContentKind::Arena => {
+            schema::<arenas::Arena>("arena", applies_to, "Samhandlingsarena (meeting arena)")
+        }
+        ContentKind::Contacts => schema::<contacts::ResourcePersons>(
             "kontakter",
-            "kontakter.yaml",
+            applies_to,
             "kontakter.yaml: resource persons",
         ),
-        schema::<glossary::Glossary>("ordliste", "ordliste.yaml", "ordliste.yaml: glossary"),
-        schema::<events::Events>("kurs", "opplaering/kurs.yaml", "kurs.yaml: training events"),
-        schema::<guide::Level>(
+        ContentKind::Glossary => {
+            schema::<glossary::Glossary>("ordliste", applies_to, "ordliste.yaml: glossary")
+        }
+        ContentKind::Events => {
+            schema::<events::Events>("kurs", applies_to, "kurs.yaml: training events")
+        }
+        ContentKind::Level => schema::<guide::Level>(
             "niva",
-            "front matter of veileder/<level>.md",
+            applies_to,
             "Nivå (a level of the guide): front matter",
         ),
-        schema::<guide::GuideIntro>(
+        ContentKind::GuideIntro => schema::<guide::GuideIntro>(
             "veileder",
-            "front matter of veileder/index.md",
+            applies_to,
             "The guide's intro page: front matter",
         ),
-        schema::<pages::FrontPage>(
-            "forside",
-            "front matter of index.md",
-            "Forside (front page): front matter",
-        ),
-        schema::<pages::Page>(
-            "side",
-            "front matter of sider/*.md",
-            "Side (free page): front matter",
-        ),
-        schema::<training::Module>(
+        ContentKind::Front => {
+            schema::<pages::FrontPage>("forside", applies_to, "Forside (front page): front matter")
+        }
+        ContentKind::Page => {
+            schema::<pages::Page>("side", applies_to, "Side (free page): front matter")
+        }
+        ContentKind::Module => schema::<training::Module>(
             "opplaering",
-            "front matter of opplaering/*.md",
+            applies_to,
             "Opplæringsmodul (training module): front matter",
         ),
-        schema::<print::PrintProduct>(
+        ContentKind::Print => schema::<print::PrintProduct>(
             "trykk",
-            "front matter of trykk/*.md",
+            applies_to,
             "Trykksak (print product): front matter",
         ),
-    ]
+    }
 }
 
 /// Write every schema to `dir/<name>.schema.json`; returns the paths written.
