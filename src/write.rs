@@ -14,6 +14,12 @@ pub trait Sink: Sync {
             .map_err(|e| Diagnostic::error("io", format!("cannot read {}: {e}", from.display())))?;
         self.write(rel, &bytes)
     }
+
+    /// The bytes written at `rel`, if this sink can give them back: the output check
+    /// (`crate::verify`) reads the pages it reports to show their links as written.
+    fn read(&self, _rel: &str) -> Option<Vec<u8>> {
+        None
+    }
 }
 
 /// Paths inside the output only: no `..`, no absolute paths.
@@ -52,6 +58,14 @@ impl Sink for MemorySink {
             .unwrap_or_else(|e| e.into_inner())
             .insert(rel.to_string(), bytes.to_vec());
         Ok(())
+    }
+
+    fn read(&self, rel: &str) -> Option<Vec<u8>> {
+        self.files
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(rel)
+            .cloned()
     }
 }
 
@@ -157,6 +171,10 @@ impl Sink for Staging {
         }
         std::fs::write(&path, bytes)
             .map_err(|e| Diagnostic::error("io", format!("cannot write {}: {e}", path.display())))
+    }
+
+    fn read(&self, rel: &str) -> Option<Vec<u8>> {
+        std::fs::read(self.staging.join(check_rel(rel).ok()?)).ok()
     }
 }
 
