@@ -387,6 +387,7 @@ pub fn render(
     // (`VEIVISER_SKIP_LINK_CHECK` is for scripts/bench-build.sh, to measure what it costs.)
     let check_links = whole && std::env::var_os("VEIVISER_SKIP_LINK_CHECK").is_none();
     let links = check_links.then(|| LinkIndex::new(base));
+    let output = sink;
     let recording;
     let sink: &dyn Sink = match &links {
         Some(index) => {
@@ -525,7 +526,7 @@ pub fn render(
     }
     if let Some(index) = links {
         let started = Instant::now();
-        let broken = index.verify();
+        let broken = index.verify_reading(output);
         // For scripts/bench-build.sh: what proving the links costs, apart from the build.
         if std::env::var_os("VEIVISER_TIMINGS").is_some() {
             eprintln!(

@@ -1313,9 +1313,17 @@ impl<'a> Report<'a> {
             ));
         }
         let mut help = INTERNAL.to_string();
-        if let Some(source) = places.iter().find_map(|p| self.sources.get(p.0)) {
+        if let Some((page, source)) = places
+            .iter()
+            .find_map(|p| self.sources.get(p.0).map(|s| (p.0, s)))
+        {
+            let whose = if page == places[0].0 {
+                "The page".to_string()
+            } else {
+                page.to_string()
+            };
             help.push_str(&format!(
-                " The page was made from {source}; if the link is written there, fix it there."
+                " {whose} was made from {source}; if the link is written there, fix it there."
             ));
         }
         if let Some(hint) = hint {
