@@ -101,6 +101,23 @@ fn wait_for(rx: &Receiver<(String, String)>, wanted: &str) -> String {
     }
 }
 
+/// The page at `url` once it contains `wanted` (a burst of saves may reload more than once
+/// before the last one is served); fails after ten seconds.
+fn eventually(url: &str, wanted: &str) -> String {
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let (_, body) = get(url);
+        if body.contains(wanted) || std::time::Instant::now() > until {
+            assert!(
+                body.contains(wanted),
+                "{url} never showed {wanted:?}: {body}"
+            );
+            return body;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
 fn raw_get(base: &str, path: &str) -> String {
     let host = base.trim_start_matches("http://").trim_end_matches('/');
     let mut stream = TcpStream::connect(host).unwrap();
@@ -161,16 +178,37 @@ fn edit_reload_error_overlay_and_recovery() {
         .1
         .contains("Nivå 1: Rettet igjen"));
 
-    // A body-only edit (front matter unchanged) re-renders just that file's pages.
+    // A body-only edit (front matter unchanged) re-renders just that file's pages, and
+    // the search index learns the new words.
     let fixed = std::fs::read_to_string(&path).unwrap();
+    let index = |server: &Server| {
+        get(&format!("{}sok/indeks.js", server.url))
+            .1
+            .to_lowercase()
+    };
+    assert!(!index(&server).contains("kvitregnbueord"));
     std::fs::write(
         &path,
-        fixed.replace("Mer tekst om nivå 1.", "Bare brødteksten er endret."),
+        fixed.replace(
+            "Mer tekst om nivå 1.",
+            "Bare brødteksten er endret med kvitregnbueord.",
+        ),
     )
     .unwrap();
     wait_for(&events, "reload");
-    let page = get(&format!("{}veileder/niva-1/", server.url)).1;
-    assert!(page.contains("Bare brødteksten er endret."), "{page}");
+    let page = eventually(
+        &format!("{}veileder/niva-1/", server.url),
+        "Bare brødteksten er endret",
+    );
+    let after = index(&server);
+    assert!(
+        after.contains("kvitregnbueord"),
+        "the search index has the new word"
+    );
+    assert!(
+        after.contains("helsestasjon"),
+        "and keeps the other pages' entries"
+    );
     assert!(page.contains("Nivå 1: Rettet igjen"));
     assert!(
         get(&format!("{}veileder/", server.url))
