@@ -393,19 +393,8 @@ fn resolve(dest: &str, page: &str) -> Target {
 }
 
 impl Checker<'_, '_> {
-    /// Suffix naming the kommune when the file is shared, so the editor knows where it fails.
     fn context(&self, file: &SourceFile) -> String {
-        if file
-            .display
-            .starts_with(&format!("content/{}/", self.kommune.slug))
-        {
-            String::new()
-        } else {
-            format!(
-                " (in kommune `{}`, which inherits this file)",
-                self.kommune.slug
-            )
-        }
+        super::inherited_context(self.kommune, file)
     }
 
     fn entry(&mut self, item: &Item, entry: &Entry, shown: &[&str]) {

@@ -311,6 +311,19 @@ fn check_files(kommune: &Kommune, today: chrono::NaiveDate, diags: &mut Vec<Diag
     }
 }
 
+/// Suffix naming the kommune when the file is shared (inherited from a base), so the editor
+/// knows in which kommune it fails.
+fn inherited_context(kommune: &Kommune, file: &SourceFile) -> String {
+    if file
+        .display
+        .starts_with(&format!("content/{}/", kommune.slug))
+    {
+        String::new()
+    } else {
+        format!(" (in kommune `{}`, which inherits this file)", kommune.slug)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -172,20 +172,8 @@ impl Checker<'_> {
         }
     }
 
-    /// Suffix naming the kommune when the file is shared, so the editor knows where it fails.
     fn context(&self, doc: &dyn Located) -> String {
-        if doc
-            .file()
-            .display
-            .starts_with(&format!("content/{}/", self.kommune.slug))
-        {
-            String::new()
-        } else {
-            format!(
-                " (in kommune `{}`, which inherits this file)",
-                self.kommune.slug
-            )
-        }
+        super::inherited_context(self.kommune, doc.file())
     }
 
     fn missing(

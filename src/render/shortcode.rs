@@ -15,20 +15,7 @@ impl KommuneRenderer<'_> {
 
     /// [`Self::md`] with the page's glossary links (see [`Self::term_links`]).
     pub fn md_with(&self, lang: &str, text: &str, glossary: Option<&TermLinks>) -> Rendered {
-        let root = self.urls.lang_root(lang);
-        let home = self.urls.home();
-        let expand = |sc: &Shortcode| self.expand(lang, sc);
-        markdown::render(
-            text,
-            &MarkdownContext {
-                root: &root,
-                home: &home,
-                heading_shift: 0,
-                expand: &expand,
-                glossary,
-                raw_html: &self.config.raw_html,
-            },
-        )
+        self.with_markdown_context(lang, glossary, |ctx| markdown::render(text, ctx))
     }
 
     /// Markdown of a short YAML value, inline when it is one paragraph.
@@ -38,20 +25,27 @@ impl KommuneRenderer<'_> {
 
     /// [`Self::md_inline`] with the page's glossary links.
     pub fn md_inline_with(&self, lang: &str, text: &str, glossary: Option<&TermLinks>) -> String {
+        self.with_markdown_context(lang, glossary, |ctx| markdown::render_inline(text, ctx))
+    }
+
+    /// Call `f` with the Markdown settings of a page in `lang`.
+    fn with_markdown_context<R>(
+        &self,
+        lang: &str,
+        glossary: Option<&TermLinks>,
+        f: impl FnOnce(&MarkdownContext) -> R,
+    ) -> R {
         let root = self.urls.lang_root(lang);
         let home = self.urls.home();
         let expand = |sc: &Shortcode| self.expand(lang, sc);
-        markdown::render_inline(
-            text,
-            &MarkdownContext {
-                root: &root,
-                home: &home,
-                heading_shift: 0,
-                expand: &expand,
-                glossary,
-                raw_html: &self.config.raw_html,
-            },
-        )
+        f(&MarkdownContext {
+            root: &root,
+            home: &home,
+            heading_shift: 0,
+            expand: &expand,
+            glossary,
+            raw_html: &self.config.raw_html,
+        })
     }
 
     pub fn md_opt(&self, lang: &str, text: Option<&str>) -> Option<String> {
