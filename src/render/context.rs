@@ -67,6 +67,8 @@ pub struct SiteCtx {
     pub root: String,
     pub css_url: String,
     pub search_url: String,
+    /// The A–Å index.
+    pub keywords_url: String,
     pub search_index_url: Option<String>,
     pub search_script_url: Option<String>,
     pub forms_script_url: Option<String>,

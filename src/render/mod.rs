@@ -180,6 +180,7 @@ impl<'a> KommuneRenderer<'a> {
             root: self.urls.lang_root(lang),
             css_url: self.urls.file(&assets.css_href),
             search_url: self.urls.href(lang, &Route::Search),
+            keywords_url: self.urls.href(lang, &Route::Keywords),
             search_index_url: assets
                 .search_script_href
                 .as_ref()
