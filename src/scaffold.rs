@@ -5,6 +5,7 @@
 //! addresses). Without a base it also writes a guide with one level; with a base it writes
 //! a placeholder for each service the base's text refers to, since services are local.
 
+use crate::registry::ContentKind;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -49,11 +50,12 @@ pub fn create(root: &Path, slug: &str, inherits: Option<&str>) -> Result<Created
             kommune_yaml(slug, &name, inherits, &site.default_language, &content),
             None,
         ),
-        ("index.md".into(), front_page(&name), None),
+        (ContentKind::Front.path_of("index"), front_page(&name), None),
     ];
     if inherits.is_none() {
-        files.push(("veileder/index.md".into(), GUIDE_INTRO.into(), None));
-        files.push(("veileder/niva-0.md".into(), LEVEL_0.into(), None));
+        let intro = ContentKind::GuideIntro.path_of("index");
+        files.push((intro, GUIDE_INTRO.into(), None));
+        files.push((ContentKind::Level.path_of("niva-0"), LEVEL_0.into(), None));
     }
     std::fs::create_dir_all(&content).map_err(|e| io_error(&content, &e))?;
     std::fs::create_dir(&dir).map_err(|e| io_error(&dir, &e))?;
@@ -78,7 +80,7 @@ pub fn create(root: &Path, slug: &str, inherits: Option<&str>) -> Result<Created
             .iter()
             .map(|id| {
                 (
-                    format!("tjenester/{id}.yaml"),
+                    ContentKind::Service.path_of(id),
                     service_yaml(root, slug, id),
                     Some(format!(
                         "placeholder: the base refers to the service `{id}`"
@@ -553,7 +555,7 @@ fn sibling_service(root: &Path, slug: &str, id: &str) -> Option<(String, String)
     // The most common name wins, so one kommune in nynorsk does not name it for all.
     let mut found: Vec<((String, String), usize)> = Vec::new();
     for dir in dirs {
-        let path = dir.join("tjenester").join(format!("{id}.yaml"));
+        let path = dir.join(ContentKind::Service.path_of(id));
         let Ok(text) = std::fs::read_to_string(path) else {
             continue;
         };
