@@ -1,0 +1,293 @@
+//! The pipeline, in one direction: load → resolve → check → render → write → verify.
+//! This module holds the one orchestration ([`run`]) and its entry points for `build` and
+//! `serve`; [`render`] renders a checked site into a sink, and `files` writes the files
+//! that are not pages.
+
+mod files;
+mod render;
+
+pub use render::{render, Prepared, Rendered};
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::diagnostics::{self, Diagnostic};
+use crate::load::Project;
+use crate::progress::Progress;
+use crate::route::Route;
+use crate::search::SearchDocument;
+use crate::site::Kommune;
+use crate::write::{MemorySink, Sink, Staging};
+
+pub struct BuildOptions {
+    pub root: PathBuf,
+    pub kommune: Option<String>,
+    pub out: PathBuf,
+    pub base_url: Option<String>,
+    pub today: chrono::NaiveDate,
+}
+
+/// What a run found and made.
+#[derive(Default)]
+pub struct Report {
+    pub diagnostics: Vec<Diagnostic>,
+    pub kommuner: usize,
+    pub pages: usize,
+    pub elapsed: Duration,
+}
+
+impl Report {
+    pub fn failed(&self) -> bool {
+        diagnostics::has_errors(&self.diagnostics)
+    }
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.iter().filter(|d| !d.is_error()).count()
+    }
+}
+
+/// Today's date, or `VEIVISER_TODAY` (YYYY-MM-DD) so tests and reproducible builds can fix it.
+pub fn today() -> chrono::NaiveDate {
+    std::env::var("VEIVISER_TODAY")
+        .ok()
+        .and_then(|s| chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
+        .unwrap_or_else(|| chrono::Local::now().date_naive())
+}
+
+/// Load, resolve and check. Returns the project and kommuner when there is something to
+/// render (there may still be errors in the report).
+pub fn check(
+    root: &Path,
+    only: Option<&str>,
+    today: chrono::NaiveDate,
+    report: &mut Report,
+) -> Option<(Project, Vec<Kommune>)> {
+    check_units(root, only, None, today, report)
+}
+
+/// [`check`] over the unit folders in `units` only (all when `None`).
+fn check_units(
+    root: &Path,
+    only: Option<&str>,
+    units: Option<&BTreeSet<String>>,
+    today: chrono::NaiveDate,
+    report: &mut Report,
+) -> Option<(Project, Vec<Kommune>)> {
+    let project = match Project::load_units(root, units) {
+        Ok(p) => p,
+        Err(diags) => {
+            report.diagnostics.extend(diags);
+            return None;
+        }
+    };
+    report.diagnostics.extend(project.warnings.iter().cloned());
+    let (kommuner, diags) = crate::resolve::resolve(&project, only);
+    report.diagnostics.extend(diags);
+    let checked: Vec<Vec<Diagnostic>> = kommuner
+        .par_iter()
+        .map(|k| crate::check::check_kommune_with(k, today, &project.config.raw_html))
+        .collect();
+    report.diagnostics.extend(checked.into_iter().flatten());
+    report
+        .diagnostics
+        .extend(crate::check::check_kommuner(&kommuner));
+    crate::check::dedupe(&mut report.diagnostics);
+    diagnostics::sort(&mut report.diagnostics);
+    report.kommuner = kommuner.len();
+    Some((project, kommuner))
+}
+
+/// Build the site into `opts.out`, with the print PDFs (`trykk/`).
+pub fn build(opts: &BuildOptions) -> Report {
+    build_with_progress(opts, &Progress::hidden())
+}
+
+/// [`build`], reporting to a progress bar (the command line's, see [`Progress`]).
+pub fn build_with_progress(opts: &BuildOptions, progress: &Progress) -> Report {
+    build_with(opts, progress, true)
+}
+
+/// [`build_with_progress`]; `pdf: false` skips the print PDFs (`veiviser build --no-pdf`).
+/// The *Trykksaker* page then lists the files without links.
+pub fn build_with(opts: &BuildOptions, progress: &Progress, pdf: bool) -> Report {
+    let report = build_reporting(opts, progress, pdf);
+    progress.finish();
+    report
+}
+
+fn build_reporting(opts: &BuildOptions, progress: &Progress, pdf: bool) -> Report {
+    if let Err(d) = crate::write::check_output_dir(&opts.out, &opts.root) {
+        return Report {
+            diagnostics: vec![d],
+            ..Report::default()
+        };
+    }
+    progress.step("Reading and checking the content");
+    let plan = Plan {
+        pdf,
+        select: Select::All,
+        progress,
+    };
+    let mut staging = None;
+    let (report, _) = run(opts, None, plan, |report| match Staging::new(&opts.out) {
+        Ok(s) => Some(&*staging.insert(s)),
+        Err(d) => {
+            report.diagnostics.push(d);
+            None
+        }
+    });
+    if let Some(staging) = staging {
+        if report.failed() {
+            staging.abandon();
+        } else {
+            progress.step("Writing");
+            if let Err(d) = staging.commit() {
+                let mut report = report;
+                report.diagnostics.push(d);
+                return report;
+            }
+        }
+    }
+    report
+}
+
+/// Output files by path inside the output folder, with their bytes.
+pub type PageFiles = Vec<(String, Vec<u8>)>;
+
+/// Which pages a run renders.
+pub enum Select<'a> {
+    /// Every page and file of the site.
+    All,
+    /// Only the pages whose Markdown body comes from one of these files (paths as shown to
+    /// editors, `content/…`): the preview's update after a body-only save. Their search
+    /// entries are merged into `search`, the index of the last full run.
+    Sources {
+        changed: &'a std::collections::HashSet<String>,
+        search: &'a mut SearchCache,
+    },
+    /// Only these pages of each kommune, in each language (the fuzz targets).
+    Routes(&'a [Route]),
+}
+
+/// How a run renders what it checked.
+pub struct Plan<'a> {
+    /// Make the print PDFs.
+    pub pdf: bool,
+    pub select: Select<'a>,
+    pub progress: &'a Progress,
+}
+
+/// The search documents of the last full run, by index folder (`fjordvik/en/sok/`): the
+/// preview keeps them, so a body-only update can rebuild an index without rendering every
+/// page again.
+#[derive(Default, Clone)]
+pub struct SearchCache(pub(crate) BTreeMap<String, (String, Vec<SearchDocument>)>);
+
+/// The one orchestration of `build`, `serve` and the fuzz targets: load and check (only
+/// the unit folders in `units`, when given), then render what `plan` selects into the sink
+/// that `sink` opens, verify every link the run wrote, and report. Nothing is rendered when
+/// the check finds an error, or when `sink` returns `None` (it reports why).
+pub fn run<'s>(
+    opts: &BuildOptions,
+    units: Option<&BTreeSet<String>>,
+    plan: Plan,
+    sink: impl FnOnce(&mut Report) -> Option<&'s dyn Sink>,
+) -> (Report, Option<SearchCache>) {
+    let started = Instant::now();
+    let mut report = Report::default();
+    let checked = check_units(
+        &opts.root,
+        opts.kommune.as_deref(),
+        units,
+        opts.today,
+        &mut report,
+    );
+    let Some((project, kommuner)) = checked.filter(|_| !report.failed()) else {
+        return (report, None);
+    };
+    let Some(sink) = sink(&mut report) else {
+        return (report, None);
+    };
+    let prepared = match Prepared::new(&project, &kommuner, opts) {
+        Ok((prepared, warnings)) => {
+            report.diagnostics.extend(warnings);
+            prepared
+        }
+        Err(diags) => {
+            report.diagnostics.extend(diags);
+            return (report, None);
+        }
+    };
+    let search = match render(&prepared, &kommuner, plan, sink) {
+        Ok(done) => {
+            report.pages = done.pages;
+            report.diagnostics.extend(done.warnings);
+            done.search
+        }
+        Err(diags) => {
+            report.diagnostics.extend(diags);
+            None
+        }
+    };
+    report.elapsed = started.elapsed();
+    (report, search)
+}
+
+/// Re-render only the pages whose Markdown body comes from one of `changed` (file paths as
+/// shown to editors, `content/…`), and the search indexes that list them. For the preview,
+/// when a save changed a body but not the front matter: every other page is the same as in
+/// the last full build.
+///
+/// Only the unit folders in `units` are read and checked: the kommuner whose pages show
+/// the changed files, and their bases (see [`crate::load::unit_graph`]).
+pub fn render_pages_from(
+    opts: &BuildOptions,
+    changed: &std::collections::HashSet<String>,
+    units: &BTreeSet<String>,
+    search: &mut SearchCache,
+) -> (Report, Option<PageFiles>) {
+    let memory = MemorySink::default();
+    let plan = Plan {
+        pdf: false,
+        select: Select::Sources { changed, search },
+        progress: &Progress::hidden(),
+    };
+    let (report, _) = run(opts, Some(units), plan, |_| Some(&memory));
+    let files = memory.into_files();
+    let pages = (!report.failed()).then(|| files.into_iter().collect());
+    (report, pages)
+}
+
+/// Output file of a page path (`x/` → `x/index.html`).
+pub(crate) fn page_file(path: &str) -> String {
+    if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path.to_string()
+    }
+}
+
+/// What the preview serves: every file, and the search documents for later updates.
+pub struct InMemory {
+    pub files: std::collections::HashMap<String, Vec<u8>>,
+    pub search: SearchCache,
+}
+
+/// Build into memory (the live preview). `opts.out` is ignored. No print PDFs are made
+/// (they take seconds); the *Trykksaker* page says they are made by `veiviser build`.
+pub fn build_in_memory(opts: &BuildOptions) -> (Report, Option<InMemory>) {
+    let memory = MemorySink::default();
+    let plan = Plan {
+        pdf: false,
+        select: Select::All,
+        progress: &Progress::hidden(),
+    };
+    let (report, search) = run(opts, None, plan, |_| Some(&memory));
+    let files = memory.into_files();
+    match search {
+        Some(search) if !report.failed() => (report, Some(InMemory { files, search })),
+        _ => (report, None),
+    }
+}

@@ -1,0 +1,305 @@
+//! Rendering a checked site into a sink: pages in parallel, then search indexes, sitemap,
+//! landing page, and the proof that every internal link resolves.
+
+use std::collections::BTreeSet;
+use std::sync::Mutex;
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use super::files::{write_assets, write_landing, write_page, write_prints, write_search_indexes};
+use super::{page_file, BuildOptions, Plan, SearchCache, Select};
+use crate::config::BaseUrl;
+use crate::diagnostics::Diagnostic;
+use crate::load::Project;
+use crate::render::urls::Urls;
+use crate::render::{KommuneRenderer, Theme};
+use crate::route::Route;
+use crate::search::SearchDocument;
+use crate::site::Kommune;
+use crate::verify::{LinkIndex, RecordingSink};
+use crate::write::Sink;
+
+/// What rendering needs that is the same for every kommune: the theme, the base URL.
+pub struct Prepared<'a> {
+    pub config: &'a crate::config::SiteConfig,
+    pub project: Option<&'a Project>,
+    pub theme: std::sync::Arc<Theme>,
+    pub base: BaseUrl,
+    /// Every kommune under its own folder, with a landing page (no `--kommune`).
+    pub regional: bool,
+    pub today: chrono::NaiveDate,
+}
+
+impl<'a> Prepared<'a> {
+    pub(super) fn new(
+        project: &'a Project,
+        kommuner: &[Kommune],
+        opts: &BuildOptions,
+    ) -> Result<(Prepared<'a>, Vec<Diagnostic>), Vec<Diagnostic>> {
+        let base_url = opts
+            .base_url
+            .clone()
+            .unwrap_or_else(|| project.config.base_url.clone());
+        let base = BaseUrl::parse(&base_url).map_err(|e| {
+            let d = Diagnostic::error("invalid-base-url", e);
+            vec![match opts.base_url {
+                Some(_) => d.with_help("pass --base-url like https://www.example.no/bti/"),
+                None => d
+                    .in_file(&project.config_file)
+                    .with_help("set base_url in veiviser.yaml like https://www.example.no/bti/"),
+            }]
+        })?;
+        let mut langs: Vec<String> = kommuner
+            .iter()
+            .flat_map(|k| k.languages.iter().cloned())
+            .collect();
+        langs.push(project.config.default_language.clone());
+        langs.sort();
+        langs.dedup();
+        let (theme, warnings) =
+            Theme::load(&project.root, &project.config.theme, &langs).map_err(|d| vec![d])?;
+        let prepared = Prepared {
+            config: &project.config,
+            project: Some(project),
+            theme: std::sync::Arc::new(theme),
+            base,
+            regional: opts.kommune.is_none(),
+            today: opts.today,
+        };
+        Ok((prepared, warnings))
+    }
+
+    /// The URLs of one kommune's pages.
+    pub fn urls(&self, kommune: &Kommune) -> Urls {
+        Urls {
+            base: self.base.clone(),
+            prefix: if self.regional {
+                format!("{}/", kommune.slug)
+            } else {
+                String::new()
+            },
+            default_lang: kommune.default_lang().to_string(),
+        }
+    }
+}
+
+/// What [`render`] made.
+pub struct Rendered {
+    pub pages: usize,
+    pub warnings: Vec<Diagnostic>,
+    /// The search documents, when every page was rendered.
+    pub search: Option<SearchCache>,
+}
+
+/// Render the checked kommuner into `sink`: every page that `plan` selects, minified and
+/// written as soon as it is made, then (for a whole site) the search indexes, the sitemap,
+/// the landing page, and the proof that every internal link resolves.
+pub fn render(
+    prep: &Prepared,
+    kommuner: &[Kommune],
+    plan: Plan,
+    sink: &dyn Sink,
+) -> Result<Rendered, Vec<Diagnostic>> {
+    let Plan {
+        pdf,
+        select,
+        progress,
+    } = plan;
+    let whole = matches!(select, Select::All);
+    let (changed, routes, mut cache) = match select {
+        Select::All => (None, None, None),
+        Select::Sources { changed, search } => (Some(changed), None, Some(search)),
+        Select::Routes(routes) => (None, Some(routes), None),
+    };
+    let base = &prep.base;
+    let theme: &Theme = &prep.theme;
+    // A whole site proves its own links: everything written is recorded and checked.
+    // (`VEIVISER_SKIP_LINK_CHECK` is for scripts/bench-build.sh, to measure what it costs.)
+    let check_links = whole && std::env::var_os("VEIVISER_SKIP_LINK_CHECK").is_none();
+    let links = check_links.then(|| LinkIndex::new(base));
+    let output = sink;
+    let recording;
+    let sink: &dyn Sink = match &links {
+        Some(index) => {
+            recording = RecordingSink::new(sink, index);
+            &recording
+        }
+        None => sink,
+    };
+    let sitemap = Mutex::new(Vec::new());
+    let print_warnings = Mutex::new(Vec::new());
+    let searches = Mutex::new(SearchCache::default());
+    let total = kommuner
+        .iter()
+        .map(|k| KommuneRenderer::routes_of(k).len())
+        .sum();
+    progress.pages(total, "Rendering");
+    // Kommuner in parallel, and each kommune's pages in parallel: one kommune's search
+    // index is built while others render. On errors, those of the first failing kommune
+    // (by name) are reported, as when kommuner were built one after the other.
+    let done: Vec<Result<usize, Vec<Diagnostic>>> = kommuners_sorted(kommuner)
+        .into_par_iter()
+        .map(|kommune| {
+            let urls = prep.urls(kommune);
+            let assets = write_assets(sink, theme, kommune, &urls).map_err(|d| vec![d])?;
+            let regional_home = prep.regional.then(|| base.path.clone());
+            let mut renderer = KommuneRenderer::new(
+                theme,
+                kommune,
+                prep.config,
+                urls.clone(),
+                prep.today,
+                &assets,
+                regional_home,
+            );
+            if pdf {
+                renderer.print_sizes =
+                    write_prints(sink, theme, kommune, &urls, prep.today, &print_warnings)?;
+                if let Some(index) = &links {
+                    // The QR codes lead to the guide's front page in each language.
+                    for lang in &kommune.languages {
+                        let origin = format!("{}{} (QR)", urls.prefix, crate::route::PRINTS);
+                        index.url(&origin, &urls.absolute(lang, &Route::Front));
+                    }
+                }
+            }
+            let selected = |route: &Route, lang: &str| match (changed, routes) {
+                (Some(changed), _) => renderer
+                    .route_source(route, lang)
+                    .is_some_and(|f| changed.contains(f)),
+                (None, Some(routes)) => routes.contains(route),
+                (None, None) => true,
+            };
+            let out = renderer.render_each(&selected, &|page| {
+                write_page(sink, page)?;
+                if let Some(index) = &links {
+                    if let Some(source) = renderer.route_file(&page.route, &page.lang) {
+                        index.page_source(&page_file(&page.path), source);
+                    }
+                }
+                progress.inc();
+                Ok(())
+            })?;
+            if whole {
+                if let Some((path, ics)) = renderer.calendar_file() {
+                    sink.write(&path, ics.as_bytes()).map_err(|d| vec![d])?;
+                }
+                let mut entries = sitemap.lock().expect("sitemap lock");
+                entries.extend(
+                    out.iter()
+                        .filter(|p| p.in_sitemap)
+                        .map(|p| base.absolute(&format!("{}{}", base.path, p.path))),
+                );
+            }
+            let docs = renderer.search_documents(&out);
+            let mut found = searches.lock().expect("search lock");
+            for (lang, docs) in docs {
+                let dir = urls.out_path(&lang, &Route::Search);
+                found.0.insert(dir, (lang, docs));
+            }
+            Ok(out.len())
+        })
+        .collect();
+    let mut pages = 0;
+    for kommune in done {
+        pages += kommune?;
+    }
+    let mut searches = searches.into_inner().expect("search lock");
+    if let Some(cache) = cache.as_mut() {
+        // The re-rendered pages' entries replace theirs in the last full run's documents.
+        for (dir, (lang, docs)) in std::mem::take(&mut searches.0) {
+            let merged = cache.merge(&dir, &lang, docs);
+            searches.0.insert(dir, (lang, merged));
+        }
+    }
+    write_search_indexes(sink, &searches).map_err(|d| vec![d])?;
+    if let Some(index) = &links {
+        for (dir, (_, docs)) in &searches.0 {
+            // Results link relative to the language root, where `sok/` is.
+            let root = dir.strip_suffix(&Route::Search.path()).unwrap_or(dir);
+            let origin = format!("{dir}indeks.js");
+            for doc in docs {
+                index.url_in(&origin, root, &doc.url);
+            }
+        }
+    }
+    if whole {
+        if prep.regional {
+            if let Some(project) = prep.project {
+                pages += write_landing(sink, theme, project, kommuners_sorted(kommuner), base)
+                    .map_err(|d| vec![d])?;
+            }
+            sitemap
+                .lock()
+                .expect("sitemap lock")
+                .push(base.absolute(&base.path));
+        }
+        let mut entries = sitemap.into_inner().expect("sitemap lock");
+        entries.sort();
+        if let Some(index) = &links {
+            entries.iter().for_each(|url| index.url("sitemap.xml", url));
+        }
+        sink.write(
+            "sitemap.xml",
+            crate::sitemap::sitemap_xml(&entries).as_bytes(),
+        )
+        .map_err(|d| vec![d])?;
+        sink.write(
+            "robots.txt",
+            format!(
+                "User-agent: *\nAllow: /\nSitemap: {}\n",
+                base.absolute(&format!("{}sitemap.xml", base.path))
+            )
+            .as_bytes(),
+        )
+        .map_err(|d| vec![d])?;
+    }
+    if let Some(index) = links {
+        let started = Instant::now();
+        let broken = index.verify_reading(output);
+        // For scripts/bench-build.sh: what proving the links costs, apart from the build.
+        if std::env::var_os("VEIVISER_TIMINGS").is_some() {
+            eprintln!(
+                "verify-links: {:.1} ms ({} broken)",
+                started.elapsed().as_secs_f64() * 1e3,
+                broken.len()
+            );
+        }
+        if !broken.is_empty() {
+            return Err(broken);
+        }
+    }
+    Ok(Rendered {
+        pages,
+        warnings: print_warnings.into_inner().expect("warnings lock"),
+        search: whole.then_some(searches),
+    })
+}
+
+impl SearchCache {
+    /// The documents of index `dir` with those of the re-rendered pages in `fresh` in place
+    /// of their old entries (a level's steps go with their level).
+    fn merge(&mut self, dir: &str, lang: &str, fresh: Vec<SearchDocument>) -> Vec<SearchDocument> {
+        let page = |url: &str| url.split('#').next().unwrap_or("").to_string();
+        let replaced: BTreeSet<String> = fresh.iter().map(|d| page(&d.url)).collect();
+        let (_, docs) = self
+            .0
+            .entry(dir.to_string())
+            .or_insert_with(|| (lang.to_string(), Vec::new()));
+        let at = docs
+            .iter()
+            .position(|d| replaced.contains(&page(&d.url)))
+            .unwrap_or(docs.len());
+        docs.retain(|d| !replaced.contains(&page(&d.url)));
+        let at = at.min(docs.len());
+        docs.splice(at..at, fresh);
+        docs.clone()
+    }
+}
+
+pub(super) fn kommuners_sorted(kommuner: &[Kommune]) -> Vec<&Kommune> {
+    let mut sorted: Vec<&Kommune> = kommuner.iter().collect();
+    sorted.sort_by(|a, b| a.config.name.cmp(&b.config.name));
+    sorted
+}
