@@ -19,6 +19,16 @@ pub const PRINTS: &str = "trykk";
 pub const SEARCH: &str = "sok";
 pub const KEYWORDS: &str = "a-a";
 
+/// Folders of a kommune's output that hold files, not pages.
+const FILE_FOLDERS: &[&str] = &["bilder", "filer", "assets", "kalender"];
+
+/// Whether a free page may not be called `id`: its address would be a section's or a file
+/// folder's (`/skjema/`, `/bilder/`).
+pub fn is_reserved_segment(id: &str) -> bool {
+    FILE_FOLDERS.contains(&id)
+        || Route::from_path(&format!("{id}/")) != Some(Route::Page(id.into()))
+}
+
 /// One page or file of a kommune in one language (the language is not part of the route;
 /// [`crate::render::urls::Urls`] adds its prefix).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -224,6 +234,16 @@ mod tests {
         let paths: std::collections::HashSet<String> =
             every_kind().iter().map(Route::path).collect();
         assert_eq!(paths.len(), every_kind().len());
+    }
+
+    #[test]
+    fn free_pages_may_not_take_a_section_or_file_folder() {
+        for id in [
+            "veileder", "skjema", "sok", "a-a", "trykk", "bilder", "assets",
+        ] {
+            assert!(is_reserved_segment(id), "{id}");
+        }
+        assert!(!is_reserved_segment("foreldre"));
     }
 
     #[test]

@@ -14,24 +14,6 @@ use crate::diagnostics::Diagnostic;
 use crate::site::Kommune;
 use crate::source::SourceFile;
 
-/// Section names a free page may not take, since they are URLs of their own.
-pub const RESERVED: &[&str] = &[
-    "veileder",
-    "skjema",
-    "tjenester",
-    "opplaering",
-    "arenaer",
-    "ordliste",
-    "kontakter",
-    "sok",
-    "a-a",
-    "trykk",
-    "bilder",
-    "filer",
-    "assets",
-    "kalender",
-];
-
 /// Highest level number (`level:` in `veileder/*.md`).
 pub const MAX_LEVEL: u8 = 9;
 
@@ -178,8 +160,8 @@ fn check_config(kommune: &Kommune, diags: &mut Vec<Diagnostic>) {
 
 fn check_pages(kommune: &Kommune, diags: &mut Vec<Diagnostic>) {
     for page in kommune.pages.values() {
-        let reserved =
-            RESERVED.contains(&page.id.as_str()) || crate::i18n::language(&page.id).is_some();
+        let reserved = crate::route::is_reserved_segment(&page.id)
+            || crate::i18n::language(&page.id).is_some();
         if reserved {
             let doc = &page.docs[0];
             diags.push(
