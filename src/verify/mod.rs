@@ -1,0 +1,353 @@
+//! Output verification: every internal link the build writes must lead to a file the same
+//! build writes, and every `#fragment` to an `id` on the page it leads to.
+//!
+//! [`LinkIndex`] collects what a build writes ([`LinkIndex::file`], [`LinkIndex::page`]) and
+//! the URLs that appear outside HTML ([`LinkIndex::url`], [`LinkIndex::url_in`]: sitemap
+//! entries, search-index results, QR-code targets); [`LinkIndex::verify_reading`] (or
+//! [`LinkIndex::verify`]) then reports every link that leads nowhere. [`RecordingSink`]
+//! wraps a [`Sink`] so that everything written through it is recorded.
+//!
+//! HTML is read with html5ever's tokenizer, without building a tree: pages are minified, so
+//! attribute values may be unquoted, and a real tokenizer gets entities, raw text
+//! (`<script>`, `<style>`) and odd markup right.
+//!
+//! Memory: a national build writes about 54,000 pages with about 100 links each, most of
+//! them the same header, navigation and footer links. A page keeps its distinct (target,
+//! fragment) pairs, delta-coded in about 3 bytes each, and its `id`s, 4 bytes each; paths
+//! and fragments are interned. How a link was written (its href and text) is not kept: the
+//! few pages a report names are read again ([`Sink::read`]) to find it. Pages are recorded
+//! from many threads at once: each thread of the rayon pool fills its own shard (behind a
+//! mutex that only it takes), and verifying joins the shards.
+//!
+//! - `html`: the tokenizer's collector (links, ids, `<base href>`, link texts).
+//! - `resolve`: a URL as written to the output path it leads to, or why it is broken.
+//! - `intern`, `shard`: what each thread records, and the compact forms it keeps.
+//! - `report`: the diagnostics, grouped by link and capped.
+
+mod html;
+mod intern;
+mod report;
+mod resolve;
+mod shard;
+
+#[cfg(test)]
+mod bench;
+#[cfg(test)]
+mod tests;
+
+use std::path::Path;
+use std::sync::{Mutex, MutexGuard};
+
+use crate::config::BaseUrl;
+use crate::diagnostics::Diagnostic;
+use crate::write::Sink;
+
+use html::collect;
+use intern::Map;
+use report::{Broken, Report, What};
+use resolve::{has_scheme, Resolved, Resolver};
+use shard::{encode, has_id, lookup, Form, Holder, Shard, Tables, LABEL_SEP};
+
+/// The code of every diagnostic verifying makes.
+pub const CODE: &str = "broken-output-link";
+
+/// No id: a link without fragment, a file that is not a page read here.
+const NONE: u32 = u32::MAX;
+
+/// Collects what a build writes, and checks every internal link against it.
+///
+/// `Sync`: pages are recorded from the rayon threads that render them.
+pub struct LinkIndex {
+    resolver: Resolver,
+    shards: Box<[Mutex<Shard>]>,
+}
+
+impl LinkIndex {
+    /// `base` is the site's base URL (`https://x.example/bti/`, path `/bti/`): links that
+    /// start with its path, and absolute URLs under it, are internal and checked.
+    pub fn new(base: &BaseUrl) -> Self {
+        // One shard per thread of the current rayon pool, and one for other threads.
+        let shards = (0..=rayon::current_num_threads())
+            .map(|_| Mutex::new(Shard::default()))
+            .collect();
+        LinkIndex {
+            resolver: Resolver {
+                origin: base.origin.clone(),
+                path: base.path.clone(),
+            },
+            shards,
+        }
+    }
+
+    /// A file was written at output path `rel` (`fjordvik/assets/main.abc.css`). An HTML
+    /// file recorded here is not read: links into it are checked, their fragments are not.
+    pub fn file(&self, rel: &str) {
+        let mut shard = self.shard();
+        let path = shard.paths.intern(rel);
+        shard.files.push((path, NONE));
+    }
+
+    /// An HTML page was written at `rel` (`fjordvik/skjema/x/index.html`): record it as a
+    /// file, its `id`s and its links (`href` of a, area, link and SVG use/image, `src` of
+    /// img, script, source, video, audio, track, iframe and embed, `srcset`, `poster`,
+    /// `action` of form). `source` names the content file that made the page, for the
+    /// message (see also [`LinkIndex::page_source`]).
+    pub fn page(&self, rel: &str, html: &[u8], source: Option<&str>) {
+        let html = utf8(html);
+        let found = collect(&html);
+        let links = self.resolver.links(rel, &found);
+
+        let mut guard = self.shard();
+        let shard = &mut *guard;
+        let path = shard.paths.intern(rel);
+        let holder = u32::try_from(shard.holders.len()).expect("fewer than 2^32 pages");
+        shard.files.push((path, holder));
+        if let Some(source) = source {
+            let source = shard.names.intern(source);
+            shard.sources.push((path, source));
+        }
+        let mut ids: Vec<u32> = found.ids.iter().map(|id| shard.frags.intern(id)).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let mut kept = Vec::with_capacity(links.len());
+        for (resolved, url, text) in links {
+            match resolved {
+                Resolved::Skip => {}
+                Resolved::Broken(problem) => {
+                    let label = shard.names.intern(&format!("{url}{LABEL_SEP}{text}"));
+                    shard.problems.push((holder, problem, label));
+                }
+                Resolved::Internal { path, frag } => kept.push(shard.link(&path, frag)),
+            }
+        }
+        shard.holders.push(Holder {
+            name: path,
+            form: Form::Page,
+            ids: ids.into_boxed_slice(),
+            links: encode(kept),
+            more: Vec::new(),
+        });
+    }
+
+    /// The content file that made the page at `rel`, for the message; before or after
+    /// [`LinkIndex::page`] (which [`RecordingSink`] calls without one).
+    pub fn page_source(&self, rel: &str, source: &str) {
+        let mut shard = self.shard();
+        let path = shard.paths.intern(rel);
+        let source = shard.names.intern(source);
+        shard.sources.push((path, source));
+    }
+
+    /// A URL that appears outside HTML: a sitemap entry, a QR-code target. `origin` says
+    /// where (`sitemap.xml`, `fjordvik/trykk/plakat-a4.pdf (QR code)`). A relative URL
+    /// resolves against the output root.
+    pub fn url(&self, origin: &str, url: &str) {
+        self.url_in(origin, "", url);
+    }
+
+    /// [`LinkIndex::url`] for URLs relative to a folder of the output, `dir` (ending in
+    /// `/`, or empty for the root): a search index's result URLs are relative to the
+    /// language root (`fjordvik/en/`).
+    pub fn url_in(&self, origin: &str, dir: &str, url: &str) {
+        let resolved = self.resolver.resolve(url, dir);
+        if matches!(resolved, Resolved::Skip) {
+            return;
+        }
+        let mut guard = self.shard();
+        let shard = &mut *guard;
+        let name = shard.names.intern(origin);
+        // How the origin writes its URLs, to show them the same way in a message.
+        let form = if has_scheme(url) {
+            Form::Absolute
+        } else if url.starts_with('/') {
+            Form::SiteAbsolute
+        } else {
+            Form::Relative(shard.names.intern(dir))
+        };
+        let holder = *shard.origins.entry(name).or_insert_with(|| {
+            shard.holders.push(Holder {
+                name,
+                form,
+                ids: Box::new([]),
+                links: Box::new([]),
+                more: Vec::new(),
+            });
+            shard.holders.len() as u32 - 1
+        });
+        match resolved {
+            Resolved::Skip => {}
+            Resolved::Broken(problem) => {
+                let label = shard.names.intern(&format!("{url}{LABEL_SEP}"));
+                shard.problems.push((holder, problem, label));
+            }
+            Resolved::Internal { path, frag } => {
+                let link = shard.link(&path, frag);
+                let holder = &mut shard.holders[holder as usize];
+                holder.form = form;
+                holder.more.push(link);
+            }
+        }
+    }
+
+    /// Every internal link that does not resolve: one error ([`CODE`]) per broken link,
+    /// naming the page (output path) or origin, the content file if known, the link and
+    /// what is missing (the file, or the id on the page). A link that is broken on many
+    /// pages is one diagnostic that names a few of them and counts the rest; after
+    /// [`MAX_DIAGNOSTICS`](report::MAX_DIAGNOSTICS) broken links the rest are counted in one
+    /// more diagnostic.
+    ///
+    /// The link is shown as it resolved (`/bti/x/`); [`LinkIndex::verify_reading`] shows
+    /// it as written, with its text.
+    pub fn verify(self) -> Vec<Diagnostic> {
+        self.verify_with(None)
+    }
+
+    /// [`LinkIndex::verify`], reading the pages it names from `output` (the sink the build
+    /// wrote to; before the staging folder is committed) to show each broken link as it is
+    /// written (`../x/`) and with its text.
+    pub fn verify_reading(self, output: &dyn Sink) -> Vec<Diagnostic> {
+        self.verify_with(Some(output))
+    }
+
+    fn verify_with(self, output: Option<&dyn Sink>) -> Vec<Diagnostic> {
+        let shards: Vec<Shard> = self
+            .shards
+            .into_vec()
+            .into_iter()
+            .map(|m| m.into_inner().unwrap_or_else(|e| e.into_inner()))
+            .collect();
+        let tables: Vec<Tables> = shards.iter().map(Tables::of).collect();
+
+        // Every file written, by output path: (shard, page holder or NONE).
+        let mut files: Map<&str, (usize, u32)> = Map::default();
+        let mut sources: Map<&str, &str> = Map::default();
+        for (si, (shard, t)) in shards.iter().zip(&tables).enumerate() {
+            for &(path, holder) in &shard.files {
+                let entry = files.entry(t.paths[path as usize]).or_insert((si, holder));
+                if holder != NONE {
+                    *entry = (si, holder);
+                }
+            }
+            for &(path, source) in &shard.sources {
+                sources.insert(t.paths[path as usize], t.names[source as usize]);
+            }
+        }
+
+        let mut broken: Vec<Broken> = Vec::new();
+        for (si, (shard, t)) in shards.iter().zip(&tables).enumerate() {
+            // Targets are shared by many links: each is looked up once.
+            let mut found: Vec<Option<Option<(usize, u32)>>> = vec![None; t.paths.len()];
+            for (hi, holder) in shard.holders.iter().enumerate() {
+                for link in holder.links() {
+                    let target = t.paths[link.target as usize];
+                    let file =
+                        *found[link.target as usize].get_or_insert_with(|| lookup(&files, target));
+                    let frag = match link.frag {
+                        NONE => "",
+                        frag => t.frags[frag as usize],
+                    };
+                    let what = match file {
+                        None => What::Missing,
+                        Some(_) if link.frag == NONE => continue,
+                        Some((_, NONE)) => continue,
+                        Some((ts, th)) => {
+                            let same = (ts == si).then_some(link.frag);
+                            if has_id(&shards[ts], th, frag, same) {
+                                continue;
+                            }
+                            What::NoId {
+                                shard: ts,
+                                holder: th,
+                            }
+                        }
+                    };
+                    broken.push(Broken {
+                        shard: si,
+                        holder: hi as u32,
+                        target,
+                        frag,
+                        label: None,
+                        what,
+                    });
+                }
+            }
+            for &(holder, problem, label) in &shard.problems {
+                let label = t.names[label as usize];
+                broken.push(Broken {
+                    shard: si,
+                    holder,
+                    target: "",
+                    frag: "",
+                    label: Some(label.split_once(LABEL_SEP).unwrap_or((label, ""))),
+                    what: What::Problem(problem),
+                });
+            }
+        }
+        Report {
+            shards: &shards,
+            tables: &tables,
+            sources: &sources,
+            resolver: &self.resolver,
+            output,
+        }
+        .diagnostics(broken)
+    }
+
+    fn shard(&self) -> MutexGuard<'_, Shard> {
+        let i = rayon::current_thread_index().map_or(0, |i| i + 1) % self.shards.len();
+        self.shards[i].lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Bytes held, roughly (for the memory measurement in the tests).
+    #[cfg(test)]
+    fn heap_bytes(&self) -> usize {
+        self.shards
+            .iter()
+            .map(|s| s.lock().unwrap().heap_bytes())
+            .sum()
+    }
+}
+
+/// A [`Sink`] that forwards to `inner` and records what is written in `index`: `.html`
+/// files as pages ([`LinkIndex::page`], without content file: see
+/// [`LinkIndex::page_source`]), everything else as files.
+pub struct RecordingSink<'a> {
+    pub inner: &'a dyn Sink,
+    pub index: &'a LinkIndex,
+}
+
+impl<'a> RecordingSink<'a> {
+    pub fn new(inner: &'a dyn Sink, index: &'a LinkIndex) -> Self {
+        RecordingSink { inner, index }
+    }
+}
+
+impl Sink for RecordingSink<'_> {
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        self.inner.write(rel, bytes)?;
+        if rel.ends_with(".html") {
+            self.index.page(rel, bytes, None);
+        } else {
+            self.index.file(rel);
+        }
+        Ok(())
+    }
+
+    /// Copied files (the kommune's own images and files) are not read, HTML or not.
+    fn copy(&self, rel: &str, from: &Path) -> Result<(), Diagnostic> {
+        self.inner.copy(rel, from)?;
+        self.index.file(rel);
+        Ok(())
+    }
+
+    fn read(&self, rel: &str) -> Option<Vec<u8>> {
+        self.inner.read(rel)
+    }
+}
+
+fn utf8(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(bytes),
+    }
+}

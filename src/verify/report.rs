@@ -1,0 +1,342 @@
+//! Diagnostics from the broken links: grouped, capped, and shown as written.
+
+use super::html::collect;
+use super::intern::Map;
+use super::resolve::{Problem, Resolved, Resolver};
+use super::shard::{Form, Holder, Shard, Tables};
+use super::{utf8, CODE};
+use crate::diagnostics::Diagnostic;
+use crate::write::Sink;
+
+/// Broken links reported one by one; the rest are counted in one more diagnostic.
+pub(super) const MAX_DIAGNOSTICS: usize = 100;
+/// Other pages named in a diagnostic about a link that is on many pages.
+const PAGES_NAMED: usize = 3;
+
+/// A broken link: where it is, and what is wrong.
+pub(super) struct Broken<'a> {
+    pub(super) shard: usize,
+    pub(super) holder: u32,
+    /// The output path it leads to, and its fragment (empty for a [`What::Problem`]).
+    pub(super) target: &'a str,
+    pub(super) frag: &'a str,
+    /// Its href and text, when they were kept (for a [`What::Problem`]).
+    pub(super) label: Option<(&'a str, &'a str)>,
+    pub(super) what: What,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub(super) enum What {
+    /// The build wrote nothing at the target.
+    Missing,
+    /// The page (of the shard) at the target has no element with the id.
+    NoId {
+        shard: usize,
+        holder: u32,
+    },
+    Problem(Problem),
+}
+
+pub(super) struct Report<'a> {
+    pub(super) shards: &'a [Shard],
+    pub(super) tables: &'a [Tables<'a>],
+    pub(super) sources: &'a Map<&'a str, &'a str>,
+    pub(super) resolver: &'a Resolver,
+    pub(super) output: Option<&'a dyn Sink>,
+}
+
+/// Where a broken link is: the page's output path or the origin's name.
+type Place<'a, 'b> = (&'a str, &'b Broken<'a>);
+
+impl<'a> Report<'a> {
+    fn holder(&self, b: &Broken) -> &'a Holder {
+        &self.shards[b.shard].holders[b.holder as usize]
+    }
+
+    fn name(&self, b: &Broken) -> &'a str {
+        let t = &self.tables[b.shard];
+        let holder = self.holder(b);
+        match holder.form {
+            Form::Page => t.paths[holder.name as usize],
+            _ => t.names[holder.name as usize],
+        }
+    }
+
+    pub(super) fn diagnostics(&self, broken: Vec<Broken<'a>>) -> Vec<Diagnostic> {
+        // The same broken link on many pages (a template's) is one diagnostic. Problems are
+        // grouped by how they are written, the rest by where they lead.
+        type Key<'k> = (What, &'k str, &'k str, &'k str);
+        let mut groups: Map<Key, Vec<Place>> = Map::default();
+        for b in &broken {
+            let href = b.label.map_or("", |(href, _)| href);
+            groups
+                .entry((b.what, b.target, b.frag, href))
+                .or_default()
+                .push((self.name(b), b));
+        }
+        fn order<'a>(p: &Place<'a, '_>) -> (&'a str, &'a str, &'a str, &'a str) {
+            let href = p.1.label.map_or("", |(href, _)| href);
+            (p.0, p.1.target, p.1.frag, href)
+        }
+        let mut groups: Vec<Vec<Place>> = groups.into_values().collect();
+        for places in &mut groups {
+            places.sort_by(|a, b| order(a).cmp(&order(b)));
+        }
+        groups.sort_by(|a, b| order(&a[0]).cmp(&order(&b[0])));
+        let total = groups.len();
+        let mut out: Vec<Diagnostic> = groups
+            .iter()
+            .take(MAX_DIAGNOSTICS)
+            .map(|places| self.diagnostic(places))
+            .collect();
+        if total > MAX_DIAGNOSTICS {
+            out.push(
+                Diagnostic::error(
+                    CODE,
+                    format!(
+                        "{} more broken links in the output are not shown",
+                        total - MAX_DIAGNOSTICS
+                    ),
+                )
+                .with_help(INTERNAL),
+            );
+        }
+        out
+    }
+
+    /// The href and text of a broken link as written: kept for problems, found again in
+    /// the page's HTML for the rest (when the output can be read).
+    fn written(&self, name: &str, b: &Broken) -> Option<(String, String)> {
+        if let Some((href, text)) = b.label {
+            return Some((href.to_string(), text.to_string()));
+        }
+        if !matches!(self.holder(b).form, Form::Page) {
+            return None;
+        }
+        let bytes = self.output?.read(name)?;
+        let html = utf8(&bytes);
+        let found = collect(&html);
+        self.resolver
+            .links(name, &found)
+            .into_iter()
+            .find_map(|(resolved, url, text)| match resolved {
+                Resolved::Internal { path, frag } if path == b.target && frag == b.frag => {
+                    Some((url.to_string(), text.to_string()))
+                }
+                _ => None,
+            })
+    }
+
+    fn diagnostic(&self, places: &[Place]) -> Diagnostic {
+        let (name, first) = places[0];
+        let holder = self.holder(first);
+        let mut message = match (self.written(name, first), holder.form) {
+            (Some((href, text)), Form::Page) if !text.is_empty() => {
+                format!("{name}: the link `{href}` (“{text}”)")
+            }
+            (Some((href, _)), Form::Page) => format!("{name}: the link `{href}`"),
+            (Some((href, _)), _) => format!("{name}: the URL `{href}`"),
+            (None, form) => {
+                let dir = match form {
+                    Form::Relative(dir) => self.tables[first.shard].names[dir as usize],
+                    _ => "",
+                };
+                let url = self.resolver.display(first.target, first.frag, form, dir);
+                match form {
+                    Form::Page => format!("{name}: a link to `{url}`"),
+                    _ => format!("{name}: the URL `{url}`"),
+                }
+            }
+        };
+        let mut hint = None;
+        match first.what {
+            What::Missing => {
+                let target = first.target;
+                let expected = if target.rsplit('/').next().is_some_and(|l| !l.contains('.')) {
+                    format!("`{target}` or `{target}/index.html`")
+                } else {
+                    format!("`{target}`")
+                };
+                message.push_str(&format!(
+                    " leads to {expected}, which this build did not write"
+                ));
+            }
+            What::NoId { shard, holder } => {
+                let t = &self.tables[shard];
+                let page = &self.shards[shard].holders[holder as usize];
+                message.push_str(&format!(
+                    " leads to {}, which has no element with id=\"{}\"",
+                    t.paths[page.name as usize], first.frag
+                ));
+                hint = crate::diagnostics::suggest(
+                    first.frag,
+                    page.ids.iter().map(|&id| t.frags[id as usize]),
+                )
+                .map(|near| format!(" Did you mean `#{near}`?"));
+            }
+            What::Problem(Problem::OtherHost) => message.push_str(
+                " starts with `//`, so it leads to another host (a path joined with a doubled slash?)",
+            ),
+            What::Problem(Problem::OutsideBase) => message.push_str(&format!(
+                " leads outside the site's folder `{}`",
+                self.resolver.path
+            )),
+            What::Problem(Problem::AboveRoot) => {
+                message.push_str(" climbs above the site's folder")
+            }
+        }
+        let others = places.len() - 1;
+        if others > 0 {
+            let named: Vec<&str> = places[1..].iter().take(PAGES_NAMED).map(|p| p.0).collect();
+            let more = if others > PAGES_NAMED { ", …" } else { "" };
+            message.push_str(&format!(
+                "; also in {others} more place{}: {}{more}",
+                if others == 1 { "" } else { "s" },
+                named.join(", ")
+            ));
+        }
+        let mut help = INTERNAL.to_string();
+        if let Some((page, source)) = places
+            .iter()
+            .find_map(|p| self.sources.get(p.0).map(|s| (p.0, s)))
+        {
+            let whose = if page == places[0].0 {
+                "The page".to_string()
+            } else {
+                page.to_string()
+            };
+            help.push_str(&format!(
+                " {whose} was made from {source}; if the link is written there, fix it there."
+            ));
+        }
+        if let Some(hint) = hint {
+            help.push_str(&hint);
+        }
+        Diagnostic::error(CODE, message).with_help(help)
+    }
+}
+
+const INTERNAL: &str = "this is an internal error in veiviser or its theme: the build wrote a link that leads nowhere. Please report it with this message.";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::verify::tests::{base, html, index, messages, one_broken};
+    use crate::verify::LinkIndex;
+
+    #[test]
+    fn a_link_to_a_page_that_was_not_written_is_reported() {
+        let index = index();
+        index.page(
+            "f/a/index.html",
+            html("<a href=/bti/f/mangler/>Mangler  her\n</a>").as_bytes(),
+            Some("content/f/a.md"),
+        );
+        let d = one_broken(index);
+        assert!(
+            d.message
+                .starts_with("f/a/index.html: the link `/bti/f/mangler/` (“Mangler her”)"),
+            "{}",
+            d.message
+        );
+        assert!(
+            d.message.contains("`f/mangler/index.html`"),
+            "{}",
+            d.message
+        );
+        let help = d.help.unwrap();
+        assert!(help.contains("internal error in veiviser"), "{help}");
+        assert!(help.contains("content/f/a.md"), "{help}");
+    }
+
+    #[test]
+    fn a_missing_anchor_is_reported_with_the_nearest_id() {
+        let index = index();
+        index.page(
+            "f/ordliste/index.html",
+            html("<dt id=stafettholder>S</dt>").as_bytes(),
+            None,
+        );
+        index.page(
+            "f/a/index.html",
+            html("<a href=/bti/f/ordliste/#stafetholder>Stafett</a>").as_bytes(),
+            None,
+        );
+        let d = one_broken(index);
+        assert!(
+            d.message.contains(
+                "leads to f/ordliste/index.html, which has no element with id=\"stafetholder\""
+            ),
+            "{}",
+            d.message
+        );
+        assert!(d.help.unwrap().contains("`#stafettholder`"));
+    }
+
+    #[test]
+    fn a_link_broken_on_many_pages_is_one_diagnostic() {
+        let index = index();
+        for i in 0..10 {
+            index.page(
+                &format!("f/p{i}/index.html"),
+                html("<a href=/bti/f/meny/>Meny</a>").as_bytes(),
+                Some(&format!("content/f/p{i}.md")),
+            );
+        }
+        let d = one_broken(index);
+        assert!(
+            d.message
+                .starts_with("f/p0/index.html: the link `/bti/f/meny/`"),
+            "{}",
+            d.message
+        );
+        assert!(
+            d.message.contains(
+                "also in 9 more places: f/p1/index.html, f/p2/index.html, f/p3/index.html, …"
+            ),
+            "{}",
+            d.message
+        );
+        assert!(d.help.unwrap().contains("content/f/p0.md"));
+    }
+
+    #[test]
+    fn without_the_output_a_broken_link_is_shown_as_it_resolved() {
+        let index = LinkIndex::new(&base());
+        index.file("f/assets/main.abc.css");
+        index.page(
+            "f/index.html",
+            html("<a href=../f/nei/#x>Nei</a>").as_bytes(),
+            None,
+        );
+        index.url("sitemap.xml", "https://x.example/bti/f/borte/");
+        index.url_in("f/sok/indeks.js", "f/", "vekk/");
+        let mut msgs = messages(&index.verify());
+        msgs.sort();
+        assert_eq!(
+            msgs,
+            [
+                "f/index.html: a link to `/bti/f/nei/#x` leads to `f/nei/index.html`, which this build did not write",
+                "f/sok/indeks.js: the URL `vekk/` leads to `f/vekk/index.html`, which this build did not write",
+                "sitemap.xml: the URL `https://x.example/bti/f/borte/` leads to `f/borte/index.html`, which this build did not write",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_number_of_diagnostics_is_capped() {
+        let index = index();
+        for i in 0..150 {
+            index.page(
+                &format!("f/p{i}/index.html"),
+                html(&format!("<a href=/bti/f/nei-{i}/>N</a>")).as_bytes(),
+                None,
+            );
+        }
+        let diags = index.verify();
+        assert_eq!(diags.len(), MAX_DIAGNOSTICS + 1);
+        assert!(diags[MAX_DIAGNOSTICS]
+            .message
+            .starts_with("50 more broken links"));
+    }
+}

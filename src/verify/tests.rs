@@ -1,0 +1,242 @@
+//! Helpers for the tests of the whole check, and those tests.
+
+use super::*;
+use crate::write::MemorySink;
+
+pub(super) fn base() -> BaseUrl {
+    BaseUrl::parse("https://x.example/bti/").unwrap()
+}
+
+/// A page with the given body in the theme's usual frame (minified-looking).
+pub(super) fn html(body: &str) -> String {
+    format!(
+        "<!doctype html><html lang=nb><head><meta charset=utf-8><title>T</title>\
+         <link rel=stylesheet href=/bti/f/assets/main.abc.css>\
+         <link rel=canonical href=https://x.example/bti/f/></head>\
+         <body><a class=skip-link href=#hovedinnhold>Til innhold</a>\
+         <main id=hovedinnhold>{body}</main></body></html>"
+    )
+}
+
+/// An output in memory and its index: pages are written to both, and verifying reads
+/// the pages it reports back from the output.
+pub(super) struct Site {
+    out: MemorySink,
+    index: LinkIndex,
+}
+
+impl Site {
+    pub(super) fn new(base: &BaseUrl) -> Site {
+        Site {
+            out: MemorySink::default(),
+            index: LinkIndex::new(base),
+        }
+    }
+    pub(super) fn page(&self, rel: &str, html: &[u8], source: Option<&str>) {
+        self.out.write(rel, html).unwrap();
+        self.index.page(rel, html, source);
+    }
+    pub(super) fn file(&self, rel: &str) {
+        self.index.file(rel);
+    }
+    pub(super) fn url(&self, origin: &str, url: &str) {
+        self.index.url(origin, url);
+    }
+    pub(super) fn url_in(&self, origin: &str, dir: &str, url: &str) {
+        self.index.url_in(origin, dir, url);
+    }
+    pub(super) fn verify(self) -> Vec<Diagnostic> {
+        self.index.verify_reading(&self.out)
+    }
+}
+
+/// A site with the frame's targets written.
+pub(super) fn index() -> Site {
+    let site = Site::new(&base());
+    site.file("f/assets/main.abc.css");
+    site.page("f/index.html", html("Hjem").as_bytes(), None);
+    site
+}
+
+pub(super) fn messages(diags: &[Diagnostic]) -> Vec<String> {
+    diags.iter().map(|d| d.message.clone()).collect()
+}
+
+pub(super) fn one_broken(site: Site) -> Diagnostic {
+    let diags = site.verify();
+    assert_eq!(diags.len(), 1, "{:#?}", messages(&diags));
+    let d = diags.into_iter().next().unwrap();
+    assert_eq!(d.code, CODE);
+    assert!(d.is_error());
+    d
+}
+
+#[test]
+fn a_good_site_has_no_broken_links() {
+    let index = index();
+    index.file("f/bilder/a.png");
+    index.file("f/bilder/a-2x.png");
+    index.file("f/sok/indeks.js");
+    index.page(
+        "f/skjema/samtykke/index.html",
+        html(
+            "<h2 id=steg-1>Steg</h2><a href=/bti/f/>Hjem</a>\
+             <a href=../../ordliste/#stafett>Stafett</a>\
+             <a href=#steg-1>Steg 1</a><a href=#>Topp</a>\
+             <img src=../../bilder/a.png srcset=\"../../bilder/a.png 1x, ../../bilder/a-2x.png 2x\" alt=A>\
+             <a href=https://www.nav.no/>NAV</a><a href=mailto:a@b.no>E-post</a>\
+             <script src=/bti/f/sok/indeks.js></script>",
+        )
+        .as_bytes(),
+        Some("content/f/skjema/samtykke.yaml"),
+    );
+    index.page(
+        "f/ordliste/index.html",
+        html("<dl><dt id=stafett>Stafett</dt></dl>").as_bytes(),
+        None,
+    );
+    index.url("sitemap.xml", "https://x.example/bti/f/ordliste/");
+    index.url_in("f/sok/indeks.js", "f/", "skjema/samtykke/#steg-1");
+    let diags = index.verify();
+    assert!(diags.is_empty(), "{:#?}", messages(&diags));
+}
+
+#[test]
+fn an_anchor_present_on_the_target_page_passes() {
+    let index = index();
+    // The target page is recorded after the page that links to it.
+    index.page(
+        "f/a/index.html",
+        html("<a href=\"../ordliste/#stafett\">S</a><a href='/bti/f/ordliste/#Ordet'>O</a><a href=#top>Topp</a>").as_bytes(),
+        None,
+    );
+    index.page(
+        "f/ordliste/index.html",
+        html("<dt id=stafett>S</dt><a name=Ordet></a>").as_bytes(),
+        None,
+    );
+    assert!(index.verify().is_empty());
+}
+
+#[test]
+fn a_missing_anchor_on_the_same_page_is_reported() {
+    let index = index();
+    index.page(
+        "f/a/index.html",
+        html("<a href=#nei>Nei</a>").as_bytes(),
+        None,
+    );
+    let d = one_broken(index);
+    assert!(d.message.contains("id=\"nei\""), "{}", d.message);
+}
+
+#[test]
+fn sitemap_and_search_index_urls_are_checked() {
+    let index = index();
+    index.page(
+        "f/skjema/index.html",
+        html("<h2 id=a>A</h2>").as_bytes(),
+        None,
+    );
+    index.url("sitemap.xml", "https://x.example/bti/f/skjema/");
+    index.url("sitemap.xml", "https://x.example/bti/f/nei/");
+    index.url_in("f/sok/indeks.js", "f/", "skjema/#a");
+    index.url_in("f/sok/indeks.js", "f/", "skjema/#b");
+    index.url(
+        "f/trykk/plakat-a4.pdf (QR code)",
+        "https://x.example/bti/f/",
+    );
+    let mut msgs = messages(&index.verify());
+    msgs.sort();
+    assert_eq!(msgs.len(), 2, "{msgs:#?}");
+    assert!(
+        msgs[0].starts_with("f/sok/indeks.js: the URL `skjema/#b`"),
+        "{msgs:#?}"
+    );
+    assert!(
+        msgs[1].starts_with("sitemap.xml: the URL `https://x.example/bti/f/nei/`"),
+        "{msgs:#?}"
+    );
+}
+
+#[test]
+fn a_path_without_slash_or_extension_may_be_a_folder() {
+    let index = index();
+    index.page("f/skjema/index.html", html("").as_bytes(), None);
+    index.file("f/LISENS");
+    index.page(
+        "f/a/index.html",
+        html("<a href=/bti/f/skjema>S</a><a href=/bti/f/LISENS>L</a><a href=/bti/f>H</a><a href=/bti/f/nei>N</a>").as_bytes(),
+        None,
+    );
+    let d = one_broken(index);
+    assert!(
+        d.message.contains("`f/nei` or `f/nei/index.html`"),
+        "{}",
+        d.message
+    );
+}
+
+#[test]
+fn recording_sink_records_pages_and_files_and_forwards_them() {
+    let memory = MemorySink::default();
+    let index = LinkIndex::new(&base());
+    let sink = RecordingSink::new(&memory, &index);
+    sink.write("f/assets/main.abc.css", b"body{}").unwrap();
+    sink.write("f/index.html", html("<a href=nei/>Nei</a>").as_bytes())
+        .unwrap();
+    sink.write("../x", b"").unwrap_err();
+    assert_eq!(sink.read("f/assets/main.abc.css").unwrap(), b"body{}");
+    index.page_source("f/index.html", "content/f/forside.md");
+    let diags = index.verify_reading(&memory);
+    assert_eq!(diags.len(), 1, "{:#?}", messages(&diags));
+    let d = &diags[0];
+    assert!(
+        d.message
+            .starts_with("f/index.html: the link `nei/` (“Nei”) leads to `f/nei/index.html`"),
+        "{}",
+        d.message
+    );
+    assert!(d.help.as_ref().unwrap().contains("content/f/forside.md"));
+    assert_eq!(memory.into_files().len(), 2);
+}
+
+#[test]
+fn broken_links_are_read_back_from_the_staging_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let staging = crate::write::Staging::new(&tmp.path().join("public")).unwrap();
+    let index = LinkIndex::new(&base());
+    let sink = RecordingSink::new(&staging, &index);
+    sink.write("f/assets/main.abc.css", b"").unwrap();
+    sink.write("f/index.html", html("<a href=./nei/>Nei</a>").as_bytes())
+        .unwrap();
+    let diags = index.verify_reading(&staging);
+    assert_eq!(diags.len(), 1, "{:#?}", messages(&diags));
+    let d = &diags[0];
+    assert!(
+        d.message
+            .starts_with("f/index.html: the link `./nei/` (“Nei”)"),
+        "{}",
+        d.message
+    );
+    staging.abandon();
+}
+
+#[test]
+fn pages_recorded_from_many_threads_are_all_seen() {
+    use rayon::prelude::*;
+    let index = index();
+    (0..200).into_par_iter().for_each(|i| {
+        let next = (i + 1) % 200;
+        index.page(
+            &format!("f/p{i}/index.html"),
+            html(&format!(
+                "<h2 id=h{i}>H</h2><a href=../p{next}/#h{next}>Neste</a>"
+            ))
+            .as_bytes(),
+            None,
+        );
+    });
+    let diags = index.verify();
+    assert!(diags.is_empty(), "{:#?}", messages(&diags));
+}
