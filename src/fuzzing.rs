@@ -355,6 +355,7 @@ fn check_and_render(k: &Kommune, routes: &[Route], more: impl FnOnce(&KommuneRen
         pdf: false,
         select: Select::Routes(routes),
         progress: &Progress::hidden(),
+        keep_search: false,
     };
     if let Err(diags) = crate::build::render(
         &prepared,

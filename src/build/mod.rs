@@ -129,6 +129,7 @@ fn build_reporting(opts: &BuildOptions, progress: &Progress, pdf: bool) -> Repor
         pdf,
         select: Select::All,
         progress,
+        keep_search: false,
     };
     let mut staging = None;
     let (report, _) = run(opts, None, plan, |report| match Staging::new(&opts.out) {
@@ -177,6 +178,8 @@ pub struct Plan<'a> {
     pub pdf: bool,
     pub select: Select<'a>,
     pub progress: &'a Progress,
+    /// Return the search documents of a whole run (the preview keeps them for updates).
+    pub keep_search: bool,
 }
 
 /// The search documents of the last full run, by index folder (`fjordvik/en/sok/`): the
@@ -253,6 +256,7 @@ pub fn render_pages_from(
         pdf: false,
         select: Select::Sources { changed, search },
         progress: &Progress::hidden(),
+        keep_search: false,
     };
     let (report, _) = run(opts, Some(units), plan, |_| Some(&memory));
     let files = memory.into_files();
@@ -283,6 +287,7 @@ pub fn build_in_memory(opts: &BuildOptions) -> (Report, Option<InMemory>) {
         pdf: false,
         select: Select::All,
         progress: &Progress::hidden(),
+        keep_search: true,
     };
     let (report, search) = run(opts, None, plan, |_| Some(&memory));
     let files = memory.into_files();

@@ -105,9 +105,11 @@ pub fn render(
         pdf,
         select,
         progress,
+        keep_search,
     } = plan;
+    let keep_search = keep_search && matches!(select, Select::All);
     let whole = matches!(select, Select::All);
-    let (changed, routes, mut cache) = match select {
+    let (changed, routes, cache) = match select {
         Select::All => (None, None, None),
         Select::Sources { changed, search } => (Some(changed), None, Some(search)),
         Select::Routes(routes) => (None, Some(routes), None),
@@ -129,7 +131,10 @@ pub fn render(
     };
     let sitemap = Mutex::new(Vec::new());
     let print_warnings = Mutex::new(Vec::new());
+    // The search documents are kept only for the preview, which updates indexes from them;
+    // a disk build writes each kommune's indexes as soon as it is rendered.
     let searches = Mutex::new(SearchCache::default());
+    let cache = cache.map(Mutex::new);
     let total = kommuner
         .iter()
         .map(|k| KommuneRenderer::routes_of(k).len())
@@ -192,11 +197,32 @@ pub fn render(
                         .map(|p| base.absolute(&format!("{}{}", base.path, p.path))),
                 );
             }
-            let docs = renderer.search_documents(&out);
-            let mut found = searches.lock().expect("search lock");
-            for (lang, docs) in docs {
+            let mut indexes = SearchCache::default();
+            for (lang, docs) in renderer.search_documents(&out) {
                 let dir = urls.out_path(&lang, &Route::Search);
-                found.0.insert(dir, (lang, docs));
+                indexes.0.insert(dir, (lang, docs));
+            }
+            if let Some(cache) = &cache {
+                // The re-rendered pages' entries replace theirs in the last full run's.
+                let mut cache = cache.lock().expect("search cache lock");
+                for (dir, (lang, docs)) in indexes.0.iter_mut() {
+                    *docs = cache.merge(dir, lang, std::mem::take(docs));
+                }
+            }
+            write_search_indexes(sink, &indexes).map_err(|d| vec![d])?;
+            if let Some(index) = &links {
+                for (dir, (_, docs)) in &indexes.0 {
+                    // Results link relative to the language root, where `sok/` is.
+                    let root = dir.strip_suffix(&Route::Search.path()).unwrap_or(dir);
+                    let origin = format!("{dir}indeks.js");
+                    for doc in docs {
+                        index.url_in(&origin, root, &doc.url);
+                    }
+                }
+            }
+            if keep_search {
+                let mut kept = searches.lock().expect("search lock");
+                kept.0.append(&mut indexes.0);
             }
             Ok(out.len())
         })
@@ -204,25 +230,6 @@ pub fn render(
     let mut pages = 0;
     for kommune in done {
         pages += kommune?;
-    }
-    let mut searches = searches.into_inner().expect("search lock");
-    if let Some(cache) = cache.as_mut() {
-        // The re-rendered pages' entries replace theirs in the last full run's documents.
-        for (dir, (lang, docs)) in std::mem::take(&mut searches.0) {
-            let merged = cache.merge(&dir, &lang, docs);
-            searches.0.insert(dir, (lang, merged));
-        }
-    }
-    write_search_indexes(sink, &searches).map_err(|d| vec![d])?;
-    if let Some(index) = &links {
-        for (dir, (_, docs)) in &searches.0 {
-            // Results link relative to the language root, where `sok/` is.
-            let root = dir.strip_suffix(&Route::Search.path()).unwrap_or(dir);
-            let origin = format!("{dir}indeks.js");
-            for doc in docs {
-                index.url_in(&origin, root, &doc.url);
-            }
-        }
     }
     if whole {
         if prep.regional {
@@ -273,7 +280,7 @@ pub fn render(
     Ok(Rendered {
         pages,
         warnings: print_warnings.into_inner().expect("warnings lock"),
-        search: whole.then_some(searches),
+        search: keep_search.then(|| searches.into_inner().expect("search lock")),
     })
 }
 
