@@ -32,6 +32,19 @@ pub struct MarkdownContext<'a> {
     pub glossary: Option<&'a crate::terms::TermLinks<'a>>,
     /// What happens to raw HTML in the text (`raw_html:` in veiviser.yaml).
     pub raw_html: &'a RawHtml,
+    /// Films placed with image syntax (`![Tittel](bilder/x.mp4)`): given the address as
+    /// written and the title, their HTML (see [`crate::film`]). None: left as images.
+    pub film: Option<&'a dyn Fn(&str, &str) -> Option<Film>>,
+}
+
+/// A film on the page: the block that replaces its paragraph, and its words for search.
+#[derive(Debug, Clone, Default)]
+pub struct Film {
+    pub html: String,
+    /// A link to the film, where it stands inside a sentence (the checks report that).
+    pub inline: String,
+    /// The title and transcript, for the search index.
+    pub text: String,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -60,6 +73,7 @@ pub fn options() -> Options {
 const BLOCK_MARK: &str = "VEIVISERBLOCK";
 const IMAGE_MARK: &str = "VEIVISERIMAGE";
 const OWN_MARK: &str = "VEIVISEROWN";
+const FILM_MARK: &str = "VEIVISERFILM";
 
 /// Every literal `id="…"` in the theme's templates (`themes/standard/templates/`): content
 /// never takes them. Headings get `hovedinnhold-2` instead of `hovedinnhold`, raw HTML loses
@@ -253,6 +267,12 @@ pub fn render_with_footnote_prefix(source: &str, ctx: &MarkdownContext, prefix: 
         });
     }
 
+    // Films first, with their addresses as written.
+    let mut films = Vec::new();
+    if let Some(film) = ctx.film {
+        events = set_films_aside(events, film, &mut films);
+    }
+
     let escape = ctx.raw_html.mode == RawHtmlMode::Escape;
     let mut has_raw_html = false;
     let events = events.into_iter().map(|event| match event {
@@ -292,12 +312,17 @@ pub fn render_with_footnote_prefix(source: &str, ctx: &MarkdownContext, prefix: 
     }
     for e in &events {
         match e {
+            Event::Text(t) if t.starts_with(FILM_MARK) => {}
             Event::Text(t) | Event::Code(t) => {
                 out.text.push_str(t);
             }
             Event::SoftBreak | Event::HardBreak | Event::End(_) => out.text.push(' '),
             _ => {}
         }
+    }
+    for f in &films {
+        out.text.push(' ');
+        out.text.push_str(&f.text);
     }
     // HTML the renderer writes itself; set aside while raw HTML is cleaned, if there is any.
     let mut own = Own {
@@ -320,6 +345,14 @@ pub fn render_with_footnote_prefix(source: &str, ctx: &MarkdownContext, prefix: 
     }
     for (n, block) in blocks.iter().enumerate() {
         html = html.replace(&format!("<p>{BLOCK_MARK}{n}</p>"), block);
+    }
+    if !films.is_empty() {
+        // A film alone in its paragraph replaces the paragraph; inside a sentence, a link.
+        for (n, film) in films.iter().enumerate() {
+            html = html.replace(&format!("<p>{FILM_MARK}{n}X</p>"), &film.html);
+        }
+        let inline: Vec<String> = films.into_iter().map(|f| f.inline).collect();
+        html = put_back(&html, FILM_MARK, &inline);
     }
     out.html = html;
     out.text = collapse_whitespace(&out.text);
@@ -609,6 +642,53 @@ fn set_images_aside(events: Vec<Event>) -> (Vec<Event>, Vec<String>) {
     (out, images)
 }
 
+/// Replace each Markdown image of a film (see [`crate::film::is_film`]) with a placeholder
+/// text, collecting the films' HTML from `film`. An image `film` knows nothing of stays.
+fn set_films_aside<'e>(
+    events: Vec<Event<'e>>,
+    film: &dyn Fn(&str, &str) -> Option<Film>,
+    films: &mut Vec<Film>,
+) -> Vec<Event<'e>> {
+    let is_film = |e: &Event| matches!(e, Event::Start(Tag::Image { dest_url, .. }) if crate::film::is_film(dest_url));
+    if !events.iter().any(is_film) {
+        return events;
+    }
+    let mut out = Vec::with_capacity(events.len());
+    let mut open: Option<Vec<Event>> = None;
+    for event in events {
+        match (&mut open, event) {
+            (None, e) if is_film(&e) => open = Some(vec![e]),
+            (Some(parts), Event::End(TagEnd::Image)) => {
+                let mut parts = std::mem::take(parts);
+                open = None;
+                let Event::Start(Tag::Image { dest_url, .. }) = &parts[0] else {
+                    continue;
+                };
+                let title: String = parts
+                    .iter()
+                    .filter_map(|e| match e {
+                        Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                        _ => None,
+                    })
+                    .collect();
+                match film(dest_url, title.trim()) {
+                    Some(f) => {
+                        out.push(Event::Text(format!("{FILM_MARK}{}X", films.len()).into()));
+                        films.push(f);
+                    }
+                    None => {
+                        parts.push(Event::End(TagEnd::Image));
+                        out.append(&mut parts);
+                    }
+                }
+            }
+            (Some(parts), e) => parts.push(e),
+            (None, e) => out.push(e),
+        }
+    }
+    out
+}
+
 /// Words separated by single spaces (the same as `split_whitespace` joined by " ").
 fn collapse_whitespace(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -693,6 +773,7 @@ mod tests {
             expand,
             glossary: None,
             raw_html: &crate::sanitize::SANITIZE,
+            film: None,
         }
     }
 
