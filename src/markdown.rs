@@ -1087,6 +1087,46 @@ mod tests {
     }
 
     #[test]
+    fn a_film_replaces_its_paragraph_and_its_words_are_searchable() {
+        let film = |dest: &str, title: &str| {
+            Some(Film {
+                html: format!("<div class=\"film\">{dest}|{title}</div>"),
+                inline: format!("<a>{title}</a>"),
+                text: "ord fra tekstingen".into(),
+            })
+        };
+        let mut c = ctx(&plain);
+        c.film = Some(&film);
+        let r = render(
+            "Før.\n\n![Om *BTI*](bilder/bti.mp4)\n\nEtter <b>x</b> ![Inne](/bilder/x.webm).\n\n![Bilde](bilder/a.png)\n",
+            &c,
+        );
+        assert!(
+            r.html
+                .contains("<div class=\"film\">bilder/bti.mp4|Om BTI</div>"),
+            "{}",
+            r.html
+        );
+        assert!(!r.html.contains("<p><div"), "{}", r.html);
+        assert!(r.html.contains("<b>x</b> <a>Inne</a>."), "{}", r.html);
+        assert!(
+            r.html.contains("<img src=\"/bti/bilder/a.png\""),
+            "{}",
+            r.html
+        );
+        assert!(!r.html.contains("VEIVISERFILM"), "{}", r.html);
+        assert!(r.text.contains("ord fra tekstingen"), "{}", r.text);
+        assert!(!r.text.contains("VEIVISERFILM"), "{}", r.text);
+        // Without a film renderer (the fuzz targets), a film stays an image.
+        let r = render("![Om BTI](bilder/bti.mp4)\n", &ctx(&plain));
+        assert!(
+            r.html.contains("<img src=\"/bti/bilder/bti.mp4\""),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
     fn raw_html_is_text_in_escape_mode() {
         let policy = RawHtml {
             mode: RawHtmlMode::Escape,

@@ -105,6 +105,27 @@ fn not_found(site: &std::collections::HashMap<String, Vec<u8>>, path: &str) -> R
     respond("404.html", shell.as_bytes(), StatusCode::NOT_FOUND)
 }
 
+/// The Content-Type of a file of the site: films and their captions named outright, so a
+/// browser plays them whatever the MIME table of the machine says.
+fn content_type(key: &str) -> String {
+    let ext = key.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    match ext.as_deref() {
+        Some("vtt") => return "text/vtt; charset=utf-8".into(),
+        Some(e) => {
+            if let Some((_, mime)) = crate::film::FORMATS.iter().find(|(f, _)| *f == e) {
+                return (*mime).into();
+            }
+        }
+        None => {}
+    }
+    let mime = mime_guess::from_path(key).first_or_octet_stream();
+    if mime.type_() == "text" || mime.essence_str() == "application/javascript" {
+        format!("{}; charset=utf-8", mime.essence_str())
+    } else {
+        mime.essence_str().to_string()
+    }
+}
+
 fn respond(key: &str, bytes: &[u8], status: StatusCode) -> Response {
     let mime = mime_guess::from_path(key).first_or_octet_stream();
     let is_html = mime.essence_str() == "text/html";
@@ -113,11 +134,7 @@ fn respond(key: &str, bytes: &[u8], status: StatusCode) -> Response {
     } else {
         bytes.to_vec()
     };
-    let content_type = if mime.type_() == "text" || mime.essence_str() == "application/javascript" {
-        format!("{}; charset=utf-8", mime.essence_str())
-    } else {
-        mime.essence_str().to_string()
-    };
+    let content_type = content_type(key);
     let mut response = (status, body).into_response();
     let headers = response.headers_mut();
     headers.insert(
@@ -149,5 +166,14 @@ mod tests {
     fn reload_script_goes_before_body_end() {
         let out = String::from_utf8(inject_reload(b"<html><body><p>x</p></body></html>")).unwrap();
         assert!(out.ends_with(&format!("{RELOAD_TAG}</body></html>")));
+    }
+
+    #[test]
+    fn films_and_captions_have_their_mime_types() {
+        assert_eq!(content_type("fjordvik/bilder/bti.mp4"), "video/mp4");
+        assert_eq!(content_type("bilder/bti.WEBM"), "video/webm");
+        assert_eq!(content_type("bilder/bti.nb.vtt"), "text/vtt; charset=utf-8");
+        assert_eq!(content_type("index.html"), "text/html; charset=utf-8");
+        assert_eq!(content_type("bilder/a.png"), "image/png");
     }
 }
