@@ -99,6 +99,22 @@ pub fn duration_ms(path: &Path) -> Option<u64> {
     (scale > 0).then(|| duration.saturating_mul(1000) / scale)
 }
 
+/// How long a film of the kommune is, as `m:ss`: from the MP4 file, else from the end of
+/// its captions' last cue.
+pub fn length(film: &str, assets: &BTreeMap<String, PathBuf>) -> Option<String> {
+    let from_captions = || {
+        caption_langs(film, assets).into_iter().find_map(|lang| {
+            let text = std::fs::read_to_string(assets.get(&captions_path(film, lang))?).ok()?;
+            crate::vtt::parse(&text).ok()?.last().map(|c| c.end)
+        })
+    };
+    let ms = assets
+        .get(film)
+        .and_then(|p| duration_ms(p))
+        .or_else(from_captions)?;
+    Some(crate::vtt::clock(ms))
+}
+
 /// The content (start, end) of the first box named `name` among the boxes in
 /// `start..end` of an MP4 file.
 fn find_box<F: Read + Seek>(

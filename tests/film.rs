@@ -253,3 +253,77 @@ fn the_demo_film_builds_with_its_captions() {
         assert_eq!(veiviser::vtt::parse(&vtt).unwrap().len(), 2, "{lang}");
     }
 }
+
+#[test]
+fn print_shows_a_films_title_duration_and_address_with_a_qr_code() {
+    let have = |tool: &str| std::process::Command::new(tool).arg("-v").output().is_ok();
+    if !have("pdftotext") || !have("zbarimg") || !have("pdftoppm") {
+        eprintln!("SKIPPED: pdftotext, pdftoppm or zbarimg not installed");
+        return;
+    }
+    let fx = with_film()
+        .file("content/testvik/bilder/bti.nb.vtt", NB_VTT)
+        .file(
+            "content/testvik/trykk/brosjyre.md",
+            "---\ntitle: \"Til foreldre\"\nkind: brochure\nformat: A5\n---\n## Se filmen\n\n![Informasjonsfilm om BTI](bilder/bti.mp4)\n\n{{ film https://video.example/v/9 \"Slik brukes stafettloggen\" 3:20 }}\n",
+        );
+    assert_ok(&fx.build(&["--kommune", "testvik"]));
+    let pdf = std::fs::read_dir(fx.out().join("trykk"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            let name = p.file_name().unwrap().to_string_lossy();
+            name.starts_with("brosjyre") && name.ends_with(".pdf") && !name.contains("hefte")
+        })
+        .expect("the brochure's PDF");
+    let out = std::process::Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let words = flat(&String::from_utf8_lossy(&out.stdout));
+    assert!(
+        words.contains("Film: Informasjonsfilm om BTI (0:04)"),
+        "{words}"
+    );
+    assert!(
+        words.contains("https://test.example/bilder/bti.mp4"),
+        "{words}"
+    );
+    assert!(
+        words.contains("Film: Slik brukes stafettloggen (3:20)"),
+        "{words}"
+    );
+    assert!(words.contains("https://video.example/v/9"), "{words}");
+    let dir = tempfile::tempdir().unwrap();
+    let ok = std::process::Command::new("pdftoppm")
+        .args(["-r", "150", "-png"])
+        .arg(&pdf)
+        .arg(dir.path().join("page"))
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    let mut codes = Vec::new();
+    for png in std::fs::read_dir(dir.path()).unwrap() {
+        let out = std::process::Command::new("zbarimg")
+            .args(["--raw", "-q"])
+            .arg(png.unwrap().path())
+            .output()
+            .unwrap();
+        codes.extend(
+            String::from_utf8_lossy(&out.stdout)
+                .lines()
+                .map(str::to_string),
+        );
+    }
+    assert!(
+        codes
+            .iter()
+            .any(|c| c == "https://test.example/bilder/bti.mp4"),
+        "{codes:?}"
+    );
+    assert!(
+        codes.iter().any(|c| c == "https://video.example/v/9"),
+        "{codes:?}"
+    );
+}

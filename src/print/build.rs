@@ -192,9 +192,9 @@ impl<'a> Maker<'a> {
     /// A film of the kommune in print: title, duration and full address, with a QR code.
     fn film(&self, dest: &str, title: &str) -> Option<Block> {
         let rel = crate::film::asset_path(dest)?;
-        let path = self.k.assets.get(&rel)?;
+        self.k.assets.get(&rel)?;
         let url = self.urls.base.absolute(&self.urls.file(&rel));
-        let duration = crate::film::duration_ms(path).map(crate::vtt::clock);
+        let duration = crate::film::length(&rel, &self.k.assets);
         Some(Block::film(title, duration, &url))
     }
 

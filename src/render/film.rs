@@ -41,7 +41,8 @@ impl KommuneRenderer<'_> {
         let transcript = crate::vtt::transcript(&cues);
         let duration = film::duration_ms(path)
             .or_else(|| cues.last().map(|c| c.end))
-            .map(crate::vtt::clock);
+            .map(crate::vtt::clock)
+            .or_else(|| film::length(&rel, assets));
         let src = self.urls.file(&rel);
         let view = FilmView {
             title: title.to_string(),
