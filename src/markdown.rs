@@ -34,8 +34,11 @@ pub struct MarkdownContext<'a> {
     pub raw_html: &'a RawHtml,
     /// Films placed with image syntax (`![Tittel](bilder/x.mp4)`): given the address as
     /// written and the title, their HTML (see [`crate::film`]). None: left as images.
-    pub film: Option<&'a dyn Fn(&str, &str) -> Option<Film>>,
+    pub film: Option<&'a FilmRenderer<'a>>,
 }
+
+/// Makes a film's HTML from its address as written and its title.
+pub type FilmRenderer<'a> = dyn Fn(&str, &str) -> Option<Film> + 'a;
 
 /// A film on the page: the block that replaces its paragraph, and its words for search.
 #[derive(Debug, Clone, Default)]
@@ -646,7 +649,7 @@ fn set_images_aside(events: Vec<Event>) -> (Vec<Event>, Vec<String>) {
 /// text, collecting the films' HTML from `film`. An image `film` knows nothing of stays.
 fn set_films_aside<'e>(
     events: Vec<Event<'e>>,
-    film: &dyn Fn(&str, &str) -> Option<Film>,
+    film: &FilmRenderer<'_>,
     films: &mut Vec<Film>,
 ) -> Vec<Event<'e>> {
     let is_film = |e: &Event| matches!(e, Event::Start(Tag::Image { dest_url, .. }) if crate::film::is_film(dest_url));

@@ -224,7 +224,7 @@ pub fn markdown_with_films(
                             let empty = c
                                 .iter()
                                 .all(|i| matches!(i, Inline::Text { v } if v.trim().is_empty()));
-                            if !(empty && !films.is_empty()) {
+                            if !empty || films.is_empty() {
                                 push_block(&mut stack, Block::P { c });
                             }
                         }
