@@ -82,9 +82,11 @@ impl KommuneRenderer<'_> {
             Resolved::Film(film) if sc.block => {
                 Expansion::Block(self.external_film_html(lang, &film))
             }
-            Resolved::Film(film) => {
-                Expansion::Inline(format!("[{}]({})", escape_link_text(&film.title), film.url))
-            }
+            Resolved::Film(film) => Expansion::Inline(format!(
+                "[{}](<{}>)",
+                escape_link_text(&film.title),
+                film.url
+            )),
             Resolved::Missing => {
                 Expansion::Inline(escape_link_text(sc.arg.as_deref().unwrap_or("")))
             }
