@@ -11,6 +11,8 @@ use std::collections::BTreeMap;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
+use pulldown_cmark::{Event, Tag, TagEnd};
+
 /// Video formats a browser plays without plug-ins, with their MIME types.
 pub const FORMATS: &[(&str, &str)] = &[("mp4", "video/mp4"), ("webm", "video/webm")];
 
@@ -209,6 +211,68 @@ fn is_duration(s: &str) -> bool {
         [h, m, s] => digits(h, 2) && sixty(m) && sixty(s),
         _ => false,
     }
+}
+
+/// Makes a film's HTML from its address as written and its title.
+pub type FilmRenderer<'a> = dyn Fn(&str, &str) -> Option<Film> + 'a;
+
+/// A film on the page: the block that replaces its paragraph, and its words for search.
+#[derive(Debug, Clone, Default)]
+pub struct Film {
+    pub html: String,
+    /// A link to the film, where it stands inside a sentence (the checks report that).
+    pub inline: String,
+    /// The title and transcript, for the search index.
+    pub text: String,
+}
+
+/// Replace each Markdown image of a film (see [`is_film`]) with a placeholder text
+/// (`{mark}{n}X`), collecting the films' HTML from `film`. An image `film` knows nothing of stays.
+pub(crate) fn set_aside<'e>(
+    events: Vec<Event<'e>>,
+    film: &FilmRenderer<'_>,
+    films: &mut Vec<Film>,
+    mark: &str,
+) -> Vec<Event<'e>> {
+    let is_film =
+        |e: &Event| matches!(e, Event::Start(Tag::Image { dest_url, .. }) if is_film(dest_url));
+    if !events.iter().any(is_film) {
+        return events;
+    }
+    let mut out = Vec::with_capacity(events.len());
+    let mut open: Option<Vec<Event>> = None;
+    for event in events {
+        match (&mut open, event) {
+            (None, e) if is_film(&e) => open = Some(vec![e]),
+            (Some(parts), Event::End(TagEnd::Image)) => {
+                let mut parts = std::mem::take(parts);
+                open = None;
+                let Event::Start(Tag::Image { dest_url, .. }) = &parts[0] else {
+                    continue;
+                };
+                let title: String = parts
+                    .iter()
+                    .filter_map(|e| match e {
+                        Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                        _ => None,
+                    })
+                    .collect();
+                match film(dest_url, title.trim()) {
+                    Some(f) => {
+                        out.push(Event::Text(format!("{mark}{}X", films.len()).into()));
+                        films.push(f);
+                    }
+                    None => {
+                        parts.push(Event::End(TagEnd::Image));
+                        out.append(&mut parts);
+                    }
+                }
+            }
+            (Some(parts), e) => parts.push(e),
+            (None, e) => out.push(e),
+        }
+    }
+    out
 }
 
 /// `&`, `<`, `>` and `"` as character references.

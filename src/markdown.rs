@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+pub use crate::film::{Film, FilmRenderer};
 use crate::sanitize::{RawHtml, RawHtmlMode};
 use crate::shortcodes::{scan, Shortcode};
 
@@ -35,19 +36,6 @@ pub struct MarkdownContext<'a> {
     /// Films placed with image syntax (`![Tittel](bilder/x.mp4)`): given the address as
     /// written and the title, their HTML (see [`crate::film`]). None: left as images.
     pub film: Option<&'a FilmRenderer<'a>>,
-}
-
-/// Makes a film's HTML from its address as written and its title.
-pub type FilmRenderer<'a> = dyn Fn(&str, &str) -> Option<Film> + 'a;
-
-/// A film on the page: the block that replaces its paragraph, and its words for search.
-#[derive(Debug, Clone, Default)]
-pub struct Film {
-    pub html: String,
-    /// A link to the film, where it stands inside a sentence (the checks report that).
-    pub inline: String,
-    /// The title and transcript, for the search index.
-    pub text: String,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -273,7 +261,7 @@ pub fn render_with_footnote_prefix(source: &str, ctx: &MarkdownContext, prefix: 
     // Films first, with their addresses as written.
     let mut films = Vec::new();
     if let Some(film) = ctx.film {
-        events = set_films_aside(events, film, &mut films);
+        events = crate::film::set_aside(events, film, &mut films, FILM_MARK);
     }
 
     let escape = ctx.raw_html.mode == RawHtmlMode::Escape;
@@ -643,53 +631,6 @@ fn set_images_aside(events: Vec<Event>) -> (Vec<Event>, Vec<String>) {
         }
     }
     (out, images)
-}
-
-/// Replace each Markdown image of a film (see [`crate::film::is_film`]) with a placeholder
-/// text, collecting the films' HTML from `film`. An image `film` knows nothing of stays.
-fn set_films_aside<'e>(
-    events: Vec<Event<'e>>,
-    film: &FilmRenderer<'_>,
-    films: &mut Vec<Film>,
-) -> Vec<Event<'e>> {
-    let is_film = |e: &Event| matches!(e, Event::Start(Tag::Image { dest_url, .. }) if crate::film::is_film(dest_url));
-    if !events.iter().any(is_film) {
-        return events;
-    }
-    let mut out = Vec::with_capacity(events.len());
-    let mut open: Option<Vec<Event>> = None;
-    for event in events {
-        match (&mut open, event) {
-            (None, e) if is_film(&e) => open = Some(vec![e]),
-            (Some(parts), Event::End(TagEnd::Image)) => {
-                let mut parts = std::mem::take(parts);
-                open = None;
-                let Event::Start(Tag::Image { dest_url, .. }) = &parts[0] else {
-                    continue;
-                };
-                let title: String = parts
-                    .iter()
-                    .filter_map(|e| match e {
-                        Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
-                        _ => None,
-                    })
-                    .collect();
-                match film(dest_url, title.trim()) {
-                    Some(f) => {
-                        out.push(Event::Text(format!("{FILM_MARK}{}X", films.len()).into()));
-                        films.push(f);
-                    }
-                    None => {
-                        parts.push(Event::End(TagEnd::Image));
-                        out.append(&mut parts);
-                    }
-                }
-            }
-            (Some(parts), e) => parts.push(e),
-            (None, e) => out.push(e),
-        }
-    }
-    out
 }
 
 /// Words separated by single spaces (the same as `split_whitespace` joined by " ").
