@@ -327,3 +327,30 @@ fn print_shows_a_films_title_duration_and_address_with_a_qr_code() {
         "{codes:?}"
     );
 }
+
+#[test]
+fn a_film_in_a_yaml_field_is_placed_and_checked_like_one_in_a_body() {
+    let level = level(1, "samtykke").replace(
+        "how: \"Gjør slik.\"",
+        "how: \"![Film om samtykke](bilder/samtykke.mp4)\"",
+    );
+    let fx = Fixture::kommune()
+        .file("content/testvik/veileder/niva-1.md", &level)
+        .bytes("content/testvik/bilder/samtykke.mp4", b"film");
+    let err = flat(&assert_fails(&fx.run(&["check"])));
+    let line = level
+        .lines()
+        .position(|l| l.contains("samtykke.mp4"))
+        .unwrap()
+        + 1;
+    assert!(
+        err.contains(&format!("content/testvik/veileder/niva-1.md:{line}:")),
+        "{err}"
+    );
+    assert!(err.contains("missing-captions"), "{err}");
+    let fx = fx.file("content/testvik/bilder/samtykke.nb.vtt", NB_VTT);
+    assert_ok(&fx.build(&["--no-pdf", "--kommune", "testvik"]));
+    let html = fx.html("veileder/niva-1/index.html");
+    assert_eq!(select(&html, "dd .film video track[srclang=nb]").len(), 1);
+    assert_eq!(select(&html, "dd .film details.film-transcript").len(), 1);
+}
