@@ -368,6 +368,18 @@ pub fn figure_html(f: &FilmView) -> String {
         f.duration.as_deref(),
         &f.address,
     ));
+    if !f.transcript.is_empty() {
+        // A closed <details> prints closed: paper gets the transcript from this copy.
+        h.push_str(&format!(
+            "<div class=\"film-print\" lang=\"{}\" dir=\"{}\">\n",
+            f.transcript_lang,
+            crate::i18n::dir(&f.transcript_lang)
+        ));
+        for p in &f.transcript {
+            h.push_str(&format!("<p>{}</p>\n", esc(p)));
+        }
+        h.push_str("</div>\n");
+    }
     h.push_str("</div>\n");
     h
 }

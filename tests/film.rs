@@ -96,6 +96,9 @@ fn a_film_with_captions_renders_with_track_and_transcript_in_every_language_it_i
             "{}",
             text(&print[0])
         );
+        // Paper gets the transcript too (a closed <details> prints closed).
+        assert_eq!(print[1].value().attr("lang"), Some(lang), "{page}");
+        assert_eq!(text(&print[1]), words, "{page}");
     }
     // The files the page names exist in the output (the build verified them too).
     for f in [
