@@ -30,6 +30,14 @@ pub struct SiteConfig {
     /// allow-list.
     #[serde(default)]
     pub raw_html: crate::sanitize::RawHtml,
+    /// Films larger than this many megabytes get a warning suggesting a smaller encoding
+    /// (default 50).
+    #[serde(default = "default_film_max_mb")]
+    pub film_max_mb: u64,
+}
+
+fn default_film_max_mb() -> u64 {
+    crate::film::DEFAULT_MAX_MB
 }
 
 fn default_language() -> String {

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod film;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod i18n;
@@ -34,5 +35,6 @@ pub mod slug;
 pub mod source;
 pub mod terms;
 pub mod verify;
+pub mod vtt;
 pub mod write;
 pub mod yaml;

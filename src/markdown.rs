@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+pub use crate::film::{Film, FilmRenderer};
 use crate::sanitize::{RawHtml, RawHtmlMode};
 use crate::shortcodes::{scan, Shortcode};
 
@@ -32,6 +33,9 @@ pub struct MarkdownContext<'a> {
     pub glossary: Option<&'a crate::terms::TermLinks<'a>>,
     /// What happens to raw HTML in the text (`raw_html:` in veiviser.yaml).
     pub raw_html: &'a RawHtml,
+    /// Films placed with image syntax (`![Tittel](bilder/x.mp4)`): given the address as
+    /// written and the title, their HTML (see [`crate::film`]). None: left as images.
+    pub film: Option<&'a FilmRenderer<'a>>,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -60,6 +64,7 @@ pub fn options() -> Options {
 const BLOCK_MARK: &str = "VEIVISERBLOCK";
 const IMAGE_MARK: &str = "VEIVISERIMAGE";
 const OWN_MARK: &str = "VEIVISEROWN";
+const FILM_MARK: &str = "VEIVISERFILM";
 
 /// Every literal `id="…"` in the theme's templates (`themes/standard/templates/`): content
 /// never takes them. Headings get `hovedinnhold-2` instead of `hovedinnhold`, raw HTML loses
@@ -253,6 +258,12 @@ pub fn render_with_footnote_prefix(source: &str, ctx: &MarkdownContext, prefix: 
         });
     }
 
+    // Films first, with their addresses as written.
+    let mut films = Vec::new();
+    if let Some(film) = ctx.film {
+        events = crate::film::set_aside(events, film, &mut films, FILM_MARK);
+    }
+
     let escape = ctx.raw_html.mode == RawHtmlMode::Escape;
     let mut has_raw_html = false;
     let events = events.into_iter().map(|event| match event {
@@ -292,12 +303,17 @@ pub fn render_with_footnote_prefix(source: &str, ctx: &MarkdownContext, prefix: 
     }
     for e in &events {
         match e {
+            Event::Text(t) if t.starts_with(FILM_MARK) => {}
             Event::Text(t) | Event::Code(t) => {
                 out.text.push_str(t);
             }
             Event::SoftBreak | Event::HardBreak | Event::End(_) => out.text.push(' '),
             _ => {}
         }
+    }
+    for f in &films {
+        out.text.push(' ');
+        out.text.push_str(&f.text);
     }
     // HTML the renderer writes itself; set aside while raw HTML is cleaned, if there is any.
     let mut own = Own {
@@ -320,6 +336,14 @@ pub fn render_with_footnote_prefix(source: &str, ctx: &MarkdownContext, prefix: 
     }
     for (n, block) in blocks.iter().enumerate() {
         html = html.replace(&format!("<p>{BLOCK_MARK}{n}</p>"), block);
+    }
+    if !films.is_empty() {
+        // A film alone in its paragraph replaces the paragraph; inside a sentence, a link.
+        for (n, film) in films.iter().enumerate() {
+            html = html.replace(&format!("<p>{FILM_MARK}{n}X</p>"), &film.html);
+        }
+        let inline: Vec<String> = films.into_iter().map(|f| f.inline).collect();
+        html = put_back(&html, FILM_MARK, &inline);
     }
     out.html = html;
     out.text = collapse_whitespace(&out.text);
@@ -693,6 +717,7 @@ mod tests {
             expand,
             glossary: None,
             raw_html: &crate::sanitize::SANITIZE,
+            film: None,
         }
     }
 
@@ -1003,6 +1028,46 @@ mod tests {
         );
         assert_eq!(r.html.matches("<img").count(), 1, "{}", r.html);
         assert!(!r.html.contains("VEIVISERIMAGE"), "{}", r.html);
+    }
+
+    #[test]
+    fn a_film_replaces_its_paragraph_and_its_words_are_searchable() {
+        let film = |dest: &str, title: &str| {
+            Some(Film {
+                html: format!("<div class=\"film\">{dest}|{title}</div>"),
+                inline: format!("<a>{title}</a>"),
+                text: "ord fra tekstingen".into(),
+            })
+        };
+        let mut c = ctx(&plain);
+        c.film = Some(&film);
+        let r = render(
+            "Før.\n\n![Om *BTI*](bilder/bti.mp4)\n\nEtter <b>x</b> ![Inne](/bilder/x.webm).\n\n![Bilde](bilder/a.png)\n",
+            &c,
+        );
+        assert!(
+            r.html
+                .contains("<div class=\"film\">bilder/bti.mp4|Om BTI</div>"),
+            "{}",
+            r.html
+        );
+        assert!(!r.html.contains("<p><div"), "{}", r.html);
+        assert!(r.html.contains("<b>x</b> <a>Inne</a>."), "{}", r.html);
+        assert!(
+            r.html.contains("<img src=\"/bti/bilder/a.png\""),
+            "{}",
+            r.html
+        );
+        assert!(!r.html.contains("VEIVISERFILM"), "{}", r.html);
+        assert!(r.text.contains("ord fra tekstingen"), "{}", r.text);
+        assert!(!r.text.contains("VEIVISERFILM"), "{}", r.text);
+        // Without a film renderer (the fuzz targets), a film stays an image.
+        let r = render("![Om BTI](bilder/bti.mp4)\n", &ctx(&plain));
+        assert!(
+            r.html.contains("<img src=\"/bti/bilder/bti.mp4\""),
+            "{}",
+            r.html
+        );
     }
 
     #[test]

@@ -28,6 +28,7 @@ pub const KNOWN: &[(&str, bool)] = &[
     ("arena", true),
     ("contacts", true),
     ("term", true),
+    ("film", true),
 ];
 
 /// Find every `{{ … }}` in `text`, skipping fenced code blocks and inline code.
@@ -99,6 +100,10 @@ pub fn form_problem(sc: &Shortcode) -> Option<String> {
                 ),
             },
         ),
+        Some(("film", _)) => match &sc.arg {
+            None => Some(crate::film::parse_external("").unwrap_err()),
+            Some(arg) => crate::film::parse_external(arg).err(),
+        },
         Some((_, true)) if sc.arg.is_none() => Some(format!(
             "`{{{{ {} … }}}}` needs an id, e.g. `{{{{ {} samtykke }}}}`",
             sc.name, sc.name
@@ -125,6 +130,8 @@ pub enum Resolved {
     ServiceCard(String),
     /// The resource persons of one kind of unit (`skole`), a block.
     Contacts(String),
+    /// A film hosted elsewhere, shown as a link card (a block) or a link.
+    Film(crate::film::ExternalFilm),
     /// Names something the kommune does not have: the checks report it; pages show the
     /// argument as written.
     Missing,
@@ -208,6 +215,10 @@ pub fn resolve(k: &Kommune, lang: &str, sc: &Shortcode) -> Resolved {
             }
         }
         "contacts" => Resolved::Contacts(arg.to_string()),
+        "film" => match crate::film::parse_external(arg) {
+            Ok(film) => Resolved::Film(film),
+            Err(_) => Resolved::Missing,
+        },
         _ => Resolved::Missing,
     }
 }
@@ -217,7 +228,11 @@ pub fn resolve(k: &Kommune, lang: &str, sc: &Shortcode) -> Resolved {
 pub fn label(k: &Kommune, lang: &str, sc: &Shortcode) -> String {
     match resolve(k, lang, sc) {
         Resolved::Text(text) | Resolved::Link { label: text, .. } => text,
-        Resolved::ServiceCard(_) | Resolved::Contacts(_) | Resolved::Missing => String::new(),
+        Resolved::Film(film) if !sc.block => film.title,
+        Resolved::ServiceCard(_)
+        | Resolved::Contacts(_)
+        | Resolved::Film(_)
+        | Resolved::Missing => String::new(),
     }
 }
 

@@ -312,6 +312,7 @@ mod tests {
                 expand: &expand,
                 glossary,
                 raw_html: &crate::sanitize::SANITIZE,
+                film: None,
             },
         )
         .html

@@ -87,7 +87,14 @@ fn check_units(
     report.diagnostics.extend(diags);
     let checked: Vec<Vec<Diagnostic>> = kommuner
         .par_iter()
-        .map(|k| crate::check::check_kommune_with(k, today, &project.config.raw_html))
+        .map(|k| {
+            crate::check::check_kommune_with(
+                k,
+                today,
+                &project.config.raw_html,
+                project.config.film_max_mb,
+            )
+        })
         .collect();
     report.diagnostics.extend(checked.into_iter().flatten());
     report

@@ -131,7 +131,7 @@ impl Anchors {
 /// Every page of one language: path relative to the language root → its anchors.
 type Pages = BTreeMap<String, Anchors>;
 
-pub fn check(kommune: &Kommune, raw_html: &RawHtml, diags: &mut Vec<Diagnostic>) {
+pub fn check(kommune: &Kommune, raw_html: &RawHtml, film_max_mb: u64, diags: &mut Vec<Diagnostic>) {
     let items = items(kommune);
     let default = kommune.default_lang();
     let mut pages: HashMap<&str, Pages> = kommune
@@ -158,6 +158,7 @@ pub fn check(kommune: &Kommune, raw_html: &RawHtml, diags: &mut Vec<Diagnostic>)
         kommune,
         pages: &pages,
         raw_html,
+        film_max_mb,
         diags,
         followed: HashMap::new(),
     };
@@ -182,6 +183,8 @@ struct Checker<'a, 'd> {
     kommune: &'a Kommune,
     pages: &'a HashMap<&'a str, Pages>,
     raw_html: &'a RawHtml,
+    /// `film_max_mb:` in veiviser.yaml.
+    film_max_mb: u64,
     diags: &'d mut Vec<Diagnostic>,
     /// What [`Checker::follow`] found, by link, page, language and context: a document
     /// converted from elsewhere can hold the same (broken) link thousands of times, and
@@ -548,8 +551,10 @@ impl Checker<'_, '_> {
             }
             let help = match tag.as_str() {
                 "img" => "write images in Markdown, ![alt text](bilder/name.png), so the file and its alt text are checked".to_string(),
+                "video" | "audio" | "source" | "track" => "place a film with ![Tittel](bilder/film.mp4) and its captions beside it (bilder/film.nb.vtt); see docs/redaktor/film.md".to_string(),
                 "h1" | "h2" => "write headings in Markdown (## Tittel)".to_string(),
-                "script" | "style" | "iframe" | "object" | "embed" | "form" | "input" | "button" => {
+                "iframe" => "the site loads nothing from other websites; link a film published elsewhere with {{ film https://… \"Tittel\" 3:20 }}".to_string(),
+                "script" | "style" | "object" | "embed" | "form" | "input" | "button" => {
                     "content cannot run code, load other websites or collect data; the site's own forms and services do that".to_string()
                 }
                 _ => format!(
@@ -641,6 +646,27 @@ impl Checker<'_, '_> {
                     }
                     let offset = locate(&open.range, &open.dest);
                     let length = text[open.range.clone()].lines().next().unwrap_or("").len();
+                    if open.image && crate::film::is_film(&open.dest) {
+                        let r = &open.range;
+                        let start = text[..r.start].rfind('\n').map_or(0, |i| i + 1);
+                        let end = text[r.end..].find('\n').map_or(text.len(), |i| r.end + i);
+                        let placed = super::film::Placed {
+                            dest: &open.dest,
+                            title: open.text.trim(),
+                            lang: entry.lang,
+                            alone: text[start..end].trim() == text[r.clone()].trim(),
+                            context: &self.context(entry.file),
+                        };
+                        let at = |d: Diagnostic| d.in_file(entry.file).at_offset(offset, length);
+                        super::film::check(
+                            self.kommune,
+                            &placed,
+                            self.film_max_mb,
+                            &at,
+                            self.diags,
+                        );
+                        continue;
+                    }
                     let dest = if open.email {
                         "mailto:"
                     } else {
@@ -875,6 +901,7 @@ mod tests {
                 expand: &expand,
                 glossary: None,
                 raw_html: &crate::sanitize::SANITIZE,
+                film: None,
             },
         );
         let ours: Vec<String> = headings(text).into_iter().map(|h| h.id).collect();

@@ -2,6 +2,7 @@
 //! same checks and stops on errors.
 
 pub mod contrast;
+mod film;
 pub mod identity_number;
 mod markdown;
 mod references;
@@ -19,7 +20,12 @@ pub const MAX_LEVEL: u8 = 9;
 
 /// Run every check for one kommune, with the default raw HTML policy.
 pub fn check_kommune(kommune: &Kommune, today: chrono::NaiveDate) -> Vec<Diagnostic> {
-    check_kommune_with(kommune, today, &crate::sanitize::SANITIZE)
+    check_kommune_with(
+        kommune,
+        today,
+        &crate::sanitize::SANITIZE,
+        crate::film::DEFAULT_MAX_MB,
+    )
 }
 
 /// Run every check for one kommune; `raw_html` is the site's policy (veiviser.yaml).
@@ -27,11 +33,12 @@ pub fn check_kommune_with(
     kommune: &Kommune,
     today: chrono::NaiveDate,
     raw_html: &crate::sanitize::RawHtml,
+    film_max_mb: u64,
 ) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     check_config(kommune, &mut diags);
     references::check(kommune, &mut diags);
-    markdown::check(kommune, raw_html, &mut diags);
+    markdown::check(kommune, raw_html, film_max_mb, &mut diags);
     check_pages(kommune, &mut diags);
     check_files(kommune, today, &mut diags);
     diags

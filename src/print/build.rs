@@ -175,12 +175,27 @@ impl<'a> Maker<'a> {
             Resolved::Contacts(_) => Expansion::Block(Block::Contacts {
                 items: self.contacts(),
             }),
+            Resolved::Film(f) if sc.block => {
+                Expansion::Block(Block::film(&f.title, Some(f.duration), &f.url))
+            }
+            Resolved::Film(f) => Expansion::Text(format!("{} ({})", f.title, f.url)),
             Resolved::Missing => Expansion::Drop,
         }
     }
 
     fn md(&self, lang: &str, text: &str) -> Rich {
-        data::markdown(text, &|sc| self.expand(lang, sc))
+        data::markdown_with_films(text, &|sc| self.expand(lang, sc), &|dest, title| {
+            self.film(dest, title)
+        })
+    }
+
+    /// A film of the kommune in print: title, duration and full address, with a QR code.
+    fn film(&self, dest: &str, title: &str) -> Option<Block> {
+        let rel = crate::film::asset_path(dest)?;
+        self.k.assets.get(&rel)?;
+        let url = self.urls.base.absolute(&self.urls.file(&rel));
+        let duration = crate::film::length(&rel, &self.k.assets);
+        Some(Block::film(title, duration, &url))
     }
 
     fn md_inline(&self, lang: &str, text: &str) -> Vec<Inline> {

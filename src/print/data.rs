@@ -47,6 +47,25 @@ pub enum Block {
     Contacts {
         items: Vec<Contact>,
     },
+    /// A film: on paper its title, duration and address, with a QR code (SVG) to it.
+    Film {
+        title: String,
+        duration: Option<String>,
+        url: String,
+        qr: String,
+    },
+}
+
+impl Block {
+    /// A film's block, with a QR code to its address.
+    pub fn film(title: &str, duration: Option<String>, url: &str) -> Block {
+        Block::Film {
+            title: title.to_string(),
+            duration,
+            url: url.to_string(),
+            qr: super::qr_svg(url).unwrap_or_default(),
+        }
+    }
 }
 
 /// An inline piece of rich text.
@@ -93,6 +112,17 @@ const CLOSE: char = '\u{E001}';
 /// Convert Markdown to rich text. Shortcodes (found by [`crate::shortcodes::scan`], as on
 /// the web) are handed to `expand`. Headings are shifted so `##` becomes level 1.
 pub fn markdown(source: &str, expand: &dyn Fn(&Shortcode) -> Expansion) -> Rich {
+    markdown_with_films(source, expand, &|_, _| None)
+}
+
+/// [`markdown`], with the films placed with image syntax (`![Tittel](bilder/x.mp4)`) made
+/// blocks of their own by `film` (from the address as written and the title), after the
+/// paragraph they stand in.
+pub fn markdown_with_films(
+    source: &str,
+    expand: &dyn Fn(&Shortcode) -> Expansion,
+    film: &dyn Fn(&str, &str) -> Option<Block>,
+) -> Rich {
     // Replace each shortcode by a private-use token so the Markdown parser leaves it alone.
     let mut expansions: Vec<Expansion> = Vec::new();
     let mut text = String::with_capacity(source.len());
@@ -130,6 +160,8 @@ pub fn markdown(source: &str, expand: &dyn Fn(&Shortcode) -> Expansion) -> Rich 
     }
     let mut stack: Vec<Open> = vec![Open::Blocks(Vec::new())];
     let mut tags: Vec<Tag> = Vec::new();
+    // Films seen in the paragraph being read, to follow it.
+    let mut films: Vec<Block> = Vec::new();
 
     fn push_inline(stack: &mut [Open], inline: Inline) {
         match stack.last_mut() {
@@ -177,6 +209,9 @@ pub fn markdown(source: &str, expand: &dyn Fn(&Shortcode) -> Expansion) -> Rich 
                         row: Vec::new(),
                     }),
                     Tag::CodeBlock(_) => stack.push(Open::Inlines(Vec::new())),
+                    Tag::Image { dest_url, .. } if crate::film::is_film(dest_url) => {
+                        stack.push(Open::Inlines(Vec::new()))
+                    }
                     _ => {}
                 }
                 tags.push(tag);
@@ -186,7 +221,28 @@ pub fn markdown(source: &str, expand: &dyn Fn(&Shortcode) -> Expansion) -> Rich 
                 match end {
                     TagEnd::Paragraph => {
                         if let Some(Open::Inlines(c)) = stack.pop() {
-                            push_block(&mut stack, Block::P { c });
+                            let empty = c
+                                .iter()
+                                .all(|i| matches!(i, Inline::Text { v } if v.trim().is_empty()));
+                            if !empty || films.is_empty() {
+                                push_block(&mut stack, Block::P { c });
+                            }
+                        }
+                        for block in films.drain(..) {
+                            push_block(&mut stack, block);
+                        }
+                    }
+                    TagEnd::Image => {
+                        if let Some(Tag::Image { dest_url, .. }) = &tag {
+                            if crate::film::is_film(dest_url) {
+                                if let Some(Open::Inlines(c)) = stack.pop() {
+                                    let title = plain_of(&c);
+                                    match film(dest_url, title.trim()) {
+                                        Some(block) => films.push(block),
+                                        None => push_inline(&mut stack, Inline::Text { v: title }),
+                                    }
+                                }
+                            }
                         }
                     }
                     TagEnd::Heading(level) => {
@@ -299,10 +355,29 @@ pub fn markdown(source: &str, expand: &dyn Fn(&Shortcode) -> Expansion) -> Rich 
             _ => {}
         }
     }
+    for block in films {
+        push_block(&mut stack, block);
+    }
     match stack.into_iter().next() {
         Some(Open::Blocks(blocks)) => finish(blocks, &mut expansions),
         _ => Vec::new(),
     }
+}
+
+/// The words of some inlines.
+fn plain_of(c: &[Inline]) -> String {
+    let mut out = String::new();
+    for i in c {
+        match i {
+            Inline::Text { v } | Inline::Code { v } => out.push_str(v),
+            Inline::Strong { c }
+            | Inline::Emph { c }
+            | Inline::Strike { c }
+            | Inline::Link { c, .. } => out.push_str(&plain_of(c)),
+            Inline::Br => out.push(' '),
+        }
+    }
+    out
 }
 
 /// Expand the shortcode tokens everywhere in the tree.

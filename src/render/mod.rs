@@ -5,6 +5,7 @@ mod arenas;
 mod calendar;
 mod contacts;
 pub mod context;
+mod film;
 mod forms;
 mod glossary;
 mod guide;

@@ -38,6 +38,7 @@ impl KommuneRenderer<'_> {
         let root = self.urls.lang_root(lang);
         let home = self.urls.home();
         let expand = |sc: &Shortcode| self.expand(lang, sc);
+        let film = |dest: &str, title: &str| self.film(lang, dest, title);
         f(&MarkdownContext {
             root: &root,
             home: &home,
@@ -45,6 +46,7 @@ impl KommuneRenderer<'_> {
             expand: &expand,
             glossary,
             raw_html: &self.config.raw_html,
+            film: Some(&film),
         })
     }
 
@@ -77,6 +79,14 @@ impl KommuneRenderer<'_> {
             Resolved::Contacts(kind) => {
                 Expansion::Block(self.resource_persons_html(lang, &kind).unwrap_or_default())
             }
+            Resolved::Film(film) if sc.block => {
+                Expansion::Block(self.external_film_html(lang, &film))
+            }
+            Resolved::Film(film) => Expansion::Inline(format!(
+                "[{}](<{}>)",
+                escape_link_text(&film.title),
+                film.url
+            )),
             Resolved::Missing => {
                 Expansion::Inline(escape_link_text(sc.arg.as_deref().unwrap_or("")))
             }

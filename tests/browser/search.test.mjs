@@ -273,3 +273,15 @@ test('the A–Å page groups keywords and titles in Norwegian order and works wi
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('what a film says is found: its transcript (from the captions) is in the search index', async () => {
+  const { context, page, errors } = await open();
+  // The demo film on the training module has English captions; the English pages show its
+  // English transcript, though the module itself has no English text.
+  await page.goto(`${baseUrl}fjordvik/en/sok/`);
+  await page.fill('#search-input', 'hello');
+  const found = await results(page, 'hello');
+  assert.ok(found.some((r) => /\/opplaering\/bruk-av-veilederen\/$/.test(r.href)), JSON.stringify(found));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
