@@ -11,6 +11,7 @@ pub mod diagnostics;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod i18n;
+pub mod init;
 pub mod load;
 pub mod markdown;
 pub mod origins;
@@ -33,6 +34,7 @@ pub mod sitemap;
 pub mod slug;
 pub mod source;
 pub mod terms;
+pub mod theme_files;
 pub mod verify;
 pub mod write;
 pub mod yaml;
