@@ -140,8 +140,10 @@ pub fn run(folder: &Path, kommune: Option<&str>, color: bool) -> ExitCode {
     }
     let slug = &made.slug;
     println!("Created a new veiviser project in {}:", folder.display());
-    println!("  veiviser.yaml              settings for the whole site");
-    println!("  content/{slug}/  the kommune's pages (kommune.yaml, index.md, veileder/)");
+    let kommune = format!("content/{slug}/");
+    let width = kommune.chars().count().max("veiviser.yaml".len());
+    println!("  {:<width$}  settings for the whole site", "veiviser.yaml");
+    println!("  {kommune:<width$}  the kommune's pages (kommune.yaml, index.md, veileder/)");
     println!();
     println!("Next steps:");
     println!("  cd {}", folder.display());
