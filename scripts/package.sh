@@ -28,9 +28,10 @@ while [ $# -gt 0 ]; do
 done
 [ "$profile" = debug ] && profile=dev
 
-host=$(rustc -vV | sed -n 's/^host: //p')
+host=$(rustc -vV | tr -d '\r' | sed -n 's/^host: //p')
 target=${target:-$host}
-version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n 1)
+# tr: a Windows checkout may have CRLF line ends.
+version=$(tr -d '\r' < Cargo.toml | sed -n 's/^version = "\(.*\)"$/\1/p' | head -n 1)
 [ -n "$version" ] || { echo "scripts/package.sh: no version in Cargo.toml" >&2; exit 1; }
 
 cargo_args=(--locked --profile "$profile")
@@ -47,9 +48,12 @@ exe=veiviser
 case "$target" in *windows*) exe=veiviser.exe ;; esac
 cp "$bin" "$stage/$name/$exe"
 # Symbols and debug info are for developers; without them the debug binary shrinks from
-# about 700 MB to a tenth. Only for a native build: the host's strip may not know another
-# target's format.
-if [ "$target" = "$host" ] && [ "$exe" = veiviser ] && command -v strip >/dev/null; then
+# about 700 MB to a tenth. Only for a native build (the host's strip may not know another
+# target's format), or between the two Mac architectures, which Apple's strip both knows.
+native=false
+[ "$target" = "$host" ] && native=true
+case "$host/$target" in *apple-darwin/*apple-darwin) native=true ;; esac
+if [ "$native" = true ] && [ "$exe" = veiviser ] && command -v strip >/dev/null; then
   strip "$stage/$name/$exe"
 fi
 cp README.md "$stage/$name/README.md"
