@@ -40,7 +40,7 @@ impl Theme {
         }
         let mut tera = Tera::default();
         tera.add_raw_templates(templates)
-            .map_err(|e| template_error(name, &e))?;
+            .map_err(|e| name_template_file(template_error(name, &e), &files))?;
         tera.autoescape_on(vec![".html"]);
         let (strings, warnings) = Strings::load(&files, langs)?;
         let css_path = "static/css/main.css";
@@ -74,6 +74,19 @@ impl Theme {
             .render(template, context)
             .map_err(|e| template_error(&self.name, &e))
     }
+}
+
+/// Tera names a template that does not parse by its name (`'page.html'`); add which file
+/// that is, the project's copy or the built-in one, so the editor knows what to open.
+fn name_template_file(mut diagnostic: Diagnostic, files: &ThemeFiles) -> Diagnostic {
+    let named = files.under("templates/").find(|(rel, _)| {
+        let quoted = format!("'{}'", &rel["templates/".len()..]);
+        diagnostic.message.contains(&quoted)
+    });
+    if let Some((rel, _)) = named {
+        diagnostic.message = format!("{}: {}", files.display(rel), diagnostic.message);
+    }
+    diagnostic
 }
 
 /// A template error, with Tera's chain of causes (they carry the line and the reason).
