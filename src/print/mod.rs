@@ -296,4 +296,23 @@ mod tests {
             pdf.warnings
         );
     }
+
+    #[test]
+    fn a_project_print_template_replaces_the_builtin_one_and_imports_the_rest() {
+        let tmp = tempfile::tempdir().unwrap();
+        let print = tmp.path().join("themes/standard/print");
+        std::fs::create_dir_all(&print).unwrap();
+        // Its own page size, and an import of the built-in common.typ and labels.yaml.
+        std::fs::write(
+            print.join("form.typ"),
+            "#import \"common.typ\": *\n#let labels = yaml(\"labels.yaml\")\n#set page(width: 200pt, height: 100pt)\nEget skjema\n",
+        )
+        .unwrap();
+        let files = ThemeFiles::load(tmp.path(), "standard").unwrap();
+        let pdf = render(&files, "form.typ", &serde_json::json!({}), &[], None).unwrap();
+        assert_eq!(
+            (pdf.page_size_pt.0.round(), pdf.page_size_pt.1.round()),
+            (200.0, 100.0)
+        );
+    }
 }
