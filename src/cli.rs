@@ -1,4 +1,4 @@
-//! Command-line interface: `build`, `check`, `serve`, `new`.
+//! Command-line interface: `build`, `check`, `serve`, `init`, `new`, `schemas`.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -71,6 +71,15 @@ pub enum Command {
         /// Folder to write `<name>.schema.json` into.
         #[arg(long, default_value = "schemas")]
         out: PathBuf,
+    },
+    /// Create a new project (veiviser.yaml and content/ with one kommune) in an empty folder.
+    Init {
+        /// The new project's folder (created if it does not exist; must be empty if it does).
+        folder: PathBuf,
+        /// Folder name of the first kommune (default: the project folder's name, if it is
+        /// a-z, 0-9 and -).
+        #[arg(long)]
+        kommune: Option<String>,
     },
     /// Create a new kommune folder in content/ that builds at once.
     New {
@@ -212,6 +221,7 @@ pub fn run() -> ExitCode {
                 }
             }
         }
+        Command::Init { folder, kommune } => crate::init::run(&folder, kommune.as_deref(), color),
         Command::New { slug, inherits } => {
             crate::scaffold::run(&cli.root, &slug, inherits.as_deref(), color)
         }

@@ -19,7 +19,8 @@ pub struct SiteConfig {
     /// Language of files without a language code (default nb).
     #[serde(default = "default_language")]
     pub default_language: String,
-    /// Theme: a folder under themes/ (default standard).
+    /// Theme (default standard, built into veiviser). A folder themes/<name>/ overrides the
+    /// built-in files one by one.
     #[serde(default = "default_theme")]
     pub theme: String,
     /// Intro text of the landing page.

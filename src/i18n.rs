@@ -2,7 +2,6 @@
 //! string falls back to English (with a warning), and English to bokmål.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use crate::diagnostics::Diagnostic;
 use crate::source::SourceFile;
@@ -85,31 +84,23 @@ pub struct Strings {
 pub const COMPLETE_LANGUAGES: &[&str] = &["nb", "nn", "en", "ar", "ti", "uk"];
 
 impl Strings {
-    /// Load strings for `langs` from a theme's i18n folder.
+    /// Load strings for `langs` from a theme's `i18n/` files.
     pub fn load(
-        theme_dir: &Path,
+        theme: &crate::theme_files::ThemeFiles,
         langs: &[String],
     ) -> Result<(Strings, Vec<Diagnostic>), Diagnostic> {
-        let i18n = theme_dir.join("i18n");
         let read = |code: &str| -> Result<Option<BTreeMap<String, String>>, Diagnostic> {
-            let path = i18n.join(format!("{code}.yaml"));
-            if !path.is_file() {
+            let rel = format!("i18n/{code}.yaml");
+            let Some(file) = theme.get(&rel) else {
                 return Ok(None);
-            }
-            let display = format!(
-                "themes/{}/i18n/{code}.yaml",
-                theme_dir
-                    .file_name()
-                    .map(|n| n.to_string_lossy())
-                    .unwrap_or_default()
-            );
-            let file = SourceFile::read(&path, display)?;
+            };
+            let file = SourceFile::from_bytes(theme.display(&rel), file.bytes.to_vec())?;
             crate::yaml::parse_file(&file).map(Some)
         };
         let nb = read("nb")?.ok_or_else(|| {
             Diagnostic::error(
                 "missing-strings",
-                format!("the theme has no {}", i18n.join("nb.yaml").display()),
+                format!("the theme has no {}", theme.display("i18n/nb.yaml")),
             )
         })?;
         let en = read("en")?.unwrap_or_default();

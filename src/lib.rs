@@ -12,6 +12,7 @@ pub mod film;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod i18n;
+pub mod init;
 pub mod load;
 pub mod markdown;
 pub mod origins;
@@ -34,6 +35,7 @@ pub mod sitemap;
 pub mod slug;
 pub mod source;
 pub mod terms;
+pub mod theme_files;
 pub mod verify;
 pub mod vtt;
 pub mod write;

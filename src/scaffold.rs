@@ -258,7 +258,7 @@ fn io_error(path: &Path, e: &std::io::Error) -> Diagnostic {
 }
 
 /// "nord-fron" → "Nord-Fron kommune".
-fn display_name(slug: &str) -> String {
+pub(crate) fn display_name(slug: &str) -> String {
     let words: Vec<String> = slug
         .split('-')
         .map(|w| {

@@ -25,7 +25,7 @@ pub(super) fn write_prints(
     today: chrono::NaiveDate,
     warnings: &Mutex<Vec<Diagnostic>>,
 ) -> Result<Option<std::collections::BTreeMap<String, u64>>, Vec<Diagnostic>> {
-    let made = crate::print::build::make_all(&theme.dir, kommune, urls, today)?;
+    let made = crate::print::build::make_all(&theme.files, kommune, urls, today)?;
     warnings
         .lock()
         .expect("warnings lock")

@@ -21,6 +21,7 @@ use crate::diagnostics::Diagnostic;
 use crate::render::prints::{print_files, FileKind, PrintFile};
 use crate::render::urls::Urls;
 use crate::site::Kommune;
+use crate::theme_files::ThemeFiles;
 
 /// PDFs made for one kommune: file names inside `trykk/` with their bytes, and warnings
 /// (glyphs missing from the fonts).
@@ -31,12 +32,12 @@ pub struct Made {
 
 /// Make every PDF of `kommune` in parallel. Errors name the content file a PDF is made from.
 pub fn make_all(
-    theme_dir: &Path,
+    theme: &ThemeFiles,
     kommune: &Kommune,
     urls: &Urls,
     today: chrono::NaiveDate,
 ) -> Result<Made, Vec<Diagnostic>> {
-    let maker = Maker::new(theme_dir, kommune, urls, today);
+    let maker = Maker::new(theme, kommune, urls, today);
     let files = print_files(kommune);
     let results: Vec<Result<Vec<(String, Pdf)>, Diagnostic>> = files
         .par_iter()
@@ -73,7 +74,7 @@ pub fn make_all(
 }
 
 struct Maker<'a> {
-    theme_dir: &'a Path,
+    theme: &'a ThemeFiles,
     k: &'a Kommune,
     urls: &'a Urls,
     version: String,
@@ -82,14 +83,19 @@ struct Maker<'a> {
 }
 
 impl<'a> Maker<'a> {
-    fn new(theme_dir: &'a Path, k: &'a Kommune, urls: &'a Urls, today: chrono::NaiveDate) -> Self {
+    fn new(
+        theme: &'a ThemeFiles,
+        k: &'a Kommune,
+        urls: &'a Urls,
+        today: chrono::NaiveDate,
+    ) -> Self {
         let logo = k.config.branding.logo.as_ref().and_then(|rel| {
             let path = k.assets.get(rel)?;
             let ext = Path::new(rel).extension()?.to_str()?.to_ascii_lowercase();
             Some((format!("logo.{ext}"), std::fs::read(path).ok()?))
         });
         Maker {
-            theme_dir,
+            theme,
             k,
             urls,
             version: today.format("%Y-%m-%d").to_string(),
@@ -360,7 +366,7 @@ impl<'a> Maker<'a> {
                     contacts: self.contacts(),
                     qr: String::new(),
                 };
-                let pdf = super::poster(self.theme_dir, &poster, &extra).map_err(|e| {
+                let pdf = super::poster(self.theme, &poster, &extra).map_err(|e| {
                     if e.contains("does not fit") {
                         Diagnostic::error(
                             "print-overflow",
@@ -389,8 +395,7 @@ impl<'a> Maker<'a> {
                     contacts: self.contacts(),
                     qr: None,
                 };
-                let (a5, booklet) =
-                    super::brochure(self.theme_dir, &brochure, &extra).map_err(fail)?;
+                let (a5, booklet) = super::brochure(self.theme, &brochure, &extra).map_err(fail)?;
                 let booklet_name = all
                     .iter()
                     .find(|f| {
@@ -438,7 +443,7 @@ impl<'a> Maker<'a> {
                     contacts: self.contacts(),
                     qr: None,
                 };
-                let pdf = super::guide(self.theme_dir, &guide, &extra).map_err(fail)?;
+                let pdf = super::guide(self.theme, &guide, &extra).map_err(fail)?;
                 Ok(vec![(file.name.clone(), pdf)])
             }
             FileKind::Form => {
@@ -446,7 +451,7 @@ impl<'a> Maker<'a> {
                     meta: self.meta(lang),
                     form: self.form(lang, &file.id),
                 };
-                let pdf = super::form(self.theme_dir, &fp, &extra).map_err(fail)?;
+                let pdf = super::form(self.theme, &fp, &extra).map_err(fail)?;
                 Ok(vec![(file.name.clone(), pdf)])
             }
             FileKind::Booklet => Ok(Vec::new()),

@@ -1,17 +1,19 @@
-//! The Typst engine: a [`World`] over the theme directory plus in-memory files, the embedded
+//! The Typst engine: a [`World`] over the theme's files ([`ThemeFiles`]) plus in-memory files, the embedded
 //! fonts, and compilation to PDF bytes.
 //!
 //! Files a template can read:
 //! - `/data.json`: the data for this print (the JSON value given to [`render`]);
 //! - every extra file given to [`render`], at `/<name>` (QR code, logo, a PDF to impose);
-//! - anything under the theme directory, by its path from there (`/print/common.typ`,
+//! - any file of the theme, by its path inside the theme (`/print/common.typ`,
 //!   `/print/labels.yaml`, `/i18n/nb.yaml`).
 //!
 //! No packages (`@preview/…`), no system fonts, no network: the output depends only on the
 //! theme, the data and the fonts embedded in the binary, so it is the same on every machine.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+
+use crate::theme_files::{ThemeFile, ThemeFiles};
 use std::sync::{Mutex, OnceLock};
 
 use typst::diag::{FileError, FileResult, Severity, SourceDiagnostic};
@@ -23,38 +25,19 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World, WorldExt};
 use typst_layout::PagedDocument;
 
-/// Fonts embedded in the binary (SIL Open Font License; see `themes/standard/fonts/OFL.txt`).
-/// Noto Sans covers Latin (æøå, Sámi), Cyrillic and Greek; the other two cover Arabic and
-/// Ethiopic (Tigrinya, Amharic). Typst falls back between them glyph by glyph.
-const FONTS: &[(&str, &[u8])] = &[
-    (
-        "NotoSans-Regular.ttf",
-        include_bytes!("../../themes/standard/fonts/NotoSans-Regular.ttf"),
-    ),
-    (
-        "NotoSans-Bold.ttf",
-        include_bytes!("../../themes/standard/fonts/NotoSans-Bold.ttf"),
-    ),
-    (
-        "NotoSans-Italic.ttf",
-        include_bytes!("../../themes/standard/fonts/NotoSans-Italic.ttf"),
-    ),
-    (
-        "NotoSansArabic-Regular.ttf",
-        include_bytes!("../../themes/standard/fonts/NotoSansArabic-Regular.ttf"),
-    ),
-    (
-        "NotoSansArabic-Bold.ttf",
-        include_bytes!("../../themes/standard/fonts/NotoSansArabic-Bold.ttf"),
-    ),
-    (
-        "NotoSansEthiopic-Regular.ttf",
-        include_bytes!("../../themes/standard/fonts/NotoSansEthiopic-Regular.ttf"),
-    ),
-    (
-        "NotoSansEthiopic-Bold.ttf",
-        include_bytes!("../../themes/standard/fonts/NotoSansEthiopic-Bold.ttf"),
-    ),
+/// Fonts embedded in the binary with the built-in theme (SIL Open Font License; see
+/// `themes/standard/fonts/OFL.txt`). Noto Sans covers Latin (æøå, Sámi), Cyrillic and Greek;
+/// the other two cover Arabic and Ethiopic (Tigrinya, Amharic). Typst falls back between them
+/// glyph by glyph. Always the built-in ones, never a project's: prints look the same
+/// everywhere and a theme cannot lose a script's glyphs.
+const FONTS: &[&str] = &[
+    "fonts/NotoSans-Regular.ttf",
+    "fonts/NotoSans-Bold.ttf",
+    "fonts/NotoSans-Italic.ttf",
+    "fonts/NotoSansArabic-Regular.ttf",
+    "fonts/NotoSansArabic-Bold.ttf",
+    "fonts/NotoSansEthiopic-Regular.ttf",
+    "fonts/NotoSansEthiopic-Bold.ttf",
 ];
 
 /// What stays the same between compilations: the standard library and the fonts.
@@ -62,8 +45,9 @@ struct Shared {
     library: LazyHash<Library>,
     book: LazyHash<FontBook>,
     fonts: Vec<Font>,
-    /// Parsed theme sources by real path, reused while the file is unchanged.
-    sources: Mutex<HashMap<PathBuf, (std::time::SystemTime, Source)>>,
+    /// Parsed theme sources by path inside the theme, reused while the file's text (its
+    /// hash) is unchanged: one process builds many projects (tests, `serve`).
+    sources: Mutex<HashMap<String, (u64, Source)>>,
 }
 
 fn shared() -> &'static Shared {
@@ -71,7 +55,11 @@ fn shared() -> &'static Shared {
     SHARED.get_or_init(|| {
         let fonts: Vec<Font> = FONTS
             .iter()
-            .flat_map(|(_, data)| Font::iter(Bytes::new(*data)))
+            .flat_map(|rel| {
+                let data = crate::theme_files::builtin_file(rel)
+                    .unwrap_or_else(|| panic!("{rel} is not built in (themes/standard/)"));
+                Font::iter(Bytes::new(data))
+            })
             .collect();
         Shared {
             library: LazyHash::new(Library::builder().build()),
@@ -107,7 +95,7 @@ pub struct Pdf {
 
 struct PrintWorld<'a> {
     shared: &'static Shared,
-    theme_dir: &'a Path,
+    theme: &'a ThemeFiles,
     main: FileId,
     /// Virtual files: `/data.json` and the extra files.
     files: HashMap<FileId, Bytes>,
@@ -120,15 +108,23 @@ fn project_file(path: &str) -> Result<FileId, String> {
 }
 
 impl PrintWorld<'_> {
-    fn real_path(&self, id: FileId) -> FileResult<PathBuf> {
+    /// A template's file: its path inside the theme, and the theme's file there.
+    fn theme_file(&self, id: FileId) -> FileResult<(String, &ThemeFile)> {
         if !matches!(id.root(), VirtualRoot::Project) {
             return Err(FileError::Other(Some(
                 "packages are not available to print templates; put the file in the theme".into(),
             )));
         }
-        id.vpath()
-            .realize(self.theme_dir)
-            .map_err(FileError::Realize)
+        let rel = id
+            .vpath()
+            .get_with_slash()
+            .trim_start_matches('/')
+            .to_string();
+        match self.theme.get(&rel) {
+            Some(file) => Ok((rel, file)),
+            None if self.theme.is_dir(&rel) => Err(FileError::IsDirectory),
+            None => Err(FileError::NotFound(PathBuf::from(self.theme.display(&rel)))),
+        }
     }
 }
 
@@ -150,19 +146,17 @@ impl World for PrintWorld<'_> {
             let text = std::str::from_utf8(bytes).map_err(|_| FileError::InvalidUtf8)?;
             return Ok(Source::new(id, text.to_string()));
         }
-        let path = self.real_path(id)?;
-        let modified = std::fs::metadata(&path)
-            .and_then(|m| m.modified())
-            .map_err(|e| FileError::from_io(e, &path))?;
+        let (rel, file) = self.theme_file(id)?;
+        let hash = xxhash_rust::xxh3::xxh3_64(&file.bytes);
         let mut cache = self.shared.sources.lock().unwrap();
-        if let Some((when, source)) = cache.get(&path) {
-            if *when == modified && source.id() == id {
+        if let Some((seen, source)) = cache.get(&rel) {
+            if *seen == hash && source.id() == id {
                 return Ok(source.clone());
             }
         }
-        let text = std::fs::read_to_string(&path).map_err(|e| FileError::from_io(e, &path))?;
-        let source = Source::new(id, text);
-        cache.insert(path, (modified, source.clone()));
+        let text = std::str::from_utf8(&file.bytes).map_err(|_| FileError::InvalidUtf8)?;
+        let source = Source::new(id, text.to_string());
+        cache.insert(rel, (hash, source.clone()));
         Ok(source)
     }
 
@@ -170,13 +164,8 @@ impl World for PrintWorld<'_> {
         if let Some(bytes) = self.files.get(&id) {
             return Ok(bytes.clone());
         }
-        let path = self.real_path(id)?;
-        if path.is_dir() {
-            return Err(FileError::IsDirectory);
-        }
-        std::fs::read(&path)
-            .map(Bytes::new)
-            .map_err(|e| FileError::from_io(e, &path))
+        let (_, file) = self.theme_file(id)?;
+        Ok(Bytes::new(file.bytes.clone()))
     }
 
     fn font(&self, index: usize) -> Option<Font> {
@@ -188,14 +177,14 @@ impl World for PrintWorld<'_> {
     }
 }
 
-/// Compile `print/<template>` from `theme_dir` with `data` as `/data.json` and each extra file
+/// Compile `print/<template>` from `theme` with `data` as `/data.json` and each extra file
 /// as `/<name>`, and export it as a (tagged) PDF.
 ///
 /// `today` is what `datetime.today()` returns in the template; pass the print's version date
 /// so the output is reproducible. It is also the PDF's creation date unless the template
 /// sets `document(date: ..)`.
 pub fn render(
-    theme_dir: &Path,
+    theme: &ThemeFiles,
     template: &str,
     data: &serde_json::Value,
     extra_files: &[(&str, Vec<u8>)],
@@ -215,7 +204,7 @@ pub fn render(
     let today = today.and_then(|(y, m, d)| Datetime::from_ymd(y, m, d));
     let world = PrintWorld {
         shared,
-        theme_dir,
+        theme,
         main,
         files,
         today,

@@ -12,7 +12,7 @@ pub mod build;
 pub mod data;
 pub mod engine;
 
-use std::path::Path;
+use crate::theme_files::ThemeFiles;
 
 pub use engine::{evict_cache, render, Pdf};
 
@@ -54,7 +54,7 @@ fn value<T: serde::Serialize>(data: &T) -> Result<serde_json::Value, String> {
 /// set to `qr.svg`. `extra` holds the logo if `meta.logo` names one. Fails if the content
 /// does not fit on one page.
 pub fn poster(
-    theme_dir: &Path,
+    theme: &ThemeFiles,
     poster: &data::Poster,
     extra: &[(&str, Vec<u8>)],
 ) -> Result<Pdf, String> {
@@ -63,7 +63,7 @@ pub fn poster(
     let qr = qr_svg(&poster.meta.url)?;
     let files = with(extra, vec![("qr.svg", qr.into_bytes())]);
     let pdf = render(
-        theme_dir,
+        theme,
         "poster.typ",
         &value(&poster)?,
         &files,
@@ -81,7 +81,7 @@ pub fn poster(
 /// A parent brochure: the A5 PDF in reading order (page count a multiple of 4) and the A4
 /// landscape booklet for printing duplex and folding.
 pub fn brochure(
-    theme_dir: &Path,
+    theme: &ThemeFiles,
     brochure: &data::Brochure,
     extra: &[(&str, Vec<u8>)],
 ) -> Result<(Pdf, Pdf), String> {
@@ -90,19 +90,19 @@ pub fn brochure(
     let qr = qr_svg(&brochure.meta.url)?;
     let files = with(extra, vec![("qr.svg", qr.into_bytes())]);
     let date = version_date(&brochure.meta.version);
-    let a5 = render(theme_dir, "brochure.typ", &value(&brochure)?, &files, date)?;
+    let a5 = render(theme, "brochure.typ", &value(&brochure)?, &files, date)?;
     let rtl = matches!(
         brochure.meta.lang.as_str(),
         "ar" | "fa" | "ur" | "he" | "ps" | "ckb" | "ku"
     );
-    let booklet = booklet(theme_dir, &a5, if rtl { "rtl" } else { "ltr" }, date)?;
+    let booklet = booklet(theme, &a5, if rtl { "rtl" } else { "ltr" }, date)?;
     Ok((a5, booklet))
 }
 
 /// Impose an A5 PDF on A4 landscape sheets in saddle-stitch order (`print/booklet.typ`).
 /// `dir` is `"rtl"` for right-to-left booklets (bound on the right).
 pub fn booklet(
-    theme_dir: &Path,
+    theme: &ThemeFiles,
     a5: &Pdf,
     dir: &str,
     date: Option<(i32, u8, u8)>,
@@ -113,7 +113,7 @@ pub fn booklet(
         dir: dir.into(),
     };
     render(
-        theme_dir,
+        theme,
         "booklet.typ",
         &value(&data)?,
         &[("source.pdf", a5.bytes.clone())],
@@ -123,7 +123,7 @@ pub fn booklet(
 
 /// The whole guide (`print/guide.typ`), with a QR code on the cover.
 pub fn guide(
-    theme_dir: &Path,
+    theme: &ThemeFiles,
     guide: &data::Guide,
     extra: &[(&str, Vec<u8>)],
 ) -> Result<Pdf, String> {
@@ -132,7 +132,7 @@ pub fn guide(
     let qr = qr_svg(&guide.meta.url)?;
     let files = with(extra, vec![("qr.svg", qr.into_bytes())]);
     render(
-        theme_dir,
+        theme,
         "guide.typ",
         &value(&guide)?,
         &files,
@@ -142,12 +142,12 @@ pub fn guide(
 
 /// A blank form (`print/form.typ`).
 pub fn form(
-    theme_dir: &Path,
+    theme: &ThemeFiles,
     form: &data::FormPrint,
     extra: &[(&str, Vec<u8>)],
 ) -> Result<Pdf, String> {
     render(
-        theme_dir,
+        theme,
         "form.typ",
         &value(form)?,
         extra,
@@ -160,8 +160,8 @@ mod tests {
     use super::data::*;
     use super::*;
 
-    fn theme() -> std::path::PathBuf {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/standard")
+    fn theme() -> ThemeFiles {
+        ThemeFiles::builtin()
     }
 
     fn meta(lang: &str) -> Meta {
@@ -294,6 +294,25 @@ mod tests {
             pdf.warnings.iter().any(|w| w.contains("U+10300")),
             "{:?}",
             pdf.warnings
+        );
+    }
+
+    #[test]
+    fn a_project_print_template_replaces_the_builtin_one_and_imports_the_rest() {
+        let tmp = tempfile::tempdir().unwrap();
+        let print = tmp.path().join("themes/standard/print");
+        std::fs::create_dir_all(&print).unwrap();
+        // Its own page size, and an import of the built-in common.typ and labels.yaml.
+        std::fs::write(
+            print.join("form.typ"),
+            "#import \"common.typ\": *\n#let labels = yaml(\"labels.yaml\")\n#set page(width: 200pt, height: 100pt)\nEget skjema\n",
+        )
+        .unwrap();
+        let files = ThemeFiles::load(tmp.path(), "standard").unwrap();
+        let pdf = render(&files, "form.typ", &serde_json::json!({}), &[], None).unwrap();
+        assert_eq!(
+            (pdf.page_size_pt.0.round(), pdf.page_size_pt.1.round()),
+            (200.0, 100.0)
         );
     }
 }

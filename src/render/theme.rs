@@ -1,15 +1,18 @@
-//! The theme: Tera templates, CSS and UI strings, loaded once per build.
+//! The theme: Tera templates, CSS and UI strings, loaded once per build from the built-in
+//! theme and the project's overrides ([`ThemeFiles`]).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use tera::Tera;
 
 use crate::diagnostics::Diagnostic;
 use crate::i18n::Strings;
+use crate::theme_files::ThemeFiles;
 
 pub struct Theme {
     pub name: String,
-    pub dir: PathBuf,
+    /// Every file of the theme (print templates are read from here).
+    pub files: ThemeFiles,
     pub tera: Tera,
     pub strings: Strings,
     /// The theme's stylesheet, minified.
@@ -19,54 +22,44 @@ pub struct Theme {
 }
 
 impl Theme {
+    /// The theme `name` of the project at `root`: the built-in standard theme, overridden
+    /// file by file by `themes/<name>/` (see [`ThemeFiles`]).
     pub fn load(
         root: &Path,
         name: &str,
         langs: &[String],
     ) -> Result<(Theme, Vec<Diagnostic>), Diagnostic> {
-        let dir = root.join("themes").join(name);
-        if !dir.is_dir() {
-            return Err(Diagnostic::error(
-                "missing-theme",
-                format!("the theme `{name}` does not exist (themes/{name}/)"),
-            )
-            .with_help(
-                "set `theme:` in veiviser.yaml to a folder under themes/, for example `standard`",
-            ));
-        }
-        let glob = format!("{}/templates/**/*.html", dir.display());
-        let mut tera = Tera::new(&glob).map_err(|e| template_error(name, &e))?;
-        tera.autoescape_on(vec![".html"]);
-        let (strings, warnings) = Strings::load(&dir, langs)?;
-        let css_path = dir.join("static/css/main.css");
-        let css_source = std::fs::read_to_string(&css_path).map_err(|e| {
-            Diagnostic::error(
-                "missing-theme-file",
-                format!("cannot read themes/{name}/static/css/main.css: {e}"),
-            )
-        })?;
-        let css = crate::assets::minify_css(&css_source).map_err(|e| {
-            Diagnostic::error(
-                "invalid-css",
-                format!("themes/{name}/static/css/main.css: {e}"),
-            )
-        })?;
-        let mut scripts = Vec::new();
-        if let Ok(entries) = std::fs::read_dir(dir.join("static/js")) {
-            for entry in entries.flatten() {
-                let path = entry.path();
-                if path.extension().is_some_and(|e| e == "js") {
-                    if let Ok(bytes) = std::fs::read(&path) {
-                        scripts.push((entry.file_name().to_string_lossy().into_owned(), bytes));
-                    }
-                }
+        let files = ThemeFiles::load(root, name)?;
+        // Added together, so a template may extend or include any other, wherever each
+        // came from; names are paths under templates/, as Tera's glob loader gives them.
+        let mut templates = Vec::new();
+        for (rel, _) in files.under("templates/") {
+            if rel.ends_with(".html") {
+                templates.push((&rel["templates/".len()..], files.text(rel)?));
             }
         }
+        let mut tera = Tera::default();
+        tera.add_raw_templates(templates)
+            .map_err(|e| name_template_file(template_error(name, &e), &files))?;
+        tera.autoescape_on(vec![".html"]);
+        let (strings, warnings) = Strings::load(&files, langs)?;
+        let css_path = "static/css/main.css";
+        let css = crate::assets::minify_css(files.text(css_path)?).map_err(|e| {
+            Diagnostic::error("invalid-css", format!("{}: {e}", files.display(css_path)))
+        })?;
+        let mut scripts: Vec<(String, Vec<u8>)> = files
+            .under("static/js/")
+            .filter_map(|(rel, file)| {
+                let name = &rel["static/js/".len()..];
+                (name.ends_with(".js") && !name.contains('/'))
+                    .then(|| (name.to_string(), file.bytes.to_vec()))
+            })
+            .collect();
         scripts.sort();
         Ok((
             Theme {
                 name: name.to_string(),
-                dir,
+                files,
                 tera,
                 strings,
                 css,
@@ -83,6 +76,19 @@ impl Theme {
     }
 }
 
+/// Tera names a template that does not parse by its name (`'page.html'`); add which file
+/// that is, the project's copy or the built-in one, so the editor knows what to open.
+fn name_template_file(mut diagnostic: Diagnostic, files: &ThemeFiles) -> Diagnostic {
+    let named = files.under("templates/").find(|(rel, _)| {
+        let quoted = format!("'{}'", &rel["templates/".len()..]);
+        diagnostic.message.contains(&quoted)
+    });
+    if let Some((rel, _)) = named {
+        diagnostic.message = format!("{}: {}", files.display(rel), diagnostic.message);
+    }
+    diagnostic
+}
+
 /// A template error, with Tera's chain of causes (they carry the line and the reason).
 pub fn template_error(theme: &str, err: &tera::Error) -> Diagnostic {
     let mut message = err.to_string();
@@ -93,6 +99,6 @@ pub fn template_error(theme: &str, err: &tera::Error) -> Diagnostic {
         source = cause.source();
     }
     Diagnostic::error("template", format!("theme `{theme}`: {message}")).with_help(
-        "fix the template in themes/; if you did not change the theme, restore it from git",
+        "fix the template in your copy under themes/, or delete that copy to use the built-in one",
     )
 }

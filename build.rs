@@ -1,0 +1,54 @@
+//! Builds the standard theme (themes/standard: templates, CSS, scripts, UI texts, print
+//! templates and fonts) into the binary, so an editor needs nothing but the binary.
+//!
+//! It writes `$OUT_DIR/theme_standard.rs`, a sorted table of (path inside the theme,
+//! `include_bytes!(…)`) that `src/theme_files.rs` includes. A build script rather than a
+//! crate such as `include_dir`: cargo re-runs it when any file under themes/standard/ is
+//! added, changed or removed (`rerun-if-changed` on a folder scans it), which a macro that
+//! only includes the files it saw cannot notice, and it adds no dependency.
+
+use std::path::{Path, PathBuf};
+
+fn main() {
+    let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets it"));
+    let theme = manifest.join("themes").join("standard");
+    println!("cargo:rerun-if-changed=themes/standard");
+    let mut files = Vec::new();
+    walk(&theme, &theme, &mut files);
+    files.sort();
+    assert!(
+        files.iter().any(|(rel, _)| rel == "templates/base.html"),
+        "themes/standard/ is incomplete: no templates/base.html"
+    );
+    let mut table = String::from("&[\n");
+    for (rel, abs) in &files {
+        table.push_str(&format!("    ({rel:?}, include_bytes!({abs:?})),\n"));
+    }
+    table.push_str("]\n");
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets it"));
+    std::fs::write(out.join("theme_standard.rs"), table).expect("write theme_standard.rs");
+}
+
+/// Every file under `dir`, as (path from `theme` with `/` on every platform, absolute path).
+/// Hidden files (`.DS_Store`, editor swap files) are left out.
+fn walk(theme: &Path, dir: &Path, out: &mut Vec<(String, String)>) {
+    let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    for entry in entries {
+        let entry = entry.expect("read the theme folder");
+        let path = entry.path();
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        if path.is_dir() {
+            walk(theme, &path, out);
+        } else {
+            let rel: Vec<String> = path
+                .strip_prefix(theme)
+                .expect("under the theme")
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            out.push((rel.join("/"), path.to_string_lossy().into_owned()));
+        }
+    }
+}

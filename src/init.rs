@@ -1,0 +1,188 @@
+//! `veiviser init <folder>`: a new project (veiviser.yaml and content/ with one kommune that
+//! builds at once) made with nothing but the binary. The theme is built into the binary, so
+//! the project gets no themes/ folder; the kommune is written by `scaffold::create`, the
+//! same as `veiviser new`.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::build::Report;
+use crate::diagnostics::Diagnostic;
+
+/// The first kommune's folder name when the project folder's name is not a valid one.
+const FALLBACK_SLUG: &str = "min-kommune";
+
+/// What `create` made.
+#[derive(Debug)]
+pub struct Initialised {
+    pub root: PathBuf,
+    pub slug: String,
+}
+
+/// The kommune `init <folder>` creates: `kommune` if given, else the folder's own name when
+/// it is a valid slug (`veiviser init nordvik` gives content/nordvik/), else `min-kommune`.
+pub fn slug_for(folder: &Path, kommune: Option<&str>) -> String {
+    if let Some(slug) = kommune {
+        return slug.to_string();
+    }
+    folder
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .filter(|n| crate::slug::is_valid(n))
+        .unwrap_or_else(|| FALLBACK_SLUG.to_string())
+}
+
+/// Create the project in `folder`, which must not exist or be empty. Writes nothing when it
+/// refuses, and removes what it wrote when it fails halfway.
+pub fn create(folder: &Path, kommune: Option<&str>) -> Result<Initialised, Diagnostic> {
+    let slug = slug_for(folder, kommune);
+    if !crate::slug::is_valid(&slug) {
+        return Err(Diagnostic::error(
+            "invalid-slug",
+            format!("`{slug}` cannot be the name of a kommune's folder"),
+        )
+        .with_help("use lowercase letters a-z, digits and -, for example `--kommune nordvik`"));
+    }
+    let existed = folder.exists();
+    if existed {
+        let empty = std::fs::read_dir(folder)
+            .map(|mut entries| entries.next().is_none())
+            .unwrap_or(false);
+        if !empty {
+            return Err(Diagnostic::error(
+                "folder-not-empty",
+                format!("{} already exists and is not empty", folder.display()),
+            )
+            .with_help(
+                "give the name of a new folder (veiviser init makes it), or an empty one; to add a kommune to an existing project, run `veiviser new <slug>` in it",
+            ));
+        }
+    }
+    let written = write_project(folder, &slug);
+    if let Err(d) = written {
+        if existed {
+            let _ = std::fs::remove_file(folder.join("veiviser.yaml"));
+            let _ = std::fs::remove_file(folder.join(".gitignore"));
+            let _ = std::fs::remove_dir_all(folder.join("content"));
+        } else {
+            let _ = std::fs::remove_dir_all(folder);
+        }
+        return Err(d);
+    }
+    Ok(Initialised {
+        root: folder.to_path_buf(),
+        slug,
+    })
+}
+
+fn write_project(folder: &Path, slug: &str) -> Result<(), Diagnostic> {
+    let io = |path: &Path, e: std::io::Error| {
+        Diagnostic::error("io", format!("cannot write {}: {e}", path.display()))
+    };
+    std::fs::create_dir_all(folder).map_err(|e| io(folder, e))?;
+    let config = folder.join("veiviser.yaml");
+    std::fs::write(&config, site_yaml(slug)).map_err(|e| io(&config, e))?;
+    // The build output is made again on every build; keep it out of version control.
+    let ignore = folder.join(".gitignore");
+    std::fs::write(&ignore, "public/\n").map_err(|e| io(&ignore, e))?;
+    crate::scaffold::create(folder, slug, None).map(|_| ())
+}
+
+fn site_yaml(slug: &str) -> String {
+    let name = crate::scaffold::display_name(slug);
+    let short = name.strip_suffix(" kommune").unwrap_or(&name);
+    format!(
+        r#"# Innstillinger for hele nettstedet. Laget med `veiviser init`.
+#
+# Tittelen står på forsiden når flere kommuner bygges sammen.
+title: "Bedre tverrfaglig innsats i {short}"
+
+# Adressen nettstedet publiseres på (også under en undermappe, som /bti/). Bytt den ut med
+# den ekte adressen før dere publiserer: QR-kodene på plakatene peker hit.
+base_url: "https://www.{slug}.kommune.example/bti/"
+
+# Språket i filer uten språkkode i navnet: nb (bokmål) eller nn (nynorsk).
+default_language: nb
+
+# Utseendet. `standard` er innebygd i veiviser. Vil dere endre en mal, en tekst eller
+# stilarket, legg bare den filen i themes/standard/ med samme sti som i den innebygde
+# (for eksempel themes/standard/templates/base.html); resten hentes fra veiviser.
+theme: standard
+"#
+    )
+}
+
+/// The command: create, check that it builds, and say what to do next.
+pub fn run(folder: &Path, kommune: Option<&str>, color: bool) -> ExitCode {
+    let made = match create(folder, kommune) {
+        Ok(made) => made,
+        Err(d) => {
+            eprintln!("{}", d.render(color));
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut report = Report::default();
+    crate::build::check(
+        &made.root,
+        Some(&made.slug),
+        crate::build::today(),
+        &mut report,
+    );
+    if report.failed() {
+        for d in report.diagnostics.iter().filter(|d| d.is_error()) {
+            eprintln!("{}", d.render(color));
+        }
+        eprintln!(
+            "{} was created, but it does not build yet because of the errors above.",
+            folder.display()
+        );
+        return ExitCode::FAILURE;
+    }
+    let slug = &made.slug;
+    println!("Created a new veiviser project in {}:", folder.display());
+    let kommune = format!("content/{slug}/");
+    let width = kommune.chars().count().max("veiviser.yaml".len());
+    println!("  {:<width$}  settings for the whole site", "veiviser.yaml");
+    println!("  {kommune:<width$}  the kommune's pages (kommune.yaml, index.md, veileder/)");
+    println!();
+    println!("Next steps:");
+    println!("  cd {}", folder.display());
+    println!("  veiviser serve             look at it in the browser while you edit");
+    println!("  veiviser build             build it for publishing, into public/");
+    println!(
+        "Fill in content/{slug}/kommune.yaml and base_url in veiviser.yaml before you publish."
+    );
+    ExitCode::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_kommune_is_named_after_the_folder_when_it_can_be() {
+        assert_eq!(slug_for(Path::new("/tmp/nordvik"), None), "nordvik");
+        assert_eq!(slug_for(Path::new("Nordvik"), None), "nordvik");
+        assert_eq!(slug_for(Path::new("min side"), None), FALLBACK_SLUG);
+        assert_eq!(slug_for(Path::new("x"), Some("sorvik")), "sorvik");
+    }
+
+    #[test]
+    fn refuses_a_folder_that_is_not_empty_and_writes_nothing() {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::write(tmp.path().join("notat.txt"), "mine").unwrap();
+        let err = create(tmp.path(), Some("nordvik")).unwrap_err();
+        assert_eq!(err.code, "folder-not-empty");
+        assert!(!tmp.path().join("veiviser.yaml").exists());
+    }
+
+    #[test]
+    fn an_empty_folder_gets_settings_and_one_kommune() {
+        let tmp = tempfile::tempdir().unwrap();
+        let made = create(tmp.path(), Some("nordvik")).unwrap();
+        assert_eq!(made.slug, "nordvik");
+        assert!(tmp.path().join("veiviser.yaml").is_file());
+        assert!(tmp.path().join("content/nordvik/kommune.yaml").is_file());
+        assert!(!tmp.path().join("themes").exists());
+    }
+}
