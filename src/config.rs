@@ -111,6 +111,28 @@ pub struct BaseUrl {
 }
 
 impl BaseUrl {
+    /// Why a reader of a printed poster could not open this address, if they could not:
+    /// plain http, the machine's own address, or a domain reserved for examples.
+    pub fn unreachable_for_readers(&self) -> Option<&'static str> {
+        let (scheme, host) = self.origin.split_once("://")?;
+        let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+        let name = match host.strip_prefix('[') {
+            Some(v6) => v6.split(']').next().unwrap_or(v6),
+            None => host.split(':').next().unwrap_or(host),
+        }
+        .to_ascii_lowercase();
+        let reserved = [".example", ".test", ".invalid", ".localhost", ".local"];
+        if name == "localhost" || name.starts_with("127.") || name == "::1" || name == "0.0.0.0" {
+            Some("is this computer's own address")
+        } else if reserved.iter().any(|r| name.ends_with(r)) || name == "example" {
+            Some("is a domain reserved for examples and tests")
+        } else if scheme == "http" {
+            Some("is not https, so phones warn about it or refuse it")
+        } else {
+            None
+        }
+    }
+
     pub fn parse(url: &str) -> Result<BaseUrl, String> {
         let url = url.trim();
         let (scheme, rest) = url.split_once("://").ok_or_else(|| {
@@ -144,6 +166,17 @@ impl BaseUrl {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn print_addresses_readers_cannot_open_are_named() {
+        let why = |u: &str| BaseUrl::parse(u).unwrap().unreachable_for_readers();
+        assert!(why("https://www.fjordvik.kommune.no/bti/").is_none());
+        assert!(why("http://www.fjordvik.kommune.no/").is_some());
+        assert!(why("https://localhost:8000/").is_some());
+        assert!(why("http://127.0.0.1:1111/").is_some());
+        assert!(why("https://[::1]/").is_some());
+        assert!(why("https://veileder.fjordvik.example/").is_some());
+    }
 
     #[test]
     fn base_url_and_theme_are_checked_where_they_are_written() {

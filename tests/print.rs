@@ -366,3 +366,81 @@ fn select_all_in<'a>(el: &scraper::ElementRef<'a>, css: &str) -> Vec<scraper::El
 fn text_of(el: &scraper::ElementRef) -> String {
     el.text().collect::<String>().trim().to_string()
 }
+
+/// A small kommune with one poster and its own `base_url`.
+fn kommune_with_own_address(base_url: &str) -> Fixture {
+    let poster = "---\ntitle: \"Er du bekymret for et barn?\"\nkind: poster\nformat: A4\n---\nSkann koden for veilederen i {{ kommune }}.\n";
+    Fixture::kommune()
+        .file(
+            "content/testvik/kommune.yaml",
+            &format!("{KOMMUNE_YAML}base_url: \"{base_url}\"\n"),
+        )
+        .file("content/testvik/trykk/plakat-a4.md", poster)
+}
+
+#[test]
+fn a_kommune_built_alone_is_published_at_its_own_base_url() {
+    if !tools() {
+        return;
+    }
+    let own = "https://www.testvik.kommune.no/bti/";
+    let f = kommune_with_own_address(own);
+    let run = f.build(&["--kommune", "testvik"]);
+    assert_ok(&run);
+    // Canonical links, the sitemap and the QR code all carry the kommune's own address.
+    let front = f.html("index.html");
+    let canonical = select(&front, "link[rel=canonical]");
+    assert_eq!(canonical[0].value().attr("href"), Some(own));
+    let sitemap = f.read("sitemap.xml");
+    assert!(
+        sitemap.contains("<loc>https://www.testvik.kommune.no/bti/skjema/samtykke/</loc>"),
+        "{sitemap}"
+    );
+    let poster = f.out().join("trykk/plakat-a4.pdf");
+    assert_eq!(qr_codes(&poster, 1), [own.to_string()]);
+    assert!(!stderr(&run).contains("print-address"), "{}", stderr(&run));
+}
+
+#[test]
+fn in_a_regional_build_only_the_prints_use_the_kommunes_own_address() {
+    if !tools() {
+        return;
+    }
+    let own = "https://www.testvik.kommune.no/bti/";
+    let f = kommune_with_own_address(own);
+    assert_ok(&f.build(&[]));
+    // The pages live under the regional site …
+    let front = f.read("testvik/index.html");
+    assert!(front.contains("https://test.example/testvik/"), "{front}");
+    // … and the poster leads readers to the kommune's own published guide.
+    let poster = f.out().join("testvik/trykk/plakat-a4.pdf");
+    assert_eq!(qr_codes(&poster, 1), [own.to_string()]);
+}
+
+#[test]
+fn a_print_address_readers_cannot_open_is_a_warning_at_the_base_url() {
+    if !tools() {
+        return;
+    }
+    let f = kommune_with_own_address("http://127.0.0.1:8000/");
+    let run = f.build(&["--kommune", "testvik"]);
+    assert_ok(&run);
+    let err = stderr(&run);
+    let flat = err
+        .replace('│', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(err.contains("print-address"), "{err}");
+    assert!(flat.contains("this computer's own address"), "{err}");
+    assert!(flat.contains("will not work for readers"), "{err}");
+    assert!(err.contains("content/testvik/kommune.yaml:"), "{err}");
+}
+
+#[test]
+fn an_invalid_kommune_base_url_is_an_error_at_its_line() {
+    let f = kommune_with_own_address("www.testvik.no");
+    let err = assert_fails(&f.build(&["--kommune", "testvik", "--no-pdf"]));
+    assert!(err.contains("invalid-base-url"), "{err}");
+    assert!(err.contains("content/testvik/kommune.yaml:"), "{err}");
+}

@@ -17,15 +17,17 @@ use crate::write::{minify_html, Sink};
 
 /// Make the kommune's print PDFs into `<prefix>trykk/`; their sizes by file name.
 #[cfg(feature = "print")]
+/// `urls` are the kommune's pages' (where the PDFs are written); `print_urls` the address
+/// printed on them and in their QR codes (see [`super::Prepared::print_urls`]).
 pub(super) fn write_prints(
     staging: &dyn Sink,
     theme: &Theme,
     kommune: &Kommune,
-    urls: &Urls,
+    (urls, print_urls): (&Urls, &Urls),
     today: chrono::NaiveDate,
     warnings: &Mutex<Vec<Diagnostic>>,
 ) -> Result<Option<std::collections::BTreeMap<String, u64>>, Vec<Diagnostic>> {
-    let made = crate::print::build::make_all(&theme.files, kommune, urls, today)?;
+    let made = crate::print::build::make_all(&theme.files, kommune, print_urls, today)?;
     warnings
         .lock()
         .expect("warnings lock")
@@ -48,7 +50,7 @@ pub(super) fn write_prints(
     _staging: &dyn Sink,
     _theme: &Theme,
     _kommune: &Kommune,
-    _urls: &Urls,
+    _urls: (&Urls, &Urls),
     _today: chrono::NaiveDate,
     _warnings: &Mutex<Vec<Diagnostic>>,
 ) -> Result<Option<std::collections::BTreeMap<String, u64>>, Vec<Diagnostic>> {

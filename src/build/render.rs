@@ -28,6 +28,8 @@ pub struct Prepared<'a> {
     pub base: BaseUrl,
     /// Every kommune under its own folder, with a landing page (no `--kommune`).
     pub regional: bool,
+    /// `--base-url` was given: it wins over a kommune's own `base_url`.
+    pub base_from_command_line: bool,
     pub today: chrono::NaiveDate,
 }
 
@@ -37,9 +39,15 @@ impl<'a> Prepared<'a> {
         kommuner: &[Kommune],
         opts: &BuildOptions,
     ) -> Result<(Prepared<'a>, Vec<Diagnostic>), Vec<Diagnostic>> {
+        // A kommune built alone is published at its own address, if it has one.
+        let own = match (&opts.kommune, kommuner) {
+            (Some(_), [kommune]) => kommune.config.base_url.clone(),
+            _ => None,
+        };
         let base_url = opts
             .base_url
             .clone()
+            .or(own)
             .unwrap_or_else(|| project.config.base_url.clone());
         let base = BaseUrl::parse(&base_url).map_err(|e| {
             let d = Diagnostic::error("invalid-base-url", e);
@@ -65,9 +73,29 @@ impl<'a> Prepared<'a> {
             theme: std::sync::Arc::new(theme),
             base,
             regional: opts.kommune.is_none(),
+            base_from_command_line: opts.base_url.is_some(),
             today: opts.today,
         };
         Ok((prepared, warnings))
+    }
+
+    /// The URLs of a kommune's print products: its own published address when kommune.yaml
+    /// has `base_url` (and `--base-url` did not say otherwise), else its pages' URLs.
+    pub fn print_urls(&self, kommune: &Kommune) -> Urls {
+        let own = kommune
+            .config
+            .base_url
+            .as_deref()
+            .filter(|_| self.regional || !self.base_from_command_line)
+            .and_then(|b| BaseUrl::parse(b).ok());
+        match own {
+            Some(base) => Urls {
+                base,
+                prefix: String::new(),
+                default_lang: kommune.default_lang().to_string(),
+            },
+            None => self.urls(kommune),
+        }
     }
 
     /// The URLs of one kommune's pages.
@@ -159,13 +187,28 @@ pub fn render(
                 regional_home,
             );
             if pdf {
-                renderer.print_sizes =
-                    write_prints(sink, theme, kommune, &urls, prep.today, &print_warnings)?;
+                let print_urls = prep.print_urls(kommune);
+                renderer.print_sizes = write_prints(
+                    sink,
+                    theme,
+                    kommune,
+                    (&urls, &print_urls),
+                    prep.today,
+                    &print_warnings,
+                )?;
+                if let Some(problem) = print_urls.base.unreachable_for_readers() {
+                    let address = print_urls.absolute(kommune.default_lang(), &Route::Front);
+                    print_warnings
+                        .lock()
+                        .expect("warnings lock")
+                        .push(unreachable_print_address(kommune, &address, problem));
+                }
                 if let Some(index) = &links {
-                    // The QR codes lead to the guide's front page in each language.
+                    // The QR codes lead to the guide's front page in each language (checked
+                    // when that is this site; a kommune's own address is another site).
                     for lang in &kommune.languages {
                         let origin = format!("{}{} (QR)", urls.prefix, crate::route::PRINTS);
-                        index.url(&origin, &urls.absolute(lang, &Route::Front));
+                        index.url(&origin, &print_urls.absolute(lang, &Route::Front));
                     }
                 }
             }
@@ -303,6 +346,20 @@ impl SearchCache {
         docs.splice(at..at, fresh);
         docs.clone()
     }
+}
+
+/// The warning for print products whose QR codes and addresses lead where readers cannot go.
+fn unreachable_print_address(kommune: &Kommune, address: &str, problem: &str) -> Diagnostic {
+    let file = &kommune.config_file;
+    let mut d = Diagnostic::warning(
+        "print-address",
+        format!("the QR codes and addresses on {}'s posters and brochures lead to {address}, which {problem}: they will not work for readers", kommune.config.name),
+    )
+    .in_file(file);
+    if let Some(at) = crate::yaml::locate_in_key(file, "base_url", "http") {
+        d = d.at_offset(at, 4);
+    }
+    d.with_help("set `base_url:` in kommune.yaml (or in veiviser.yaml for the whole site) to the https address where the guide is published, e.g. https://www.fjordvik.kommune.no/bti/, or build with --base-url")
 }
 
 pub(super) fn kommuners_sorted(kommuner: &[Kommune]) -> Vec<&Kommune> {

@@ -67,6 +67,16 @@ fn check_config(kommune: &Kommune, diags: &mut Vec<Diagnostic>) {
     let config = &kommune.config;
     let file = &kommune.config_file;
     let at = |needle: &str| crate::yaml::locate(file, 0, usize::MAX, needle).unwrap_or(0);
+    if let Some(url) = &config.base_url {
+        if let Err(problem) = crate::config::BaseUrl::parse(url) {
+            diags.push(
+                Diagnostic::error("invalid-base-url", format!("base_url: {problem}"))
+                    .in_file(file)
+                    .at_offset(at(url), url.len())
+                    .with_help("write the address where the kommune's guide is published, like https://www.fjordvik.kommune.no/bti/"),
+            );
+        }
+    }
     let branding = &config.branding;
     let colour = |value: &str, key: &str, diags: &mut Vec<Diagnostic>| {
         let parsed = contrast::parse_hex(value);

@@ -36,6 +36,12 @@ pub struct KommuneConfig {
     /// Where readers send feedback (e-mail or web address).
     #[serde(default)]
     pub feedback: Option<Feedback>,
+    /// Where this kommune's own guide is published, e.g.
+    /// https://www.fjordvik.kommune.no/bti/. Used when it is built alone (`--kommune`) and
+    /// for the addresses and QR codes of its print products; without it, the site's
+    /// `base_url` from veiviser.yaml.
+    #[serde(default)]
+    pub base_url: Option<String>,
     /// Web address of the accessibility statement (tilgjengelighetserklæring).
     pub accessibility_statement: String,
     /// Months after `reviewed:` before the check warns that a page is overdue (default 12).
