@@ -196,7 +196,9 @@ pub fn render(
                     prep.today,
                     &print_warnings,
                 )?;
-                if let Some(problem) = print_urls.base.unreachable_for_readers() {
+                let made_some = renderer.print_sizes.as_ref().is_some_and(|s| !s.is_empty());
+                let problem = print_urls.base.unreachable_for_readers();
+                if let Some(problem) = problem.filter(|_| made_some) {
                     let address = print_urls.absolute(kommune.default_lang(), &Route::Front);
                     print_warnings
                         .lock()
