@@ -349,6 +349,7 @@ fn check_and_render(k: &Kommune, routes: &[Route], more: impl FnOnce(&KommuneRen
         theme: Arc::clone(&fx.theme),
         base: fx.base.clone(),
         regional: true,
+        relative: false,
         today: fx.today,
     };
     let plan = Plan {

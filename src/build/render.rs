@@ -28,6 +28,8 @@ pub struct Prepared<'a> {
     pub base: BaseUrl,
     /// Every kommune under its own folder, with a landing page (no `--kommune`).
     pub regional: bool,
+    /// Every internal link relative to its page (`build --relative-urls`).
+    pub relative: bool,
     pub today: chrono::NaiveDate,
 }
 
@@ -65,6 +67,7 @@ impl<'a> Prepared<'a> {
             theme: std::sync::Arc::new(theme),
             base,
             regional: opts.kommune.is_none(),
+            relative: opts.relative_urls,
             today: opts.today,
         };
         Ok((prepared, warnings))
@@ -177,7 +180,7 @@ pub fn render(
                 (None, None) => true,
             };
             let out = renderer.render_each(&selected, &|page| {
-                write_page(sink, page)?;
+                write_page(sink, page, prep.relative.then_some(base.path.as_str()))?;
                 if let Some(index) = &links {
                     if let Some(source) = renderer.route_file(&page.route, &page.lang) {
                         index.page_source(&page_file(&page.path), source);
@@ -234,7 +237,14 @@ pub fn render(
     if whole {
         if prep.regional {
             if let Some(project) = prep.project {
-                pages += write_landing(sink, theme, project, kommuners_sorted(kommuner), base)
+                pages += write_landing(
+                    sink,
+                    theme,
+                    project,
+                    kommuners_sorted(kommuner),
+                    base,
+                    prep.relative,
+                )
                     .map_err(|d| vec![d])?;
             }
             sitemap
