@@ -46,8 +46,11 @@ fn percent_decode(s: &str) -> String {
 }
 
 fn has_scheme(url: &str) -> bool {
-    url.find(':')
-        .is_some_and(|i| url[..i].chars().all(|c| c.is_ascii_alphanumeric() || c == '+'))
+    url.find(':').is_some_and(|i| {
+        url[..i]
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '+')
+    })
 }
 
 /// Every page of `public` by path, parsed.
@@ -112,7 +115,11 @@ fn check_relative(public: &Path) -> (usize, Vec<String>) {
                 .filter_map(|a| v.attr(a))
                 .collect();
             if let Some(srcset) = v.attr("srcset") {
-                urls.extend(srcset.split(',').filter_map(|c| c.split_whitespace().next()));
+                urls.extend(
+                    srcset
+                        .split(',')
+                        .filter_map(|c| c.split_whitespace().next()),
+                );
             }
             for url in urls {
                 let url = url.trim();
@@ -134,7 +141,9 @@ fn check_relative(public: &Path) -> (usize, Vec<String>) {
                     continue;
                 }
                 if path.ends_with('/') || path == "." || path == ".." {
-                    problems.push(format!("{name}: `{url}` links a folder, not its index.html"));
+                    problems.push(format!(
+                        "{name}: `{url}` links a folder, not its index.html"
+                    ));
                     continue;
                 }
                 let file = match resolve(public, page, path) {
@@ -188,7 +197,12 @@ fn relative_demo_at_the_root_links_every_page_relative_to_existing_files() {
 
 #[test]
 fn relative_kommune_build_links_every_page_relative_to_existing_files() {
-    let out = build_demo(&["--kommune", "fjordvik", "--base-url", "https://www.example.no/bti/"]);
+    let out = build_demo(&[
+        "--kommune",
+        "fjordvik",
+        "--base-url",
+        "https://www.example.no/bti/",
+    ]);
     assert_works_from_a_folder(&out.path().join("public"));
 }
 
@@ -208,11 +222,18 @@ fn relative_build_keeps_canonical_links_and_the_sitemap_absolute() {
         .iter()
         .map(|a| a.value().attr("href").unwrap())
         .collect();
-    assert!(alternates.contains(&"../en/skjema/index.html"), "{alternates:?}");
+    assert!(
+        alternates.contains(&"../en/skjema/index.html"),
+        "{alternates:?}"
+    );
     // The stylesheet and the menu lead from the page's folder.
     let css = select(&html, "link[rel=stylesheet]");
     assert!(
-        css[0].value().attr("href").unwrap().starts_with("../assets/main."),
+        css[0]
+            .value()
+            .attr("href")
+            .unwrap()
+            .starts_with("../assets/main."),
         "{page}"
     );
     let sitemap = std::fs::read_to_string(public.join("sitemap.xml")).unwrap();

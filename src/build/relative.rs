@@ -266,7 +266,10 @@ mod tests {
             relative_url("/bti/f/assets/main.abc.css", page, base).unwrap(),
             "../../assets/main.abc.css"
         );
-        assert_eq!(relative_url("/bti/", page, base).unwrap(), "../../../index.html");
+        assert_eq!(
+            relative_url("/bti/", page, base).unwrap(),
+            "../../../index.html"
+        );
         assert_eq!(relative_url("/bti", "", base).unwrap(), "index.html");
         assert_eq!(
             relative_url("/bti/f/sok/?q=x", "f/", base).unwrap(),
@@ -295,7 +298,10 @@ mod tests {
         let out = relativize(html, "f/a/index.html", "/bti/");
         assert!(out.contains("href=\"https://x.example/bti/f/a/\""), "{out}");
         assert!(out.contains("href=\"../assets/main.css\""), "{out}");
-        assert!(out.contains("<script>if (a < b && c) { x = \"</p>\"; }</script>"), "{out}");
+        assert!(
+            out.contains("<script>if (a < b && c) { x = \"</p>\"; }</script>"),
+            "{out}"
+        );
         assert!(out.contains("<title>A &amp; B</title>"), "{out}");
         assert!(out.contains("href=\"../b/index.html#c\""), "{out}");
         assert!(out.contains("title=\"x &quot;y&quot;\""), "{out}");
@@ -307,6 +313,9 @@ mod tests {
         assert!(out.contains("href=\"../assets/i.svg#x\"/>"), "{out}");
         assert!(out.contains("action=\"../sok/index.html\""), "{out}");
         assert!(out.contains("href=\"mailto:a@b.no\""), "{out}");
-        assert!(out.starts_with("<!DOCTYPE html><html lang=\"nb\">"), "{out}");
+        assert!(
+            out.starts_with("<!DOCTYPE html><html lang=\"nb\">"),
+            "{out}"
+        );
     }
 }

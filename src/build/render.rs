@@ -245,7 +245,7 @@ pub fn render(
                     base,
                     prep.relative,
                 )
-                    .map_err(|d| vec![d])?;
+                .map_err(|d| vec![d])?;
             }
             sitemap
                 .lock()
