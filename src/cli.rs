@@ -39,6 +39,10 @@ pub enum Command {
         /// Skip the print PDFs (trykk/*.pdf); the Trykksaker page lists them without links.
         #[arg(long)]
         no_pdf: bool,
+        /// Write every internal link relative to its page, so the site works from a
+        /// folder, a file share or file:// (canonical links and the sitemap stay absolute).
+        #[arg(long)]
+        relative_urls: bool,
     },
     /// Live preview: build into memory, serve on 127.0.0.1, rebuild and reload on save.
     Serve {
@@ -107,6 +111,7 @@ pub fn run() -> ExitCode {
             out,
             base_url,
             no_pdf,
+            relative_urls,
         } => {
             let out = if out.is_absolute() {
                 out
@@ -119,6 +124,7 @@ pub fn run() -> ExitCode {
                     kommune,
                     out: out.clone(),
                     base_url,
+                    relative_urls,
                     today,
                 },
                 &crate::progress::Progress::for_terminal(),

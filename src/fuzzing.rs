@@ -350,6 +350,7 @@ fn check_and_render(k: &Kommune, routes: &[Route], more: impl FnOnce(&KommuneRen
         base: fx.base.clone(),
         regional: true,
         base_from_command_line: false,
+        relative: false,
         today: fx.today,
     };
     let plan = Plan {

@@ -96,8 +96,21 @@ pub(super) fn write_assets(
     })
 }
 
-pub(super) fn write_page(staging: &dyn Sink, page: &OutPage) -> Result<(), Diagnostic> {
-    staging.write(&page_file(&page.path), &minify_html(&page.html))
+/// Minify and write a page; with `relative` (the base path, `build --relative-urls`) its
+/// links are made relative to it first.
+pub(super) fn write_page(
+    staging: &dyn Sink,
+    page: &OutPage,
+    relative: Option<&str>,
+) -> Result<(), Diagnostic> {
+    let file = page_file(&page.path);
+    match relative {
+        Some(base) => {
+            let html = super::relative::relativize(&page.html, &file, base);
+            staging.write(&file, &minify_html(&html))
+        }
+        None => staging.write(&file, &minify_html(&page.html)),
+    }
 }
 
 /// One search index per language, loaded with a script tag so it works from file:// too.
@@ -131,7 +144,15 @@ pub(super) fn write_landing(
     project: &Project,
     kommuner: Vec<&Kommune>,
     base: &BaseUrl,
+    relative: bool,
 ) -> Result<usize, Diagnostic> {
+    let relative = |html: String, file: &str| {
+        if relative {
+            super::relative::relativize(&html, file, &base.path)
+        } else {
+            html
+        }
+    };
     let lang = project.config.default_language.clone();
     let css = format!(
         "{}:root{{--brand:{};--brand-text:{}}}",
@@ -155,9 +176,9 @@ pub(super) fn write_landing(
     ctx.insert("canonical", &base.absolute(&base.path));
     ctx.insert("root", &base.path);
     let html = theme.render("landing.html", &ctx)?;
-    staging.write("index.html", &minify_html(&html))?;
+    staging.write("index.html", &minify_html(&relative(html, "index.html")))?;
     ctx.insert("not_found", &true);
     let html = theme.render("landing.html", &ctx)?;
-    staging.write("404.html", &minify_html(&html))?;
+    staging.write("404.html", &minify_html(&relative(html, "404.html")))?;
     Ok(2)
 }

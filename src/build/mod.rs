@@ -4,6 +4,7 @@
 //! that are not pages.
 
 mod files;
+pub mod relative;
 mod render;
 
 pub use render::{render, Prepared, Rendered};
@@ -27,6 +28,9 @@ pub struct BuildOptions {
     pub kommune: Option<String>,
     pub out: PathBuf,
     pub base_url: Option<String>,
+    /// Write every internal link relative to its page, so the output works from a folder
+    /// or `file://` (`build --relative-urls`).
+    pub relative_urls: bool,
     pub today: chrono::NaiveDate,
 }
 

@@ -30,6 +30,8 @@ pub struct Prepared<'a> {
     pub regional: bool,
     /// `--base-url` was given: it wins over a kommune's own `base_url`.
     pub base_from_command_line: bool,
+    /// Every internal link relative to its page (`build --relative-urls`).
+    pub relative: bool,
     pub today: chrono::NaiveDate,
 }
 
@@ -74,6 +76,7 @@ impl<'a> Prepared<'a> {
             base,
             regional: opts.kommune.is_none(),
             base_from_command_line: opts.base_url.is_some(),
+            relative: opts.relative_urls,
             today: opts.today,
         };
         Ok((prepared, warnings))
@@ -222,7 +225,7 @@ pub fn render(
                 (None, None) => true,
             };
             let out = renderer.render_each(&selected, &|page| {
-                write_page(sink, page)?;
+                write_page(sink, page, prep.relative.then_some(base.path.as_str()))?;
                 if let Some(index) = &links {
                     if let Some(source) = renderer.route_file(&page.route, &page.lang) {
                         index.page_source(&page_file(&page.path), source);
@@ -279,8 +282,15 @@ pub fn render(
     if whole {
         if prep.regional {
             if let Some(project) = prep.project {
-                pages += write_landing(sink, theme, project, kommuners_sorted(kommuner), base)
-                    .map_err(|d| vec![d])?;
+                pages += write_landing(
+                    sink,
+                    theme,
+                    project,
+                    kommuners_sorted(kommuner),
+                    base,
+                    prep.relative,
+                )
+                .map_err(|d| vec![d])?;
             }
             sitemap
                 .lock()

@@ -97,6 +97,7 @@ async fn serve(opts: ServeOptions) -> ExitCode {
         kommune: opts.kommune.clone(),
         out: opts.root.join("public"),
         base_url: Some(url.clone()),
+        relative_urls: false,
         today: build::today(),
     };
     let root = opts
