@@ -48,24 +48,6 @@ fn target_file(path: &str, base_path: &str, files: &HashSet<String>) -> Option<S
     Some(format!("{rel}/index.html"))
 }
 
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 /// Resolve `url`, found on page `page` (an output path), to a site-absolute path, or
 /// `None` for a link that leaves the site on purpose (another scheme, another host).
 fn absolute(url: &str, page: &str, base_path: &str, origin: &str) -> Option<String> {
@@ -198,21 +180,6 @@ fn broken_links(public: &Path, base_url: &str) -> (usize, Vec<(String, String, S
     }
     broken.sort();
     (checked, broken)
-}
-
-fn build_demo(extra: &[&str]) -> tempfile::TempDir {
-    let out = tempfile::tempdir().unwrap();
-    let result = std::process::Command::new(env!("CARGO_BIN_EXE_veiviser"))
-        .args(["build", "--no-pdf", "--root", repo().to_str().unwrap()])
-        .args(extra)
-        .arg("--out")
-        .arg(out.path().join("public"))
-        .env("VEIVISER_TODAY", "2026-11-22")
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    assert_ok(&result);
-    out
 }
 
 fn assert_no_broken_links(out: &tempfile::TempDir, base_url: &str) {

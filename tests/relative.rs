@@ -11,40 +11,6 @@ use std::path::{Path, PathBuf};
 
 use common::*;
 
-fn build_demo(extra: &[&str]) -> tempfile::TempDir {
-    let out = tempfile::tempdir().unwrap();
-    let result = std::process::Command::new(env!("CARGO_BIN_EXE_veiviser"))
-        .args(["build", "--no-pdf", "--relative-urls", "--root"])
-        .arg(repo())
-        .args(extra)
-        .arg("--out")
-        .arg(out.path().join("public"))
-        .env("VEIVISER_TODAY", "2026-11-22")
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    assert_ok(&result);
-    out
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 fn has_scheme(url: &str) -> bool {
     url.find(':').is_some_and(|i| {
         url[..i]
@@ -185,19 +151,28 @@ fn assert_works_from_a_folder(public: &Path) {
 
 #[test]
 fn relative_demo_under_a_sub_path_links_every_page_relative_to_existing_files() {
-    let out = build_demo(&["--base-url", "https://www.example.no/bti/"]);
+    let out = build_demo(&[
+        "--relative-urls",
+        "--base-url",
+        "https://www.example.no/bti/",
+    ]);
     assert_works_from_a_folder(&out.path().join("public"));
 }
 
 #[test]
 fn relative_demo_at_the_root_links_every_page_relative_to_existing_files() {
-    let out = build_demo(&["--base-url", "https://veileder.example.no/"]);
+    let out = build_demo(&[
+        "--relative-urls",
+        "--base-url",
+        "https://veileder.example.no/",
+    ]);
     assert_works_from_a_folder(&out.path().join("public"));
 }
 
 #[test]
 fn relative_kommune_build_links_every_page_relative_to_existing_files() {
     let out = build_demo(&[
+        "--relative-urls",
         "--kommune",
         "fjordvik",
         "--base-url",
@@ -208,7 +183,11 @@ fn relative_kommune_build_links_every_page_relative_to_existing_files() {
 
 #[test]
 fn relative_build_keeps_canonical_links_and_the_sitemap_absolute() {
-    let out = build_demo(&["--base-url", "https://www.example.no/bti/"]);
+    let out = build_demo(&[
+        "--relative-urls",
+        "--base-url",
+        "https://www.example.no/bti/",
+    ]);
     let public = out.path().join("public");
     let page = std::fs::read_to_string(public.join("fjordvik/skjema/index.html")).unwrap();
     let html = scraper::Html::parse_document(&page);
@@ -245,7 +224,11 @@ fn relative_build_keeps_canonical_links_and_the_sitemap_absolute() {
 
 #[test]
 fn relative_search_page_finds_its_index_and_roots_results_at_the_language() {
-    let out = build_demo(&["--base-url", "https://www.example.no/bti/"]);
+    let out = build_demo(&[
+        "--relative-urls",
+        "--base-url",
+        "https://www.example.no/bti/",
+    ]);
     let public = out.path().join("public");
     let html = scraper::Html::parse_document(
         &std::fs::read_to_string(public.join("fjordvik/en/sok/index.html")).unwrap(),

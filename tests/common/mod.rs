@@ -220,3 +220,40 @@ pub fn text(el: &scraper::ElementRef) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// The repository's demo built with `--no-pdf` and `extra` arguments into a temporary
+/// folder (`public/` inside it).
+pub fn build_demo(extra: &[&str]) -> tempfile::TempDir {
+    let out = tempfile::tempdir().unwrap();
+    let result = Command::new(env!("CARGO_BIN_EXE_veiviser"))
+        .args(["build", "--no-pdf", "--root"])
+        .arg(repo())
+        .args(extra)
+        .arg("--out")
+        .arg(out.path().join("public"))
+        .env("VEIVISER_TODAY", "2026-11-22")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_ok(&result);
+    out
+}
+
+/// `%XX` escapes of a URL path decoded (invalid ones kept as written).
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
