@@ -254,16 +254,8 @@ fn shortcode_links_in_yaml_fields_carry_the_kommune_path_once() {
 
 #[test]
 fn a_link_the_theme_writes_to_a_missing_page_fails_the_build() {
-    let f = Fixture::kommune();
-    // The project's own copy of the theme gets a footer link to a page that is never made.
-    let base = f.root().join("themes/standard/templates/base.html");
-    let text = std::fs::read_to_string(&base).unwrap();
-    let text = text.replacen(
-        "</footer>",
-        "<a href=\"{{ site.root }}finnes-ikke/\">Borte</a></footer>",
-        1,
-    );
-    std::fs::write(&base, text).unwrap();
+    // The project's own copy of the theme links to a page or anchor that is never made.
+    let f = Fixture::kommune().with_footer_link("{{ site.root }}finnes-ikke/");
     std::fs::create_dir_all(f.out()).unwrap();
     std::fs::write(f.out().join("gammel.html"), "forrige bygg").unwrap();
     let err = assert_fails(&f.build(&["--no-pdf"]));
@@ -288,15 +280,8 @@ fn a_link_the_theme_writes_to_a_missing_page_fails_the_build() {
 
 #[test]
 fn a_missing_anchor_the_theme_writes_fails_the_build() {
-    let f = Fixture::kommune();
-    let base = f.root().join("themes/standard/templates/base.html");
-    let text = std::fs::read_to_string(&base).unwrap();
-    let text = text.replacen(
-        "</footer>",
-        "<a href=\"{{ site.root }}veileder/#ingen-slik-overskrift\">Borte</a></footer>",
-        1,
-    );
-    std::fs::write(&base, text).unwrap();
+    // The project's own copy of the theme links to a page or anchor that is never made.
+    let f = Fixture::kommune().with_footer_link("{{ site.root }}veileder/#ingen-slik-overskrift");
     let err = assert_fails(&f.build(&["--no-pdf"]));
     assert!(err.contains("ingen-slik-overskrift"), "{err}");
 }

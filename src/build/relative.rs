@@ -10,6 +10,7 @@
 //! (a browser does not open a folder's `index.html` from disk). Absolute URLs (canonical
 //! and alternate links, Open Graph, other sites) are left alone: they are not navigation.
 
+use crate::verify::{url_attribute, UrlAttribute};
 use std::cell::RefCell;
 
 use html5ever::local_name;
@@ -145,29 +146,15 @@ impl State {
         self.out.push_str(name);
         for attr in &tag.attrs {
             let attr_name = &attr.name.local;
-            let value: std::borrow::Cow<str> = match (name, attr_name) {
-                (n!("a") | n!("area") | n!("link") | n!("base"), n!("href"))
-                | (n!("use") | n!("image"), n!("href") | n!("xlink:href"))
-                | (
-                    n!("img")
-                    | n!("script")
-                    | n!("source")
-                    | n!("video")
-                    | n!("audio")
-                    | n!("track")
-                    | n!("iframe")
-                    | n!("embed"),
-                    n!("src"),
-                )
-                | (n!("video"), n!("poster"))
-                | (n!("form"), n!("action")) => {
+            let value: std::borrow::Cow<str> = match url_attribute(name, attr_name) {
+                Some(UrlAttribute::Url) => {
                     match relative_url(attr.value.trim(), &self.folder, &self.base) {
                         Some(rel) => rel.into(),
                         None => (&*attr.value).into(),
                     }
                 }
-                (n!("img") | n!("source"), n!("srcset")) => self.srcset(&attr.value).into(),
-                _ => (&*attr.value).into(),
+                Some(UrlAttribute::Srcset) => self.srcset(&attr.value).into(),
+                None => (&*attr.value).into(),
             };
             self.out.push(' ');
             self.out.push_str(attr_name);

@@ -46,6 +46,42 @@ macro_rules! n {
     };
 }
 
+/// How an attribute holds a URL, if it does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum UrlAttribute {
+    /// One URL (`href`, `src`, `poster`, `action`).
+    Url,
+    /// A list of candidates (`srcset`).
+    Srcset,
+}
+
+/// Which attributes of which elements lead somewhere: the one list the link proof reads
+/// and `--relative-urls` rewrites, so they cannot disagree.
+pub(crate) fn url_attribute(
+    element: &html5ever::LocalName,
+    attribute: &html5ever::LocalName,
+) -> Option<UrlAttribute> {
+    match (element, attribute) {
+        (n!("a") | n!("area") | n!("link") | n!("base"), n!("href"))
+        | (n!("use") | n!("image"), n!("href") | n!("xlink:href"))
+        | (
+            n!("img")
+            | n!("script")
+            | n!("source")
+            | n!("video")
+            | n!("audio")
+            | n!("track")
+            | n!("iframe")
+            | n!("embed"),
+            n!("src"),
+        )
+        | (n!("video"), n!("poster"))
+        | (n!("form"), n!("action")) => Some(UrlAttribute::Url),
+        (n!("img") | n!("source"), n!("srcset")) => Some(UrlAttribute::Srcset),
+        _ => None,
+    }
+}
+
 #[derive(Default)]
 struct Collector {
     state: RefCell<CollectorState>,
@@ -124,23 +160,11 @@ impl CollectorState {
                     }
                     continue;
                 }
-                (n!("a") | n!("area") | n!("link"), n!("href"))
-                | (n!("use") | n!("image"), n!("href") | n!("xlink:href"))
-                | (
-                    n!("img")
-                    | n!("script")
-                    | n!("source")
-                    | n!("video")
-                    | n!("audio")
-                    | n!("track")
-                    | n!("iframe")
-                    | n!("embed"),
-                    n!("src"),
-                )
-                | (n!("video"), n!("poster"))
-                | (n!("form"), n!("action")) => false,
-                (n!("img") | n!("source"), n!("srcset")) => true,
-                _ => continue,
+                (element, attribute) => match url_attribute(element, attribute) {
+                    Some(UrlAttribute::Url) => false,
+                    Some(UrlAttribute::Srcset) => true,
+                    None => continue,
+                },
             };
             if *name == local_name!("a") && !srcset {
                 self.open_a = Some(self.found.links.len());

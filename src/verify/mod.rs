@@ -25,6 +25,7 @@
 //! - `report`: the diagnostics, grouped by link and capped.
 
 mod html;
+pub(crate) use html::{url_attribute, UrlAttribute};
 mod intern;
 mod report;
 mod resolve;

@@ -257,3 +257,15 @@ pub fn percent_decode(s: &str) -> String {
     }
     String::from_utf8_lossy(&out).into_owned()
 }
+
+impl Fixture {
+    /// The project's own copy of the theme gets a footer link to `href` (a Tera
+    /// expression may stand in it, e.g. `{{ site.root }}finnes-ikke/`).
+    pub fn with_footer_link(self, href: &str) -> Fixture {
+        let base = self.root().join("themes/standard/templates/base.html");
+        let text = std::fs::read_to_string(&base).unwrap();
+        let link = format!("<a href=\"{href}\">Borte</a></footer>");
+        std::fs::write(&base, text.replacen("</footer>", &link, 1)).unwrap();
+        self
+    }
+}
