@@ -115,6 +115,24 @@ pub struct Emergency {
     /// The national portal for reports of concern (bekymringsmelding).
     #[serde(default)]
     pub report_url: Option<String>,
+    /// Alarmtelefonen for barn og unge, shown beside the kommune's own numbers
+    /// (default "116 111"; an empty string hides it).
+    #[serde(default)]
+    pub child_helpline_phone: Option<String>,
+}
+
+/// The national helpline for children and young people (Alarmtelefonen for barn og unge).
+pub const CHILD_HELPLINE: &str = "116 111";
+
+impl Emergency {
+    /// Alarmtelefonen's number, unless the kommune has turned it off with "".
+    pub fn child_helpline(&self) -> Option<String> {
+        match self.child_helpline_phone.as_deref() {
+            None => Some(CHILD_HELPLINE.to_string()),
+            Some(p) if p.trim().is_empty() => None,
+            Some(p) => Some(p.trim().to_string()),
+        }
+    }
 }
 
 /// A key contact.
@@ -180,6 +198,14 @@ pub fn tel_href(phone: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn child_helpline_is_on_by_default_and_can_be_turned_off() {
+        let mut e = Emergency::default();
+        assert_eq!(e.child_helpline().as_deref(), Some("116 111"));
+        e.child_helpline_phone = Some(String::new());
+        assert_eq!(e.child_helpline(), None);
+    }
 
     #[test]
     fn tel_links_are_international() {

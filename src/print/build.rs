@@ -147,6 +147,7 @@ impl<'a> Maker<'a> {
             child_welfare_after_hours: e.child_welfare_after_hours.clone(),
             police_phone: Some(e.police_phone.clone().unwrap_or_else(|| "112".into())),
             report_url: e.report_url.clone(),
+            child_helpline_phone: e.child_helpline(),
         }
     }
 

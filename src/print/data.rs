@@ -576,6 +576,8 @@ pub struct Emergency {
     pub child_welfare_after_hours: Option<String>,
     pub police_phone: Option<String>,
     pub report_url: Option<String>,
+    /// Alarmtelefonen for barn og unge (116 111), unless turned off.
+    pub child_helpline_phone: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

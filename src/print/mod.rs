@@ -184,6 +184,7 @@ mod tests {
             child_welfare_after_hours: Some("10 20 30 99".into()),
             police_phone: Some("112".into()),
             report_url: None,
+            child_helpline_phone: Some("116 111".into()),
         }
     }
 

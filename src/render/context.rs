@@ -52,6 +52,9 @@ pub struct EmergencyCtx {
     pub police_phone: String,
     pub police_tel: String,
     pub report_url: Option<String>,
+    /// Alarmtelefonen for barn og unge (116 111), unless turned off.
+    pub child_helpline_phone: Option<String>,
+    pub child_helpline_tel: Option<String>,
 }
 
 /// The site chrome, the same on every page of one kommune and language.

@@ -170,6 +170,8 @@ impl<'a> KommuneRenderer<'a> {
             police_tel: tel_href(&police),
             police_phone: police,
             report_url: k.emergency.report_url.clone(),
+            child_helpline_tel: k.emergency.child_helpline().as_deref().map(tel_href),
+            child_helpline_phone: k.emergency.child_helpline(),
         };
         SiteCtx {
             title: self.config.title.clone(),
