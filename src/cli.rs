@@ -43,6 +43,10 @@ pub enum Command {
         /// folder, a file share or file:// (canonical links and the sitemap stay absolute).
         #[arg(long)]
         relative_urls: bool,
+        /// Build even though placeholders from `veiviser new` are left (as warnings), to
+        /// try a site out; a site to publish is built without it.
+        #[arg(long)]
+        allow_placeholders: bool,
     },
     /// Live preview: build into memory, serve on 127.0.0.1, rebuild and reload on save.
     Serve {
@@ -112,6 +116,7 @@ pub fn run() -> ExitCode {
             base_url,
             no_pdf,
             relative_urls,
+            allow_placeholders,
         } => {
             let out = if out.is_absolute() {
                 out
@@ -126,6 +131,7 @@ pub fn run() -> ExitCode {
                     base_url,
                     relative_urls,
                     today,
+                    allow_placeholders,
                 },
                 &crate::progress::Progress::for_terminal(),
                 !no_pdf,

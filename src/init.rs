@@ -128,6 +128,7 @@ pub fn run(folder: &Path, kommune: Option<&str>, color: bool) -> ExitCode {
         crate::build::today(),
         &mut report,
     );
+    crate::check::placeholders::allow(&mut report.diagnostics);
     if report.failed() {
         for d in report.diagnostics.iter().filter(|d| d.is_error()) {
             eprintln!("{}", d.render(color));
@@ -152,6 +153,7 @@ pub fn run(folder: &Path, kommune: Option<&str>, color: bool) -> ExitCode {
     println!(
         "Fill in content/{slug}/kommune.yaml and base_url in veiviser.yaml before you publish."
     );
+    crate::scaffold::print_placeholders(&report);
     ExitCode::SUCCESS
 }
 

@@ -14,6 +14,87 @@ use crate::build::Report;
 use crate::diagnostics::Diagnostic;
 use crate::site::Kommune;
 
+/// A value `new` writes that the kommune must replace before it publishes (see
+/// `check::placeholders`).
+pub struct Placeholder {
+    /// The text exactly as `new` writes it (with its key where the value alone is common).
+    pub written: &'static str,
+    /// The part of `written` that is the placeholder.
+    pub value: &'static str,
+    /// Which field, for the message.
+    pub what: &'static str,
+    /// What to write instead.
+    pub fill_in: &'static str,
+}
+
+impl Placeholder {
+    /// Byte offset of the value in `written`, and the value.
+    pub fn value_in_written(&self) -> (usize, &'static str) {
+        (self.written.find(self.value).unwrap_or(0), self.value)
+    }
+}
+
+const NUMBER: &str = "9999";
+const CHILD_WELFARE_PHONE: &str = "10 00 00 40";
+const AFTER_HOURS_PHONE: &str = "10 00 00 99";
+const CONTACT_PHONE: &str = "10 00 00 00";
+const SERVICE_DESCRIPTION: &str = "Skriv hva tjenesten gjør, og for hvem.";
+const SERVICE_REFERRAL: &str = "Skriv hvordan foreldre og ansatte tar kontakt eller henviser.";
+const FRONT_PAGE_TEXT: &str = "Skriv her hva en ansatt skal gjøre i de første minuttene";
+const LEVEL_TEXT: &str = "Dette er et eksempel på et nivå.";
+
+/// Every placeholder `new` writes; a unit test keeps the list and the files in step.
+pub const PLACEHOLDERS: &[Placeholder] = &[
+    Placeholder {
+        written: "number: \"9999\"",
+        value: NUMBER,
+        what: "`number` (the kommunenummer)",
+        fill_in: "write the kommune's four-digit kommunenummer, e.g. number: \"3401\"",
+    },
+    Placeholder {
+        written: "\"10 00 00 40\"",
+        value: CHILD_WELFARE_PHONE,
+        what: "`child_welfare_phone`",
+        fill_in: "write the phone number of the kommune's barneverntjeneste",
+    },
+    Placeholder {
+        written: "\"10 00 00 99\"",
+        value: AFTER_HOURS_PHONE,
+        what: "`child_welfare_after_hours`",
+        fill_in: "write the phone number of the barnevernvakt, or remove the line",
+    },
+    Placeholder {
+        written: "\"10 00 00 00\"",
+        value: CONTACT_PHONE,
+        what: "a contact's `phone`",
+        fill_in: "write the real phone number, or remove the line",
+    },
+    Placeholder {
+        written: SERVICE_DESCRIPTION,
+        value: SERVICE_DESCRIPTION,
+        what: "the service's `description`",
+        fill_in: "describe what the service does and for whom",
+    },
+    Placeholder {
+        written: SERVICE_REFERRAL,
+        value: SERVICE_REFERRAL,
+        what: "the service's `referral`",
+        fill_in: "write how parents and employees contact the service or refer to it",
+    },
+    Placeholder {
+        written: FRONT_PAGE_TEXT,
+        value: FRONT_PAGE_TEXT,
+        what: "the front page",
+        fill_in: "write the front page's own text in index.md",
+    },
+    Placeholder {
+        written: LEVEL_TEXT,
+        value: LEVEL_TEXT,
+        what: "the level's text",
+        fill_in: "write the level's own text in veileder/niva-0.md",
+    },
+];
+
 /// What `create` wrote.
 #[derive(Debug)]
 pub struct Created {
@@ -55,7 +136,7 @@ pub fn create(root: &Path, slug: &str, inherits: Option<&str>) -> Result<Created
     if inherits.is_none() {
         let intro = ContentKind::GuideIntro.path_of("index");
         files.push((intro, GUIDE_INTRO.into(), None));
-        files.push((ContentKind::Level.path_of("niva-0"), LEVEL_0.into(), None));
+        files.push((ContentKind::Level.path_of("niva-0"), level_0(), None));
     }
     std::fs::create_dir_all(&content).map_err(|e| io_error(&content, &e))?;
     std::fs::create_dir(&dir).map_err(|e| io_error(&dir, &e))?;
@@ -138,6 +219,7 @@ pub fn run(root: &Path, slug: &str, inherits: Option<&str>, color: bool) -> Exit
 
     let mut report = Report::default();
     crate::build::check(root, Some(slug), crate::build::today(), &mut report);
+    crate::check::placeholders::allow(&mut report.diagnostics);
     let root_arg = if root == Path::new(".") {
         String::new()
     } else {
@@ -152,10 +234,15 @@ pub fn run(root: &Path, slug: &str, inherits: Option<&str>, color: bool) -> Exit
         );
         return ExitCode::FAILURE;
     }
-    let warnings = report.warnings();
+    let placeholders = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == crate::check::placeholders::CODE)
+        .count();
+    let warnings = report.warnings() - placeholders;
     println!();
     println!(
-        "It builds as it is{}.",
+        "The preview works as it is{}.",
         if warnings > 0 {
             format!(" ({warnings} warning(s): see `veiviser check --kommune {slug}{root_arg}`)")
         } else {
@@ -198,7 +285,29 @@ pub fn run(root: &Path, slug: &str, inherits: Option<&str>, color: bool) -> Exit
          Build it for publishing: veiviser build --kommune {slug}{root_arg} (writes {})",
         root.join("public").display()
     );
+    print_placeholders(&report);
     ExitCode::SUCCESS
+}
+
+/// The placeholders `build` refuses until they are filled in, one line each.
+pub fn print_placeholders(report: &Report) {
+    let lines: Vec<String> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == crate::check::placeholders::CODE)
+        .map(|d| format!("  {}: {}", d.location(), d.message))
+        .collect();
+    if lines.is_empty() {
+        return;
+    }
+    println!();
+    println!(
+        "`veiviser build` refuses to publish these placeholders until they are filled in \
+         (`veiviser serve` shows them in a banner; `build --allow-placeholders` tries the site out):"
+    );
+    for line in lines {
+        println!("{line}");
+    }
 }
 
 fn check_slug(slug: &str) -> Result<(), Diagnostic> {
@@ -299,7 +408,7 @@ name: {name_q}
 short_name: {short_q}
 
 # Kommunenummeret: fire sifre, i anførselstegn.
-number: "9999"
+number: "{NUMBER}"
 "#,
         name_q = quoted(name),
         short_q = quoted(short),
@@ -343,9 +452,9 @@ branding:
 # nivåside og på plakatene.
 emergency:
   # Barneverntjenesten i kontortiden.
-  child_welfare_phone: "10 00 00 40"
+  child_welfare_phone: "{CHILD_WELFARE_PHONE}"
   # Barnevernvakten utenom kontortid.
-  child_welfare_after_hours: "10 00 00 99"
+  child_welfare_after_hours: "{AFTER_HOURS_PHONE}"
   # Politiet ved akutt fare.
   police_phone: "112"
   # Den nasjonale portalen for bekymringsmelding til barnevernet.
@@ -356,7 +465,7 @@ emergency:
 contacts:
   - name: "Oppvekstkontoret"
     role: "Koordinator for BTI"
-    phone: "10 00 00 00"
+    phone: "{CONTACT_PHONE}"
     email: "bti@{slug}.kommune.example"
 
 # Hvor leserne melder fra om feil eller gir tilbakemelding: en e-postadresse (email)
@@ -406,9 +515,9 @@ intro: {intro}
 ---
 ## Velkommen
 
-Dette er forsiden til handlingsveilederen for {{{{ kommune }}}}. Skriv her hva en ansatt
-skal gjøre i de første minuttene når hen er bekymret for et barn, og hvem hen kan snakke
-med. Varselet om akutt fare og oversikten over nivåene kommer automatisk.
+Dette er forsiden til handlingsveilederen for {{{{ kommune }}}}. {FRONT_PAGE_TEXT}
+når hen er bekymret for et barn, og hvem hen kan snakke med. Varselet om akutt fare og
+oversikten over nivåene kommer automatisk.
 "#,
         intro = quoted(&format!(
             "Du trenger ikke være sikker for å gjøre noe. Her får du hjelp til veien videre i {short}."
@@ -446,8 +555,11 @@ steps:
     how: "Fortell leder om uroen så tidlig som mulig, og avtal hvem som gjør hva de neste dagene."
     who: "Du og nærmeste leder."
 ---
-Dette er et eksempel på et nivå. Skriv om teksten, og legg til de andre nivåene.
 "#;
+
+fn level_0() -> String {
+    format!("{LEVEL_0}{LEVEL_TEXT} Skriv om teksten, og legg til de andre nivåene.\n")
+}
 
 /// Service ids the resolved kommune refers to but does not have.
 fn missing_services(root: &Path, slug: &str) -> BTreeSet<String> {
@@ -525,13 +637,13 @@ fn service_yaml(root: &Path, slug: &str, id: &str) -> String {
 # `{id}`, så kommunen må ha den. Fyll inn kommunens egne opplysninger.
 # Formatet står i docs/content-format.md.
 name: {name}
-description: "Skriv hva tjenesten gjør, og for hvem."
+description: "{SERVICE_DESCRIPTION}"
 category: {category}
 ages: {{ from: 0, to: 24 }}
 contact:
-  phone: "10 00 00 00"
+  phone: "{CONTACT_PHONE}"
   email: "{id}@{slug}.kommune.example"
-referral: "Skriv hvordan foreldre og ansatte tar kontakt eller henviser."
+referral: "{SERVICE_REFERRAL}"
 "#,
         name = quoted(&name),
         category = quoted(&category),
@@ -588,6 +700,22 @@ mod tests {
         assert_eq!(d.code, "invalid-slug");
         assert!(d.help.unwrap().contains("veiviser new solvberg"));
         assert!(check_slug("nord-fron").is_ok());
+    }
+
+    #[test]
+    fn every_placeholder_is_written_by_new_exactly_as_listed() {
+        let dir = tempfile::tempdir().unwrap();
+        let written = [
+            kommune_yaml("nordvik", "Nordvik kommune", None, "nb", dir.path()),
+            front_page("Nordvik kommune"),
+            level_0(),
+            service_yaml(dir.path(), "nordvik", "helsestasjon"),
+        ]
+        .concat();
+        for p in PLACEHOLDERS {
+            assert!(written.contains(p.written), "{}", p.written);
+            assert!(p.written.contains(p.value), "{}", p.value);
+        }
     }
 
     #[test]

@@ -50,7 +50,7 @@ fn init_then_build_works_in_an_empty_folder_with_the_builtin_theme() {
         "---\ntitle: \"Er du bekymret for et barn?\"\nkind: poster\nformat: A4\n---\nDu trenger ikke være sikker.\n",
     )
     .unwrap();
-    veiviser(&project, &["build"]);
+    veiviser(&project, &["build", "--allow-placeholders"]);
 
     let site = project.join("public/nordvik");
     let front = read(&site.join("index.html"));

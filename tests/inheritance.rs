@@ -635,9 +635,34 @@ fn new_kommune_builds_at_once() {
     assert!(yaml.contains("name: \"Nordvik kommune\""));
     assert!(!yaml.contains("inherits:"));
 
+    assert!(
+        said.contains(
+            "kommune.yaml:15:10: `number` (the kommunenummer) still has the placeholder `9999`"
+        ),
+        "{said}"
+    );
+
+    // The placeholders are not published: build refuses them, at their file and line …
     let out = f.build(&["--kommune", "nordvik"]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    for at in [
+        "content/nordvik/kommune.yaml:15:10",
+        "content/nordvik/kommune.yaml:38:25",
+        "content/nordvik/index.md:7:62",
+        "content/nordvik/veileder/niva-0.md:18:1",
+    ] {
+        assert!(err.contains(at), "{at}: {err}");
+    }
+    assert!(
+        err.contains("[placeholder]") || err.contains("placeholder"),
+        "{err}"
+    );
+    assert!(!exists(&f, "index.html"), "nothing written");
+    // … and the site can still be tried out.
+    let out = f.build(&["--kommune", "nordvik", "--allow-placeholders"]);
     assert_ok(&out);
-    assert!(stderr(&out).contains("(0 warnings)"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("(6 warnings)"), "{}", stderr(&out));
     let front = f.html("index.html");
     assert_eq!(
         text(&select(&front, "h1")[0]),
@@ -679,7 +704,7 @@ fn new_kommune_inheriting_a_base_builds_at_once() {
         service.contains("name: \"Helsestasjon\""),
         "named like the other kommuner' service: {service}"
     );
-    assert_ok(&f.build(&["--kommune", "vestby"]));
+    assert_ok(&f.build(&["--kommune", "vestby", "--allow-placeholders"]));
     assert!(exists(&f, "skjema/samtykke/index.html"), "inherited form");
     assert!(text(&select(&f.html("foreldre/index.html"), ".prose")[0]).contains("I Vestby"));
 }
@@ -690,7 +715,7 @@ fn new_kommune_inheriting_the_demo_base_builds_at_once() {
     copy_dir(&repo().join("content"), &f.root().join("content"));
     let out = f.run(&["new", "nordvik", "--inherits", "felles"]);
     assert_ok(&out);
-    assert_ok(&f.build(&["--kommune", "nordvik"]));
+    assert_ok(&f.build(&["--kommune", "nordvik", "--allow-placeholders"]));
     assert!(exists(&f, "veileder/niva-3/index.html"));
 }
 

@@ -353,3 +353,34 @@ fn thousand_rapid_edits_keep_serving_and_end_on_final_content() {
         "memory grows with edits: {rss_early} KB after 100, {rss_end} KB after 1,000"
     );
 }
+
+#[test]
+fn placeholders_from_new_are_served_with_a_notice_and_go_away_when_filled_in() {
+    let f = Fixture::kommune();
+    let path = f.root().join("content/testvik/kommune.yaml");
+    let yaml = std::fs::read_to_string(&path).unwrap();
+    let with_placeholder = yaml.replace("number: \"9911\"", "number: \"9999\"");
+    assert_ne!(with_placeholder, yaml, "the fixture has number: \"9911\"");
+    std::fs::write(&path, &with_placeholder).unwrap();
+
+    // The preview serves the site (build would refuse it) and says what to fill in.
+    let server = start(&f);
+    let (status, _) = get(&format!("{}veileder/niva-1/", server.url));
+    assert_eq!(status, 200);
+    let events = subscribe(&server.url);
+    let notice = wait_for(&events, "notice");
+    assert!(
+        notice.contains("content/testvik/kommune.yaml:2:10")
+            && notice.contains("still has the placeholder `9999`"),
+        "{notice}"
+    );
+
+    std::fs::write(&path, &yaml).unwrap();
+    wait_for(&events, "reload");
+    let events = subscribe(&server.url);
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(
+        events.try_iter().all(|(name, _)| name != "notice"),
+        "no notice once the placeholder is gone"
+    );
+}

@@ -32,6 +32,9 @@ pub struct BuildOptions {
     /// or `file://` (`build --relative-urls`).
     pub relative_urls: bool,
     pub today: chrono::NaiveDate,
+    /// Placeholders from `veiviser new` are warnings instead of errors (the preview, and
+    /// `build --allow-placeholders` for trying a site out).
+    pub allow_placeholders: bool,
 }
 
 /// What a run found and made.
@@ -218,6 +221,9 @@ pub fn run<'s>(
         opts.today,
         &mut report,
     );
+    if opts.allow_placeholders {
+        crate::check::placeholders::allow(&mut report.diagnostics);
+    }
     let Some((project, kommuner)) = checked.filter(|_| !report.failed()) else {
         return (report, None);
     };

@@ -5,8 +5,10 @@ pub mod contrast;
 mod film;
 pub mod identity_number;
 mod markdown;
+pub mod placeholders;
 mod references;
 mod translations;
+mod values;
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -37,6 +39,8 @@ pub fn check_kommune_with(
 ) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     check_config(kommune, &mut diags);
+    values::check(kommune, &mut diags);
+    placeholders::check(kommune, &mut diags);
     references::check(kommune, &mut diags);
     markdown::check(kommune, raw_html, film_max_mb, &mut diags);
     check_pages(kommune, &mut diags);

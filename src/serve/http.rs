@@ -47,8 +47,16 @@ async fn events(
         .read()
         .unwrap_or_else(|e| e.into_inner())
         .clone();
+    let notice = shared
+        .notice
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone();
     let initial = tokio_stream::iter(
-        pending.map(|text| Ok(Event::default().event("build-error").data(text))),
+        pending
+            .map(|text| Ok(Event::default().event("build-error").data(text)))
+            .into_iter()
+            .chain(notice.map(|text| Ok(Event::default().event("notice").data(text)))),
     );
     let updates = BroadcastStream::new(receiver).filter_map(|message| match message {
         Ok(LiveEvent::Reload(generation)) => Some(Ok(Event::default()

@@ -39,6 +39,8 @@ pub enum LiveEvent {
 pub struct Shared {
     pub site: RwLock<Arc<HashMap<String, Vec<u8>>>>,
     pub error: RwLock<Option<String>>,
+    /// What the preview shows in a banner on every page: the placeholders still to fill in.
+    pub notice: RwLock<Option<String>>,
     pub events: broadcast::Sender<LiveEvent>,
     pub generation: AtomicU64,
     /// The search documents of the last full build, for body-only updates.
@@ -88,6 +90,7 @@ async fn serve(opts: ServeOptions) -> ExitCode {
     let shared = Arc::new(Shared {
         site: RwLock::new(Arc::new(HashMap::new())),
         error: RwLock::new(None),
+        notice: RwLock::new(None),
         events,
         generation: AtomicU64::new(0),
         search: Default::default(),
@@ -99,6 +102,7 @@ async fn serve(opts: ServeOptions) -> ExitCode {
         base_url: Some(url.clone()),
         relative_urls: false,
         today: build::today(),
+        allow_placeholders: true,
     };
     let root = opts
         .root
@@ -317,6 +321,7 @@ pub fn rebuild(shared: &Shared, opts: &BuildOptions) {
             *shared.site.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(built.files);
             *shared.search.lock().unwrap_or_else(|e| e.into_inner()) = built.search;
             *shared.error.write().unwrap_or_else(|e| e.into_inner()) = None;
+            *shared.notice.write().unwrap_or_else(|e| e.into_inner()) = placeholder_notice(&report);
             let generation = shared.generation.fetch_add(1, Ordering::SeqCst) + 1;
             let _ = shared.events.send(LiveEvent::Reload(generation));
             println!(
@@ -344,6 +349,17 @@ pub fn rebuild(shared: &Shared, opts: &BuildOptions) {
             let _ = shared.events.send(LiveEvent::Error(text));
         }
     }
+}
+
+/// One line per placeholder still in the content, for the preview's banner.
+fn placeholder_notice(report: &build::Report) -> Option<String> {
+    let lines: Vec<String> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == crate::check::placeholders::CODE)
+        .map(|d| format!("{}: {}", d.location(), d.message))
+        .collect();
+    (!lines.is_empty()).then(|| lines.join("\n"))
 }
 
 #[cfg(test)]

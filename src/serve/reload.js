@@ -10,6 +10,33 @@
   source.addEventListener("build-error", function (event) {
     show(event.data);
   });
+  source.addEventListener("notice", function (event) {
+    notice(event.data);
+  });
+  // Placeholders left by `veiviser new`: the page works, but must not be published yet.
+  function notice(text) {
+    var old = document.getElementById("veiviser-notice");
+    if (old) old.remove();
+    var bar = document.createElement("div");
+    bar.id = "veiviser-notice";
+    bar.setAttribute("role", "status");
+    var s = bar.style;
+    s.position = "sticky"; s.top = "0"; s.zIndex = "99998"; s.background = "#ffdd57";
+    s.color = "#0b0c0c"; s.padding = "0.75rem 1rem"; s.borderBottom = "3px solid #0b0c0c";
+    s.font = "16px/1.4 system-ui, sans-serif";
+    var title = document.createElement("strong");
+    title.textContent = "Forhåndsvisning: plassholdere må fylles ut før nettstedet kan publiseres";
+    var list = document.createElement("ul");
+    list.style.margin = "0.4rem 0 0"; list.style.paddingLeft = "1.2rem";
+    text.split("\n").forEach(function (line) {
+      var item = document.createElement("li");
+      item.textContent = line;
+      list.appendChild(item);
+    });
+    bar.appendChild(title);
+    bar.appendChild(list);
+    document.body.insertBefore(bar, document.body.firstChild);
+  }
   function show(text) {
     if (!overlay) {
       overlay = document.createElement("div");

@@ -1,0 +1,69 @@
+//! The placeholder values `veiviser new` writes (an invented kommunenummer and phone
+//! numbers, "Skriv …" texts) must not be published: `check` and `build` refuse them with
+//! the code `placeholder`, saying what to fill in; `serve` and `build --allow-placeholders`
+//! show them as warnings (the preview as a banner on every page).
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use crate::diagnostics::Diagnostic;
+use crate::scaffold::PLACEHOLDERS;
+use crate::site::Kommune;
+use crate::source::SourceFile;
+
+/// The code of every placeholder diagnostic.
+pub const CODE: &str = "placeholder";
+
+pub(super) fn check(kommune: &Kommune, diags: &mut Vec<Diagnostic>) {
+    let mut files: Vec<&Arc<SourceFile>> = vec![&kommune.config_file];
+    let mut seen = BTreeSet::new();
+    for item in crate::registry::items(kommune) {
+        for doc in &item.docs {
+            if seen.insert(doc.file.display.as_str()) {
+                files.push(doc.file);
+            }
+        }
+    }
+    for file in files {
+        for placeholder in PLACEHOLDERS {
+            let mut from = 0;
+            while let Some(at) = file.text[from..].find(placeholder.written) {
+                let start = from + at;
+                from = start + placeholder.written.len();
+                let (value_at, value) = placeholder.value_in_written();
+                if is_comment(&file.text, start) {
+                    continue;
+                }
+                diags.push(
+                    Diagnostic::error(
+                        CODE,
+                        format!(
+                            "{} still has the placeholder `{value}` that `veiviser new` wrote",
+                            placeholder.what
+                        ),
+                    )
+                    .in_file(file)
+                    .at_offset(start + value_at, value.len())
+                    .with_help(format!(
+                        "{}; `veiviser serve` shows the site with placeholders, `veiviser build` publishes it only when they are filled in",
+                        placeholder.fill_in
+                    )),
+                );
+            }
+        }
+    }
+}
+
+/// Whether the text at `offset` is on a `#` comment line.
+fn is_comment(text: &str, offset: usize) -> bool {
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    text[line_start..offset].trim_start().starts_with('#')
+}
+
+/// Placeholder diagnostics become warnings: the preview (and `build
+/// --allow-placeholders`) shows a site that is not ready to publish yet.
+pub fn allow(diags: &mut [Diagnostic]) {
+    for d in diags.iter_mut().filter(|d| d.code == CODE) {
+        d.severity = crate::diagnostics::Severity::Warning;
+    }
+}
