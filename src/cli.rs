@@ -88,14 +88,27 @@ pub enum Command {
         /// a-z, 0-9 and -).
         #[arg(long)]
         kommune: Option<String>,
+        /// The site's and the kommune's language: nb (bokmål, default) or nn (nynorsk).
+        #[arg(long, default_value = "nb")]
+        language: String,
     },
-    /// Create a new kommune folder in content/ that builds at once.
+    /// Create a new kommune folder in content/, with placeholders the preview shows at once.
     New {
         /// Folder name of the new kommune (a-z, 0-9 and -), e.g. `nordvik`.
         slug: String,
         /// Inherit a shared base (a folder in content/ with region.yaml), e.g. `felles`.
         #[arg(long)]
         inherits: Option<String>,
+        /// Write the kommune in nb (bokmål) or nn (nynorsk): comments, front page and
+        /// `languages:` (default: the site's default_language).
+        #[arg(long)]
+        language: Option<String>,
+        /// The kommune's full name, e.g. "Nordvik kommune" (default: made from the slug).
+        #[arg(long)]
+        name: Option<String>,
+        /// The kommunenummer, four digits, e.g. 3401 (default: a placeholder to fill in).
+        #[arg(long)]
+        number: Option<String>,
     },
 }
 
@@ -233,9 +246,26 @@ pub fn run() -> ExitCode {
                 }
             }
         }
-        Command::Init { folder, kommune } => crate::init::run(&folder, kommune.as_deref(), color),
-        Command::New { slug, inherits } => {
-            crate::scaffold::run(&cli.root, &slug, inherits.as_deref(), color)
+        Command::Init {
+            folder,
+            kommune,
+            language,
+        } => crate::init::run(&folder, kommune.as_deref(), &language, color),
+        Command::New {
+            slug,
+            inherits,
+            language,
+            name,
+            number,
+        } => {
+            let new = crate::scaffold::NewKommune {
+                slug: &slug,
+                inherits: inherits.as_deref(),
+                language: language.as_deref(),
+                name: name.as_deref(),
+                number: number.as_deref(),
+            };
+            crate::scaffold::run(&cli.root, &new, color)
         }
     }
 }

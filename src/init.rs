@@ -34,8 +34,19 @@ pub fn slug_for(folder: &Path, kommune: Option<&str>) -> String {
 
 /// Create the project in `folder`, which must not exist or be empty. Writes nothing when it
 /// refuses, and removes what it wrote when it fails halfway.
-pub fn create(folder: &Path, kommune: Option<&str>) -> Result<Initialised, Diagnostic> {
+pub fn create(
+    folder: &Path,
+    kommune: Option<&str>,
+    language: &str,
+) -> Result<Initialised, Diagnostic> {
     let slug = slug_for(folder, kommune);
+    if !crate::scaffold::LANGUAGES.contains(&language) {
+        return Err(Diagnostic::error(
+            "unknown-language",
+            format!("a new project is written in nb (bokmål) or nn (nynorsk), not `{language}`"),
+        )
+        .with_help("use --language nb or --language nn"));
+    }
     if !crate::slug::is_valid(&slug) {
         return Err(Diagnostic::error(
             "invalid-slug",
@@ -58,7 +69,7 @@ pub fn create(folder: &Path, kommune: Option<&str>) -> Result<Initialised, Diagn
             ));
         }
     }
-    let written = write_project(folder, &slug);
+    let written = write_project(folder, &slug, language);
     if let Err(d) = written {
         if existed {
             let _ = std::fs::remove_file(folder.join("veiviser.yaml"));
@@ -75,46 +86,30 @@ pub fn create(folder: &Path, kommune: Option<&str>) -> Result<Initialised, Diagn
     })
 }
 
-fn write_project(folder: &Path, slug: &str) -> Result<(), Diagnostic> {
+fn write_project(folder: &Path, slug: &str, language: &str) -> Result<(), Diagnostic> {
     let io = |path: &Path, e: std::io::Error| {
         Diagnostic::error("io", format!("cannot write {}: {e}", path.display()))
     };
     std::fs::create_dir_all(folder).map_err(|e| io(folder, e))?;
     let config = folder.join("veiviser.yaml");
-    std::fs::write(&config, site_yaml(slug)).map_err(|e| io(&config, e))?;
+    std::fs::write(&config, site_yaml(slug, language)).map_err(|e| io(&config, e))?;
     // The build output is made again on every build; keep it out of version control.
     let ignore = folder.join(".gitignore");
     std::fs::write(&ignore, "public/\n").map_err(|e| io(&ignore, e))?;
-    crate::scaffold::create(folder, slug, None).map(|_| ())
+    crate::scaffold::create(folder, &crate::scaffold::NewKommune::new(slug)).map(|_| ())
 }
 
-fn site_yaml(slug: &str) -> String {
+fn site_yaml(slug: &str, language: &str) -> String {
     let name = crate::scaffold::display_name(slug);
-    let short = name.strip_suffix(" kommune").unwrap_or(&name);
-    format!(
-        r#"# Innstillinger for hele nettstedet. Laget med `veiviser init`.
-#
-# Tittelen står på forsiden når flere kommuner bygges sammen.
-title: "Bedre tverrfaglig innsats i {short}"
-
-# Adressen nettstedet publiseres på (også under en undermappe, som /bti/). Bytt den ut med
-# den ekte adressen før dere publiserer: QR-kodene på plakatene peker hit.
-base_url: "https://www.{slug}.kommune.example/bti/"
-
-# Språket i filer uten språkkode i navnet: nb (bokmål) eller nn (nynorsk).
-default_language: nb
-
-# Utseendet. `standard` er innebygd i veiviser. Vil dere endre en mal, en tekst eller
-# stilarket, legg bare den filen i themes/standard/ med samme sti som i den innebygde
-# (for eksempel themes/standard/templates/base.html); resten hentes fra veiviser.
-theme: standard
-"#
-    )
+    let mut context = tera::Context::new();
+    context.insert("short", name.strip_suffix(" kommune").unwrap_or(&name));
+    context.insert("slug", slug);
+    crate::scaffold::render(language, "veiviser.yaml", &mut context)
 }
 
 /// The command: create, check that it builds, and say what to do next.
-pub fn run(folder: &Path, kommune: Option<&str>, color: bool) -> ExitCode {
-    let made = match create(folder, kommune) {
+pub fn run(folder: &Path, kommune: Option<&str>, language: &str, color: bool) -> ExitCode {
+    let made = match create(folder, kommune, language) {
         Ok(made) => made,
         Err(d) => {
             eprintln!("{}", d.render(color));
@@ -173,7 +168,7 @@ mod tests {
     fn refuses_a_folder_that_is_not_empty_and_writes_nothing() {
         let tmp = tempfile::tempdir().unwrap();
         std::fs::write(tmp.path().join("notat.txt"), "mine").unwrap();
-        let err = create(tmp.path(), Some("nordvik")).unwrap_err();
+        let err = create(tmp.path(), Some("nordvik"), "nb").unwrap_err();
         assert_eq!(err.code, "folder-not-empty");
         assert!(!tmp.path().join("veiviser.yaml").exists());
     }
@@ -181,7 +176,7 @@ mod tests {
     #[test]
     fn an_empty_folder_gets_settings_and_one_kommune() {
         let tmp = tempfile::tempdir().unwrap();
-        let made = create(tmp.path(), Some("nordvik")).unwrap();
+        let made = create(tmp.path(), Some("nordvik"), "nb").unwrap();
         assert_eq!(made.slug, "nordvik");
         assert!(tmp.path().join("veiviser.yaml").is_file());
         assert!(tmp.path().join("content/nordvik/kommune.yaml").is_file());

@@ -637,7 +637,7 @@ fn new_kommune_builds_at_once() {
 
     assert!(
         said.contains(
-            "kommune.yaml:15:10: `number` (the kommunenummer) still has the placeholder `9999`"
+            "kommune.yaml:16:10: `number` (the kommunenummer) still has the placeholder `9999`"
         ),
         "{said}"
     );
@@ -647,8 +647,8 @@ fn new_kommune_builds_at_once() {
     assert!(!out.status.success());
     let err = stderr(&out);
     for at in [
-        "content/nordvik/kommune.yaml:15:10",
-        "content/nordvik/kommune.yaml:38:25",
+        "content/nordvik/kommune.yaml:16:10",
+        "content/nordvik/kommune.yaml:39:25",
         "content/nordvik/index.md:7:62",
         "content/nordvik/veileder/niva-0.md:18:1",
     ] {
@@ -679,6 +679,53 @@ fn new_kommune_builds_at_once() {
         1,
         "the placeholder child welfare number"
     );
+}
+
+#[test]
+fn new_writes_a_nynorsk_kommune_with_the_name_and_number_given() {
+    let f = Fixture::empty();
+    let out = f.run(&[
+        "new",
+        "eidsdal",
+        "--language",
+        "nn",
+        "--name",
+        "Eidsdal kommune",
+        "--number",
+        "4650",
+    ]);
+    assert_ok(&out);
+    let said = stdout(&out);
+    assert!(!said.contains("`number`"), "the number was given: {said}");
+    assert!(said.contains("Skriv her kva ein tilsett"), "{said}");
+    let yaml = std::fs::read_to_string(f.root().join("content/eidsdal/kommune.yaml")).unwrap();
+    assert!(
+        yaml.contains("# Kommunenummeret: fire siffer, i hermeteikn."),
+        "{yaml}"
+    );
+    assert!(yaml.contains("\nlanguages: [nn]\n"), "{yaml}");
+    assert!(yaml.contains("\nnumber: \"4650\"\n"), "{yaml}");
+    assert!(yaml.contains("\nname: \"Eidsdal kommune\"\n"), "{yaml}");
+
+    assert_ok(&f.build(&["--kommune", "eidsdal", "--allow-placeholders"]));
+    let front = f.html("index.html");
+    assert_eq!(
+        select(&front, "html")[0].value().attr("lang"),
+        Some("nn"),
+        "the site is in nynorsk"
+    );
+    assert_eq!(
+        text(&select(&front, "h1")[0]),
+        "Er du uroa for eit barn eller ein ungdom?"
+    );
+    let level = f.html("veileder/niva-0/index.html");
+    assert!(text(&select(&level, "h1")[0]).contains("Er det grunn til uro?"));
+
+    let refused = fails(&f.run(&["new", "vestby", "--language", "se"]));
+    assert!(refused.contains("nb (bokmål) or nn (nynorsk)"), "{refused}");
+    let refused = fails(&f.run(&["new", "vestby", "--number", "12"]));
+    assert!(refused.contains("is not a kommunenummer"), "{refused}");
+    assert!(!f.root().join("content/vestby").exists());
 }
 
 #[test]

@@ -14,86 +14,37 @@ use crate::build::Report;
 use crate::diagnostics::Diagnostic;
 use crate::site::Kommune;
 
-/// A value `new` writes that the kommune must replace before it publishes (see
-/// `check::placeholders`).
-pub struct Placeholder {
-    /// The text exactly as `new` writes it (with its key where the value alone is common).
-    pub written: &'static str,
-    /// The part of `written` that is the placeholder.
-    pub value: &'static str,
-    /// Which field, for the message.
-    pub what: &'static str,
-    /// What to write instead.
-    pub fill_in: &'static str,
+mod files;
+
+pub use files::{render, LANGUAGES};
+
+pub use files::{Placeholder, PLACEHOLDERS};
+
+/// What `veiviser new` is asked to make.
+pub struct NewKommune<'a> {
+    /// Folder name, e.g. `nordvik`.
+    pub slug: &'a str,
+    /// The base it inherits (`--inherits`).
+    pub inherits: Option<&'a str>,
+    /// `nb` or `nn` (`--language`); the site's default language when not given.
+    pub language: Option<&'a str>,
+    /// The kommune's full name (`--name`); made from the slug when not given.
+    pub name: Option<&'a str>,
+    /// The kommunenummer (`--number`); a placeholder when not given.
+    pub number: Option<&'a str>,
 }
 
-impl Placeholder {
-    /// Byte offset of the value in `written`, and the value.
-    pub fn value_in_written(&self) -> (usize, &'static str) {
-        (self.written.find(self.value).unwrap_or(0), self.value)
+impl<'a> NewKommune<'a> {
+    pub fn new(slug: &'a str) -> Self {
+        NewKommune {
+            slug,
+            inherits: None,
+            language: None,
+            name: None,
+            number: None,
+        }
     }
 }
-
-const NUMBER: &str = "9999";
-const CHILD_WELFARE_PHONE: &str = "10 00 00 40";
-const AFTER_HOURS_PHONE: &str = "10 00 00 99";
-const CONTACT_PHONE: &str = "10 00 00 00";
-const SERVICE_DESCRIPTION: &str = "Skriv hva tjenesten gjør, og for hvem.";
-const SERVICE_REFERRAL: &str = "Skriv hvordan foreldre og ansatte tar kontakt eller henviser.";
-const FRONT_PAGE_TEXT: &str = "Skriv her hva en ansatt skal gjøre i de første minuttene";
-const LEVEL_TEXT: &str = "Dette er et eksempel på et nivå.";
-
-/// Every placeholder `new` writes; a unit test keeps the list and the files in step.
-pub const PLACEHOLDERS: &[Placeholder] = &[
-    Placeholder {
-        written: "number: \"9999\"",
-        value: NUMBER,
-        what: "`number` (the kommunenummer)",
-        fill_in: "write the kommune's four-digit kommunenummer, e.g. number: \"3401\"",
-    },
-    Placeholder {
-        written: "\"10 00 00 40\"",
-        value: CHILD_WELFARE_PHONE,
-        what: "`child_welfare_phone`",
-        fill_in: "write the phone number of the kommune's barneverntjeneste",
-    },
-    Placeholder {
-        written: "\"10 00 00 99\"",
-        value: AFTER_HOURS_PHONE,
-        what: "`child_welfare_after_hours`",
-        fill_in: "write the phone number of the barnevernvakt, or remove the line",
-    },
-    Placeholder {
-        written: "\"10 00 00 00\"",
-        value: CONTACT_PHONE,
-        what: "a contact's `phone`",
-        fill_in: "write the real phone number, or remove the line",
-    },
-    Placeholder {
-        written: SERVICE_DESCRIPTION,
-        value: SERVICE_DESCRIPTION,
-        what: "the service's `description`",
-        fill_in: "describe what the service does and for whom",
-    },
-    Placeholder {
-        written: SERVICE_REFERRAL,
-        value: SERVICE_REFERRAL,
-        what: "the service's `referral`",
-        fill_in: "write how parents and employees contact the service or refer to it",
-    },
-    Placeholder {
-        written: FRONT_PAGE_TEXT,
-        value: FRONT_PAGE_TEXT,
-        what: "the front page",
-        fill_in: "write the front page's own text in index.md",
-    },
-    Placeholder {
-        written: LEVEL_TEXT,
-        value: LEVEL_TEXT,
-        what: "the level's text",
-        fill_in: "write the level's own text in veileder/niva-0.md",
-    },
-];
 
 /// What `create` wrote.
 #[derive(Debug)]
@@ -106,9 +57,27 @@ pub struct Created {
 
 /// Create `content/<slug>/` under `root`. Refuses an invalid slug, an existing folder and a
 /// base that does not exist. Writes nothing when it refuses.
-pub fn create(root: &Path, slug: &str, inherits: Option<&str>) -> Result<Created, Diagnostic> {
+pub fn create(root: &Path, new: &NewKommune) -> Result<Created, Diagnostic> {
     let (site, _) = crate::config::SiteConfig::load(root)?;
+    let (slug, inherits) = (new.slug, new.inherits);
     check_slug(slug)?;
+    let language = new.language.unwrap_or(&site.default_language);
+    if !files::LANGUAGES.contains(&language) {
+        return Err(Diagnostic::error(
+            "unknown-language",
+            format!("`veiviser new` writes a kommune in nb (bokmål) or nn (nynorsk), not `{language}`"),
+        )
+        .with_help("use --language nb or --language nn; other languages are added as translations beside each file"));
+    }
+    if let Some(number) = new.number {
+        if !(number.len() == 4 && number.chars().all(|c| c.is_ascii_digit())) {
+            return Err(Diagnostic::error(
+                "invalid-number",
+                format!("`{number}` is not a kommunenummer"),
+            )
+            .with_help("the kommunenummer has four digits, e.g. --number 3401"));
+        }
+    }
     let content = root.join("content");
     let dir = content.join(slug);
     if dir.symlink_metadata().is_ok() {
@@ -124,19 +93,30 @@ pub fn create(root: &Path, slug: &str, inherits: Option<&str>) -> Result<Created
         check_base(&content, base)?;
     }
 
-    let name = display_name(slug);
+    let name = match new.name.map(str::trim) {
+        Some(name) if !name.is_empty() => name.to_string(),
+        _ => display_name(slug),
+    };
     let mut files: Vec<(String, String, Option<String>)> = vec![
         (
             "kommune.yaml".into(),
-            kommune_yaml(slug, &name, inherits, &site.default_language, &content),
+            kommune_yaml(new, &name, language, &content),
             None,
         ),
-        (ContentKind::Front.path_of("index"), front_page(&name), None),
+        (
+            ContentKind::Front.path_of("index"),
+            front_page(&name, language),
+            None,
+        ),
     ];
     if inherits.is_none() {
         let intro = ContentKind::GuideIntro.path_of("index");
-        files.push((intro, GUIDE_INTRO.into(), None));
-        files.push((ContentKind::Level.path_of("niva-0"), level_0(), None));
+        files.push((intro, plain(language, "veileder-index.md"), None));
+        files.push((
+            ContentKind::Level.path_of("niva-0"),
+            plain(language, "niva-0.md"),
+            None,
+        ));
     }
     std::fs::create_dir_all(&content).map_err(|e| io_error(&content, &e))?;
     std::fs::create_dir(&dir).map_err(|e| io_error(&dir, &e))?;
@@ -162,7 +142,7 @@ pub fn create(root: &Path, slug: &str, inherits: Option<&str>) -> Result<Created
             .map(|id| {
                 (
                     ContentKind::Service.path_of(id),
-                    service_yaml(root, slug, id),
+                    service_yaml(root, slug, id, language),
                     Some(format!(
                         "placeholder: the base refers to the service `{id}`"
                     )),
@@ -191,8 +171,9 @@ pub fn create(root: &Path, slug: &str, inherits: Option<&str>) -> Result<Created
 }
 
 /// The command: create, check that the new kommune builds, and say what to do next.
-pub fn run(root: &Path, slug: &str, inherits: Option<&str>, color: bool) -> ExitCode {
-    let created = match create(root, slug, inherits) {
+pub fn run(root: &Path, new: &NewKommune, color: bool) -> ExitCode {
+    let (slug, inherits) = (new.slug, new.inherits);
+    let created = match create(root, new) {
         Ok(c) => c,
         Err(d) => {
             eprintln!("{}", d.render(color));
@@ -380,110 +361,24 @@ pub(crate) fn display_name(slug: &str) -> String {
     format!("{} kommune", words.join("-"))
 }
 
-/// Text for a YAML double-quoted string.
-fn quoted(text: &str) -> String {
-    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
-}
-
-fn kommune_yaml(
-    slug: &str,
-    name: &str,
-    inherits: Option<&str>,
-    default_lang: &str,
-    content: &Path,
-) -> String {
+/// The kommune.yaml `new` writes, commented for the editor in `language`.
+fn kommune_yaml(new: &NewKommune, name: &str, language: &str, content: &Path) -> String {
     let short = name.strip_suffix(" kommune").unwrap_or(name);
-    let mut y = format!(
-        r#"# Innstillinger for {name}.
-#
-# Laget med `veiviser new {slug}`. Verdiene er plassholdere som gjør at nettstedet kan
-# bygges med en gang. Bytt dem ut med kommunens egne opplysninger før dere publiserer.
-# Telefonnumre som begynner med 10, og adresser som slutter på .example, er oppdiktet.
-# Hele formatet er beskrevet i docs/content-format.md.
-
-# Kommunens fulle navn. Det står øverst på hver side og på plakatene.
-name: {name_q}
-
-# Kort navn til løpende tekst. Der en tekst har {{{{ kommune }}}}, står dette navnet.
-short_name: {short_q}
-
-# Kommunenummeret: fire sifre, i anførselstegn.
-number: "{NUMBER}"
-"#,
-        name_q = quoted(name),
-        short_q = quoted(short),
+    let mut context = tera::Context::new();
+    context.insert("name", name);
+    context.insert("name_q", &files::quoted(name));
+    context.insert("short_q", &files::quoted(short));
+    context.insert("slug", new.slug);
+    context.insert(
+        "number",
+        new.number.unwrap_or(files::values(language).number),
     );
-    if let Some(base) = inherits {
-        let example = base_example(&content.join(base));
-        y.push_str(&format!(
-            r#"
-# Den regionale modellen kommunen bygger på (en mappe i content/ med region.yaml).
-# Kommunen får alle filene derfra. En fil med samme sti i denne mappen erstatter
-# modellens fil; den ser du med `veiviser check --kommune {slug} --origins`.
-inherits: {base}
-
-# Filer fra modellen som kommunen ikke skal ha med, med stien inne i modellens mappe.
-# Oversettelsene av en fil forsvinner sammen med den. Fjern # foran linjene for å bruke det.
-# exclude:
-#   - {example}
-"#
-        ));
+    context.insert("inherits", &new.inherits);
+    if let Some(base) = new.inherits {
+        context.insert("example", &base_example(&content.join(base)));
     }
-    y.push_str(&format!(
-        r##"
-# Språkene nettstedet publiseres på. Det første er hovedspråket: en side som ikke er
-# oversatt, vises på hovedspråket med en merknad om det. Koder: nb bokmål, nn nynorsk,
-# en engelsk, ar arabisk, ti tigrinja, uk ukrainsk, se nordsamisk, so somali, pl polsk.
-languages: [{default_lang}]
-
-# Kommunens profil.
-branding:
-  # Logo: legg bildet i bilder/ og fjern # foran de to linjene under. Teksten i
-  # logo_alt leses opp av skjermlesere og må være med når det er en logo.
-  # logo: bilder/logo.svg
-  # logo_alt: {name_q}
-  # Fargen i toppfeltet og på knapper, skrevet som #rrggbb. Bygget sjekker at kontrasten
-  # mot tekstfargen er minst 4,5:1, som WCAG 2.1 AA krever.
-  primary_color: "#1d4f73"
-  # Fargen på tekst som står på fargen over, vanligvis hvit.
-  text_color: "#ffffff"
-
-# Numrene i varselet om vold, overgrep og alvorlig omsorgssvikt. Varselet står på hver
-# nivåside og på plakatene.
-emergency:
-  # Barneverntjenesten i kontortiden.
-  child_welfare_phone: "{CHILD_WELFARE_PHONE}"
-  # Barnevernvakten utenom kontortid.
-  child_welfare_after_hours: "{AFTER_HOURS_PHONE}"
-  # Politiet ved akutt fare.
-  police_phone: "112"
-  # Den nasjonale portalen for bekymringsmelding til barnevernet.
-  report_url: "https://bekymringsmelding.example/"
-
-# Nøkkelkontakter. De står nederst på hver side og på plakatene. Legg til flere med en
-# ny linje som begynner med «- name:». role, phone og email kan utelates.
-contacts:
-  - name: "Oppvekstkontoret"
-    role: "Koordinator for BTI"
-    phone: "{CONTACT_PHONE}"
-    email: "bti@{slug}.kommune.example"
-
-# Hvor leserne melder fra om feil eller gir tilbakemelding: en e-postadresse (email)
-# eller en nettside (url).
-feedback:
-  email: "tilbakemelding@{slug}.kommune.example"
-
-# Lenke til kommunens tilgjengelighetserklæring for nettstedet (den publiseres på
-# uustatus.no). Lenken står nederst på hver side, og loven krever den.
-accessibility_statement: "https://uustatus.example/erklaringer/{slug}"
-
-# Hvor mange måneder det kan gå fra «reviewed:» på en side til bygget minner om at
-# siden bør gås gjennom igjen.
-review_interval_months: 12
-"##,
-        name_q = quoted(name),
-    ));
-    y
+    context.insert("language", language);
+    files::render(language, "kommune.yaml", &mut context)
 }
 
 /// An inherited file to show in the commented `exclude:` example.
@@ -506,59 +401,14 @@ fn base_example(base: &Path) -> String {
         .unwrap_or_else(|| "sider/om.md".into())
 }
 
-fn front_page(name: &str) -> String {
-    let short = name.strip_suffix(" kommune").unwrap_or(name);
-    format!(
-        r#"---
-title: "Er du bekymret for et barn eller en ungdom?"
-intro: {intro}
----
-## Velkommen
-
-Dette er forsiden til handlingsveilederen for {{{{ kommune }}}}. {FRONT_PAGE_TEXT}
-når hen er bekymret for et barn, og hvem hen kan snakke med. Varselet om akutt fare og
-oversikten over nivåene kommer automatisk.
-"#,
-        intro = quoted(&format!(
-            "Du trenger ikke være sikker for å gjøre noe. Her får du hjelp til veien videre i {short}."
-        )),
-    )
+fn front_page(name: &str, language: &str) -> String {
+    let mut context = tera::Context::new();
+    context.insert("short", name.strip_suffix(" kommune").unwrap_or(name));
+    files::render(language, "index.md", &mut context)
 }
 
-const GUIDE_INTRO: &str = r#"---
-title: "Handlingsveileder – fra uro til handling"
-intro: "Hva gjør du når du er bekymret for et barn eller en ungdom? Veilederen viser veien fra den første uroen til riktig hjelp."
----
-## Slik bruker du veilederen
-
-Veilederen er delt i nivåer. Hvert nivå sier hva du gjør, hvem som gjør det, og hvilke
-skjemaer og verktøy du bruker.
-
-Legg til ett dokument per nivå i mappen veileder/, for eksempel niva-1.md og niva-2.md,
-med `level:` i toppteksten.
-"#;
-
-const LEVEL_0: &str = r#"---
-title: "Nivå 0: Er det grunn til bekymring?"
-level: 0
-short_title: "Er det grunn til bekymring?"
-summary: "Du kjenner uro for et barn eller en ungdom, og finner ut om uroen er begrunnet."
-purpose: "Å forstå hva uroen handler om, sammen med barnet og foreldrene, før dere bestemmer hva som skal skje videre."
-lead: "Du som kjenner uroen, med støtte fra nærmeste leder."
-deadline: "Bestem videre vei innen 14 dager."
-decision: "Er uroen borte, avslutter dere. Er uroen bekreftet, setter tjenesten din i gang tiltak."
-steps:
-  - title: "Skriv ned det du ser og hører"
-    how: "Noter konkret hva du ser og hører, når det skjer og i hvilken situasjon. Skriv det barnet sier og gjør, ikke hva du tror det betyr."
-    who: "Du som kjenner uroen."
-  - title: "Snakk med nærmeste leder"
-    how: "Fortell leder om uroen så tidlig som mulig, og avtal hvem som gjør hva de neste dagene."
-    who: "Du og nærmeste leder."
----
-"#;
-
-fn level_0() -> String {
-    format!("{LEVEL_0}{LEVEL_TEXT} Skriv om teksten, og legg til de andre nivåene.\n")
+fn plain(language: &str, file: &str) -> String {
+    files::render(language, file, &mut tera::Context::new())
 }
 
 /// Service ids the resolved kommune refers to but does not have.
@@ -622,7 +472,7 @@ pub fn referenced_services(kommune: &Kommune) -> BTreeSet<String> {
 
 /// A placeholder service. Name and category come from another kommune's service with the
 /// same id when there is one (the base's text expects that service), else from the id.
-fn service_yaml(root: &Path, slug: &str, id: &str) -> String {
+fn service_yaml(root: &Path, slug: &str, id: &str, language: &str) -> String {
     let (name, category) = sibling_service(root, slug, id).unwrap_or_else(|| {
         let mut c = id.chars();
         let name = c
@@ -632,22 +482,12 @@ fn service_yaml(root: &Path, slug: &str, id: &str) -> String {
             .replace('-', " ");
         (name, "Annet".to_string())
     });
-    format!(
-        r#"# Plassholder laget av `veiviser new`: den regionale modellen viser til tjenesten
-# `{id}`, så kommunen må ha den. Fyll inn kommunens egne opplysninger.
-# Formatet står i docs/content-format.md.
-name: {name}
-description: "{SERVICE_DESCRIPTION}"
-category: {category}
-ages: {{ from: 0, to: 24 }}
-contact:
-  phone: "{CONTACT_PHONE}"
-  email: "{id}@{slug}.kommune.example"
-referral: "{SERVICE_REFERRAL}"
-"#,
-        name = quoted(&name),
-        category = quoted(&category),
-    )
+    let mut context = tera::Context::new();
+    context.insert("id", id);
+    context.insert("slug", slug);
+    context.insert("name_q", &files::quoted(&name));
+    context.insert("category_q", &files::quoted(&category));
+    files::render(language, "service.yaml", &mut context)
 }
 
 fn sibling_service(root: &Path, slug: &str, id: &str) -> Option<(String, String)> {
@@ -702,32 +542,57 @@ mod tests {
         assert!(check_slug("nord-fron").is_ok());
     }
 
-    #[test]
-    fn every_placeholder_is_written_by_new_exactly_as_listed() {
+    /// Everything `new` can write in `language`, as one text.
+    fn everything_written(language: &str) -> String {
         let dir = tempfile::tempdir().unwrap();
-        let written = [
-            kommune_yaml("nordvik", "Nordvik kommune", None, "nb", dir.path()),
-            front_page("Nordvik kommune"),
-            level_0(),
-            service_yaml(dir.path(), "nordvik", "helsestasjon"),
+        let new = NewKommune::new("nordvik");
+        [
+            kommune_yaml(&new, "Nordvik kommune", language, dir.path()),
+            front_page("Nordvik kommune", language),
+            plain(language, "veileder-index.md"),
+            plain(language, "niva-0.md"),
+            service_yaml(dir.path(), "nordvik", "helsestasjon", language),
         ]
-        .concat();
-        for p in PLACEHOLDERS {
-            assert!(written.contains(p.written), "{}", p.written);
-            assert!(p.written.contains(p.value), "{}", p.value);
-        }
+        .concat()
     }
 
     #[test]
-    fn the_kommune_yaml_parses() {
-        let dir = tempfile::tempdir().unwrap();
-        for inherits in [None, Some("felles")] {
-            let text = kommune_yaml("nordvik", "Nordvik kommune", inherits, "nb", dir.path());
-            let config: crate::content::kommune::KommuneConfig =
-                serde_yaml::from_str(&text).unwrap();
-            assert_eq!(config.number, "9999");
-            assert_eq!(config.inherits.as_deref(), inherits);
-            assert_eq!(config.short(), "Nordvik");
+    fn every_placeholder_is_written_by_new_exactly_as_listed() {
+        let written: String = files::LANGUAGES.map(everything_written).concat();
+        for p in &PLACEHOLDERS {
+            assert!(written.contains(p.written), "{}", p.written);
+            assert!(p.written.contains(p.value), "{}", p.value);
         }
+        // Each language's texts are its own.
+        let nn = everything_written("nn");
+        assert!(nn.contains("Skriv kva tenesta gjer"), "{nn}");
+        assert!(!nn.contains("Skriv hva tjenesten"), "{nn}");
+        assert!(nn.contains("# Kommunenummeret: fire siffer, i hermeteikn."));
+    }
+
+    #[test]
+    fn the_kommune_yaml_parses_in_both_languages() {
+        let dir = tempfile::tempdir().unwrap();
+        for language in files::LANGUAGES {
+            for inherits in [None, Some("felles")] {
+                let new = NewKommune {
+                    inherits,
+                    ..NewKommune::new("nordvik")
+                };
+                let text = kommune_yaml(&new, "Nordvik kommune", language, dir.path());
+                let config: crate::content::kommune::KommuneConfig =
+                    serde_yaml::from_str(&text).unwrap();
+                assert_eq!(config.number, "9999");
+                assert_eq!(config.inherits.as_deref(), inherits);
+                assert_eq!(config.short(), "Nordvik");
+                assert_eq!(config.languages, [language]);
+            }
+        }
+        let new = NewKommune {
+            number: Some("3401"),
+            ..NewKommune::new("nordvik")
+        };
+        let text = kommune_yaml(&new, "Nordvik kommune", "nn", dir.path());
+        assert!(text.contains("number: \"3401\""), "{text}");
     }
 }
