@@ -19,6 +19,9 @@ pub struct Cli {
     /// Project folder (holds veiviser.yaml, content/ and themes/).
     #[arg(long, global = true, default_value = ".")]
     pub root: PathBuf,
+    /// Show every warning with its snippet, instead of one line per kind of warning.
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -149,7 +152,7 @@ pub fn run() -> ExitCode {
                 &crate::progress::Progress::for_terminal(),
                 !no_pdf,
             );
-            print_human(&report, color);
+            print_human(&report, color, cli.verbose);
             if report.failed() {
                 eprintln!(
                     "Build failed: nothing was written; {} is unchanged.",
@@ -212,7 +215,7 @@ pub fn run() -> ExitCode {
                     for kommune in origins.iter().flatten() {
                         println!("{}", crate::origins::render_human(kommune));
                     }
-                    print_human(&report, color);
+                    print_human(&report, color, cli.verbose);
                     let errors = report.diagnostics.len() - report.warnings();
                     eprintln!(
                         "Checked {} kommune(r): {errors} error(s), {} warning(s).",
@@ -270,24 +273,59 @@ pub fn run() -> ExitCode {
     }
 }
 
-fn print_human(report: &Report, color: bool) {
-    // Missing translations can be many (one per page and language set): one line each,
-    // after everything else, so errors stay easy to find.
-    let (brief, full): (Vec<_>, Vec<_>) = report
-        .diagnostics
-        .iter()
-        .partition(|d| d.code == "missing-translation");
-    for d in full {
+/// Errors in full; warnings in full with `--verbose`, else one line per kind (code) with a
+/// count and an example, so a few real problems are not lost among many of one kind.
+fn print_human(report: &Report, color: bool, verbose: bool) {
+    let (warnings, errors): (Vec<_>, Vec<_>) =
+        report.diagnostics.iter().partition(|d| !d.is_error());
+    for d in errors {
         eprintln!("{}", d.render(color));
     }
-    if !brief.is_empty() {
-        eprintln!(
-            "⚠ {} page(s) are not translated into every language the kommune publishes (missing-translation):",
-            brief.len()
-        );
-        for d in &brief {
-            eprintln!("  {}: {}", d.location(), d.message);
+    if verbose {
+        for d in &warnings {
+            eprintln!("{}", d.render(color));
         }
-        eprintln!("  help: a translation is a file beside the original with the language code before the extension, e.g. foreldre.en.md; until then the page is shown in the default language with a note\n");
+        return;
     }
+    for line in warning_summary(&warnings) {
+        eprintln!("{line}");
+    }
+}
+
+/// One line per kind of warning, most frequent first: count, code and the first one.
+pub fn warning_summary(warnings: &[&crate::diagnostics::Diagnostic]) -> Vec<String> {
+    if warnings.is_empty() {
+        return Vec::new();
+    }
+    let mut kinds: Vec<(&str, Vec<&crate::diagnostics::Diagnostic>)> = Vec::new();
+    for d in warnings {
+        match kinds.iter_mut().find(|(code, _)| *code == d.code) {
+            Some((_, list)) => list.push(d),
+            None => kinds.push((d.code, vec![d])),
+        }
+    }
+    kinds.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(b.0)));
+    let width = kinds.iter().map(|(c, _)| c.len()).max().unwrap_or(0);
+    let mut lines = vec![format!(
+        "⚠ {} warning(s), by kind; `veiviser check --verbose` shows each one with its help:",
+        warnings.len()
+    )];
+    for (code, list) in kinds {
+        let first = list[0];
+        let example = match first.location() {
+            l if l.is_empty() => first.message.clone(),
+            l => format!("{l}: {}", first.message),
+        };
+        let example: String = if example.chars().count() > 110 {
+            example.chars().take(109).chain(['…']).collect()
+        } else {
+            example
+        };
+        let prefix = if list.len() > 1 { "e.g. " } else { "" };
+        lines.push(format!(
+            "  {:>4} × {code:<width$}  {prefix}{example}",
+            list.len()
+        ));
+    }
+    lines
 }

@@ -322,7 +322,8 @@ fn run_build(root: &Path, args: &[String], logs: &Path) -> Run {
     } else {
         Command::new(bin)
     };
-    cmd.arg("build");
+    // Every warning in full: the cases assert on their messages, not on the summary.
+    cmd.arg("build").arg("--verbose");
     if !args.iter().any(|a| a == "--out" || a.starts_with("--out=")) {
         cmd.arg("--out").arg(root.join(OUT));
     }

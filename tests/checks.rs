@@ -267,9 +267,33 @@ fn missing_translation_is_one_warning_per_file() {
         "{front:#?}"
     );
 
-    // The human output lists them one line each.
+    // The human output sums them up in one line per kind …
     let out = f.run(&["check"]);
     let err = stderr(&out);
+    let kinds = err.lines().filter(|l| l.contains(" × ")).count();
+    assert!(
+        err.contains("warning(s), by kind; `veiviser check --verbose`"),
+        "{err}"
+    );
+    let line = err
+        .lines()
+        .find(|l| l.contains("× missing-translation"))
+        .unwrap_or_else(|| panic!("{err}"));
+    let count = with_code(&list, "missing-translation").len();
+    assert!(
+        line.trim_start().starts_with(&format!("{count} ×")),
+        "{line}"
+    );
+    assert_eq!(
+        kinds,
+        list.iter()
+            .map(|d| d["code"].as_str())
+            .collect::<std::collections::BTreeSet<_>>()
+            .len(),
+        "{err}"
+    );
+    // … and --verbose shows each one.
+    let err = stderr(&f.run(&["check", "--verbose"]));
     assert!(
         err.contains("content/testvik/sider/foreldre.md:1:1: this page has no translation into ar"),
         "{err}"

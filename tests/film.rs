@@ -197,7 +197,7 @@ fn a_film_over_the_size_limit_is_a_warning_suggesting_a_smaller_encoding() {
             "content/testvik/bilder/bti.mp4",
             &vec![0u8; 1024 * 1024 + 1],
         );
-    let out = fx.run(&["check"]);
+    let out = fx.run(&["check", "--verbose"]);
     assert_ok(&out);
     let err = flat(&stderr(&out));
     assert!(

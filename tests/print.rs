@@ -423,7 +423,7 @@ fn a_print_address_readers_cannot_open_is_a_warning_at_the_base_url() {
         return;
     }
     let f = kommune_with_own_address("http://127.0.0.1:8000/");
-    let run = f.build(&["--kommune", "testvik"]);
+    let run = f.build(&["--kommune", "testvik", "--verbose"]);
     assert_ok(&run);
     let err = stderr(&run);
     let flat = err
