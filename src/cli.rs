@@ -95,6 +95,14 @@ pub enum Command {
         #[arg(long, default_value = "nb")]
         language: String,
     },
+    /// Explain a diagnostic code (in Norwegian), or list every code with --all.
+    Explain {
+        /// The code, as shown with each message, e.g. `unknown-key`.
+        code: Option<String>,
+        /// Print the table of every code (Markdown; docs/redaktor/feilkoder.md).
+        #[arg(long, conflicts_with = "code")]
+        all: bool,
+    },
     /// Create a new kommune folder in content/, with placeholders the preview shows at once.
     New {
         /// Folder name of the new kommune (a-z, 0-9 and -), e.g. `nordvik`.
@@ -254,6 +262,28 @@ pub fn run() -> ExitCode {
             kommune,
             language,
         } => crate::init::run(&folder, kommune.as_deref(), &language, color),
+        Command::Explain { code, all } => match (code, all) {
+            (_, true) => {
+                print!("{}", crate::codes::markdown());
+                ExitCode::SUCCESS
+            }
+            (Some(code), false) => match crate::codes::explain(&code) {
+                Ok(text) => {
+                    print!("{text}");
+                    ExitCode::SUCCESS
+                }
+                Err(d) => {
+                    eprintln!("{}", d.render(color));
+                    ExitCode::FAILURE
+                }
+            },
+            (None, false) => {
+                eprintln!(
+                    "give a code, e.g. `veiviser explain unknown-key`, or --all for every code"
+                );
+                ExitCode::FAILURE
+            }
+        },
         Command::New {
             slug,
             inherits,
