@@ -301,6 +301,50 @@ fn missing_translation_is_one_warning_per_file() {
 }
 
 #[test]
+fn partial_languages_are_not_warned_about_and_must_be_published() {
+    let yaml = KOMMUNE_YAML.replace(
+        "languages: [nb, en, ar]",
+        "languages: [nb, en, ar]\npartial_languages: [ar]",
+    );
+    assert_ne!(yaml, KOMMUNE_YAML);
+    let f = Fixture::kommune().file("content/testvik/kommune.yaml", &yaml);
+    let (ok, list) = check(&f);
+    assert!(ok, "{list:#?}");
+    let missing = with_code(&list, "missing-translation");
+    assert!(!missing.is_empty());
+    for d in &missing {
+        let message = d["message"].as_str().unwrap();
+        assert!(
+            message.contains("into en;"),
+            "only en is expected everywhere: {message}"
+        );
+    }
+
+    // A partial language must be one the kommune publishes.
+    let yaml = KOMMUNE_YAML.replace(
+        "languages: [nb, en, ar]",
+        "languages: [nb, en, ar]\npartial_languages: [ti]",
+    );
+    let f = Fixture::kommune().file("content/testvik/kommune.yaml", &yaml);
+    let (ok, list) = check(&f);
+    assert!(!ok);
+    let d = one(
+        &list,
+        "unknown-language",
+        "content/testvik/kommune.yaml",
+        4,
+        21,
+    );
+    assert!(
+        d["help"]
+            .as_str()
+            .unwrap()
+            .contains("add ti to `languages:`"),
+        "{d:#?}"
+    );
+}
+
+#[test]
 fn json_output_has_stable_keys() {
     let f = kommune().file(PAGE, &page("[x](/finnes-ikke/)\n"));
     let out = f.run(&["check", "--format", "json"]);

@@ -117,6 +117,26 @@ fn check_config(kommune: &Kommune, diags: &mut Vec<Diagnostic>) {
             );
         }
     }
+    for lang in &config.partial_languages {
+        if !config.languages.contains(lang) {
+            diags.push(
+                Diagnostic::error(
+                    "unknown-language",
+                    format!(
+                        "`{lang}` in `partial_languages:` is not one of the kommune's `languages:`"
+                    ),
+                )
+                .in_file(file)
+                .at_offset(
+                    crate::yaml::locate_in_key(file, "partial_languages", lang).unwrap_or(0),
+                    lang.len(),
+                )
+                .with_help(format!(
+                    "add {lang} to `languages:`, or remove it from `partial_languages:`"
+                )),
+            );
+        }
+    }
     if !(config.number.len() == 4 && config.number.chars().all(|c| c.is_ascii_digit())) {
         diags.push(
             Diagnostic::error(

@@ -88,6 +88,7 @@ fn lack(item: &ItemView, kommune: &Kommune) -> Option<(Arc<SourceFile>, Lack)> {
     let missing: Vec<String> = kommune
         .languages
         .iter()
+        .filter(|lang| !kommune.config.partial_languages.contains(lang))
         .filter(|lang| !item.docs.iter().any(|d| d.lang == lang.as_str()))
         .cloned()
         .collect();

@@ -24,6 +24,12 @@ pub struct KommuneConfig {
     #[serde(default)]
     #[schemars(inner(regex(pattern = r"^(nb|nn|en|ar|ti|uk|se|so|pl)$")))]
     pub languages: Vec<String>,
+    /// Languages of `languages` that only some pages are translated into (often the
+    /// parents' page and the brochure): the other pages are shown in the default language
+    /// with a note, without a `missing-translation` warning for each.
+    #[serde(default)]
+    #[schemars(inner(regex(pattern = r"^(nb|nn|en|ar|ti|uk|se|so|pl)$")))]
+    pub partial_languages: Vec<String>,
     /// Logo and colours.
     #[serde(default)]
     pub branding: Branding,
