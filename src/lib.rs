@@ -4,6 +4,7 @@
 pub mod assets;
 pub mod build;
 pub mod check;
+pub mod cms;
 pub mod cli;
 pub mod config;
 pub mod content;
