@@ -182,7 +182,14 @@ impl Api<'_> {
             files::resolve(self.root, str_param(asset, "path"))?;
         }
         for file in &data_files {
-            self.write(str_param(file, "path"), str_param(file, "raw").as_bytes())?;
+            let (path, raw) = (str_param(file, "path"), str_param(file, "raw"));
+            // Decap sends every language of the entry, untouched translations as empty
+            // forms; writing those would add a blank, invalid translation file.
+            let exists = files::resolve(self.root, &self.disk_path(path))?.exists();
+            if !exists && is_blank(raw) {
+                continue;
+            }
+            self.write(path, raw.as_bytes())?;
         }
         for asset in &assets {
             self.write(str_param(asset, "path"), &decode(asset)?)?;
@@ -239,6 +246,25 @@ impl Api<'_> {
     }
 }
 
+/// Whether a file the editor sends holds no text at all (only keys with empty values).
+fn is_blank(raw: &str) -> bool {
+    let (front, body) = match raw.trim_start().strip_prefix("---") {
+        Some(rest) => rest.split_once("\n---").unwrap_or((rest, "")),
+        None => (raw, ""),
+    };
+    fn empty(value: &serde_yaml::Value) -> bool {
+        match value {
+            serde_yaml::Value::Null => true,
+            serde_yaml::Value::String(s) => s.trim().is_empty(),
+            serde_yaml::Value::Sequence(items) => items.iter().all(empty),
+            serde_yaml::Value::Mapping(map) => map.values().all(empty),
+            _ => false,
+        }
+    }
+    body.trim().is_empty()
+        && serde_yaml::from_str::<serde_yaml::Value>(front).is_ok_and(|v| empty(&v))
+}
+
 fn str_param<'v>(value: &'v Value, key: &str) -> &'v str {
     value[key].as_str().unwrap_or("")
 }
@@ -251,6 +277,19 @@ fn decode(asset: &Value) -> Result<Vec<u8>, Answer> {
             .map_err(|e| error(400, format!("Ugyldig base64: {e}")))
     } else {
         Ok(content.as_bytes().to_vec())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn untouched_translations_are_blank() {
+        assert!(super::is_blank("name: ''\ncontact:\n  phone: ''\nlevels: []\n"));
+        assert!(super::is_blank("---\ntitle: ''\n---\n"));
+        assert!(super::is_blank("{}\n"));
+        assert!(!super::is_blank("name: Helsestasjonen\n"));
+        assert!(!super::is_blank("---\ntitle: ''\n---\nTekst\n"));
+        assert!(!super::is_blank("level: 1\n"));
     }
 }
 

@@ -278,7 +278,7 @@ fn unit_collections(root: &Path, unit: &Unit, units: &[Unit], labels: &Labels) -
         )
     } else {
         (
-            format!("{name} (felles)"),
+            format!("{name} (grunnlag)"),
             format!(
                 "Felles grunnlag. En endring her gjelder alle kommunene som arver det: {}. \
                  Skal bare én kommune ha en annen tekst, lag filen med samme navn i \

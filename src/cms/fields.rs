@@ -139,7 +139,7 @@ impl Fields<'_> {
         } else if types.contains(&"array") {
             self.list(key, label, &resolved["items"])
         } else if types.contains(&"object") {
-            json!({"widget": "object", "collapsed": true, "fields": self.of_object(resolved)})
+            json!({"widget": "object", "fields": self.of_object(resolved)})
         } else if types.contains(&"boolean") {
             json!({"widget": "boolean"})
         } else if types.contains(&"integer") || types.contains(&"number") {
