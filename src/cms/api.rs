@@ -254,7 +254,7 @@ fn is_blank(raw: &str) -> bool {
     };
     fn empty(value: &serde_yaml::Value) -> bool {
         match value {
-            serde_yaml::Value::Null => true,
+            serde_yaml::Value::Null | serde_yaml::Value::Bool(false) => true,
             serde_yaml::Value::String(s) => s.trim().is_empty(),
             serde_yaml::Value::Sequence(items) => items.iter().all(empty),
             serde_yaml::Value::Mapping(map) => map.values().all(empty),

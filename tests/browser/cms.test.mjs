@@ -46,7 +46,7 @@ function startServe(root) {
   });
 }
 
-async function waitFor(what, check, ms = 20000) {
+async function waitFor(what, check, ms = 30000) {
   const end = Date.now() + ms;
   for (;;) {
     const value = await check();
@@ -112,7 +112,7 @@ test("a service's phone number changed in the editor is in the file and on the p
   await waitFor('the served page', async () => {
     const html = await (await fetch(`${url}fjordvik/tjenester/helsestasjon/`)).text();
     return html.includes('10 20 99 88');
-  });
+  }, 90000);
   await page.goto(`${url}fjordvik/tjenester/helsestasjon/`);
   await page.getByText('10 20 99 88').first().waitFor();
   await shot(page, 'redigering-4-resultat.png');
@@ -123,15 +123,23 @@ test("a level step's text changed in the editor is in the file and on the page",
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const file = path.join(tmp, 'content/felles/veileder/niva-1.md');
   await openEditor(page, '/collections/felles-veileder/entries/niva-1');
-  const steps = page.getByText('Trinn', { exact: true }).first();
-  await steps.waitFor();
-  // Open the first step, switch its "Hvordan?" text to Markdown and replace it.
-  await page.locator('[class*="ListItemTopBar"], [class*="TopBar"]').first().waitFor().catch(() => {});
-  const firstStep = page.getByText(/^Snakk|^Gjør|^Observer|^Ta/).first();
-  void firstStep;
-  const toggles = page.getByRole('button', { name: /Expand|Utvid/ });
-  if (await toggles.count()) await toggles.first().click();
-  await page.screenshot({ path: '/tmp/cms-step.png', fullPage: false });
+  // Open the first step and replace its "Hvordan?" text (rich text editor).
+  const step = page.getByText('Utpek en stafettholder', { exact: true }).first();
+  await step.locator('xpath=ancestor::div[contains(@class,"ListItem")][1]/div[1]/button[1]').click();
+  const how = page.locator("xpath=(//label[normalize-space()='Hvordan?'])[1]/following::*[@contenteditable='true'][1]");
+  await how.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('Velg en stafettholder som kjenner barnet godt.');
+  await publish(page);
+  await waitFor('the saved file', () => fs.readFileSync(file, 'utf8').includes('Velg en stafettholder som kjenner barnet godt.'));
+  const text = fs.readFileSync(file, 'utf8');
+  assert.match(text, /^---\n[\s\S]*\n---\n/, 'front matter kept');
+  assert.match(text, /title: "?Utpek en stafettholder"?/);
+  // The preview rebuilds (a front matter change is a full build) and shows the new text.
+  await waitFor('the served level page', async () => {
+    const html = await (await fetch(`${url}fjordvik/veileder/niva-1/`)).text();
+    return html.includes('Velg en stafettholder som kjenner barnet godt.');
+  }, 90000);
   await page.close();
 });
 
