@@ -198,3 +198,6 @@ async fn api(State(cms): State<Arc<Cms>>, body: Bytes) -> Response {
             .into_response(),
     )
 }
+
+#[cfg(test)]
+mod tests;
