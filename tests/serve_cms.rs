@@ -59,6 +59,34 @@ fn start(f: &Fixture) -> Server {
     Server { child, url, port }
 }
 
+/// The preview's event stream: (event name, data) as they come.
+fn subscribe(base: &str) -> std::sync::mpsc::Receiver<(String, String)> {
+    let mut response = ureq::get(&format!("{base}__veiviser/events"))
+        .call()
+        .expect("event stream");
+    let (tx, rx) = channel();
+    std::thread::spawn(move || {
+        let reader = BufReader::new(response.body_mut().as_reader());
+        let (mut name, mut data) = (String::new(), String::new());
+        for line in reader.lines().map_while(Result::ok) {
+            if let Some(n) = line.strip_prefix("event:") {
+                name = n.trim().to_string();
+            } else if let Some(d) = line.strip_prefix("data:") {
+                data.push_str(d.trim_start());
+                data.push('\n');
+            } else if line.is_empty()
+                && !name.is_empty()
+                && tx
+                    .send((std::mem::take(&mut name), std::mem::take(&mut data)))
+                    .is_err()
+            {
+                return;
+            }
+        }
+    });
+    rx
+}
+
 fn agent() -> ureq::Agent {
     ureq::Agent::config_builder()
         .http_status_as_error(false)
@@ -153,6 +181,32 @@ fn a_save_writes_the_file_and_the_preview_shows_it() {
         assert!(started.elapsed() < Duration::from_secs(60), "the preview never showed the save");
         std::thread::sleep(Duration::from_millis(200));
     }
+}
+
+#[test]
+fn an_invalid_save_shows_the_error_and_keeps_the_last_good_preview() {
+    let f = Fixture::kommune();
+    let s = start(&f);
+    let (_, before) = get(&format!("{}tjenester/helsestasjon/", s.url));
+    assert!(before.contains("Helsestasjonen følger opp barn."));
+    let events = subscribe(&s.url);
+    let path = "content/testvik/tjenester/helsestasjon.yaml";
+    let (status, body) = api(&s, &persist(path, "name: \"Helsestasjonen\"\nages: {from: 0, to: 99}\n"), &[]);
+    assert_eq!(status, 200, "{body}");
+    // The open pages get the error for their overlay, naming the file.
+    let started = Instant::now();
+    let error = loop {
+        let (name, data) = events
+            .recv_timeout(Duration::from_secs(60).saturating_sub(started.elapsed()))
+            .expect("a build error is reported");
+        if name == "build-error" {
+            break data;
+        }
+    };
+    assert!(error.contains("helsestasjon.yaml"), "{error}");
+    let (status, after) = get(&format!("{}tjenester/helsestasjon/", s.url));
+    assert_eq!(status, 200);
+    assert!(after.contains("Helsestasjonen følger opp barn."), "the last good page is still served");
 }
 
 #[test]

@@ -210,11 +210,13 @@ fn fields_of(
     markdown: bool,
     labels: &Labels,
     targets: &BTreeMap<String, Target>,
+    levels: &[Value],
 ) -> Vec<Value> {
     let maker = Fields {
         labels,
         schema,
         targets: targets.clone(),
+        levels: levels.to_vec(),
     };
     let mut fields = maker.of_object(schema);
     if markdown {
@@ -246,6 +248,7 @@ fn targets(
             labels,
             schema: &schema_of(kind),
             targets: BTreeMap::new(),
+            levels: Vec::new(),
         }
         .of_object(&schema_of(kind)))
         .to_string();
@@ -260,8 +263,46 @@ fn targets(
     targets
 }
 
+/// The levels a unit's pages have (its own level files and those it inherits, the nearest
+/// winning), as select options: the level's title ("Nivå 1: Tiltak i egen tjeneste") with
+/// its number as the value.
+fn level_options(root: &Path, unit: &Unit, units: &[Unit]) -> Vec<Value> {
+    let mut levels: BTreeMap<i64, String> = BTreeMap::new();
+    for holder in chain(unit, units).into_iter().rev() {
+        let dir = root
+            .join("content")
+            .join(&holder.slug)
+            .join(ContentKind::Level.folder());
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let name = crate::parse::FileName::parse(&entry.file_name().to_string_lossy());
+            if name.lang.is_some() || name.ext != "md" || name.id == "index" {
+                continue;
+            }
+            let Some(front) = std::fs::read_to_string(entry.path())
+                .ok()
+                .and_then(|t| Some(t.strip_prefix("---")?.split_once("\n---")?.0.to_string()))
+                .and_then(|f| serde_yaml::from_str::<Value>(&f).ok())
+            else {
+                continue;
+            };
+            if let Some(n) = front["level"].as_i64() {
+                let label = match front["title"].as_str() {
+                    Some(title) if !title.is_empty() => title.to_string(),
+                    _ => format!("Nivå {n}"),
+                };
+                levels.insert(n, label);
+            }
+        }
+    }
+    levels
+        .into_iter()
+        .map(|(n, label)| json!({"label": label, "value": n}))
+        .collect()
+}
+
 fn unit_collections(root: &Path, unit: &Unit, units: &[Unit], labels: &Labels) -> Vec<Value> {
     let targets = targets(root, unit, units, labels);
+    let levels = level_options(root, unit, units);
     let name = title_case(&unit.slug);
     let heirs: Vec<&str> = units
         .iter()
@@ -301,7 +342,7 @@ fn unit_collections(root: &Path, unit: &Unit, units: &[Unit], labels: &Labels) -
             continue;
         }
         let markdown = kind.format() == Format::Markdown;
-        let mut fields = fields_of(&schema_of(kind), markdown, labels, &targets);
+        let mut fields = fields_of(&schema_of(kind), markdown, labels, &targets, &levels);
         if i18n.is_some() {
             for field in &mut fields {
                 field["i18n"] = true.into();
@@ -326,7 +367,7 @@ fn unit_collections(root: &Path, unit: &Unit, units: &[Unit], labels: &Labels) -
         }
         collections.push(collection);
     }
-    let files = settings_files(root, unit, labels, &targets);
+    let files = settings_files(root, unit, labels, &targets, &levels);
     if !files.is_empty() {
         collections.push(json!({
             "name": format!("{}-filer", unit.slug),
@@ -346,6 +387,7 @@ fn settings_files(
     unit: &Unit,
     labels: &Labels,
     targets: &BTreeMap<String, Target>,
+    levels: &[Value],
 ) -> Vec<Value> {
     let dir = root.join("content").join(&unit.slug);
     let mut files = Vec::new();
@@ -358,7 +400,7 @@ fn settings_files(
         "name": settings,
         "label": labels.kinds[kind_name],
         "file": format!("content/{}/{settings}.yaml", unit.slug),
-        "fields": fields_of(&settings_schema(settings), false, labels, targets),
+        "fields": fields_of(&settings_schema(settings), false, labels, targets, levels),
     }));
     for kind in ContentKind::ALL {
         let Some(id) = kind.fixed_id() else { continue };
@@ -371,7 +413,7 @@ fn settings_files(
             "name": format!("{kind:?}").to_lowercase(),
             "label": labels.kinds[&format!("{kind:?}")],
             "file": format!("content/{}/{path}", unit.slug),
-            "fields": fields_of(&schema_of(kind), markdown, labels, targets),
+            "fields": fields_of(&schema_of(kind), markdown, labels, targets, levels),
         }));
     }
     files

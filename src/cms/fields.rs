@@ -69,6 +69,8 @@ pub struct Fields<'a> {
     pub schema: &'a Value,
     /// Reference keys (`forms`, `services` …) and the collection each offers.
     pub targets: BTreeMap<String, Target>,
+    /// The levels a unit has, as select options (`{label, value}` with the number).
+    pub levels: Vec<Value>,
 }
 
 impl Fields<'_> {
@@ -164,6 +166,10 @@ impl Fields<'_> {
     fn list(&self, key: &str, label: &str, items: &Value) -> Value {
         let items = self.resolve(items);
         let item_types = type_names(items);
+        let names_levels = self.labels.references.get(key).is_some_and(|k| k == "Level");
+        if names_levels && !self.levels.is_empty() {
+            return json!({"widget": "select", "multiple": true, "options": self.levels});
+        }
         if let Some(target) = self.targets.get(key) {
             return json!({
                 "widget": "relation",

@@ -178,6 +178,11 @@ fn fields_get_the_widget_of_their_type() {
         assert_eq!(f["collection"], collection, "{key}");
         assert!(names.contains(&collection));
     }
+    // Level numbers are chosen among the levels the unit has.
+    let service = &fields_for(&config, ContentKind::Service)[0];
+    assert_eq!(field(service, "levels")["widget"], "select");
+    assert_eq!(field(service, "levels")["multiple"], true);
+    assert_eq!(field(service, "levels")["options"][1]["value"], 1);
     let form = &fields_for(&config, ContentKind::Form)[0];
     assert_eq!(field(form, "sections.fields.type")["widget"], "select");
     assert!(field(form, "sections.fields.type")["options"]
