@@ -4,8 +4,8 @@
 pub mod assets;
 pub mod build;
 pub mod check;
-pub mod cms;
 pub mod cli;
+pub mod cms;
 pub mod config;
 pub mod content;
 pub mod diagnostics;

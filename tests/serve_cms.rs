@@ -97,14 +97,18 @@ fn agent() -> ureq::Agent {
 fn get(url: &str) -> (u16, String) {
     let mut response = agent().get(url).call().expect("request");
     let status = response.status().as_u16();
-    (status, response.body_mut().read_to_string().unwrap_or_default())
+    (
+        status,
+        response.body_mut().read_to_string().unwrap_or_default(),
+    )
 }
 
 /// POST to the file API with the headers a browser on the preview sends, replaced or
 /// added to by `headers`.
 fn api(s: &Server, body: &str, headers: &[(&str, &str)]) -> (u16, String) {
     let origin = format!("http://127.0.0.1:{}", s.port);
-    let mut all: Vec<(&str, &str)> = vec![("Content-Type", "application/json"), ("Origin", &origin)];
+    let mut all: Vec<(&str, &str)> =
+        vec![("Content-Type", "application/json"), ("Origin", &origin)];
     for (name, value) in headers {
         all.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
         all.push((name, value));
@@ -115,7 +119,10 @@ fn api(s: &Server, body: &str, headers: &[(&str, &str)]) -> (u16, String) {
     }
     let mut response = request.send(body).expect("request");
     let status = response.status().as_u16();
-    (status, response.body_mut().read_to_string().unwrap_or_default())
+    (
+        status,
+        response.body_mut().read_to_string().unwrap_or_default(),
+    )
 }
 
 fn persist(path: &str, raw: &str) -> String {
@@ -146,7 +153,12 @@ fn the_editor_and_its_configuration_are_served_at_admin() {
         .iter()
         .map(|c| c["name"].as_str().unwrap())
         .collect();
-    for wanted in ["testvik-veileder", "testvik-skjema", "testvik-tjenester", "testvik-filer"] {
+    for wanted in [
+        "testvik-veileder",
+        "testvik-skjema",
+        "testvik-tjenester",
+        "testvik-filer",
+    ] {
         assert!(names.contains(&wanted), "{wanted} in {names:?}");
     }
 }
@@ -156,7 +168,11 @@ fn a_save_writes_the_file_and_the_preview_shows_it() {
     let f = Fixture::kommune();
     let s = start(&f);
     let path = "content/testvik/tjenester/helsestasjon.yaml";
-    let (status, body) = api(&s, &serde_json::json!({"action": "getEntry", "params": {"path": path}}).to_string(), &[]);
+    let (status, body) = api(
+        &s,
+        &serde_json::json!({"action": "getEntry", "params": {"path": path}}).to_string(),
+        &[],
+    );
     assert_eq!(status, 200, "{body}");
     let entry: serde_json::Value = serde_json::from_str(&body).unwrap();
     let mut edited: serde_yaml::Value =
@@ -171,14 +187,20 @@ fn a_save_writes_the_file_and_the_preview_shows_it() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| n.starts_with('.'))
         .collect();
-    assert!(leftovers.is_empty(), "no temporary file is left: {leftovers:?}");
+    assert!(
+        leftovers.is_empty(),
+        "no temporary file is left: {leftovers:?}"
+    );
     let started = Instant::now();
     loop {
         let (_, page) = get(&format!("{}tjenester/helsestasjon/", s.url));
         if page.contains("Nytt nummer 99 88 77 66.") {
             break;
         }
-        assert!(started.elapsed() < Duration::from_secs(60), "the preview never showed the save");
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "the preview never showed the save"
+        );
         std::thread::sleep(Duration::from_millis(200));
     }
 }
@@ -191,7 +213,11 @@ fn an_invalid_save_shows_the_error_and_keeps_the_last_good_preview() {
     assert!(before.contains("Helsestasjonen følger opp barn."));
     let events = subscribe(&s.url);
     let path = "content/testvik/tjenester/helsestasjon.yaml";
-    let (status, body) = api(&s, &persist(path, "name: \"Helsestasjonen\"\nages: {from: 0, to: 99}\n"), &[]);
+    let (status, body) = api(
+        &s,
+        &persist(path, "name: \"Helsestasjonen\"\nages: {from: 0, to: 99}\n"),
+        &[],
+    );
     assert_eq!(status, 200, "{body}");
     // The open pages get the error for their overlay, naming the file.
     let started = Instant::now();
@@ -206,7 +232,10 @@ fn an_invalid_save_shows_the_error_and_keeps_the_last_good_preview() {
     assert!(error.contains("helsestasjon.yaml"), "{error}");
     let (status, after) = get(&format!("{}tjenester/helsestasjon/", s.url));
     assert_eq!(status, 200);
-    assert!(after.contains("Helsestasjonen følger opp barn."), "the last good page is still served");
+    assert!(
+        after.contains("Helsestasjonen følger opp barn."),
+        "the last good page is still served"
+    );
 }
 
 #[test]

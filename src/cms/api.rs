@@ -98,7 +98,8 @@ impl Api<'_> {
     fn disk_path(&self, path: &str) -> String {
         if let Some((unit, inside)) = self.unit_of(path) {
             let name = FileName::parse(inside);
-            if unit.languages.len() > 1 && name.lang.as_deref() == Some(unit.languages[0].as_str()) {
+            if unit.languages.len() > 1 && name.lang.as_deref() == Some(unit.languages[0].as_str())
+            {
                 let dir = &path[..path.len() - inside.len()];
                 let folder = if name.dir.is_empty() {
                     String::new()
@@ -129,7 +130,12 @@ impl Api<'_> {
         Some(path.to_string())
     }
 
-    fn entries_by_folder(&self, folder: &str, extension: &str, depth: u64) -> Result<Value, Answer> {
+    fn entries_by_folder(
+        &self,
+        folder: &str,
+        extension: &str,
+        depth: u64,
+    ) -> Result<Value, Answer> {
         let dir = files::resolve(self.root, folder)?;
         let mut entries = Vec::new();
         for file in list(self.root, &dir, depth) {
@@ -280,19 +286,6 @@ fn decode(asset: &Value) -> Result<Vec<u8>, Answer> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn untouched_translations_are_blank() {
-        assert!(super::is_blank("name: ''\ncontact:\n  phone: ''\nlevels: []\n"));
-        assert!(super::is_blank("---\ntitle: ''\n---\n"));
-        assert!(super::is_blank("{}\n"));
-        assert!(!super::is_blank("name: Helsestasjonen\n"));
-        assert!(!super::is_blank("---\ntitle: ''\n---\nTekst\n"));
-        assert!(!super::is_blank("level: 1\n"));
-    }
-}
-
 fn hash(bytes: &[u8]) -> String {
     format!("{:016x}", xxhash_rust::xxh3::xxh3_64(bytes))
 }
@@ -318,4 +311,19 @@ fn list(root: &Path, dir: &Path, depth: u64) -> Vec<String> {
         .collect();
     out.sort();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn untouched_translations_are_blank() {
+        assert!(super::is_blank(
+            "name: ''\ncontact:\n  phone: ''\nlevels: []\n"
+        ));
+        assert!(super::is_blank("---\ntitle: ''\n---\n"));
+        assert!(super::is_blank("{}\n"));
+        assert!(!super::is_blank("name: Helsestasjonen\n"));
+        assert!(!super::is_blank("---\ntitle: ''\n---\nTekst\n"));
+        assert!(!super::is_blank("level: 1\n"));
+    }
 }

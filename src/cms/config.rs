@@ -59,7 +59,10 @@ pub fn units(root: &Path, only: Option<&str>) -> Vec<Unit> {
             continue;
         }
         let mut languages = units[i].languages.clone();
-        for heir in units.iter().filter(|u| u.is_kommune && chain(u, &units).iter().any(|c| c.slug == units[i].slug)) {
+        for heir in units
+            .iter()
+            .filter(|u| u.is_kommune && chain(u, &units).iter().any(|c| c.slug == units[i].slug))
+        {
             for language in &heir.languages {
                 if !languages.contains(language) {
                     languages.push(language.clone());
@@ -220,19 +223,16 @@ fn fields_of(
     };
     let mut fields = maker.of_object(schema);
     if markdown {
-        fields.push(json!({"name": "body", "label": "Tekst", "widget": "markdown", "required": false}));
+        fields.push(
+            json!({"name": "body", "label": "Tekst", "widget": "markdown", "required": false}),
+        );
     }
     fields
 }
 
 /// The collections each reference key of a unit's files offers: the nearest unit in its
 /// chain that has a folder of the named kind.
-fn targets(
-    root: &Path,
-    unit: &Unit,
-    units: &[Unit],
-    labels: &Labels,
-) -> BTreeMap<String, Target> {
+fn targets(root: &Path, unit: &Unit, units: &[Unit], labels: &Labels) -> BTreeMap<String, Target> {
     let mut targets = BTreeMap::new();
     for (key, kind_name) in &labels.references {
         let Some(kind) = folder_kinds().find(|k| format!("{k:?}") == *kind_name) else {
@@ -244,13 +244,15 @@ fn targets(
         else {
             continue;
         };
-        let display = identifier(&Fields {
-            labels,
-            schema: &schema_of(kind),
-            targets: BTreeMap::new(),
-            levels: Vec::new(),
-        }
-        .of_object(&schema_of(kind)))
+        let display = identifier(
+            &Fields {
+                labels,
+                schema: &schema_of(kind),
+                targets: BTreeMap::new(),
+                levels: Vec::new(),
+            }
+            .of_object(&schema_of(kind)),
+        )
         .to_string();
         targets.insert(
             key.clone(),

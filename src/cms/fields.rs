@@ -166,7 +166,11 @@ impl Fields<'_> {
     fn list(&self, key: &str, label: &str, items: &Value) -> Value {
         let items = self.resolve(items);
         let item_types = type_names(items);
-        let names_levels = self.labels.references.get(key).is_some_and(|k| k == "Level");
+        let names_levels = self
+            .labels
+            .references
+            .get(key)
+            .is_some_and(|k| k == "Level");
         if names_levels && !self.levels.is_empty() {
             return json!({"widget": "select", "multiple": true, "options": self.levels});
         }

@@ -185,7 +185,8 @@ async fn api(State(cms): State<Arc<Cms>>, body: Bytes) -> Response {
         .handle(&request)
     })
     .await;
-    let (status, value) = answer.unwrap_or_else(|e| (500, serde_json::json!({ "error": e.to_string() })));
+    let (status, value) =
+        answer.unwrap_or_else(|e| (500, serde_json::json!({ "error": e.to_string() })));
     if status != 200 {
         eprintln!("editor: {}", value["error"].as_str().unwrap_or(""));
     }

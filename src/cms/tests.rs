@@ -24,10 +24,12 @@ fn schema_paths(schema: &Value, object: &Value, prefix: &str, out: &mut BTreeSet
         for _ in 0..4 {
             if let Some(r) = v["$ref"].as_str() {
                 v = schema["definitions"][r.trim_start_matches("#/definitions/")].clone();
-            } else if let Some(first) = ["allOf", "anyOf"]
-                .iter()
-                .find_map(|c| v[*c].as_array().and_then(|a| a.iter().find(|x| x["type"] != "null")).cloned())
-            {
+            } else if let Some(first) = ["allOf", "anyOf"].iter().find_map(|c| {
+                v[*c]
+                    .as_array()
+                    .and_then(|a| a.iter().find(|x| x["type"] != "null"))
+                    .cloned()
+            }) {
                 v = first;
             }
         }
@@ -94,7 +96,10 @@ fn every_content_field_has_a_place_in_the_editor() {
         let mut wanted = BTreeSet::new();
         schema_paths(&schema, &schema, "", &mut wanted);
         let places = fields_for(&config, kind);
-        assert!(!places.is_empty(), "{kind:?} has no collection in the editor");
+        assert!(
+            !places.is_empty(),
+            "{kind:?} has no collection in the editor"
+        );
         for fields in places {
             let mut have = BTreeSet::new();
             field_paths(&fields, "", &mut have);
@@ -105,7 +110,11 @@ fn every_content_field_has_a_place_in_the_editor() {
     // The settings files too.
     for (name, file) in [("kommune", "kommune.yaml"), ("region", "region.yaml")] {
         let schema: Value = serde_json::from_str(
-            &crate::schemas::all().into_iter().find(|s| s.name == name).unwrap().json,
+            &crate::schemas::all()
+                .into_iter()
+                .find(|s| s.name == name)
+                .unwrap()
+                .json,
         )
         .unwrap();
         let mut wanted = BTreeSet::new();
@@ -128,7 +137,10 @@ fn every_content_field_has_a_place_in_the_editor() {
 fn every_schema_key_has_a_norwegian_label() {
     let labels = Labels::load();
     let mut keys = BTreeSet::new();
-    for s in crate::schemas::all().into_iter().filter(|s| s.name != "veiviser") {
+    for s in crate::schemas::all()
+        .into_iter()
+        .filter(|s| s.name != "veiviser")
+    {
         let schema: Value = serde_json::from_str(&s.json).unwrap();
         schema_paths(&schema, &schema, "", &mut keys);
     }
@@ -137,7 +149,10 @@ fn every_schema_key_has_a_norwegian_label() {
         .map(|p| p.rsplit('.').next().unwrap())
         .filter(|k| !labels.has(k))
         .collect();
-    assert!(missing.is_empty(), "add to src/cms/labels.yaml: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "add to src/cms/labels.yaml: {missing:?}"
+    );
 }
 
 fn field<'a>(fields: &'a Value, path: &str) -> &'a Value {
@@ -157,7 +172,15 @@ fn field<'a>(fields: &'a Value, path: &str) -> &'a Value {
 fn fields_get_the_widget_of_their_type() {
     let config = demo();
     let level = &fields_for(&config, ContentKind::Level)[0];
-    for markdown in ["purpose", "lead", "decision", "steps.how", "steps.who", "steps.tools", "body"] {
+    for markdown in [
+        "purpose",
+        "lead",
+        "decision",
+        "steps.how",
+        "steps.who",
+        "steps.tools",
+        "body",
+    ] {
         assert_eq!(field(level, markdown)["widget"], "markdown", "{markdown}");
     }
     assert_eq!(field(level, "reviewed")["widget"], "datetime");
@@ -172,7 +195,11 @@ fn fields_get_the_widget_of_their_type() {
         .iter()
         .map(|c| c["name"].as_str().unwrap())
         .collect();
-    for (key, collection) in [("forms", "felles-skjema"), ("arenas", "felles-arenaer"), ("steps.forms", "felles-skjema")] {
+    for (key, collection) in [
+        ("forms", "felles-skjema"),
+        ("arenas", "felles-arenaer"),
+        ("steps.forms", "felles-skjema"),
+    ] {
         let f = field(level, key);
         assert_eq!(f["widget"], "relation", "{key}");
         assert_eq!(f["collection"], collection, "{key}");
@@ -198,14 +225,29 @@ fn fields_get_the_widget_of_their_type() {
 fn kommune_services_refer_to_their_own_folder_and_bases_say_they_are_shared() {
     let config = demo();
     let collections = config["collections"].as_array().unwrap();
-    let fjordvik_levels = collections.iter().find(|c| c["name"] == "fjordvik-veileder").unwrap();
-    assert_eq!(field(&fjordvik_levels["fields"], "services")["collection"], "fjordvik-tjenester");
-    let base = collections.iter().find(|c| c["name"] == "felles-skjema").unwrap();
+    let fjordvik_levels = collections
+        .iter()
+        .find(|c| c["name"] == "fjordvik-veileder")
+        .unwrap();
+    assert_eq!(
+        field(&fjordvik_levels["fields"], "services")["collection"],
+        "fjordvik-tjenester"
+    );
+    let base = collections
+        .iter()
+        .find(|c| c["name"] == "felles-skjema")
+        .unwrap();
     let description = base["description"].as_str().unwrap();
-    assert!(description.contains("alle kommunene") && description.contains("fjordvik"), "{description}");
+    assert!(
+        description.contains("alle kommunene") && description.contains("fjordvik"),
+        "{description}"
+    );
     // Translations beside their original, one locale list per unit.
     assert_eq!(base["i18n"]["structure"], "multiple_files");
     assert_eq!(base["i18n"]["default_locale"], "nb");
-    let bjorkedal = collections.iter().find(|c| c["name"] == "bjorkedal-tjenester").unwrap();
+    let bjorkedal = collections
+        .iter()
+        .find(|c| c["name"] == "bjorkedal-tjenester")
+        .unwrap();
     assert_eq!(bjorkedal["i18n"]["default_locale"], "nn");
 }

@@ -88,6 +88,24 @@ async function publish(page) {
   await page.getByText('Publiser nå').first().click();
 }
 
+test("Decap accepts the generated configuration: its own config schema, every collection shown", async () => {
+  // Decap validates config.yml against its configuration schema (ajv, in the pinned bundle)
+  // before it shows anything; an invalid one shows "Config Errors" and no collections.
+  const config = await (await fetch(`${url}admin/config.yml`)).text();
+  const count = (config.match(/^- (create|delete|description|editor|extension|fields|files|folder|format|i18n|identifier_field|label|name|slug): /gm) || []).length;
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await openEditor(page);
+  // The sidebar's links (not the entries of the open collection, nor its "new" button).
+  const links = page.locator('a[href^="#/collections/"]:not([href*="/entries/"]):not([href$="/new"])');
+  await waitFor('the collections', async () => (await links.count()) >= count);
+  assert.equal(await links.count(), count);
+  assert.ok(!(await page.locator('body').innerText()).includes('Config Errors'));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("a service's phone number changed in the editor is in the file and on the page", async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const file = path.join(tmp, 'content/fjordvik/tjenester/helsestasjon.yaml');
