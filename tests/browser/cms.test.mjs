@@ -88,7 +88,7 @@ async function publish(page) {
   await page.getByText('Publiser nå').first().click();
 }
 
-test("Decap accepts the generated configuration: its own config schema, every collection shown", async () => {
+test("Decap accepts the generated configuration: its own config schema, every collection shown", { timeout: 240000 }, async () => {
   // Decap validates config.yml against its configuration schema (ajv, in the pinned bundle)
   // before it shows anything; an invalid one shows "Config Errors" and no collections.
   const config = await (await fetch(`${url}admin/config.yml`)).text();
@@ -106,7 +106,7 @@ test("Decap accepts the generated configuration: its own config schema, every co
   await page.close();
 });
 
-test("a service's phone number changed in the editor is in the file and on the page", async () => {
+test("a service's phone number changed in the editor is in the file and on the page", { timeout: 240000 }, async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const file = path.join(tmp, 'content/fjordvik/tjenester/helsestasjon.yaml');
   await page.goto(`${url}fjordvik/tjenester/helsestasjon/`);
@@ -137,7 +137,7 @@ test("a service's phone number changed in the editor is in the file and on the p
   await page.close();
 });
 
-test("a level step's text changed in the editor is in the file and on the page", async () => {
+test("a level step's text changed in the editor is in the file and on the page", { timeout: 240000 }, async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const file = path.join(tmp, 'content/felles/veileder/niva-1.md');
   await openEditor(page, '/collections/felles-veileder/entries/niva-1');
@@ -161,7 +161,7 @@ test("a level step's text changed in the editor is in the file and on the page",
   await page.close();
 });
 
-test('the file API refuses a foreign origin and paths outside content/', async () => {
+test('the file API refuses a foreign origin and paths outside content/', { timeout: 240000 }, async () => {
   const api = `${url}admin/api/v1`;
   const post = (body, headers = {}) => fetch(api, {
     method: 'POST',
