@@ -182,12 +182,20 @@ test('the file API refuses a foreign origin and paths outside content/', { timeo
   const page = await browser.newPage();
   await page.route('http://evil.example/', (route) => route.fulfill({ contentType: 'text/html', body: '<p>x</p>' }));
   await page.goto('http://evil.example/');
-  const status = await page.evaluate(async (target) => {
-    try {
-      const res = await fetch(target, { method: 'POST', mode: 'no-cors', headers: { 'Content-Type': 'text/plain' }, body: '{"action":"info"}' });
-      return res.type;
-    } catch (e) { return 'blocked'; }
-  }, api);
-  assert.ok(['opaque', 'blocked'].includes(status));
+  const written = path.join(tmp, 'content/fjordvik/tjenester/fra-nettside.yaml');
+  const body = JSON.stringify(persist('content/fjordvik/tjenester/fra-nettside.yaml'));
+  const outcome = await page.evaluate(async ({ target, body }) => {
+    const results = [];
+    // A simple request (no preflight) and a JSON one (preflighted): neither may write.
+    for (const type of ['text/plain', 'application/json']) {
+      try {
+        const res = await fetch(target, { method: 'POST', mode: type === 'text/plain' ? 'no-cors' : 'cors', headers: { 'Content-Type': type }, body });
+        results.push(res.type);
+      } catch (e) { results.push('blocked'); }
+    }
+    return results;
+  }, { target: api, body });
+  assert.equal(outcome.length, 2);
+  assert.ok(!fs.existsSync(written), `a foreign page wrote ${written} (${outcome})`);
   await page.close();
 });
