@@ -98,7 +98,10 @@ impl Api<'_> {
     fn disk_path(&self, path: &str) -> String {
         if let Some((unit, inside)) = self.unit_of(path) {
             let name = FileName::parse(inside);
-            if unit.languages.len() > 1 && name.lang.as_deref() == Some(unit.languages[0].as_str())
+            let content_file = matches!(name.ext.as_str(), "md" | "yaml" | "yml");
+            if content_file
+                && unit.languages.len() > 1
+                && name.lang.as_deref() == Some(unit.languages[0].as_str())
             {
                 let dir = &path[..path.len() - inside.len()];
                 let folder = if name.dir.is_empty() {
@@ -315,6 +318,55 @@ fn list(root: &Path, dir: &Path, depth: u64) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_default_language_has_no_code_on_disk() {
+        let unit = |slug: &str, languages: &[&str]| super::Unit {
+            slug: slug.into(),
+            is_kommune: true,
+            base: None,
+            languages: languages.iter().map(|l| l.to_string()).collect(),
+        };
+        let units = [
+            unit("fjordvik", &["nb", "en"]),
+            unit("bjorkedal", &["nn", "nb"]),
+        ];
+        let api = super::Api {
+            root: std::path::Path::new("/p"),
+            units: &units,
+        };
+        let disk = |p| api.disk_path(p);
+        assert_eq!(
+            disk("content/fjordvik/skjema/a.nb.yaml"),
+            "content/fjordvik/skjema/a.yaml"
+        );
+        assert_eq!(
+            disk("content/fjordvik/skjema/a.en.yaml"),
+            "content/fjordvik/skjema/a.en.yaml"
+        );
+        assert_eq!(
+            disk("content/bjorkedal/sider/om.nn.md"),
+            "content/bjorkedal/sider/om.md"
+        );
+        assert_eq!(
+            disk("content/bjorkedal/sider/om.nb.md"),
+            "content/bjorkedal/sider/om.nb.md"
+        );
+        assert_eq!(
+            disk("content/fjordvik/bilder/logo.nb.svg"),
+            "content/fjordvik/bilder/logo.nb.svg"
+        );
+        let listed = |p| api.listed_path(p);
+        assert_eq!(
+            listed("content/fjordvik/skjema/a.yaml").as_deref(),
+            Some("content/fjordvik/skjema/a.nb.yaml")
+        );
+        assert_eq!(
+            listed("content/fjordvik/veileder/index.md"),
+            None,
+            "a fixed file"
+        );
+    }
+
     #[test]
     fn untouched_translations_are_blank() {
         assert!(super::is_blank(
