@@ -6,6 +6,9 @@
 //! crate such as `include_dir`: cargo re-runs it when any file under themes/standard/ is
 //! added, changed or removed (`rerun-if-changed` on a folder scans it), which a macro that
 //! only includes the files it saw cannot notice, and it adds no dependency.
+//!
+//! It also writes `$OUT_DIR/cms_bundle.rs`, the same kind of table for `assets/cms/` (the
+//! browser editor that `veiviser serve` offers at /admin/, see src/cms/).
 
 use std::path::{Path, PathBuf};
 
@@ -27,6 +30,19 @@ fn main() {
     table.push_str("]\n");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets it"));
     std::fs::write(out.join("theme_standard.rs"), table).expect("write theme_standard.rs");
+
+    // The pinned Decap CMS bundle that `veiviser serve` offers at /admin/ (src/cms/).
+    let cms = manifest.join("assets").join("cms");
+    println!("cargo:rerun-if-changed=assets/cms");
+    let mut files = Vec::new();
+    walk(&cms, &cms, &mut files);
+    files.sort();
+    let mut table = String::from("&[\n");
+    for (rel, abs) in &files {
+        table.push_str(&format!("    ({rel:?}, include_bytes!({abs:?})),\n"));
+    }
+    table.push_str("]\n");
+    std::fs::write(out.join("cms_bundle.rs"), table).expect("write cms_bundle.rs");
 }
 
 /// Every file under `dir`, as (path from `theme` with `/` on every platform, absolute path).

@@ -5,6 +5,7 @@ pub mod assets;
 pub mod build;
 pub mod check;
 pub mod cli;
+pub mod cms;
 pub mod codes;
 pub mod config;
 pub mod content;

@@ -90,7 +90,7 @@ pub fn all() -> Vec<SchemaFile> {
 }
 
 /// The schema of a kind of content file, for the files the registry says it has.
-fn content_schema(kind: ContentKind) -> SchemaFile {
+pub fn content_schema(kind: ContentKind) -> SchemaFile {
     use content::*;
     let file = kind.path_of(kind.fixed_id().unwrap_or("*"));
     let applies_to = &match kind.format() {

@@ -146,12 +146,21 @@ async fn serve(opts: ServeOptions) -> ExitCode {
         opts.kommune.as_deref().unwrap_or("every kommune")
     );
     println!("Watching content/, themes/ and veiviser.yaml. Press Ctrl-C to stop.");
+    if opts.bind.is_loopback() {
+        println!("Edit in the browser at {url}admin/");
+    }
     if opts.open {
         if let Err(e) = open::that(&url) {
             eprintln!("warning: could not open a browser: {e}");
         }
     }
-    let app = http::router(Arc::clone(&shared));
+    // The browser editor at /admin/ (src/cms/), only in the preview.
+    let app = http::router(Arc::clone(&shared)).merge(crate::cms::router(crate::cms::CmsOptions {
+        root: opts.root.clone(),
+        kommune: opts.kommune.clone(),
+        bind: opts.bind,
+        port: addr.port(),
+    }));
     tokio::select! {
         result = axum::serve(listener, app) => {
             if let Err(e) = result {
