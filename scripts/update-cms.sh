@@ -1,11 +1,11 @@
 #!/bin/sh
 # Copy the pinned Decap CMS bundle from node_modules into assets/cms/, where build.rs
 # embeds it in the binary (served by `veiviser serve` at /admin/). Run after changing the
-# decap-cms version in package.json:  npm ci && scripts/update-cms.sh
+# decap-cms version in scripts/cms/package.json:  (cd scripts/cms && npm ci) && scripts/update-cms.sh
 set -eu
 cd "$(dirname "$0")/.."
-dist=node_modules/decap-cms/dist
-version=$(node -p "require('./node_modules/decap-cms/package.json').version")
+dist=scripts/cms/node_modules/decap-cms/dist
+version=$(node -p "require('./scripts/cms/node_modules/decap-cms/package.json').version")
 rm -rf assets/cms
 mkdir -p assets/cms
 # The main bundle, its lazily loaded chunks and the WebP encoders it loads for uploads.
