@@ -20,7 +20,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$bin" build --out "$tmp/public" --kommune fjordvik --no-pdf --base-url "http://127.0.0.1:$port/" >/dev/null
+if ! "$bin" build --out "$tmp/public" --kommune fjordvik --no-pdf --base-url "http://127.0.0.1:$port/" >"$tmp/build.log" 2>&1; then
+  cat "$tmp/build.log" >&2
+  exit 1
+fi
 python3 -m http.server "$port" --bind 127.0.0.1 -d "$tmp/public" >/dev/null 2>&1 &
 server=$!
 for _ in $(seq 50); do

@@ -62,7 +62,11 @@ fn level_page_has_a_stepper_a_step_list_and_each_steps_details_behind_a_toggle()
         .collect();
     assert_eq!(list, ["#forste-steg-pa-niva-1", "#andre"]);
     for step in select(&level, ".steps > li") {
-        assert_eq!(select_in(&step, ".step-now").len(), 1, "a lead above the details");
+        assert_eq!(
+            select_in(&step, ".step-now").len(),
+            1,
+            "a lead above the details"
+        );
         assert_eq!(select_in(&step, "details.step-details > summary").len(), 1);
     }
     assert_eq!(select(&level, "aside.acute").len(), 0, "no large acute box");

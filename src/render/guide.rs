@@ -302,7 +302,10 @@ mod tests {
 
     #[test]
     fn a_steps_lead_is_its_summary_or_first_paragraph() {
-        assert_eq!(split(Some("Ring nå."), "A\n\nB"), ("Ring nå.".into(), "A\n\nB"));
+        assert_eq!(
+            split(Some("Ring nå."), "A\n\nB"),
+            ("Ring nå.".into(), "A\n\nB")
+        );
         assert_eq!(split(None, "A.\n\nB."), ("A.".into(), "B."));
         let listed = "Bli enige om\n\n- x";
         assert_eq!(split(None, listed), ("Bli enige om".into(), listed));
