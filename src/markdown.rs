@@ -79,7 +79,9 @@ pub const THEME_IDS: &[&str] = &[
     "footer-acute",
     "fotnote-tilbake",
     "acute-title",
+    "acute-strip-title",
     // level.html
+    "niva-stegliste",
     "niva-steg",
     "niva-beslutning",
     "niva-ressurser",
@@ -90,6 +92,8 @@ pub const THEME_IDS: &[&str] = &[
     "search-more",
     // form.html, services_index.html, module.html, index.html, guide_index.html
     "skjema-tittel",
+    "skjema-feil",
+    "skjema-feil-tittel",
     "kategorier",
     "case-title",
     "front-levels",

@@ -248,6 +248,9 @@ impl ContentType for Level {
     fn markdown_fields(&self) -> Vec<MarkdownField<'_>> {
         let mut out = vec![md("purpose", &self.purpose), md("lead", &self.lead)];
         for s in &self.steps {
+            if let Some(summary) = &s.summary {
+                out.push(md("summary", summary));
+            }
             out.push(md("how", &s.how));
             out.push(md("who", &s.who));
             if let Some(tools) = &s.tools {

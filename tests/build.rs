@@ -32,7 +32,10 @@ fn levels_are_ordered_and_linked() {
         "explicit step id becomes the anchor"
     );
     assert_eq!(steps[0].value().attr("id"), Some("forste-steg-pa-niva-1"));
-    for answer in ["Hvordan?", "Hvem?", "Verktøy"] {
+    // A one-paragraph "how" is the step's lead; who and the tools are behind the toggle
+    // and beside it.
+    assert_eq!(text(&select_in(&steps[1], ".step-now")[0]), "Så slik.");
+    for answer in ["Hvem?", "Verktøy"] {
         assert!(text(&steps[1]).contains(answer), "step answers {answer}");
     }
     // References resolve to titles and links.
@@ -41,7 +44,36 @@ fn levels_are_ordered_and_linked() {
 }
 
 #[test]
-fn acute_warning_on_every_level_page() {
+fn level_page_has_a_stepper_a_step_list_and_each_steps_details_behind_a_toggle() {
+    let f = Fixture::kommune();
+    assert_ok(&f.build(&["--kommune", "testvik"]));
+    let level = f.html("veileder/niva-1/index.html");
+    let stepper = select(&level, "nav.level-stepper a");
+    assert_eq!(stepper.len(), 2, "one entry per level");
+    let current: Vec<String> = select(&level, "nav.level-stepper a[aria-current=page]")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(current.len(), 1);
+    assert!(current[0].starts_with('1'), "{current:?}");
+    let list: Vec<_> = select(&level, "nav.step-list li a")
+        .iter()
+        .map(|a| a.value().attr("href").unwrap().to_string())
+        .collect();
+    assert_eq!(list, ["#forste-steg-pa-niva-1", "#andre"]);
+    for step in select(&level, ".steps > li") {
+        assert_eq!(
+            select_in(&step, ".step-now").len(),
+            1,
+            "a lead above the details"
+        );
+        assert_eq!(select_in(&step, "details.step-details > summary").len(), 1);
+    }
+    assert_eq!(select(&level, "aside.acute").len(), 0, "no large acute box");
+}
+
+#[test]
+fn compact_emergency_strip_on_every_level_page() {
     let f = Fixture::kommune();
     assert_ok(&f.build(&["--kommune", "testvik"]));
     for page in [
@@ -50,18 +82,23 @@ fn acute_warning_on_every_level_page() {
         "en/veileder/niva-1/index.html",
     ] {
         let html = f.html(page);
-        let acute = select(&html, "aside.acute");
+        let acute = select(&html, "aside.acute-strip");
         assert_eq!(acute.len(), 1, "{page}");
         let body = text(&acute[0]);
         assert_eq!(
-            select(&html, "aside.acute a[href='tel:+4710000001']").len(),
+            select(&html, "aside.acute-strip a[href='tel:+4710000001']").len(),
             1,
             "{page}: child welfare phone"
         );
         assert_eq!(
-            select(&html, "aside.acute a[href='tel:112']").len(),
+            select(&html, "aside.acute-strip a[href='tel:112']").len(),
             1,
             "{page}: police"
+        );
+        assert_eq!(
+            select(&html, "aside.acute-strip a[href='tel:116111']").len(),
+            1,
+            "{page}: Alarmtelefonen for barn og unge"
         );
         assert!(!body.is_empty());
     }

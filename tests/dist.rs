@@ -98,7 +98,7 @@ fn a_project_overriding_one_template_gets_it_and_the_rest_built_in() {
         level.contains("data-egen-mal"),
         "the level page extends base.html"
     );
-    assert!(level.contains("class=acute"), "the built-in partial");
+    assert!(level.contains("class=acute-strip"), "the built-in partial");
     assert!(std::fs::read_dir(site.join("assets")).unwrap().any(|e| e
         .unwrap()
         .file_name()

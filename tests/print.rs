@@ -238,6 +238,21 @@ fn prints_carry_the_kommunes_text_in_every_script_and_the_version() {
 }
 
 #[test]
+fn blank_report_of_concern_posters_and_guide_print_the_kommunes_numbers_and_116_111() {
+    if !tools() {
+        return;
+    }
+    let form = text(&pdf("skjema-bekymringsmelding.pdf"));
+    for number in ["10 20 30 40", "10 20 30 99", "112"] {
+        assert!(form.contains(number), "blank form lacks {number}:\n{form}");
+    }
+    assert!(!form.contains("Telefonnumrene står i veilederen"));
+    for name in ["plakat-a4.pdf", "plakat-a3.pdf", "veilederen.pdf"] {
+        assert!(text(&pdf(name)).contains("116 111"), "{name} lacks 116 111");
+    }
+}
+
+#[test]
 fn qr_codes_lead_to_the_kommunes_online_guide() {
     if !tools() {
         return;

@@ -60,6 +60,10 @@ pub struct Step {
     #[serde(default)]
     #[schemars(regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"))]
     pub id: Option<String>,
+    /// What to do now, in one or two lines (Markdown), shown above the details on the level
+    /// page; default: the first paragraph of `how`.
+    #[serde(default)]
+    pub summary: Option<String>,
     /// What to do ("Hvordan?", Markdown).
     pub how: String,
     /// Who does it ("Hvem?", Markdown).

@@ -1,5 +1,7 @@
 //! Pages of the action guide: the overview with its level diagram, and one page per level.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use super::context::Link;
@@ -12,6 +14,9 @@ struct StepCtx {
     number: usize,
     id: String,
     title: String,
+    /// What to do now: one or two lines above the details.
+    summary: String,
+    /// The rest of "how", behind the details toggle.
     how: String,
     who: String,
     tools: Option<String>,
@@ -21,9 +26,20 @@ struct StepCtx {
     deadline: Option<String>,
 }
 
+/// One level in the stepper at the top of a level page.
+#[derive(Serialize)]
+struct StepperLevel {
+    number: u8,
+    short_title: String,
+    url: String,
+    current: bool,
+}
+
 #[derive(Serialize)]
 struct LevelCtx {
     number: u8,
+    /// Every level of the guide, the current one marked.
+    levels: Vec<StepperLevel>,
     title: String,
     short_title: String,
     summary: String,
@@ -166,11 +182,13 @@ impl KommuneRenderer<'_> {
             .enumerate()
             .map(|(i, s)| {
                 text.push(s.title.clone());
+                let (summary, how) = split_how(s.summary.as_deref(), &s.how);
                 StepCtx {
                     number: i + 1,
                     id: s.anchor(),
                     title: s.title.clone(),
-                    how: self.md_with(lang, &s.how, links).html,
+                    summary: self.md_with(lang, &summary, links).html,
+                    how: self.md_with(lang, how, links).html,
                     who: self.md_inline_with(lang, &s.who, links),
                     tools: s
                         .tools
@@ -187,8 +205,22 @@ impl KommuneRenderer<'_> {
         let body = self.md_with(lang, doc.body(), links);
         text.push(body.text.clone());
         let url = self.urls.href(lang, &route);
+        let stepper = levels
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                let (d, _) = v.pick(lang, default);
+                StepperLevel {
+                    number: d.data.level,
+                    short_title: d.data.short().to_string(),
+                    url: self.urls.href(lang, &Route::Level(v.id.clone())),
+                    current: i == index,
+                }
+            })
+            .collect();
         let ctx = LevelCtx {
             number: l.level,
+            levels: stepper,
             title: l.title.clone(),
             short_title: l.short().to_string(),
             summary: l.summary.clone(),
@@ -219,5 +251,70 @@ impl KommuneRenderer<'_> {
             text: text.join(" "),
         };
         Ok(self.out(lang, &route, html, Some(search)))
+    }
+}
+
+/// A step's lead and the text behind its details toggle. Without a `summary` the lead is the
+/// first paragraph of `how`, which then leaves the details unless a list continues it or
+/// its footnotes are defined further down (the lead then shows it without the note marks).
+fn split_how<'a>(summary: Option<&'a str>, how: &'a str) -> (Cow<'a, str>, &'a str) {
+    if let Some(summary) = summary {
+        return (Cow::Borrowed(summary), how);
+    }
+    let how = how.trim();
+    let Some((first, rest)) = how.split_once("\n\n") else {
+        return (Cow::Borrowed(how), "");
+    };
+    let rest = rest.trim_start();
+    if first.contains("[^") {
+        return (Cow::Owned(without_note_marks(first)), how);
+    }
+    let continues = rest.starts_with(['-', '*', '+']) || first.trim_end().ends_with(':');
+    (Cow::Borrowed(first), if continues { how } else { rest })
+}
+
+/// `text` without footnote references (`[^1]`).
+fn without_note_marks(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("[^") {
+        out.push_str(&rest[..start]);
+        match rest[start..].find(']') {
+            Some(end) => rest = &rest[start + end + 1..],
+            None => {
+                rest = &rest[start..];
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_how;
+
+    fn split<'a>(summary: Option<&'a str>, how: &'a str) -> (String, &'a str) {
+        let (lead, details) = split_how(summary, how);
+        (lead.into_owned(), details)
+    }
+
+    #[test]
+    fn a_steps_lead_is_its_summary_or_first_paragraph() {
+        assert_eq!(
+            split(Some("Ring nå."), "A\n\nB"),
+            ("Ring nå.".into(), "A\n\nB")
+        );
+        assert_eq!(split(None, "A.\n\nB."), ("A.".into(), "B."));
+        let listed = "Bli enige om\n\n- x";
+        assert_eq!(split(None, listed), ("Bli enige om".into(), listed));
+        assert_eq!(split(None, "Bare én."), ("Bare én.".into(), ""));
+    }
+
+    #[test]
+    fn a_lead_never_separates_a_footnote_from_its_definition() {
+        let how = "Gjør slik[^1], og slik[^1].\n\n[^1]: Note.";
+        assert_eq!(split(None, how), ("Gjør slik, og slik.".into(), how));
     }
 }

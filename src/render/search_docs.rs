@@ -55,7 +55,9 @@ impl KommuneRenderer<'_> {
             .iter()
             .enumerate()
             .map(|(i, s)| {
-                let mut text = vec![self.md(lang, &s.how).text, self.md(lang, &s.who).text];
+                let mut text: Vec<String> =
+                    s.summary.iter().map(|t| self.md(lang, t).text).collect();
+                text.extend([self.md(lang, &s.how).text, self.md(lang, &s.who).text]);
                 text.extend(s.tools.iter().map(|t| self.md(lang, t).text));
                 text.extend(s.deadline.iter().cloned());
                 SearchEntry {

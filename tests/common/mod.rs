@@ -212,6 +212,11 @@ pub fn select<'a>(html: &'a scraper::Html, css: &str) -> Vec<scraper::ElementRef
         .collect()
 }
 
+/// Elements under `el` that match `css`.
+pub fn select_in<'a>(el: &scraper::ElementRef<'a>, css: &str) -> Vec<scraper::ElementRef<'a>> {
+    el.select(&scraper::Selector::parse(css).unwrap()).collect()
+}
+
 pub fn text(el: &scraper::ElementRef) -> String {
     el.text()
         .collect::<Vec<_>>()
