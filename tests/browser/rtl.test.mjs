@@ -6,7 +6,8 @@
 //   "50 31 20 10") and on one line, in the footer and in the emergency box;
 // - on an Arabic page whose text falls back to Norwegian, the Norwegian text is lang=nb and
 //   left-to-right, while the Arabic emergency box inside it is lang=ar and right-to-left;
-// - the arrows between the level boxes point in the reading direction.
+// - the arrows between the level boxes point in the reading direction;
+// - the Arabic and Ethiopic web fonts are loaded on Arabic and Tigrinya pages only.
 //
 // Environment: VEIVISER_BIN (binary, default target/debug/veiviser), CHROMIUM (default
 // /usr/bin/chromium).
@@ -18,7 +19,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import http from 'node:http';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
@@ -31,6 +32,10 @@ const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable
 let tmp;
 let out;
 let browser;
+let server;
+let origin;
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.woff2': 'font/woff2', '.svg': 'image/svg+xml' };
 
 function run(cmd, args) {
   return new Promise((resolve, reject) => {
@@ -48,21 +53,36 @@ before(async () => {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (set CHROMIUM=…)`);
   tmp = await fsp.mkdtemp(path.join(os.tmpdir(), 'veiviser-rtl-'));
   out = path.join(tmp, 'public');
-  const build = await run(BIN, ['build', '--no-pdf', '--relative-urls', '--kommune', 'fjordvik', '--root', ROOT, '--out', out, '--base-url', 'https://www.example.no/bti/']);
+  const build = await run(BIN, ['build', '--no-pdf', '--kommune', 'fjordvik', '--root', ROOT, '--out', out, '--base-url', 'https://www.example.no/bti/']);
   if (build.code !== 0) throw new Error(`veiviser build failed (exit ${build.code}):\n${build.output}`);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  // Served over HTTP (web fonts are not loaded from file://).
+  server = http.createServer((req, res) => {
+    let rel = decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/bti\//, '');
+    if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+    const file = path.join(out, rel);
+    if (!file.startsWith(out) || !fs.existsSync(file)) { res.writeHead(404); res.end(); return; }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  origin = `http://127.0.0.1:${server.address().port}/bti/`;
 });
 
 after(async () => {
   await browser?.close().catch(() => {});
+  server?.close();
   if (tmp) await fsp.rm(tmp, { recursive: true, force: true });
 });
 
 async function open(rel, width = 375) {
   const context = await browser.newContext({ viewport: { width, height: 900 } });
   const page = await context.newPage();
-  await page.goto(pathToFileURL(path.join(out, ...rel.split('/'), 'index.html')).href);
-  return { context, page };
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(origin + (rel ? `${rel}/` : ''));
+  await page.evaluate(() => document.fonts.ready);
+  return { context, page, requests };
 }
 
 // For every phone link inside `selector`: its text, the digit groups in logical order, the
@@ -125,4 +145,21 @@ test('the arrows between the level boxes point in the reading direction of the b
   await ar.page.$eval('.page-content', (el) => { el.dir = 'rtl'; });
   assert.equal(await arrow(ar.page), '"←"');
   await ar.context.close();
+});
+
+test('the Arabic and Ethiopic web fonts load on pages in those languages only', async () => {
+  const fonts = (requests) => requests.filter((u) => u.endsWith('.woff2')).map((u) => u.replace(/.*\//, '')).sort();
+  const ar = await open('ar/foreldre');
+  assert.deepEqual(fonts(ar.requests), ['noto-sans-arabic-bold.woff2', 'noto-sans-arabic-regular.woff2']);
+  assert.ok(await ar.page.evaluate(() => document.fonts.check('16px "Veiviser Arabic"', 'للوالدين')));
+  const loaded = await ar.page.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family));
+  assert.ok(loaded.includes('"Veiviser Arabic"') || loaded.includes('Veiviser Arabic'), JSON.stringify(loaded));
+  await ar.context.close();
+  const ti = await open('ti/foreldre');
+  assert.deepEqual(fonts(ti.requests), ['noto-sans-ethiopic-bold.woff2', 'noto-sans-ethiopic-regular.woff2']);
+  await ti.context.close();
+  // A Norwegian page names Arabic and Tigrinya in its language picker, yet loads no web font.
+  const nb = await open('');
+  assert.deepEqual(fonts(nb.requests), []);
+  await nb.context.close();
 });
