@@ -80,7 +80,6 @@ pub struct Strings {
     by_lang: BTreeMap<String, BTreeMap<String, String>>,
 }
 
-
 impl Strings {
     /// Load strings for `langs` from a theme's `i18n/` files.
     pub fn load(
@@ -176,15 +175,24 @@ mod tests {
             let missing: Vec<&String> = reference.iter().filter(|k| !keys.contains(k)).collect();
             assert!(missing.is_empty(), "{}.yaml lacks {missing:?}", lang.code);
             let extra: Vec<&String> = keys.iter().filter(|k| !reference.contains(k)).collect();
-            assert!(extra.is_empty(), "{}.yaml has keys nb.yaml lacks: {extra:?}", lang.code);
-            assert_eq!(keys, reference, "{}.yaml is in nb.yaml's key order", lang.code);
+            assert!(
+                extra.is_empty(),
+                "{}.yaml has keys nb.yaml lacks: {extra:?}",
+                lang.code
+            );
+            assert_eq!(
+                keys, reference,
+                "{}.yaml is in nb.yaml's key order",
+                lang.code
+            );
         }
     }
 
     #[test]
     fn no_interface_text_is_left_empty() {
         for lang in LANGUAGES {
-            let bytes = crate::theme_files::builtin_file(&format!("i18n/{}.yaml", lang.code)).unwrap();
+            let bytes =
+                crate::theme_files::builtin_file(&format!("i18n/{}.yaml", lang.code)).unwrap();
             let file = SourceFile::from_bytes("x".into(), bytes.to_vec()).unwrap();
             let map: BTreeMap<String, String> = crate::yaml::parse_file(&file).unwrap();
             for (k, v) in map {

@@ -10,12 +10,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn tools() -> bool {
-    let ok = ["pdftotext", "pdftoppm", "zbarimg"].iter().all(|t| {
-        Command::new(t)
-            .arg("-v")
-            .output()
-            .is_ok()
-    });
+    let ok = ["pdftotext", "pdftoppm", "zbarimg"]
+        .iter()
+        .all(|t| Command::new(t).arg("-v").output().is_ok());
     if !ok {
         eprintln!("SKIPPED: poppler-utils or zbar-tools not installed (scripts/setup)");
     }
@@ -23,7 +20,11 @@ fn tools() -> bool {
 }
 
 fn text(path: &Path) -> String {
-    let out = Command::new("pdftotext").arg(path).arg("-").output().unwrap();
+    let out = Command::new("pdftotext")
+        .arg(path)
+        .arg("-")
+        .output()
+        .unwrap();
     String::from_utf8_lossy(&out.stdout)
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -52,7 +53,11 @@ fn qr_codes(path: &Path, pages: u32) -> Vec<String> {
             .arg(&png)
             .output()
             .unwrap();
-        codes.extend(String::from_utf8_lossy(&out.stdout).lines().map(str::to_string));
+        codes.extend(
+            String::from_utf8_lossy(&out.stdout)
+                .lines()
+                .map(str::to_string),
+        );
     }
     codes
 }

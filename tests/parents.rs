@@ -17,8 +17,7 @@ fn demo() -> &'static Path {
 
 fn page(rel: &str) -> scraper::Html {
     let path = demo().join("public").join(rel);
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     scraper::Html::parse_document(&text)
 }
 
@@ -47,7 +46,10 @@ fn pages_of(lang_dir: &str) -> Vec<PathBuf> {
         .into_iter()
         .filter(|p| {
             let rel = p.strip_prefix(&root).unwrap().to_string_lossy().to_string();
-            lang_dir.is_empty() == !["en/", "ar/", "ti/", "uk/"].iter().any(|l| rel.starts_with(l))
+            lang_dir.is_empty()
+                == !["en/", "ar/", "ti/", "uk/"]
+                    .iter()
+                    .any(|l| rel.starts_with(l))
                 && !rel.ends_with("404.html")
         })
         .collect()
@@ -111,7 +113,9 @@ fn every_page_has_the_language_picker_with_each_languages_own_name() {
     let ar = select(&forms, ".language-nav a[lang=ar]");
     assert_eq!(ar[0].value().attr("href"), Some("/bti/fjordvik/ar/skjema/"));
     assert_eq!(ar[0].value().attr("dir"), Some("rtl"));
-    assert!(demo().join("public/fjordvik/ar/skjema/index.html").is_file());
+    assert!(demo()
+        .join("public/fjordvik/ar/skjema/index.html")
+        .is_file());
 }
 
 #[test]
@@ -154,10 +158,25 @@ fn the_front_page_leads_parents_to_their_page_in_every_language() {
     assert_eq!(
         links,
         [
-            ("en", "ltr", "/bti/fjordvik/en/foreldre/", "For parents English"),
-            ("ar", "rtl", "/bti/fjordvik/ar/foreldre/", "للوالدين العربية"),
+            (
+                "en",
+                "ltr",
+                "/bti/fjordvik/en/foreldre/",
+                "For parents English"
+            ),
+            (
+                "ar",
+                "rtl",
+                "/bti/fjordvik/ar/foreldre/",
+                "للوالدين العربية"
+            ),
             ("ti", "ltr", "/bti/fjordvik/ti/foreldre/", "ንወለዲ ትግርኛ"),
-            ("uk", "ltr", "/bti/fjordvik/uk/foreldre/", "Для батьків Українська"),
+            (
+                "uk",
+                "ltr",
+                "/bti/fjordvik/uk/foreldre/",
+                "Для батьків Українська"
+            ),
         ]
         .map(|(a, b, c, d)| (a.into(), b.into(), c.into(), d.into()))
     );

@@ -284,7 +284,10 @@ fn the_brochure_speaks_to_parents_in_their_language() {
         assert!(!nb.contains(employee), "brochure has {employee:?}:\n{nb}");
     }
     let ar = text(&pdf("foreldrebrosjyre-ar.pdf"));
-    assert!(ar.contains("مترجم"), "the Arabic back page offers an interpreter:\n{ar}");
+    assert!(
+        ar.contains("مترجم"),
+        "the Arabic back page offers an interpreter:\n{ar}"
+    );
     assert!(ar.contains("116 111"), "{ar}");
     assert!(!ar.contains("Ikke snakk"), "{ar}");
 }

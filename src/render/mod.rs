@@ -230,7 +230,9 @@ impl<'a> KommuneRenderer<'a> {
             .map(|l| context::ParentsLink {
                 code: l.clone(),
                 dir: crate::i18n::dir(l),
-                language: crate::i18n::language(l).map_or(l.as_str(), |x| x.name).to_string(),
+                language: crate::i18n::language(l)
+                    .map_or(l.as_str(), |x| x.name)
+                    .to_string(),
                 label: t_get(self.theme.strings.for_lang(l), "nav_parents"),
                 url: self.urls.href(l, &route),
             })
