@@ -46,11 +46,10 @@ fn pages_of(lang_dir: &str) -> Vec<PathBuf> {
         .into_iter()
         .filter(|p| {
             let rel = p.strip_prefix(&root).unwrap().to_string_lossy().to_string();
-            lang_dir.is_empty()
-                == !["en/", "ar/", "ti/", "uk/"]
-                    .iter()
-                    .any(|l| rel.starts_with(l))
-                && !rel.ends_with("404.html")
+            let in_other_language = ["en/", "ar/", "ti/", "uk/"]
+                .iter()
+                .any(|l| rel.starts_with(l));
+            lang_dir.is_empty() != in_other_language && !rel.ends_with("404.html")
         })
         .collect()
 }
