@@ -82,6 +82,7 @@ pub const THEME_IDS: &[&str] = &[
     "footer-acute",
     "fotnote-tilbake",
     "acute-title",
+    "parents-entry-title",
     // level.html
     "niva-steg",
     "niva-beslutning",
