@@ -48,3 +48,6 @@ for shot in "${shots[@]}"; do
     echo "$out_dir/$name-$width.png"
   done
 done
+
+# The parents' pages in Arabic, Tigrinya and Polish, and the brochures (PDF pages).
+VEIVISER_BIN="$bin" CHROMIUM="$chromium" scripts/screenshots-parents.sh "$((port + 10))"

@@ -80,9 +80,6 @@ pub struct Strings {
     by_lang: BTreeMap<String, BTreeMap<String, String>>,
 }
 
-/// Languages whose UI strings must be complete; others may fall back to English.
-pub const COMPLETE_LANGUAGES: &[&str] = &["nb", "nn", "en", "ar", "ti", "uk"];
-
 impl Strings {
     /// Load strings for `langs` from a theme's `i18n/` files.
     pub fn load(
@@ -113,12 +110,6 @@ impl Strings {
             let own = read(code)?.unwrap_or_default();
             let missing: Vec<&String> = nb.keys().filter(|k| !own.contains_key(*k)).collect();
             if !missing.is_empty() {
-                let level = if COMPLETE_LANGUAGES.contains(&code.as_str()) {
-                    "error"
-                } else {
-                    "warning"
-                };
-                let _ = level;
                 warnings.push(
                     Diagnostic::warning(
                         "missing-ui-strings",
@@ -158,6 +149,57 @@ impl Strings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The keys of a built-in `i18n/<code>.yaml`, in file order.
+    fn builtin_keys(code: &str) -> Option<Vec<String>> {
+        let bytes = crate::theme_files::builtin_file(&format!("i18n/{code}.yaml"))?;
+        let file = SourceFile::from_bytes(format!("i18n/{code}.yaml"), bytes.to_vec()).unwrap();
+        let map: BTreeMap<String, String> = crate::yaml::parse_file(&file).unwrap();
+        let text = std::str::from_utf8(bytes).unwrap();
+        let order: Vec<String> = text
+            .lines()
+            .filter_map(|l| l.split_once(':').map(|(k, _)| k))
+            .filter(|k| !k.starts_with('#') && map.contains_key(*k))
+            .map(str::to_string)
+            .collect();
+        assert_eq!(order.len(), map.len(), "{code}.yaml: one key per line");
+        Some(order)
+    }
+
+    #[test]
+    fn every_supported_language_has_every_interface_text_in_the_reference_order() {
+        let reference = builtin_keys("nb").unwrap();
+        for lang in LANGUAGES {
+            let keys = builtin_keys(lang.code)
+                .unwrap_or_else(|| panic!("the standard theme has no i18n/{}.yaml", lang.code));
+            let missing: Vec<&String> = reference.iter().filter(|k| !keys.contains(k)).collect();
+            assert!(missing.is_empty(), "{}.yaml lacks {missing:?}", lang.code);
+            let extra: Vec<&String> = keys.iter().filter(|k| !reference.contains(k)).collect();
+            assert!(
+                extra.is_empty(),
+                "{}.yaml has keys nb.yaml lacks: {extra:?}",
+                lang.code
+            );
+            assert_eq!(
+                keys, reference,
+                "{}.yaml is in nb.yaml's key order",
+                lang.code
+            );
+        }
+    }
+
+    #[test]
+    fn no_interface_text_is_left_empty() {
+        for lang in LANGUAGES {
+            let bytes =
+                crate::theme_files::builtin_file(&format!("i18n/{}.yaml", lang.code)).unwrap();
+            let file = SourceFile::from_bytes("x".into(), bytes.to_vec()).unwrap();
+            let map: BTreeMap<String, String> = crate::yaml::parse_file(&file).unwrap();
+            for (k, v) in map {
+                assert!(!v.trim().is_empty(), "{}: {k} is empty", lang.code);
+            }
+        }
+    }
 
     #[test]
     fn arabic_is_rtl() {

@@ -61,6 +61,9 @@ pub fn options() -> Options {
         | Options::ENABLE_SMART_PUNCTUATION
 }
 
+/// Characters that end a phrase in the search text: after them no " · " is added.
+const PHRASE_END: &[char] = &['.', '!', '?', ':', ';', '…', '·', '؟', '،', '።', '፧'];
+
 const BLOCK_MARK: &str = "VEIVISERBLOCK";
 const IMAGE_MARK: &str = "VEIVISERIMAGE";
 const OWN_MARK: &str = "VEIVISEROWN";
@@ -80,6 +83,7 @@ pub const THEME_IDS: &[&str] = &[
     "fotnote-tilbake",
     "acute-title",
     "acute-strip-title",
+    "parents-entry-title",
     // level.html
     "niva-stegliste",
     "niva-steg",
@@ -310,6 +314,18 @@ pub fn render_with_footnote_prefix(source: &str, ctx: &MarkdownContext, prefix: 
             Event::Text(t) if t.starts_with(FILM_MARK) => {}
             Event::Text(t) | Event::Code(t) => {
                 out.text.push_str(t);
+            }
+            // A list item, paragraph, heading or table cell ends a phrase: a search snippet
+            // shows " · " there unless the text has its own punctuation.
+            Event::End(
+                TagEnd::Item | TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::TableCell,
+            ) => {
+                let end = out.text.trim_end().len();
+                out.text.truncate(end);
+                if end > 0 && !out.text.ends_with(PHRASE_END) {
+                    out.text.push_str(" ·");
+                }
+                out.text.push(' ');
             }
             Event::SoftBreak | Event::HardBreak | Event::End(_) => out.text.push(' '),
             _ => {}

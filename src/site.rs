@@ -113,6 +113,15 @@ impl Kommune {
         &self.languages[0]
     }
 
+    /// Id of the page for parents (`for_parents: true`; the first by order if several).
+    pub fn parents_page(&self) -> Option<&str> {
+        let default = self.default_lang();
+        self.pages_ordered()
+            .into_iter()
+            .find(|p| p.primary(default).data.for_parents)
+            .map(|p| p.id.as_str())
+    }
+
     pub fn level(&self, number: u8) -> Option<&Variants<Level>> {
         let default = self.default_lang();
         self.levels

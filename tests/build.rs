@@ -378,10 +378,14 @@ fn translations_fallback_and_right_to_left() {
         .collect();
     assert_eq!(
         langs,
-        ["nb", "ar"],
-        "switcher lists only languages the page exists in"
+        ["nb", "en", "ar"],
+        "the switcher lists every language of the site (English shows the bokmål text)"
     );
     assert_eq!(select(&ar, "link[rel=alternate][hreflang=nb]").len(), 1);
+    assert!(
+        select(&ar, "link[rel=alternate][hreflang=en]").is_empty(),
+        "only translations are hreflang alternates"
+    );
     // English does not exist: the bokmål text is shown with a note, marked as bokmål.
     let en = f.html("en/foreldre/index.html");
     assert_eq!(select(&en, "html")[0].value().attr("lang"), Some("en"));

@@ -261,20 +261,50 @@ fn qr_codes_lead_to_the_kommunes_online_guide() {
     assert_eq!(qr_codes(&pdf("plakat-a4.pdf"), 1), [format!("{base}/")]);
     assert_eq!(qr_codes(&pdf("plakat-a3.pdf"), 1), [format!("{base}/")]);
     assert_eq!(qr_codes(&pdf("veilederen.pdf"), 1), [format!("{base}/")]);
-    // A brochure (QR on the back page) leads to the guide in its own language when the
-    // site has it.
-    assert_eq!(
-        qr_codes(&pdf("foreldrebrosjyre-en.pdf"), 0),
-        [format!("{base}/en/")]
+    // A brochure (QR on the back page) is for parents: it leads to the parents' page in
+    // its own language.
+    for (file, lang) in [
+        ("foreldrebrosjyre.pdf", ""),
+        ("foreldrebrosjyre-en.pdf", "en/"),
+        ("foreldrebrosjyre-ar.pdf", "ar/"),
+        ("foreldrebrosjyre-ti.pdf", "ti/"),
+        ("foreldrebrosjyre-uk.pdf", "uk/"),
+    ] {
+        assert_eq!(
+            qr_codes(&pdf(file), 0),
+            [format!("{base}/{lang}foreldre/")],
+            "{file}"
+        );
+    }
+}
+
+#[test]
+fn the_brochure_speaks_to_parents_in_their_language() {
+    if !tools() {
+        return;
+    }
+    let nb = text(&pdf("foreldrebrosjyre.pdf"));
+    for expected in [
+        "Når dere trenger hjelp med en gang",
+        "Alarmtelefonen",
+        "116 111",
+        "10 20 30 40",
+        "tolk",
+        "les mer til foreldre",
+    ] {
+        assert!(nb.contains(expected), "brochure lacks {expected:?}:\n{nb}");
+    }
+    // Not the employees' instructions.
+    for employee in ["Ikke snakk med foreldrene først", "Send bekymringsmelding"] {
+        assert!(!nb.contains(employee), "brochure has {employee:?}:\n{nb}");
+    }
+    let ar = text(&pdf("foreldrebrosjyre-ar.pdf"));
+    assert!(
+        ar.contains("مترجم"),
+        "the Arabic back page offers an interpreter:\n{ar}"
     );
-    assert_eq!(
-        qr_codes(&pdf("foreldrebrosjyre-ar.pdf"), 0),
-        [format!("{base}/ar/")]
-    );
-    assert_eq!(
-        qr_codes(&pdf("foreldrebrosjyre.pdf"), 0),
-        [format!("{base}/")]
-    );
+    assert!(ar.contains("116 111"), "{ar}");
+    assert!(!ar.contains("Ikke snakk"), "{ar}");
 }
 
 #[test]

@@ -187,3 +187,112 @@ fn a_to_aa_page_groups_in_norwegian_order() {
         Some("/a-a/")
     );
 }
+
+/// Every document of a built index: (url, title, kind, text).
+fn documents(ix: &serde_json::Value) -> Vec<(String, String, String, String)> {
+    let chunks =
+        (ix["n"].as_u64().unwrap() as usize).div_ceil(ix["chunk"].as_u64().unwrap() as usize);
+    let kinds = ix["kinds"].as_array().unwrap();
+    (0..chunks)
+        .flat_map(|k| ix["parts"][format!("d{k}")].as_array().unwrap().clone())
+        .map(|d| {
+            (
+                d[0].as_str().unwrap().to_string(),
+                d[1].as_str().unwrap().to_string(),
+                kinds[d[2].as_u64().unwrap() as usize]
+                    .as_str()
+                    .unwrap()
+                    .to_string(),
+                d[3].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn glossary_terms_are_found_at_their_anchor_and_list_items_stay_apart() {
+    let f = Fixture::kommune()
+        .file(
+            "content/testvik/ordliste.yaml",
+            "terms:\n  - term: \"Stafettholder\"\n    forms: [\"stafettholderen\"]\n    explanation: \"Den som følger opp barnet.\"\n  - term: \"Samtykke\"\n    explanation: \"Et ja fra foreldrene.\"\n",
+        )
+        .file(
+            "content/testvik/sider/om.md",
+            "---\ntitle: \"Om veilederen\"\n---\n- Skriv ned det du ser\n- Snakk med leder\n\nEtter lista.\n",
+        );
+    assert_ok(&f.build(&["--kommune", "testvik", "--no-pdf"]));
+    let docs = documents(&main_index(&f.read("sok/indeks.js")));
+    let term = docs
+        .iter()
+        .find(|d| d.1 == "Stafettholder")
+        .expect("a document for the term");
+    assert_eq!(term.0, "ordliste/#stafettholder");
+    assert_eq!(term.2, "Ordliste");
+    assert!(term.3.contains("følger opp barnet"), "{term:?}");
+    assert!(docs.iter().any(|d| d.0 == "ordliste/#samtykke"));
+    assert!(
+        !docs.iter().any(|d| d.0 == "ordliste/"),
+        "no document for the whole glossary besides its terms"
+    );
+    // The anchor exists on the glossary page.
+    let glossary = f.html("ordliste/index.html");
+    assert_eq!(select(&glossary, "#stafettholder").len(), 1);
+    // The text of a list keeps its items apart, for the snippet.
+    let om = docs.iter().find(|d| d.0 == "om/").unwrap();
+    assert!(
+        om.3.contains("Skriv ned det du ser · Snakk med leder · Etter lista."),
+        "{om:?}"
+    );
+}
+
+#[test]
+fn the_search_page_has_one_search_landmark() {
+    let f = Fixture::kommune();
+    assert_ok(&f.build(&["--kommune", "testvik", "--no-pdf"]));
+    for page in ["sok/index.html", "index.html"] {
+        let html = f.html(page);
+        assert_eq!(select(&html, "[role=search], search").len(), 1, "{page}");
+    }
+}
+
+#[test]
+fn the_arabic_index_holds_words_without_article_alef_forms_or_taa_marbuta() {
+    let f = Fixture::kommune()
+        .file(
+            "content/testvik/sider/om.md",
+            "---\ntitle: \"Om veilederen\"\n---\nTekst.\n",
+        )
+        .file(
+            "content/testvik/sider/om.ar.md",
+            "---\ntitle: \"عن الدليل\"\n---\nاتصلوا بخدمة الطوارئ. الأسرة مهمة.\n",
+        );
+    assert_ok(&f.build(&["--kommune", "testvik", "--no-pdf"]));
+    let ix = main_index(&f.read("ar/sok/indeks.js"));
+    // The term dictionary (front coded: 'A'+n UTF-16 units shared with the previous term).
+    let mut terms: Vec<String> = Vec::new();
+    for (name, part) in ix["parts"].as_object().unwrap() {
+        if !name.starts_with('t') {
+            continue;
+        }
+        // One string: each term starts with its upper-case count letter.
+        let coded = part["terms"].as_str().unwrap();
+        let mut prev: Vec<u16> = Vec::new();
+        let mut rest = coded;
+        while let Some(c) = rest.chars().next() {
+            let end = rest[1..]
+                .find(|c: char| c.is_ascii_uppercase())
+                .map_or(rest.len(), |i| i + 1);
+            prev.truncate(usize::from(c as u8 - b'A'));
+            prev.extend(rest[1..end].encode_utf16());
+            terms.push(String::from_utf16(&prev).unwrap());
+            rest = &rest[end..];
+        }
+    }
+    // search.js normalises a query the same way before looking it up.
+    for stem in ["طوارئ", "اسره", "مهمه", "دليل"] {
+        assert!(terms.iter().any(|t| t == stem), "{stem} in {terms:?}");
+    }
+    for raw in ["الطوارئ", "الأسرة", "الاسره"] {
+        assert!(!terms.iter().any(|t| t == raw), "{raw} in {terms:?}");
+    }
+}

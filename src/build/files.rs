@@ -86,6 +86,9 @@ pub(super) fn write_assets(
             _ => {}
         }
     }
+    for (name, bytes) in &theme.fonts {
+        staging.write(&format!("{prefix}assets/fonts/{name}"), bytes)?;
+    }
     for (rel, path) in &kommune.assets {
         staging.copy(&format!("{prefix}{rel}"), path)?;
     }

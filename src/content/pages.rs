@@ -27,5 +27,9 @@ content_struct! {
         /// Show a link to the page in the footer.
         #[serde(default)]
         pub menu: bool,
+        /// The page for parents: "For foreldre" in the header and on the front page, and
+        /// where the parent brochures' QR codes lead.
+        #[serde(default)]
+        pub for_parents: bool,
     }
 }

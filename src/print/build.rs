@@ -114,9 +114,14 @@ impl<'a> Maker<'a> {
             .collect()
     }
 
+    /// Print data for a print in `lang` whose QR code leads to `route`, in the print's
+    /// language if the site has it, else in the site's default language.
     fn meta(&self, lang: &str) -> data::Meta {
+        self.meta_to(lang, &Route::Front)
+    }
+
+    fn meta_to(&self, lang: &str, route: &Route) -> data::Meta {
         let c = &self.k.config;
-        // The QR code leads to the guide in the print's language if the site has it.
         let site_lang = if self.k.languages.iter().any(|l| l == lang) {
             lang
         } else {
@@ -127,7 +132,7 @@ impl<'a> Maker<'a> {
             kommune: c.name.clone(),
             kommune_short: c.short().to_string(),
             version: self.version.clone(),
-            url: self.urls.absolute(site_lang, &Route::Front),
+            url: self.urls.absolute(site_lang, route),
             primary_color: c.branding.primary().to_string(),
             text_on_primary: c.branding.text().to_string(),
             logo: self.logo.as_ref().map(|(n, _)| n.clone()),
@@ -388,8 +393,13 @@ impl<'a> Maker<'a> {
             }
             FileKind::Brochure => {
                 let doc = doc();
+                // A brochure is for parents: its QR code leads to the parents' page.
+                let target = self
+                    .k
+                    .parents_page()
+                    .map_or(Route::Front, |id| Route::Page(id.to_string()));
                 let brochure = data::Brochure {
-                    meta: self.meta(lang),
+                    meta: self.meta_to(lang, &target),
                     title: doc.data.title.clone(),
                     body: self.md(lang, doc.body()),
                     emergency: self.emergency(),

@@ -32,6 +32,9 @@ pub struct LanguageLink {
     pub url: String,
     pub current: bool,
     pub dir: &'static str,
+    /// The page's text exists in this language (else it is shown there in a fallback);
+    /// only translations are `hreflang` alternates.
+    pub translated: bool,
 }
 
 #[derive(Serialize, Clone)]
@@ -87,6 +90,22 @@ pub struct SiteCtx {
     pub accessibility_statement: String,
     pub emergency: EmergencyCtx,
     pub regional_home: Option<String>,
+    /// The page for parents ("For foreldre"), when the kommune has one.
+    pub parents_url: Option<String>,
+    /// The page for parents in every language of the site, each labelled in its own
+    /// language (for the front page).
+    pub parents_links: Vec<ParentsLink>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct ParentsLink {
+    pub code: String,
+    pub dir: &'static str,
+    /// The language's own name.
+    pub language: String,
+    /// "For foreldre" in that language.
+    pub label: String,
+    pub url: String,
 }
 
 /// What is specific to one page in the chrome.
@@ -130,8 +149,8 @@ impl KommuneRenderer<'_> {
             .kommune
             .languages
             .iter()
-            .filter(|l| available.contains(&l.as_str()))
             .map(|l| LanguageLink {
+                translated: available.contains(&l.as_str()),
                 code: l.clone(),
                 name: i18n::language(l).map_or(l.as_str(), |x| x.name).to_string(),
                 url: self.urls.href(l, route),

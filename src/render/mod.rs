@@ -128,6 +128,12 @@ impl<'a> KommuneRenderer<'a> {
             section: route.section(),
             current: false,
         })
+        .chain(self.kommune.parents_page().map(|id| NavItem {
+            label: t_get(t, "nav_parents"),
+            url: self.urls.href(lang, &Route::Page(id.to_string())),
+            section: "",
+            current: false,
+        }))
         .collect();
         let footer_links = self
             .kommune
@@ -204,7 +210,33 @@ impl<'a> KommuneRenderer<'a> {
             accessibility_statement: k.accessibility_statement.clone(),
             emergency,
             regional_home,
+            parents_url: self
+                .kommune
+                .parents_page()
+                .map(|id| self.urls.href(lang, &Route::Page(id.to_string()))),
+            parents_links: self.parents_links(),
         }
+    }
+
+    /// The parents' page in each of the kommune's languages, labelled in that language.
+    fn parents_links(&self) -> Vec<context::ParentsLink> {
+        let Some(id) = self.kommune.parents_page() else {
+            return Vec::new();
+        };
+        let route = Route::Page(id.to_string());
+        self.kommune
+            .languages
+            .iter()
+            .map(|l| context::ParentsLink {
+                code: l.clone(),
+                dir: crate::i18n::dir(l),
+                language: crate::i18n::language(l)
+                    .map_or(l.as_str(), |x| x.name)
+                    .to_string(),
+                label: t_get(self.theme.strings.for_lang(l), "nav_parents"),
+                url: self.urls.href(l, &route),
+            })
+            .collect()
     }
 
     /// Every page of the kommune, in every language.
@@ -391,7 +423,12 @@ impl<'a> KommuneRenderer<'a> {
         };
         let mut site_nav = site.nav.clone();
         for item in &mut site_nav {
-            item.current = item.section == page.section;
+            // "For foreldre" is one page, not a section.
+            item.current = if item.section.is_empty() {
+                item.url == page.url
+            } else {
+                item.section == page.section
+            };
         }
         ctx.insert("nav", &site_nav);
         ctx.insert("page", page);

@@ -58,8 +58,9 @@ fn paper(format: PaperFormat) -> &'static str {
 /// posters, brochures (each language: A5 and the booklet), the guide, blank forms.
 ///
 /// The original of an item (its file without language code, or the site's default
-/// language) is `<id>.pdf`; a translation is `<id>-<lang>.pdf`. The guide is made in its
-/// original language only (it collects every level, form and service).
+/// language) is `<id>.pdf`; a translation is `<id>-<lang>.pdf`. Translations are made only
+/// for the languages the kommune publishes. The guide is made in the kommune's default
+/// language (or its original) only (it collects every level, form and service).
 pub fn print_files(k: &Kommune) -> Vec<PrintFile> {
     let default = k.default_lang();
     let mut files = Vec::new();
@@ -70,7 +71,12 @@ pub fn print_files(k: &Kommune) -> Vec<PrintFile> {
         let docs: Vec<_> = match kind {
             PrintKind::Guide => vec![primary],
             _ => {
-                let mut docs: Vec<_> = v.docs.iter().collect();
+                // Only the languages the kommune publishes (the original always).
+                let mut docs: Vec<_> = v
+                    .docs
+                    .iter()
+                    .filter(|d| Arc::ptr_eq(d, primary) || k.languages.contains(&d.lang))
+                    .collect();
                 // The original first, then translations by language code.
                 docs.sort_by_key(|d| (!Arc::ptr_eq(d, primary), d.lang.clone()));
                 docs
@@ -115,7 +121,11 @@ pub fn print_files(k: &Kommune) -> Vec<PrintFile> {
     files.extend(by_kind.into_values().flatten());
     for (id, v) in &k.forms {
         let primary = v.primary(default);
-        let mut docs: Vec<_> = v.docs.iter().collect();
+        let mut docs: Vec<_> = v
+            .docs
+            .iter()
+            .filter(|d| Arc::ptr_eq(d, primary) || k.languages.contains(&d.lang))
+            .collect();
         docs.sort_by_key(|d| (!Arc::ptr_eq(d, primary), d.lang.clone()));
         for doc in docs {
             let name = if Arc::ptr_eq(doc, primary) {

@@ -1,6 +1,7 @@
 //! What the search index gets from the rendered pages: one document per page that has a
 //! [`SearchEntry`], and one per step of every level, linking to the step's anchor
-//! (`veileder/niva-0/#undringssamtale`), so a search lands on the step itself.
+//! (`veileder/niva-0/#undringssamtale`), so a search lands on the step itself. The glossary
+//! is one document per term, linking to the term (`ordliste/#samtykke`).
 
 use std::collections::BTreeMap;
 
@@ -31,6 +32,10 @@ impl KommuneRenderer<'_> {
         for page in pages {
             let Some(entry) = &page.search else { continue };
             let docs = by_lang.entry(page.lang.clone()).or_default();
+            if entry.route == Route::Glossary {
+                docs.extend(self.term_entries(&page.lang).iter().map(document));
+                continue;
+            }
             docs.push(document(entry));
             let level = match &entry.route {
                 Route::Level(id) => self.kommune.levels.iter().position(|v| &v.id == id),
@@ -41,6 +46,27 @@ impl KommuneRenderer<'_> {
             }
         }
         by_lang
+    }
+
+    /// One search entry per glossary term: the term, its other forms, its explanation.
+    fn term_entries(&self, lang: &str) -> Vec<SearchEntry> {
+        let Some(variants) = &self.kommune.glossary else {
+            return Vec::new();
+        };
+        let (doc, _) = variants.pick(lang, self.kommune.default_lang());
+        let kind = self.t(lang, "kind_term");
+        doc.data
+            .terms
+            .iter()
+            .map(|term| SearchEntry {
+                route: Route::Glossary,
+                anchor: Some(term.anchor()),
+                title: term.term.clone(),
+                kind: kind.clone(),
+                keywords: term.forms.clone(),
+                text: self.md(lang, &term.explanation).text,
+            })
+            .collect()
     }
 
     /// One search entry per step of level `index`: title, then how, who, tools, deadline.

@@ -19,6 +19,9 @@ pub struct Theme {
     pub css: String,
     /// Static files besides the stylesheet (scripts), by file name.
     pub scripts: Vec<(String, Vec<u8>)>,
+    /// Web fonts (`static/fonts/*.woff2`), by file name; main.css names them as
+    /// `fonts/<name>` and uses them only on pages in the languages that need them.
+    pub fonts: Vec<(String, Vec<u8>)>,
 }
 
 impl Theme {
@@ -56,6 +59,15 @@ impl Theme {
             })
             .collect();
         scripts.sort();
+        let mut fonts: Vec<(String, Vec<u8>)> = files
+            .under("static/fonts/")
+            .filter_map(|(rel, file)| {
+                let name = &rel["static/fonts/".len()..];
+                (name.ends_with(".woff2") && !name.contains('/'))
+                    .then(|| (name.to_string(), file.bytes.to_vec()))
+            })
+            .collect();
+        fonts.sort();
         Ok((
             Theme {
                 name: name.to_string(),
@@ -64,6 +76,7 @@ impl Theme {
                 strings,
                 css,
                 scripts,
+                fonts,
             },
             warnings,
         ))

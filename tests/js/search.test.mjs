@@ -186,6 +186,18 @@ test('other scripts, numbers and apostrophes', () => {
   assert.deepEqual(docs('99'), [1]);
 });
 
+test('Arabic: the article, alef forms, taa marbuta and harakat do not hide a word', () => {
+  // The index has "العربية: الطِّفْل والأسرة".
+  assert.deepEqual(docs('طفل'), [5], 'without the article ال');
+  assert.deepEqual(docs('الطفل'), [5]);
+  assert.deepEqual(docs('طِفْل'), [5], 'with harakat');
+  assert.deepEqual(docs('عربيه'), [5], 'taa marbuta written as haa, no article');
+  assert.equal(api.stem(api.norm('أسرة'), 'ar'), api.stem(api.norm('الاسره'), 'ar'), 'alef forms');
+  assert.equal(api.stem(api.norm('إبلاغ'), 'nb'), 'ابلاغ', 'on any page language');
+  const s = api.snippet('اتصلوا بخدمة الطوارئ الآن', ix.stems('طوارئ'), 'ar');
+  assert.ok(Array.from(s, (p) => Array.from(p)).some(([t, m]) => m && t === 'الطوارئ'), 'the snippet marks the word with its article');
+});
+
 test('snippets mark matches and show the part around the first one', () => {
   const s = api.snippet('Barna og tjenesten hjelper barnet.', ix.stems('barn'), 'nb');
   assert.deepEqual(Array.from(s, (p) => Array.from(p)), [

@@ -60,7 +60,14 @@
     return w;
   }
   // Stems a normalized token.
+  // Arabic (any page language): alef forms → ا, ة → ه, ى → ي, the article ال dropped when two
+  // letters are left (stem.rs `arabic`).
+  function arabic(t) {
+    t = t.replace(/[\u0623\u0625\u0622\u0671]/g, '\u0627').replace(/\u0629/g, '\u0647').replace(/\u0649/g, '\u064a');
+    return t.slice(0, 2) === '\u0627\u0644' && Array.from(t).length >= 4 ? t.slice(2) : t;
+  }
   function stem(t, lang) {
+    if (/[\u0620-\u064a\u0671]/.test(t)) return arabic(t);
     if (!/^[a-z]+$/.test(t)) return t;
     return /^n[bno]$/.test(lang) ? norwegian(t) : lang === 'en' ? english(t) : t;
   }

@@ -1,0 +1,125 @@
+//! Print products follow the kommune's languages: Bjørkedal (nynorsk first, then bokmål)
+//! built alone with its PDFs gets a nynorsk guide, posters and parent brochure whose QR
+//! codes lead to its nynorsk pages, and brochures only in the languages it publishes.
+//! Checked with poppler and zbar, like tests/print.rs (skipped with a note without them).
+
+mod common;
+use common::*;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn tools() -> bool {
+    let ok = ["pdftotext", "pdftoppm", "zbarimg"]
+        .iter()
+        .all(|t| Command::new(t).arg("-v").output().is_ok());
+    if !ok {
+        eprintln!("SKIPPED: poppler-utils or zbar-tools not installed (scripts/setup)");
+    }
+    ok
+}
+
+fn text(path: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .arg(path)
+        .arg("-")
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// QR codes on the first `pages` pages of a PDF, rendered at 150 dpi.
+fn qr_codes(path: &Path, pages: u32) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let ok = Command::new("pdftoppm")
+        .args(["-r", "150", "-png", "-l", &pages.to_string()])
+        .arg(path)
+        .arg(dir.path().join("p"))
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    let mut codes = Vec::new();
+    let mut pngs: Vec<PathBuf> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    pngs.sort();
+    for png in pngs {
+        let out = Command::new("zbarimg")
+            .args(["--raw", "-q"])
+            .arg(&png)
+            .output()
+            .unwrap();
+        codes.extend(
+            String::from_utf8_lossy(&out.stdout)
+                .lines()
+                .map(str::to_string),
+        );
+    }
+    codes
+}
+
+#[test]
+fn a_nynorsk_kommune_gets_nynorsk_prints_that_lead_to_its_nynorsk_pages() {
+    if !tools() {
+        return;
+    }
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    let run = Command::new(env!("CARGO_BIN_EXE_veiviser"))
+        .args(["build", "--kommune", "bjorkedal", "--root"])
+        .arg(repo())
+        .arg("--out")
+        .arg(&public)
+        .args(["--base-url", "https://bjorkedal.example/bti/"])
+        .env("NO_COLOR", "1")
+        .env("VEIVISER_TODAY", "2026-11-22")
+        .output()
+        .unwrap();
+    assert_ok(&run);
+    let trykk = public.join("trykk");
+    let mut brochures: Vec<String> = std::fs::read_dir(&trykk)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|n| n.starts_with("foreldrebrosjyre") && n.ends_with(".pdf"))
+        .collect();
+    brochures.sort();
+    // Nynorsk (the original, as the default language) and bokmål; not the Arabic, English,
+    // Tigrinya or Ukrainian translations the base has, which Bjørkedal does not publish.
+    assert_eq!(
+        brochures,
+        [
+            "foreldrebrosjyre-hefte.pdf",
+            "foreldrebrosjyre-nb-hefte.pdf",
+            "foreldrebrosjyre-nb.pdf",
+            "foreldrebrosjyre.pdf",
+        ]
+    );
+
+    let poster = trykk.join("plakat-a4.pdf");
+    let t = text(&poster);
+    assert!(t.contains("Er du uroa for eit barn?"), "{t}");
+    assert_eq!(qr_codes(&poster, 1), ["https://bjorkedal.example/bti/"]);
+    let bokmal = trykk.join("plakat-a4-nb.pdf");
+    assert!(text(&bokmal).contains("Er du bekymret for et barn?"));
+    assert_eq!(qr_codes(&bokmal, 1), ["https://bjorkedal.example/bti/nb/"]);
+    assert!(text(&trykk.join("plakat-a3.pdf")).contains("Du står ikkje åleine"));
+
+    let guide = trykk.join("veilederen.pdf");
+    let t = text(&guide);
+    assert!(t.contains("heile handlingsrettleiaren"), "{t}");
+    assert!(t.contains("Innhald"), "nynorsk print labels: {t}");
+    assert!(qr_codes(&guide, 1).contains(&"https://bjorkedal.example/bti/".to_string()));
+
+    let brochure = trykk.join("foreldrebrosjyre.pdf");
+    let t = text(&brochure);
+    assert!(t.contains("Når de treng hjelp med ein gong"), "{t}");
+    assert!(t.contains("De kan få tolk"), "{t}");
+    assert_eq!(
+        qr_codes(&brochure, 8),
+        ["https://bjorkedal.example/bti/foreldre/"]
+    );
+}
