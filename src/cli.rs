@@ -43,6 +43,13 @@ pub enum Command {
         /// folder, a file share or file:// (canonical links and the sitemap stay absolute).
         #[arg(long)]
         relative_urls: bool,
+        /// Make everything again, using nothing from the cache of earlier builds.
+        #[arg(long)]
+        clean: bool,
+        /// Where builds keep what the next build can reuse (print PDFs). Default:
+        /// `.veiviser-cache/` beside the output folder.
+        #[arg(long)]
+        cache_dir: Option<PathBuf>,
     },
     /// Live preview: build into memory, serve on 127.0.0.1, rebuild and reload on save.
     Serve {
@@ -112,12 +119,19 @@ pub fn run() -> ExitCode {
             base_url,
             no_pdf,
             relative_urls,
+            clean,
+            cache_dir,
         } => {
             let out = if out.is_absolute() {
                 out
             } else {
                 cli.root.join(out)
             };
+            let cache_dir = cache_dir.unwrap_or_else(|| {
+                out.parent()
+                    .unwrap_or(std::path::Path::new("."))
+                    .join(".veiviser-cache")
+            });
             let report = build::build_with(
                 &BuildOptions {
                     root: cli.root.clone(),
@@ -126,6 +140,8 @@ pub fn run() -> ExitCode {
                     base_url,
                     relative_urls,
                     today,
+                    cache_dir: Some(cache_dir),
+                    clean,
                 },
                 &crate::progress::Progress::for_terminal(),
                 !no_pdf,
@@ -148,6 +164,12 @@ pub fn run() -> ExitCode {
                     if report.warnings() == 1 { "" } else { "s" },
                     out.display()
                 );
+                if report.pdfs_reused > 0 {
+                    eprintln!(
+                        "PDFs: {} made, {} unchanged from the cache",
+                        report.pdfs_made, report.pdfs_reused
+                    );
+                }
                 ExitCode::SUCCESS
             }
         }

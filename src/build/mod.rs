@@ -32,6 +32,12 @@ pub struct BuildOptions {
     /// or `file://` (`build --relative-urls`).
     pub relative_urls: bool,
     pub today: chrono::NaiveDate,
+    /// Where PDFs (and what else a build can reuse) are kept between builds; `None` keeps
+    /// nothing. `build` puts it beside the output (`.veiviser-cache/`), outside what is
+    /// published.
+    pub cache_dir: Option<PathBuf>,
+    /// Use nothing from the cache: make everything again (`build --clean`).
+    pub clean: bool,
 }
 
 /// What a run found and made.
@@ -41,6 +47,9 @@ pub struct Report {
     pub kommuner: usize,
     pub pages: usize,
     pub elapsed: Duration,
+    /// Print PDFs compiled in this run, and those taken from the cache.
+    pub pdfs_made: usize,
+    pub pdfs_reused: usize,
 }
 
 impl Report {
@@ -245,6 +254,20 @@ pub fn run<'s>(
             None
         }
     };
+    #[cfg(feature = "print")]
+    if let Some(cache) = &prepared.pdf_cache {
+        report.pdfs_made = cache.made();
+        report.pdfs_reused = cache.reused();
+        if std::env::var_os("VEIVISER_TIMINGS").is_some() {
+            eprintln!(
+                "pdf-cache: {} made, {} reused",
+                report.pdfs_made, report.pdfs_reused
+            );
+        }
+        if !report.failed() {
+            cache.prune();
+        }
+    }
     report.elapsed = started.elapsed();
     (report, search)
 }

@@ -33,6 +33,9 @@ pub struct Prepared<'a> {
     /// Every internal link relative to its page (`build --relative-urls`).
     pub relative: bool,
     pub today: chrono::NaiveDate,
+    /// The print PDFs kept between builds (see [`crate::print::PdfCache`]).
+    #[cfg(feature = "print")]
+    pub pdf_cache: Option<crate::print::PdfCache>,
 }
 
 impl<'a> Prepared<'a> {
@@ -69,7 +72,14 @@ impl<'a> Prepared<'a> {
         langs.dedup();
         let (theme, warnings) =
             Theme::load(&project.root, &project.config.theme, &langs).map_err(|d| vec![d])?;
+        #[cfg(feature = "print")]
+        let pdf_cache = opts
+            .cache_dir
+            .as_deref()
+            .map(|dir| crate::print::PdfCache::new(dir, &theme.files, !opts.clean));
         let prepared = Prepared {
+            #[cfg(feature = "print")]
+            pdf_cache,
             config: &project.config,
             project: Some(project),
             theme: std::sync::Arc::new(theme),
@@ -193,7 +203,7 @@ pub fn render(
                 let print_urls = prep.print_urls(kommune);
                 renderer.print_sizes = write_prints(
                     sink,
-                    theme,
+                    prep,
                     kommune,
                     (&urls, &print_urls),
                     prep.today,

@@ -99,6 +99,9 @@ async fn serve(opts: ServeOptions) -> ExitCode {
         base_url: Some(url.clone()),
         relative_urls: false,
         today: build::today(),
+        // The preview makes no PDFs and keeps its output in memory.
+        cache_dir: None,
+        clean: false,
     };
     let root = opts
         .root
