@@ -23,6 +23,9 @@ use crate::render::urls::Urls;
 use crate::site::Kommune;
 use crate::theme_files::ThemeFiles;
 
+/// Memoized Typst results unused by this many prints are evicted (see [`make_all`]).
+const EVICT_AFTER: usize = 8;
+
 /// PDFs made for one kommune: file names inside `trykk/` with their bytes, and warnings
 /// (glyphs missing from the fonts).
 pub struct Made {
@@ -45,7 +48,13 @@ pub fn make_all(
     let results: Vec<Result<Vec<(String, Pdf)>, Diagnostic>> = files
         .par_iter()
         .filter(|f| f.kind != FileKind::Booklet)
-        .map(|f| maker.make(f, &files))
+        .map(|f| {
+            let made = maker.make(f, &files);
+            // Typst memoizes layouts in a global cache; drop what the last prints did not
+            // use, so memory stays flat however many PDFs a build makes.
+            super::evict_cache(EVICT_AFTER);
+            made
+        })
         .collect();
     let mut made = Made {
         files: Vec::new(),
