@@ -354,6 +354,7 @@ fn check_and_render(k: &Kommune, routes: &[Route], more: impl FnOnce(&KommuneRen
         today: fx.today,
         #[cfg(feature = "print")]
         pdf_cache: None,
+        incremental: None,
     };
     let plan = Plan {
         pdf: false,

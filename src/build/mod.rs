@@ -4,6 +4,7 @@
 //! that are not pages.
 
 mod files;
+pub mod incremental;
 pub mod relative;
 mod render;
 
@@ -50,6 +51,10 @@ pub struct Report {
     /// Print PDFs compiled in this run, and those taken from the cache.
     pub pdfs_made: usize,
     pub pdfs_reused: usize,
+    /// Kommuner whose files were taken over from the previous output unchanged.
+    pub kommuner_reused: usize,
+    /// What this build made, for the next one (written once the output is in place).
+    incremental: Option<incremental::Incremental>,
 }
 
 impl Report {
@@ -152,7 +157,7 @@ fn build_reporting(opts: &BuildOptions, progress: &Progress, pdf: bool) -> Repor
         keep_search: false,
     };
     let mut staging = None;
-    let (report, _) = run(opts, None, plan, |report| match Staging::new(&opts.out) {
+    let (mut report, _) = run(opts, None, plan, |report| match Staging::new(&opts.out) {
         Ok(s) => Some(&*staging.insert(s)),
         Err(d) => {
             report.diagnostics.push(d);
@@ -164,10 +169,20 @@ fn build_reporting(opts: &BuildOptions, progress: &Progress, pdf: bool) -> Repor
             staging.abandon();
         } else {
             progress.step("Writing");
+            let incremental = report.incremental.take();
+            // The old manifest describes the old output: gone before the swap, and the new
+            // one written after, so a manifest never describes files that are not there.
+            incremental.iter().for_each(|inc| inc.forget());
             if let Err(d) = staging.commit() {
                 let mut report = report;
                 report.diagnostics.push(d);
                 return report;
+            }
+            if let Some(inc) = incremental {
+                if let Err(e) = inc.save() {
+                    // Only costs time: the next build renders everything.
+                    eprintln!("note: cannot write the build manifest: {e}");
+                }
             }
         }
     }
@@ -233,7 +248,7 @@ pub fn run<'s>(
     let Some(sink) = sink(&mut report) else {
         return (report, None);
     };
-    let prepared = match Prepared::new(&project, &kommuner, opts) {
+    let mut prepared = match Prepared::new(&project, &kommuner, opts) {
         Ok((prepared, warnings)) => {
             report.diagnostics.extend(warnings);
             prepared
@@ -267,6 +282,17 @@ pub fn run<'s>(
         if !report.failed() {
             cache.prune();
         }
+    }
+    if let Some(inc) = prepared.incremental.take() {
+        report.kommuner_reused = inc.reused.load(std::sync::atomic::Ordering::Relaxed);
+        if std::env::var_os("VEIVISER_TIMINGS").is_some() {
+            eprintln!(
+                "incremental: {} kommuner reused, {} rendered",
+                report.kommuner_reused,
+                inc.rendered.load(std::sync::atomic::Ordering::Relaxed)
+            );
+        }
+        report.incremental = Some(inc);
     }
     report.elapsed = started.elapsed();
     (report, search)
