@@ -452,7 +452,11 @@ fn demo_copy() -> (tempfile::TempDir, PathBuf) {
     for sub in ["content", "themes"] {
         copy_dir(&repo().join(sub), &dir.path().join(sub));
     }
-    std::fs::copy(repo().join("veiviser.yaml"), dir.path().join("veiviser.yaml")).unwrap();
+    std::fs::copy(
+        repo().join("veiviser.yaml"),
+        dir.path().join("veiviser.yaml"),
+    )
+    .unwrap();
     let out = dir.path().join("public");
     (dir, out)
 }
@@ -530,7 +534,9 @@ fn a_changed_service_phone_remakes_exactly_the_pdfs_that_print_it() {
     let custom = Some(dir.path().join("cache"));
     let cache = ["--cache-dir", custom.as_ref().unwrap().to_str().unwrap()];
     build_counting_pdfs(dir.path(), &out, &cache);
-    let service = dir.path().join("content/fjordvik/tjenester/familiesenter.yaml");
+    let service = dir
+        .path()
+        .join("content/fjordvik/tjenester/familiesenter.yaml");
     let yaml = std::fs::read_to_string(&service).unwrap();
     assert!(yaml.contains("\"10 20 31 50\""));
     std::fs::write(&service, yaml.replace("\"10 20 31 50\"", "\"47 11 22 33\"")).unwrap();
@@ -546,5 +552,8 @@ fn a_changed_service_phone_remakes_exactly_the_pdfs_that_print_it() {
         "not every PDF prints it"
     );
     assert_eq!(made, printing);
-    assert!(!dir.path().join(".veiviser-cache").exists(), "--cache-dir is used");
+    assert!(
+        !dir.path().join(".veiviser-cache").exists(),
+        "--cache-dir is used"
+    );
 }

@@ -214,10 +214,7 @@ pub fn render(
                         print_address_warning(prep, kommune, &print_warnings);
                     }
                     (0..entry.pages).for_each(|_| progress.inc());
-                    sitemap
-                        .lock()
-                        .expect("sitemap lock")
-                        .extend(entry.sitemap);
+                    sitemap.lock().expect("sitemap lock").extend(entry.sitemap);
                     return Ok(entry.pages);
                 }
             }
