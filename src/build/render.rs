@@ -246,7 +246,7 @@ pub fn render(
                     kommune,
                     (&urls, &print_urls),
                     prep.today,
-                    &print_warnings,
+                    print_warnings,
                 )?;
                 made_prints = renderer.print_sizes.as_ref().is_some_and(|s| !s.is_empty());
                 if made_prints {
