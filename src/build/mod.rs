@@ -174,7 +174,6 @@ fn build_reporting(opts: &BuildOptions, progress: &Progress, pdf: bool) -> Repor
             // one written after, so a manifest never describes files that are not there.
             incremental.iter().for_each(|inc| inc.forget());
             if let Err(d) = staging.commit() {
-                let mut report = report;
                 report.diagnostics.push(d);
                 return report;
             }
