@@ -46,7 +46,8 @@ pub enum Command {
         /// Make everything again, using nothing from the cache of earlier builds.
         #[arg(long)]
         clean: bool,
-        /// Where builds keep what the next build can reuse (print PDFs). Default:
+        /// Where builds keep what the next build can reuse (print PDFs, the manifest of
+        /// what each kommune was made from). Default:
         /// `.veiviser-cache/` beside the output folder.
         #[arg(long)]
         cache_dir: Option<PathBuf>,
