@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Build benchmark (issue 9): veiviser against Hugo and a floor, measured in the same run.
 #
-#   scripts/bench-build.sh [--sizes "1 50"] [--national] [--runs N] [--dir DIR] [--pages 150] [--no-build]
+#   scripts/bench-build.sh [--sizes "1 50"] [--national] [--runs N] [--dir DIR] [--pages 150]
+#                          [--no-build] [--no-pdf-rows]
 #
 # For each size (number of kommuner, ~150 pages each) it generates a synthetic site with
 # scripts/gen-site.py (veiviser's format, plus the same pages as a Hugo site), then measures
 # wall time, pages/s, peak RSS and output bytes of:
 #   veiviser full      `veiviser build` into an empty folder
-#   veiviser no-op     the same command again, nothing changed (build is a full rebuild)
-#   veiviser 1 file    one kommune page edited, then the same command (a full rebuild too)
+#   veiviser no-op     the same command again, nothing changed (every kommune is taken
+#                      over from the previous output, see README "rebuilds only what changed")
+#   veiviser 1 file    one kommune page edited, then the same command (that kommune is
+#                      rendered again, the others taken over)
 #   veiviser --kommune the edited kommune alone (`build --kommune kommune-1`)
 #   veiviser no link check  the full build without proving its links
 #                      (VEIVISER_SKIP_LINK_CHECK=1): what the link check costs
@@ -19,8 +22,14 @@
 # are shared and noisy: compare the ratios, which are measured in the same run; with
 # --runs N each tool runs N times, interleaved, and the median is kept.
 #
-# veiviser runs with --no-pdf: Hugo and the floor make no PDFs either (the print PDFs are
-# measured on their own, see docs/benchmarks.md "Print (PDF)").
+# veiviser runs with --no-pdf: Hugo and the floor make no PDFs either. The PDFs are
+# measured on their own, on the repository's demo content (3 kommuner, 72 PDFs):
+#   demo HTML only     `build --no-pdf` into an empty folder
+#   demo PDFs cold     `build --clean` into an empty folder: every PDF compiled
+#   demo PDFs cached   into an empty folder with the PDF cache of the run before: pages
+#                      rendered, PDFs read from the cache
+#   demo PDFs no-op    the same command again: everything taken over
+# (--no-pdf-rows skips them).
 # --no-build measures target/release/veiviser as it is (no `cargo build --release` first).
 # --national adds 357 kommuner (about 54,000 pages; it takes several minutes).
 # The sites are written to --dir (default: a folder in /dev/shm, a RAM disk, so the shared
@@ -33,6 +42,7 @@ RUNS=""
 PAGES=150
 DIR=""
 BUILD=1
+PDF_ROWS=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) SIZES="$2"; shift 2 ;;
@@ -41,7 +51,8 @@ while [ $# -gt 0 ]; do
     --dir) DIR="$2"; shift 2 ;;
     --pages) PAGES="$2"; shift 2 ;;
     --no-build) BUILD=""; shift ;;
-    -h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --no-pdf-rows) PDF_ROWS=""; shift ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -65,8 +76,9 @@ fi
 BIN="$DIR/veiviser"
 FLOOR="$DIR/floor"
 # Copies, so that a rebuild of the working tree during the run does not change the binary.
-cp "$REPO/target/release/veiviser" "$BIN"
-cp "$REPO/target/release/examples/floor" "$FLOOR"
+TARGET=${CARGO_TARGET_DIR:-$REPO/target}
+cp "$TARGET/release/veiviser" "$BIN"
+cp "$TARGET/release/examples/floor" "$FLOOR"
 
 RESULTS="$DIR/results.tsv"
 : >"$RESULTS"
@@ -118,6 +130,22 @@ for n in $SIZES; do
   rm -rf "$hout" "$fout" "$DIR/out-kommune-$n"
 done
 
+if [ -n "$PDF_ROWS" ]; then
+  echo "== demo content with PDFs" >&2
+  dout="$DIR/out-demo" dcache="$DIR/demo-cache"
+  for run in $(seq "${RUNS:-3}"); do
+    echo "   run $run" >&2
+    rm -rf "$dout" "$dcache"
+    measure "demo HTML only" 0 "$dout" -- "$BIN" build --no-pdf --root "$REPO" --out "$dout" --cache-dir "$dcache"
+    rm -rf "$dout" "$dcache"
+    measure "demo PDFs cold" 0 "$dout" -- "$BIN" build --clean --root "$REPO" --out "$dout" --cache-dir "$dcache"
+    rm -rf "$dout"
+    measure "demo PDFs cached" 0 "$dout" -- "$BIN" build --root "$REPO" --out "$dout" --cache-dir "$dcache"
+    measure "demo PDFs no-op" 0 "$dout" -- "$BIN" build --root "$REPO" --out "$dout" --cache-dir "$dcache"
+  done
+  rm -rf "$dout" "$dcache"
+fi
+
 python3 - "$RESULTS" "$(( $(date +%s) - started ))" <<'EOF'
 import collections, statistics, sys
 rows = collections.defaultdict(list)
@@ -130,7 +158,7 @@ def median(key):
     return wall, max(r[1] for r in runs), runs[0][2], runs[0][3]
 print(f"{'kommuner':>8}  {'build':<19}{'pages':>7}{'wall s':>9}{'pages/s':>9}{'peak MB':>9}{'out MB':>8}"
       f"{'÷hugo':>8}{'÷floor':>8}")
-for size in sorted({k[0] for k in rows}):
+for size in sorted({k[0] for k in rows} - {0}):
     h = median((size, "hugo")); f = median((size, "floor"))
     per = lambda m: m[0] / max(m[2], 1)
     for label in ("veiviser full", "veiviser no-op", "veiviser 1 file", "veiviser no link check", "veiviser --kommune", "hugo", "floor"):
@@ -143,10 +171,19 @@ for size in sorted({k[0] for k in rows}):
         elif label == "hugo":
             ratios = f"{'':>8}{per(m) / per(f):>8.2f}"
         print(f"{size:>8}  {label:<19}{m[2]:>7}{m[0]:>9.2f}{m[2] / m[0]:>9.0f}{m[1] / 1024:>9.0f}{m[3] / 1e6:>8.1f}{ratios}")
+    full = median((size, "veiviser full"))
+    print(f"{'':>8}  rebuilds: no-op {median((size, 'veiviser no-op'))[0] / full[0]:.2f}× the full build, "
+          f"1 file {median((size, 'veiviser 1 file'))[0] / full[0]:.2f}×")
     if (size, "veiviser no link check") in rows:
         full, bare = median((size, "veiviser full")), median((size, "veiviser no link check"))
         print(f"{'':>8}  link check: {full[0] - bare[0]:+.2f} s ({full[0] / bare[0]:.2f}× the build without it), "
               f"peak {full[1] / 1024:.0f} MB against {bare[1] / 1024:.0f} MB")
+if (0, "demo HTML only") in rows:
+    html = median((0, "demo HTML only"))
+    print(f"\n{'demo':>8}  {'build':<19}{'pages':>7}{'wall s':>9}{'peak MB':>9}{'out MB':>8}{'÷HTML':>8}")
+    for label in ("demo HTML only", "demo PDFs cold", "demo PDFs cached", "demo PDFs no-op"):
+        m = median((0, label))
+        print(f"{'':>8}  {label:<19}{m[2]:>7}{m[0]:>9.2f}{m[1] / 1024:>9.0f}{m[3] / 1e6:>8.1f}{m[0] / html[0]:>8.2f}")
 print(f"\nRatios are wall time per page (median of runs), against hugo --minify and the floor"
       f" on the same pages in the same run. Generating and measuring took {int(sys.argv[2])} s.")
 EOF

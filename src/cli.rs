@@ -50,6 +50,14 @@ pub enum Command {
         /// try a site out; a site to publish is built without it.
         #[arg(long)]
         allow_placeholders: bool,
+        /// Make everything again, using nothing from the cache of earlier builds.
+        #[arg(long)]
+        clean: bool,
+        /// Where builds keep what the next build can reuse (print PDFs, the manifest of
+        /// what each kommune was made from). Default:
+        /// `.veiviser-cache/` beside the output folder.
+        #[arg(long)]
+        cache_dir: Option<PathBuf>,
     },
     /// Live preview: build into memory, serve on 127.0.0.1, rebuild and reload on save.
     Serve {
@@ -141,12 +149,19 @@ pub fn run() -> ExitCode {
             no_pdf,
             relative_urls,
             allow_placeholders,
+            clean,
+            cache_dir,
         } => {
             let out = if out.is_absolute() {
                 out
             } else {
                 cli.root.join(out)
             };
+            let cache_dir = cache_dir.unwrap_or_else(|| {
+                out.parent()
+                    .unwrap_or(std::path::Path::new("."))
+                    .join(".veiviser-cache")
+            });
             let report = build::build_with(
                 &BuildOptions {
                     root: cli.root.clone(),
@@ -156,6 +171,8 @@ pub fn run() -> ExitCode {
                     relative_urls,
                     today,
                     allow_placeholders,
+                    cache_dir: Some(cache_dir),
+                    clean,
                 },
                 &crate::progress::Progress::for_terminal(),
                 !no_pdf,
@@ -178,6 +195,12 @@ pub fn run() -> ExitCode {
                     if report.warnings() == 1 { "" } else { "s" },
                     out.display()
                 );
+                if report.pdfs_reused > 0 {
+                    eprintln!(
+                        "PDFs: {} made, {} unchanged from the cache",
+                        report.pdfs_made, report.pdfs_reused
+                    );
+                }
                 ExitCode::SUCCESS
             }
         }

@@ -352,6 +352,9 @@ fn check_and_render(k: &Kommune, routes: &[Route], more: impl FnOnce(&KommuneRen
         base_from_command_line: false,
         relative: false,
         today: fx.today,
+        #[cfg(feature = "print")]
+        pdf_cache: None,
+        incremental: None,
     };
     let plan = Plan {
         pdf: false,

@@ -93,9 +93,9 @@ fn write_project(folder: &Path, slug: &str, language: &str) -> Result<(), Diagno
     std::fs::create_dir_all(folder).map_err(|e| io(folder, e))?;
     let config = folder.join("veiviser.yaml");
     std::fs::write(&config, site_yaml(slug, language)).map_err(|e| io(&config, e))?;
-    // The build output is made again on every build; keep it out of version control.
+    // The build output and the cache of earlier builds: keep them out of version control.
     let ignore = folder.join(".gitignore");
-    std::fs::write(&ignore, "public/\n").map_err(|e| io(&ignore, e))?;
+    std::fs::write(&ignore, "public/\n.veiviser-cache/\n").map_err(|e| io(&ignore, e))?;
     crate::scaffold::create(folder, &crate::scaffold::NewKommune::new(slug)).map(|_| ())
 }
 

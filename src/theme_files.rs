@@ -27,6 +27,14 @@ pub fn builtin_file(rel: &str) -> Option<&'static [u8]> {
         .map(|i| BUILTIN[i].1)
 }
 
+/// The built-in theme's files under `prefix` (`fonts/`), in path order.
+pub fn builtin_under(prefix: &str) -> impl Iterator<Item = (&'static str, &'static [u8])> + '_ {
+    BUILTIN
+        .iter()
+        .filter(move |(path, _)| path.starts_with(prefix))
+        .map(|(path, bytes)| (*path, *bytes))
+}
+
 /// Where a theme file came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {

@@ -15,6 +15,12 @@ pub trait Sink: Sync {
         self.write(rel, &bytes)
     }
 
+    /// Put the file at `from` (a file of the previous output, never changed afterwards) at
+    /// `rel`: a hard link where the sink can make one, else a copy.
+    fn link(&self, rel: &str, from: &Path) -> Result<(), Diagnostic> {
+        self.copy(rel, from)
+    }
+
     /// The bytes written at `rel`, if this sink can give them back: the output check
     /// (`crate::verify`) reads the pages it reports to show their links as written.
     fn read(&self, _rel: &str) -> Option<Vec<u8>> {
@@ -169,8 +175,29 @@ impl Sink for Staging {
                 Diagnostic::error("io", format!("cannot create {}: {e}", parent.display()))
             })?;
         }
+        // A file linked from the previous output is replaced, never written through: the
+        // previous output stays as it was until the swap.
+        let _ = std::fs::remove_file(&path);
         std::fs::write(&path, bytes)
             .map_err(|e| Diagnostic::error("io", format!("cannot write {}: {e}", path.display())))
+    }
+
+    fn link(&self, rel: &str, from: &Path) -> Result<(), Diagnostic> {
+        let path = self.staging.join(check_rel(rel)?);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| {
+                Diagnostic::error("io", format!("cannot create {}: {e}", parent.display()))
+            })?;
+        }
+        let _ = std::fs::remove_file(&path);
+        std::fs::hard_link(from, &path)
+            .or_else(|_| std::fs::copy(from, &path).map(|_| ()))
+            .map_err(|e| {
+                Diagnostic::error(
+                    "io",
+                    format!("cannot copy {} to {}: {e}", from.display(), path.display()),
+                )
+            })
     }
 
     fn read(&self, rel: &str) -> Option<Vec<u8>> {

@@ -5,6 +5,7 @@
 mod common;
 use common::*;
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
@@ -488,4 +489,116 @@ fn an_invalid_kommune_base_url_is_an_error_at_its_line() {
     let err = assert_fails(&f.build(&["--kommune", "testvik", "--no-pdf"]));
     assert!(err.contains("invalid-base-url"), "{err}");
     assert!(err.contains("content/testvik/kommune.yaml:"), "{err}");
+}
+
+/// The demo content copied to a temporary folder (to be edited), with its output folder.
+fn demo_copy() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    for sub in ["content", "themes"] {
+        copy_dir(&repo().join(sub), &dir.path().join(sub));
+    }
+    std::fs::copy(
+        repo().join("veiviser.yaml"),
+        dir.path().join("veiviser.yaml"),
+    )
+    .unwrap();
+    let out = dir.path().join("public");
+    (dir, out)
+}
+
+/// Build Fjordvik with the PDFs; the names of the PDFs compiled (not taken from the cache).
+fn build_counting_pdfs(root: &Path, out: &Path, extra: &[&str]) -> BTreeSet<String> {
+    let run = Command::new(env!("CARGO_BIN_EXE_veiviser"))
+        .args(["build", "--kommune", "fjordvik", "--out"])
+        .arg(out)
+        .arg("--root")
+        .arg(root)
+        .args(extra)
+        .env("NO_COLOR", "1")
+        .env("VEIVISER_TODAY", "2026-11-22")
+        .env("VEIVISER_TIMINGS", "1")
+        .output()
+        .unwrap();
+    assert_ok(&run);
+    stderr(&run)
+        .lines()
+        .filter_map(|l| l.strip_prefix("pdf-made: fjordvik/"))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Every PDF in `trykk/` by name, with its bytes.
+fn pdfs_in(out: &Path) -> BTreeMap<String, Vec<u8>> {
+    std::fs::read_dir(out.join("trykk"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read(&p).unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn an_unchanged_build_takes_every_pdf_from_the_cache_byte_for_byte() {
+    if !tools() {
+        return;
+    }
+    let (dir, out) = demo_copy();
+    let made = build_counting_pdfs(dir.path(), &out, &[]);
+    let first = pdfs_in(&out);
+    assert_eq!(
+        made,
+        first.keys().cloned().collect(),
+        "a first build makes every PDF"
+    );
+    assert!(
+        dir.path().join(".veiviser-cache/pdf").is_dir(),
+        "the cache is beside the output"
+    );
+    assert!(
+        !out.join(".veiviser-cache").exists(),
+        "and not published in it"
+    );
+    let made = build_counting_pdfs(dir.path(), &out, &[]);
+    assert!(made.is_empty(), "nothing changed, yet made {made:?}");
+    assert_eq!(pdfs_in(&out), first, "the cached PDFs are the same bytes");
+    // --clean makes them all again, into the same bytes.
+    let made = build_counting_pdfs(dir.path(), &out, &["--clean"]);
+    assert_eq!(made.len(), first.len());
+    assert_eq!(pdfs_in(&out), first);
+}
+
+#[test]
+fn a_changed_service_phone_remakes_exactly_the_pdfs_that_print_it() {
+    if !tools() {
+        return;
+    }
+    let (dir, out) = demo_copy();
+    let custom = Some(dir.path().join("cache"));
+    let cache = ["--cache-dir", custom.as_ref().unwrap().to_str().unwrap()];
+    build_counting_pdfs(dir.path(), &out, &cache);
+    let service = dir
+        .path()
+        .join("content/fjordvik/tjenester/familiesenter.yaml");
+    let yaml = std::fs::read_to_string(&service).unwrap();
+    assert!(yaml.contains("\"10 20 31 50\""));
+    std::fs::write(&service, yaml.replace("\"10 20 31 50\"", "\"47 11 22 33\"")).unwrap();
+    let made = build_counting_pdfs(dir.path(), &out, &cache);
+    let printing: BTreeSet<String> = pdfs_in(&out)
+        .keys()
+        .filter(|name| text(&out.join("trykk").join(name)).contains("47 11 22 33"))
+        .cloned()
+        .collect();
+    assert!(!printing.is_empty(), "the guide prints the service");
+    assert!(
+        printing.len() < pdfs_in(&out).len(),
+        "not every PDF prints it"
+    );
+    assert_eq!(made, printing);
+    assert!(
+        !dir.path().join(".veiviser-cache").exists(),
+        "--cache-dir is used"
+    );
 }

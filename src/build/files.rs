@@ -21,13 +21,19 @@ use crate::write::{minify_html, Sink};
 /// printed on them and in their QR codes (see [`super::Prepared::print_urls`]).
 pub(super) fn write_prints(
     staging: &dyn Sink,
-    theme: &Theme,
+    prep: &super::Prepared,
     kommune: &Kommune,
     (urls, print_urls): (&Urls, &Urls),
     today: chrono::NaiveDate,
     warnings: &Mutex<Vec<Diagnostic>>,
 ) -> Result<Option<std::collections::BTreeMap<String, u64>>, Vec<Diagnostic>> {
-    let made = crate::print::build::make_all(&theme.files, kommune, print_urls, today)?;
+    let made = crate::print::build::make_all(
+        &prep.theme.files,
+        kommune,
+        print_urls,
+        today,
+        prep.pdf_cache.as_ref(),
+    )?;
     warnings
         .lock()
         .expect("warnings lock")
@@ -48,7 +54,7 @@ pub(super) fn write_prints(
 #[cfg(not(feature = "print"))]
 pub(super) fn write_prints(
     _staging: &dyn Sink,
-    _theme: &Theme,
+    _prep: &super::Prepared,
     _kommune: &Kommune,
     _urls: (&Urls, &Urls),
     _today: chrono::NaiveDate,

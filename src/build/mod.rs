@@ -4,6 +4,7 @@
 //! that are not pages.
 
 mod files;
+pub mod incremental;
 pub mod relative;
 mod render;
 
@@ -35,6 +36,12 @@ pub struct BuildOptions {
     /// Placeholders from `veiviser new` are warnings instead of errors (the preview, and
     /// `build --allow-placeholders` for trying a site out).
     pub allow_placeholders: bool,
+    /// Where PDFs (and what else a build can reuse) are kept between builds; `None` keeps
+    /// nothing. `build` puts it beside the output (`.veiviser-cache/`), outside what is
+    /// published.
+    pub cache_dir: Option<PathBuf>,
+    /// Use nothing from the cache: make everything again (`build --clean`).
+    pub clean: bool,
 }
 
 /// What a run found and made.
@@ -44,6 +51,13 @@ pub struct Report {
     pub kommuner: usize,
     pub pages: usize,
     pub elapsed: Duration,
+    /// Print PDFs compiled in this run, and those taken from the cache.
+    pub pdfs_made: usize,
+    pub pdfs_reused: usize,
+    /// Kommuner whose files were taken over from the previous output unchanged.
+    pub kommuner_reused: usize,
+    /// What this build made, for the next one (written once the output is in place).
+    incremental: Option<incremental::Incremental>,
 }
 
 impl Report {
@@ -146,7 +160,7 @@ fn build_reporting(opts: &BuildOptions, progress: &Progress, pdf: bool) -> Repor
         keep_search: false,
     };
     let mut staging = None;
-    let (report, _) = run(opts, None, plan, |report| match Staging::new(&opts.out) {
+    let (mut report, _) = run(opts, None, plan, |report| match Staging::new(&opts.out) {
         Ok(s) => Some(&*staging.insert(s)),
         Err(d) => {
             report.diagnostics.push(d);
@@ -158,10 +172,19 @@ fn build_reporting(opts: &BuildOptions, progress: &Progress, pdf: bool) -> Repor
             staging.abandon();
         } else {
             progress.step("Writing");
+            let incremental = report.incremental.take();
+            // The old manifest describes the old output: gone before the swap, and the new
+            // one written after, so a manifest never describes files that are not there.
+            incremental.iter().for_each(|inc| inc.forget());
             if let Err(d) = staging.commit() {
-                let mut report = report;
                 report.diagnostics.push(d);
                 return report;
+            }
+            if let Some(inc) = incremental {
+                if let Err(e) = inc.save() {
+                    // Only costs time: the next build renders everything.
+                    eprintln!("note: cannot write the build manifest: {e}");
+                }
             }
         }
     }
@@ -230,7 +253,7 @@ pub fn run<'s>(
     let Some(sink) = sink(&mut report) else {
         return (report, None);
     };
-    let prepared = match Prepared::new(&project, &kommuner, opts) {
+    let mut prepared = match Prepared::new(&project, &kommuner, opts) {
         Ok((prepared, warnings)) => {
             report.diagnostics.extend(warnings);
             prepared
@@ -251,6 +274,31 @@ pub fn run<'s>(
             None
         }
     };
+    #[cfg(feature = "print")]
+    if let Some(cache) = &prepared.pdf_cache {
+        report.pdfs_made = cache.made();
+        report.pdfs_reused = cache.reused();
+        if std::env::var_os("VEIVISER_TIMINGS").is_some() {
+            eprintln!(
+                "pdf-cache: {} made, {} reused",
+                report.pdfs_made, report.pdfs_reused
+            );
+        }
+        if !report.failed() {
+            cache.prune();
+        }
+    }
+    if let Some(inc) = prepared.incremental.take() {
+        report.kommuner_reused = inc.reused.load(std::sync::atomic::Ordering::Relaxed);
+        if std::env::var_os("VEIVISER_TIMINGS").is_some() {
+            eprintln!(
+                "incremental: {} kommuner reused, {} rendered",
+                report.kommuner_reused,
+                inc.rendered.load(std::sync::atomic::Ordering::Relaxed)
+            );
+        }
+        report.incremental = Some(inc);
+    }
     report.elapsed = started.elapsed();
     (report, search)
 }

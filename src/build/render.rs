@@ -33,6 +33,11 @@ pub struct Prepared<'a> {
     /// Every internal link relative to its page (`build --relative-urls`).
     pub relative: bool,
     pub today: chrono::NaiveDate,
+    /// The print PDFs kept between builds (see [`crate::print::PdfCache`]).
+    #[cfg(feature = "print")]
+    pub pdf_cache: Option<crate::print::PdfCache>,
+    /// What the last build into the same output made, to take over what did not change.
+    pub incremental: Option<super::incremental::Incremental>,
 }
 
 impl<'a> Prepared<'a> {
@@ -69,7 +74,28 @@ impl<'a> Prepared<'a> {
         langs.dedup();
         let (theme, warnings) =
             Theme::load(&project.root, &project.config.theme, &langs).map_err(|d| vec![d])?;
+        #[cfg(feature = "print")]
+        let pdf_cache = opts
+            .cache_dir
+            .as_deref()
+            .map(|dir| crate::print::PdfCache::new(dir, &theme.files, !opts.clean));
+        let incremental = opts.cache_dir.as_deref().map(|cache_dir| {
+            super::incremental::Incremental::new(super::incremental::Options {
+                root: &project.root,
+                out: &opts.out,
+                cache_dir,
+                clean: opts.clean,
+                theme: &theme.files,
+                settings: format!(
+                    "{base_url}\n{:?}\n{}\n{}",
+                    opts.kommune, opts.relative_urls, opts.today
+                ),
+            })
+        });
         let prepared = Prepared {
+            #[cfg(feature = "print")]
+            pdf_cache,
+            incremental,
             config: &project.config,
             project: Some(project),
             theme: std::sync::Arc::new(theme),
@@ -162,6 +188,7 @@ pub fn render(
     };
     let sitemap = Mutex::new(Vec::new());
     let print_warnings = Mutex::new(Vec::new());
+    let all_print_warnings = &print_warnings;
     // The search documents are kept only for the preview, which updates indexes from them;
     // a disk build writes each kommune's indexes as soon as it is rendered.
     let searches = Mutex::new(SearchCache::default());
@@ -178,6 +205,27 @@ pub fn render(
         .into_par_iter()
         .map(|kommune| {
             let urls = prep.urls(kommune);
+            // A whole build takes over a kommune whose inputs did not change.
+            let incremental = prep.incremental.as_ref().filter(|_| whole);
+            let key = incremental.map(|inc| inc.key(kommune, pdf));
+            if let (Some(inc), Some(key)) = (incremental, &key) {
+                if let Some(entry) = inc.reuse(kommune, key, sink).map_err(|d| vec![d])? {
+                    if pdf && entry.made_prints {
+                        print_address_warning(prep, kommune, &print_warnings);
+                    }
+                    (0..entry.pages).for_each(|_| progress.inc());
+                    sitemap.lock().expect("sitemap lock").extend(entry.sitemap);
+                    return Ok(entry.pages);
+                }
+            }
+            let tracking = super::incremental::Tracking::new(sink);
+            let sink: &dyn Sink = if incremental.is_some() {
+                &tracking
+            } else {
+                sink
+            };
+            let kommune_warnings = Mutex::new(Vec::new());
+            let print_warnings = &kommune_warnings;
             let assets = write_assets(sink, theme, kommune, &urls).map_err(|d| vec![d])?;
             let regional_home = prep.regional.then(|| base.path.clone());
             let mut renderer = KommuneRenderer::new(
@@ -189,24 +237,20 @@ pub fn render(
                 &assets,
                 regional_home,
             );
+            let mut made_prints = false;
             if pdf {
                 let print_urls = prep.print_urls(kommune);
                 renderer.print_sizes = write_prints(
                     sink,
-                    theme,
+                    prep,
                     kommune,
                     (&urls, &print_urls),
                     prep.today,
-                    &print_warnings,
+                    print_warnings,
                 )?;
-                let made_some = renderer.print_sizes.as_ref().is_some_and(|s| !s.is_empty());
-                let problem = print_urls.base.unreachable_for_readers();
-                if let Some(problem) = problem.filter(|_| made_some) {
-                    let address = print_urls.absolute(kommune.default_lang(), &Route::Front);
-                    print_warnings
-                        .lock()
-                        .expect("warnings lock")
-                        .push(unreachable_print_address(kommune, &address, problem));
+                made_prints = renderer.print_sizes.as_ref().is_some_and(|s| !s.is_empty());
+                if made_prints {
+                    print_address_warning(prep, kommune, print_warnings);
                 }
                 if let Some(index) = &links {
                     // The QR codes lead to the guide's front page in each language (checked
@@ -234,16 +278,20 @@ pub fn render(
                 progress.inc();
                 Ok(())
             })?;
+            let mut own_sitemap = Vec::new();
             if whole {
                 if let Some((path, ics)) = renderer.calendar_file() {
                     sink.write(&path, ics.as_bytes()).map_err(|d| vec![d])?;
                 }
-                let mut entries = sitemap.lock().expect("sitemap lock");
-                entries.extend(
+                own_sitemap.extend(
                     out.iter()
                         .filter(|p| p.in_sitemap)
                         .map(|p| base.absolute(&format!("{}{}", base.path, p.path))),
                 );
+                sitemap
+                    .lock()
+                    .expect("sitemap lock")
+                    .extend(own_sitemap.iter().cloned());
             }
             let mut indexes = SearchCache::default();
             for (lang, docs) in renderer.search_documents(&out) {
@@ -272,6 +320,28 @@ pub fn render(
                 let mut kept = searches.lock().expect("search lock");
                 kept.0.append(&mut indexes.0);
             }
+            let kommune_warnings = kommune_warnings.into_inner().expect("warnings lock");
+            if let (Some(inc), Some(key)) = (incremental, key) {
+                // A kommune whose prints warned is rendered again next time, so the
+                // warning is shown again (the print-address warning is made on reuse).
+                let print_warned = kommune_warnings.iter().any(|d| d.code == "print-warning");
+                if !print_warned {
+                    inc.made(
+                        kommune,
+                        super::incremental::Entry {
+                            key,
+                            pages: out.len(),
+                            files: tracking.into_files(),
+                            sitemap: own_sitemap,
+                            made_prints,
+                        },
+                    );
+                }
+            }
+            all_print_warnings
+                .lock()
+                .expect("warnings lock")
+                .extend(kommune_warnings);
             Ok(out.len())
         })
         .collect();
@@ -357,6 +427,18 @@ impl SearchCache {
         let at = at.min(docs.len());
         docs.splice(at..at, fresh);
         docs.clone()
+    }
+}
+
+/// Warn when `kommune`'s print QR codes and addresses lead where readers cannot go.
+fn print_address_warning(prep: &Prepared, kommune: &Kommune, warnings: &Mutex<Vec<Diagnostic>>) {
+    let print_urls = prep.print_urls(kommune);
+    if let Some(problem) = print_urls.base.unreachable_for_readers() {
+        let address = print_urls.absolute(kommune.default_lang(), &Route::Front);
+        warnings
+            .lock()
+            .expect("warnings lock")
+            .push(unreachable_print_address(kommune, &address, problem));
     }
 }
 

@@ -15,13 +15,16 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::data::{self, Block, Expansion, Inline, Rich};
-use super::Pdf;
+use super::{Pdf, PdfCache};
 use crate::content::forms::{FieldKind, Width};
 use crate::diagnostics::Diagnostic;
 use crate::render::prints::{print_files, FileKind, PrintFile};
 use crate::render::urls::Urls;
 use crate::site::Kommune;
 use crate::theme_files::ThemeFiles;
+
+/// Memoized Typst results unused by this many prints are evicted (see [`make_all`]).
+const EVICT_AFTER: usize = 8;
 
 /// PDFs made for one kommune: file names inside `trykk/` with their bytes, and warnings
 /// (glyphs missing from the fonts).
@@ -31,18 +34,27 @@ pub struct Made {
 }
 
 /// Make every PDF of `kommune` in parallel. Errors name the content file a PDF is made from.
+/// With a `cache`, a print whose inputs are unchanged is taken from it (see [`PdfCache`]).
 pub fn make_all(
     theme: &ThemeFiles,
     kommune: &Kommune,
     urls: &Urls,
     today: chrono::NaiveDate,
+    cache: Option<&PdfCache>,
 ) -> Result<Made, Vec<Diagnostic>> {
-    let maker = Maker::new(theme, kommune, urls, today);
+    let mut maker = Maker::new(theme, kommune, urls, today);
+    maker.cache = cache;
     let files = print_files(kommune);
     let results: Vec<Result<Vec<(String, Pdf)>, Diagnostic>> = files
         .par_iter()
         .filter(|f| f.kind != FileKind::Booklet)
-        .map(|f| maker.make(f, &files))
+        .map(|f| {
+            let made = maker.make(f, &files);
+            // Typst memoizes layouts in a global cache; drop what the last prints did not
+            // use, so memory stays flat however many PDFs a build makes.
+            super::evict_cache(EVICT_AFTER);
+            made
+        })
         .collect();
     let mut made = Made {
         files: Vec::new(),
@@ -80,6 +92,7 @@ struct Maker<'a> {
     version: String,
     /// The kommune's logo as an extra file for the templates: (name, bytes).
     logo: Option<(String, Vec<u8>)>,
+    cache: Option<&'a PdfCache>,
 }
 
 impl<'a> Maker<'a> {
@@ -100,7 +113,30 @@ impl<'a> Maker<'a> {
             urls,
             version: today.format("%Y-%m-%d").to_string(),
             logo,
+            cache: None,
         }
+    }
+
+    /// The PDFs `names` of a print of `kind` with `data`: from the cache when their inputs
+    /// are unchanged, else made by `make`.
+    fn cached<T: serde::Serialize>(
+        &self,
+        kind: &str,
+        data: &T,
+        names: &[&str],
+        make: impl FnOnce() -> Result<Vec<Pdf>, String>,
+    ) -> Result<Vec<(String, Pdf)>, String> {
+        let (pdfs, made) = match self.cache {
+            Some(cache) => cache.get_or_make(kind, data, &self.extra(), make)?,
+            None => (make()?, true),
+        };
+        // For tests and scripts/bench-build.sh: which PDFs were compiled in this build.
+        if made && std::env::var_os("VEIVISER_TIMINGS").is_some() {
+            for name in names {
+                eprintln!("pdf-made: {}/{name}", self.k.slug);
+            }
+        }
+        Ok(names.iter().map(|n| n.to_string()).zip(pdfs).collect())
     }
 
     fn default_lang(&self) -> &str {
@@ -372,7 +408,10 @@ impl<'a> Maker<'a> {
                     contacts: self.contacts(),
                     qr: String::new(),
                 };
-                let pdf = super::poster(self.theme, &poster, &extra).map_err(|e| {
+                let made = self.cached("poster", &poster, &[&file.name], || {
+                    super::poster(self.theme, &poster, &extra).map(|p| vec![p])
+                });
+                made.map_err(|e| {
                     if e.contains("does not fit") {
                         Diagnostic::error(
                             "print-overflow",
@@ -388,8 +427,7 @@ impl<'a> Maker<'a> {
                     } else {
                         fail(e)
                     }
-                })?;
-                Ok(vec![(file.name.clone(), pdf)])
+                })
             }
             FileKind::Brochure => {
                 let doc = doc();
@@ -406,7 +444,6 @@ impl<'a> Maker<'a> {
                     contacts: self.contacts(),
                     qr: None,
                 };
-                let (a5, booklet) = super::brochure(self.theme, &brochure, &extra).map_err(fail)?;
                 let booklet_name = all
                     .iter()
                     .find(|f| {
@@ -416,7 +453,12 @@ impl<'a> Maker<'a> {
                     })
                     .map(|f| f.name.clone())
                     .unwrap_or_else(|| file.name.replace(".pdf", "-hefte.pdf"));
-                Ok(vec![(file.name.clone(), a5), (booklet_name, booklet)])
+                let names = [file.name.as_str(), booklet_name.as_str()];
+                self.cached("brochure", &brochure, &names, || {
+                    let (a5, booklet) = super::brochure(self.theme, &brochure, &extra)?;
+                    Ok(vec![a5, booklet])
+                })
+                .map_err(fail)
             }
             FileKind::Guide => {
                 let doc = doc();
@@ -454,16 +496,20 @@ impl<'a> Maker<'a> {
                     contacts: self.contacts(),
                     qr: None,
                 };
-                let pdf = super::guide(self.theme, &guide, &extra).map_err(fail)?;
-                Ok(vec![(file.name.clone(), pdf)])
+                self.cached("guide", &guide, &[&file.name], || {
+                    super::guide(self.theme, &guide, &extra).map(|p| vec![p])
+                })
+                .map_err(fail)
             }
             FileKind::Form => {
                 let fp = data::FormPrint {
                     meta: self.meta(lang),
                     form: self.form(lang, &file.id),
                 };
-                let pdf = super::form(self.theme, &fp, &extra).map_err(fail)?;
-                Ok(vec![(file.name.clone(), pdf)])
+                self.cached("form", &fp, &[&file.name], || {
+                    super::form(self.theme, &fp, &extra).map(|p| vec![p])
+                })
+                .map_err(fail)
             }
             FileKind::Booklet => Ok(Vec::new()),
         }

@@ -9,11 +9,13 @@
 //! Every print shows "Versjon <date> · <kommune>" (the version is the content's date).
 
 pub mod build;
+pub mod cache;
 pub mod data;
 pub mod engine;
 
 use crate::theme_files::ThemeFiles;
 
+pub use cache::PdfCache;
 pub use engine::{evict_cache, render, Pdf};
 
 /// A QR code for `url` as SVG (black modules on white, with the quiet zone).

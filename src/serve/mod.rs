@@ -103,6 +103,9 @@ async fn serve(opts: ServeOptions) -> ExitCode {
         relative_urls: false,
         today: build::today(),
         allow_placeholders: true,
+        // The preview makes no PDFs and keeps its output in memory.
+        cache_dir: None,
+        clean: false,
     };
     let root = opts
         .root

@@ -341,6 +341,20 @@ impl Sink for RecordingSink<'_> {
         Ok(())
     }
 
+    /// Files of the previous output taken over: pages are read and recorded like new ones.
+    fn link(&self, rel: &str, from: &Path) -> Result<(), Diagnostic> {
+        self.inner.link(rel, from)?;
+        if rel.ends_with(".html") {
+            let html = std::fs::read(from).map_err(|e| {
+                Diagnostic::error("io", format!("cannot read {}: {e}", from.display()))
+            })?;
+            self.index.page(rel, &html, None);
+        } else {
+            self.index.file(rel);
+        }
+        Ok(())
+    }
+
     fn read(&self, rel: &str) -> Option<Vec<u8>> {
         self.inner.read(rel)
     }

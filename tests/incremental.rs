@@ -1,0 +1,211 @@
+//! Rebuild only what changed (`build` with the manifest in `.veiviser-cache/`): a kommune
+//! whose inputs are unchanged is taken over from the previous output, hard-linked, so its
+//! files keep their inode; a kommune that changed is written anew. The result must be the
+//! same bytes as a clean build.
+
+mod common;
+use common::*;
+
+use std::collections::BTreeMap;
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The demo content (three kommuner inheriting `felles`) in a temporary folder.
+fn demo_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for sub in ["content", "themes"] {
+        copy_dir(&repo().join(sub), &dir.path().join(sub));
+    }
+    std::fs::copy(
+        repo().join("veiviser.yaml"),
+        dir.path().join("veiviser.yaml"),
+    )
+    .unwrap();
+    dir
+}
+
+/// `build --no-pdf` into `out`; the `incremental:` line of VEIVISER_TIMINGS.
+fn build(root: &Path, out: &Path, extra: &[&str]) -> String {
+    let run = Command::new(env!("CARGO_BIN_EXE_veiviser"))
+        .args(["build", "--no-pdf", "--out"])
+        .arg(out)
+        .arg("--root")
+        .arg(root)
+        .args(extra)
+        .env("NO_COLOR", "1")
+        .env("VEIVISER_TODAY", "2026-11-22")
+        .env("VEIVISER_TIMINGS", "1")
+        .output()
+        .unwrap();
+    assert_ok(&run);
+    stderr(&run)
+        .lines()
+        .find(|l| l.starts_with("incremental:"))
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// Every file of the output by path, with its inode.
+fn inodes(out: &Path) -> BTreeMap<String, u64> {
+    walk(out)
+        .into_iter()
+        .map(|(rel, path)| (rel, std::fs::metadata(path).unwrap().ino()))
+        .collect()
+}
+
+fn walk(out: &Path) -> Vec<(String, PathBuf)> {
+    let mut files = Vec::new();
+    let mut dirs = vec![out.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else {
+                let rel = path
+                    .strip_prefix(out)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                files.push((rel, path));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// The two output trees hold the same files with the same bytes.
+fn assert_same_tree(a: &Path, b: &Path) {
+    let (fa, fb) = (walk(a), walk(b));
+    let names = |f: &[(String, PathBuf)]| f.iter().map(|(r, _)| r.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&fa), names(&fb), "the same files");
+    for ((rel, pa), (_, pb)) in fa.iter().zip(&fb) {
+        assert!(
+            std::fs::read(pa).unwrap() == std::fs::read(pb).unwrap(),
+            "{rel} differs from a clean build"
+        );
+    }
+}
+
+/// Paths whose inode changed between two builds (written anew), as their top folder.
+fn rewritten(before: &BTreeMap<String, u64>, after: &BTreeMap<String, u64>) -> Vec<String> {
+    let mut tops: Vec<String> = after
+        .iter()
+        .filter(|(rel, ino)| before.get(*rel) != Some(ino))
+        .map(|(rel, _)| match rel.split_once('/') {
+            Some((top, _)) if ["fjordvik", "solvberg", "bjorkedal"].contains(&top) => top.into(),
+            _ => "(root)".into(),
+        })
+        .collect();
+    tops.sort();
+    tops.dedup();
+    tops
+}
+
+#[test]
+fn an_edited_page_rewrites_only_its_kommune_and_the_result_equals_a_clean_build() {
+    let dir = demo_copy();
+    let root = dir.path();
+    let out = root.join("public");
+    assert_eq!(
+        build(root, &out, &[]),
+        "incremental: 0 kommuner reused, 3 rendered"
+    );
+    let first = inodes(&out);
+
+    // Nothing changed: every kommune is taken over, not one of its files is written.
+    assert_eq!(
+        build(root, &out, &[]),
+        "incremental: 3 kommuner reused, 0 rendered"
+    );
+    let second = inodes(&out);
+    assert_eq!(
+        rewritten(&first, &second),
+        ["(root)"],
+        "only the landing page, sitemap and robots.txt"
+    );
+
+    // One page of Solvberg edited: Solvberg alone is rendered again.
+    let page = root.join("content/solvberg/index.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(&page, format!("{text}\nEn ny setning om Solvberg.\n")).unwrap();
+    assert_eq!(
+        build(root, &out, &[]),
+        "incremental: 2 kommuner reused, 1 rendered"
+    );
+    let third = inodes(&out);
+    assert_eq!(rewritten(&second, &third), ["(root)", "solvberg"]);
+    let front = std::fs::read_to_string(out.join("solvberg/index.html")).unwrap();
+    assert!(front.contains("En ny setning om Solvberg."));
+
+    let clean = root.join("clean");
+    build(root, &clean, &["--clean"]);
+    assert_same_tree(&out, &clean);
+}
+
+#[test]
+fn a_change_to_a_shared_base_or_the_settings_renders_every_kommune_again() {
+    let dir = demo_copy();
+    let root = dir.path();
+    let out = root.join("public");
+    build(root, &out, &[]);
+    let glossary = root.join("content/felles/ordliste.yaml");
+    let text = std::fs::read_to_string(&glossary).unwrap();
+    std::fs::write(&glossary, format!("{text}\n# endret\n")).unwrap();
+    assert_eq!(
+        build(root, &out, &[]),
+        "incremental: 0 kommuner reused, 3 rendered"
+    );
+    let config = root.join("veiviser.yaml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, format!("{text}\n# endret\n")).unwrap();
+    assert_eq!(
+        build(root, &out, &[]),
+        "incremental: 0 kommuner reused, 3 rendered"
+    );
+    // --clean reuses nothing.
+    assert_eq!(
+        build(root, &out, &["--clean"]),
+        "incremental: 0 kommuner reused, 3 rendered"
+    );
+    // Another base URL is another site.
+    assert_eq!(
+        build(root, &out, &["--base-url", "https://bti.example.no/"]),
+        "incremental: 0 kommuner reused, 3 rendered"
+    );
+}
+
+#[test]
+fn a_file_changed_in_the_output_by_hand_is_not_taken_over_and_a_failed_build_keeps_the_output() {
+    let dir = demo_copy();
+    let root = dir.path();
+    let out = root.join("public");
+    build(root, &out, &[]);
+    // Someone edited the published output: that kommune is rendered again, not trusted.
+    std::fs::write(out.join("fjordvik/index.html"), "<p>feil</p>").unwrap();
+    assert_eq!(
+        build(root, &out, &[]),
+        "incremental: 2 kommuner reused, 1 rendered"
+    );
+    let before = inodes(&out);
+    let page = std::fs::read(out.join("fjordvik/index.html")).unwrap();
+    // A build that fails (a broken kommune.yaml) leaves the output as it was.
+    let config = root.join("content/solvberg/kommune.yaml");
+    std::fs::write(&config, "name: [\n").unwrap();
+    let run = Command::new(env!("CARGO_BIN_EXE_veiviser"))
+        .args(["build", "--no-pdf", "--out"])
+        .arg(&out)
+        .arg("--root")
+        .arg(root)
+        .env("VEIVISER_TODAY", "2026-11-22")
+        .output()
+        .unwrap();
+    assert_fails(&run);
+    assert_eq!(inodes(&out), before);
+    assert_eq!(
+        std::fs::read(out.join("fjordvik/index.html")).unwrap(),
+        page
+    );
+}
