@@ -247,6 +247,17 @@ fn blank_report_of_concern_posters_and_guide_print_the_kommunes_numbers_and_116_
         assert!(form.contains(number), "blank form lacks {number}:\n{form}");
     }
     assert!(!form.contains("Telefonnumrene står i veilederen"));
+    // The national report-of-concern address from kommune.yaml, written out and as a QR code.
+    assert!(!form.contains("finner du i veilederen"), "{form}");
+    assert!(
+        form.contains("https://bekymringsmelding.example/"),
+        "blank form lacks the report link:\n{form}"
+    );
+    let form_pdf = pdf("skjema-bekymringsmelding.pdf");
+    assert!(
+        qr_codes(&form_pdf, 1).contains(&"https://bekymringsmelding.example/".to_string()),
+        "no QR code to the report link on the form's first page"
+    );
     for name in ["plakat-a4.pdf", "plakat-a3.pdf", "veilederen.pdf"] {
         assert!(text(&pdf(name)).contains("116 111"), "{name} lacks 116 111");
     }

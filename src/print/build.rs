@@ -191,6 +191,9 @@ impl<'a> Maker<'a> {
                 Expansion::Block(Block::film(&f.title, Some(f.duration), &f.url))
             }
             Resolved::Film(f) => Expansion::Text(format!("{} ({})", f.title, f.url)),
+            // Standing alone, the report address gets a QR code; inline it is the address.
+            Resolved::External(url) if sc.block => Expansion::Block(Block::link(&url)),
+            Resolved::External(url) => Expansion::Text(url),
             Resolved::Missing => Expansion::Drop,
         }
     }

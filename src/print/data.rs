@@ -54,9 +54,22 @@ pub enum Block {
         url: String,
         qr: String,
     },
+    /// The report-of-concern address (`{{ report_link }}` on its own line), with a QR code.
+    Link {
+        url: String,
+        qr: String,
+    },
 }
 
 impl Block {
+    /// An address's block, with a QR code to it.
+    pub fn link(url: &str) -> Block {
+        Block::Link {
+            url: url.to_string(),
+            qr: super::qr_svg(url).unwrap_or_default(),
+        }
+    }
+
     /// A film's block, with a QR code to its address.
     pub fn film(title: &str, duration: Option<String>, url: &str) -> Block {
         Block::Film {
