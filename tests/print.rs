@@ -500,3 +500,42 @@ fn an_invalid_kommune_base_url_is_an_error_at_its_line() {
     assert!(err.contains("invalid-base-url"), "{err}");
     assert!(err.contains("content/testvik/kommune.yaml:"), "{err}");
 }
+
+/// The median height of the words on a PDF's pages (points), from `pdftotext -bbox`: a
+/// measure of the type size that does not depend on how full the page is.
+fn median_word_height(path: &Path) -> f64 {
+    let out = Command::new("pdftotext")
+        .arg("-bbox")
+        .arg(path)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "pdftotext -bbox {}", path.display());
+    let html = String::from_utf8_lossy(&out.stdout);
+    let attr = |word: &str, name: &str| -> f64 {
+        let start = word.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        let end = start + word[start..].find('"').unwrap();
+        word[start..end].parse().unwrap()
+    };
+    let mut heights: Vec<f64> = html
+        .split("<word ")
+        .skip(1)
+        .map(|w| attr(w, "yMax") - attr(w, "yMin"))
+        .collect();
+    assert!(heights.len() > 50, "too few words in {}", path.display());
+    heights.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    heights[heights.len() / 2]
+}
+
+#[test]
+fn a3_poster_is_the_a4_poster_scaled_to_its_paper() {
+    if !tools() {
+        return;
+    }
+    let (a4, a3) = (pdf("plakat-a4.pdf"), pdf("plakat-a3.pdf"));
+    assert_eq!(info(&a3).1, 1, "the A3 poster is one page");
+    assert_eq!(info(&a4).1, 1, "the A4 poster is one page");
+    let ratio = median_word_height(&a3) / median_word_height(&a4);
+    // The paper is √2 ≈ 1.414 times as large; the type must grow (nearly) as much.
+    assert!(ratio >= 1.35, "A3 type is only {ratio:.3}× the A4's");
+}
