@@ -539,3 +539,45 @@ fn a3_poster_is_the_a4_poster_scaled_to_its_paper() {
     // The paper is √2 ≈ 1.414 times as large; the type must grow (nearly) as much.
     assert!(ratio >= 1.35, "A3 type is only {ratio:.3}× the A4's");
 }
+
+#[test]
+fn whole_guide_has_the_arenas_and_the_glossary_and_no_near_empty_pages() {
+    if !tools() {
+        return;
+    }
+    let path = pdf("veilederen.pdf");
+    let guide = text(&path);
+    for expected in [
+        // The meeting arenas, with their mandate (labels only an arena has).
+        "Samhandlingsarenaer",
+        "Drøftingsteam",
+        "Mandat",
+        "Slik tar du opp en sak",
+        // The glossary: a term with its explanation.
+        "Ordliste",
+        "Anonym drøfting krever ikke samtykke.",
+    ] {
+        assert!(guide.contains(expected), "the guide lacks {expected:?}");
+    }
+    // No page between the cover and the last page is nearly empty: at least five lines
+    // besides the running header and footer.
+    let pages = info(&path).1;
+    assert!(pages > 10);
+    for page in 2..pages {
+        let out = Command::new("pdftotext")
+            .args(["-layout", "-f", &page.to_string(), "-l", &page.to_string()])
+            .arg(&path)
+            .arg("-")
+            .output()
+            .unwrap();
+        let page_text = String::from_utf8_lossy(&out.stdout);
+        let lines = page_text
+            .lines()
+            .filter(|l| l.chars().any(char::is_alphanumeric))
+            .count();
+        assert!(
+            lines >= 7,
+            "page {page} of {pages} is nearly empty ({lines} lines):\n{page_text}"
+        );
+    }
+}
