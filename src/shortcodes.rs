@@ -29,6 +29,7 @@ pub const KNOWN: &[(&str, bool)] = &[
     ("contacts", true),
     ("term", true),
     ("film", true),
+    ("report_link", false),
 ];
 
 /// Find every `{{ … }}` in `text`, skipping fenced code blocks and inline code.
@@ -132,6 +133,8 @@ pub enum Resolved {
     Contacts(String),
     /// A film hosted elsewhere, shown as a link card (a block) or a link.
     Film(crate::film::ExternalFilm),
+    /// An address outside the site (the kommune's `emergency.report_url`), shown as itself.
+    External(String),
     /// Names something the kommune does not have: the checks report it; pages show the
     /// argument as written.
     Missing,
@@ -215,6 +218,10 @@ pub fn resolve(k: &Kommune, lang: &str, sc: &Shortcode) -> Resolved {
             }
         }
         "contacts" => Resolved::Contacts(arg.to_string()),
+        "report_link" => match &k.config.emergency.report_url {
+            Some(url) => Resolved::External(url.clone()),
+            None => Resolved::Missing,
+        },
         "film" => match crate::film::parse_external(arg) {
             Ok(film) => Resolved::Film(film),
             Err(_) => Resolved::Missing,
@@ -227,7 +234,9 @@ pub fn resolve(k: &Kommune, lang: &str, sc: &Shortcode) -> Resolved {
 /// heading ids are made from.
 pub fn label(k: &Kommune, lang: &str, sc: &Shortcode) -> String {
     match resolve(k, lang, sc) {
-        Resolved::Text(text) | Resolved::Link { label: text, .. } => text,
+        Resolved::Text(text) | Resolved::Link { label: text, .. } | Resolved::External(text) => {
+            text
+        }
         Resolved::Film(film) if !sc.block => film.title,
         Resolved::ServiceCard(_)
         | Resolved::Contacts(_)

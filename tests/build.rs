@@ -697,3 +697,49 @@ fn headings_and_footnotes_of_every_text_on_a_page_get_ids_of_their_own() {
     assert_eq!(select(&arena, ".prose h2#kurs-kommende-2").len(), 1);
     assert_eq!(select(&arena, ".footnote-definition").len(), 2);
 }
+
+#[test]
+fn front_page_shows_each_emergency_number_once_in_a_compact_strip() {
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    let result = std::process::Command::new(env!("CARGO_BIN_EXE_veiviser"))
+        .args(["build", "--no-pdf", "--kommune", "fjordvik", "--root"])
+        .arg(repo())
+        .arg("--out")
+        .arg(&public)
+        .env("VEIVISER_TODAY", "2026-11-22")
+        .output()
+        .unwrap();
+    assert_ok(&result);
+    let html =
+        scraper::Html::parse_document(&std::fs::read_to_string(public.join("index.html")).unwrap());
+    let main = select(&html, "main");
+    assert_eq!(main.len(), 1);
+    let main_text = text(&main[0]);
+    assert_eq!(select_in(&main[0], "aside.acute").len(), 0, "no large box");
+    assert_eq!(select_in(&main[0], "aside.acute-strip").len(), 1);
+    // Each number is shown (as a phone link) exactly once in the main content.
+    for (number, tel) in [
+        ("112", "tel:112"),
+        ("10 20 30 40", "tel:+4710203040"),
+        ("10 20 30 99", "tel:+4710203099"),
+        ("116 111", "tel:116111"),
+    ] {
+        let links = select_in(&main[0], &format!("a[href='{tel}']"));
+        assert_eq!(links.len(), 1, "{number}: one phone link in <main>");
+        assert_eq!(text(&links[0]), number);
+        if number != "112" {
+            // "Ring 112" in the guidance text is fine; the kommune's numbers are not repeated.
+            assert_eq!(
+                main_text.matches(number).count(),
+                1,
+                "{number} shown once in <main>: {main_text}"
+            );
+        }
+    }
+    assert_eq!(
+        select_in(&main[0], "a[href='https://bekymringsmelding.example/']").len(),
+        1,
+        "the report link"
+    );
+}

@@ -248,6 +248,17 @@ fn blank_report_of_concern_posters_and_guide_print_the_kommunes_numbers_and_116_
         assert!(form.contains(number), "blank form lacks {number}:\n{form}");
     }
     assert!(!form.contains("Telefonnumrene står i veilederen"));
+    // The national report-of-concern address from kommune.yaml, written out and as a QR code.
+    assert!(!form.contains("finner du i veilederen"), "{form}");
+    assert!(
+        form.contains("https://bekymringsmelding.example/"),
+        "blank form lacks the report link:\n{form}"
+    );
+    let form_pdf = pdf("skjema-bekymringsmelding.pdf");
+    assert!(
+        qr_codes(&form_pdf, 1).contains(&"https://bekymringsmelding.example/".to_string()),
+        "no QR code to the report link on the form's first page"
+    );
     for name in ["plakat-a4.pdf", "plakat-a3.pdf", "veilederen.pdf"] {
         assert!(text(&pdf(name)).contains("116 111"), "{name} lacks 116 111");
     }
@@ -601,4 +612,85 @@ fn a_changed_service_phone_remakes_exactly_the_pdfs_that_print_it() {
         !dir.path().join(".veiviser-cache").exists(),
         "--cache-dir is used"
     );
+}
+
+/// The median height of the words on a PDF's pages (points), from `pdftotext -bbox`: a
+/// measure of the type size that does not depend on how full the page is.
+fn median_word_height(path: &Path) -> f64 {
+    let out = Command::new("pdftotext")
+        .arg("-bbox")
+        .arg(path)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "pdftotext -bbox {}", path.display());
+    let html = String::from_utf8_lossy(&out.stdout);
+    let attr = |word: &str, name: &str| -> f64 {
+        let start = word.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        let end = start + word[start..].find('"').unwrap();
+        word[start..end].parse().unwrap()
+    };
+    let mut heights: Vec<f64> = html
+        .split("<word ")
+        .skip(1)
+        .map(|w| attr(w, "yMax") - attr(w, "yMin"))
+        .collect();
+    assert!(heights.len() > 50, "too few words in {}", path.display());
+    heights.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    heights[heights.len() / 2]
+}
+
+#[test]
+fn a3_poster_is_the_a4_poster_scaled_to_its_paper() {
+    if !tools() {
+        return;
+    }
+    let (a4, a3) = (pdf("plakat-a4.pdf"), pdf("plakat-a3.pdf"));
+    assert_eq!(info(&a3).1, 1, "the A3 poster is one page");
+    assert_eq!(info(&a4).1, 1, "the A4 poster is one page");
+    let ratio = median_word_height(&a3) / median_word_height(&a4);
+    // The paper is √2 ≈ 1.414 times as large; the type must grow (nearly) as much.
+    assert!(ratio >= 1.35, "A3 type is only {ratio:.3}× the A4's");
+}
+
+#[test]
+fn whole_guide_has_the_arenas_and_the_glossary_and_no_near_empty_pages() {
+    if !tools() {
+        return;
+    }
+    let path = pdf("veilederen.pdf");
+    let guide = text(&path);
+    for expected in [
+        // The meeting arenas, with their mandate (labels only an arena has).
+        "Samhandlingsarenaer",
+        "Drøftingsteam",
+        "Mandat",
+        "Slik tar du opp en sak",
+        // The glossary: a term with its explanation.
+        "Ordliste",
+        "Anonym drøfting krever ikke samtykke.",
+    ] {
+        assert!(guide.contains(expected), "the guide lacks {expected:?}");
+    }
+    // No page between the cover and the last page is nearly empty: at least five lines
+    // besides the running header and footer.
+    let pages = info(&path).1;
+    assert!(pages > 10);
+    for page in 2..pages {
+        let out = Command::new("pdftotext")
+            .args(["-layout", "-f", &page.to_string(), "-l", &page.to_string()])
+            .arg(&path)
+            .arg("-")
+            .output()
+            .unwrap();
+        let page_text = String::from_utf8_lossy(&out.stdout);
+        let lines = page_text
+            .lines()
+            .filter(|l| l.chars().any(char::is_alphanumeric))
+            .count();
+        assert!(
+            lines >= 7,
+            "page {page} of {pages} is nearly empty ({lines} lines):\n{page_text}"
+        );
+    }
 }

@@ -192,6 +192,52 @@ impl<'a> Maker<'a> {
         }
     }
 
+    /// The meeting arenas in `lang`, by name.
+    fn arenas(&self, lang: &str) -> Vec<data::Arena> {
+        let mut arenas: Vec<data::Arena> = self
+            .k
+            .arenas
+            .values()
+            .map(|v| {
+                let a = &v.pick(lang, self.default_lang()).0.data;
+                let contact = a.contact.clone().unwrap_or_default();
+                data::Arena {
+                    name: a.name.clone(),
+                    mandate: self.md(lang, &a.mandate),
+                    members: a.members.clone(),
+                    frequency: a.frequency.clone(),
+                    case_mode: a.case_mode.ui_key().to_string(),
+                    how_to_bring: self.md(lang, &a.how_to_bring),
+                    contact_name: contact.name,
+                    contact_phone: contact.phone,
+                    contact_email: contact.email,
+                }
+            })
+            .collect();
+        arenas.sort_by(|a, b| a.name.cmp(&b.name));
+        arenas
+    }
+
+    /// The glossary's terms in `lang`, alphabetically.
+    fn glossary(&self, lang: &str) -> Vec<data::Term> {
+        let Some(g) = self.k.glossary.as_ref() else {
+            return Vec::new();
+        };
+        let mut terms: Vec<data::Term> = g
+            .pick(lang, self.default_lang())
+            .0
+            .data
+            .terms
+            .iter()
+            .map(|t| data::Term {
+                term: t.term.clone(),
+                explanation: self.md(lang, &t.explanation),
+            })
+            .collect();
+        terms.sort_by_key(|t| t.term.to_lowercase());
+        terms
+    }
+
     fn contacts(&self) -> Vec<data::Contact> {
         self.k
             .config
@@ -227,6 +273,9 @@ impl<'a> Maker<'a> {
                 Expansion::Block(Block::film(&f.title, Some(f.duration), &f.url))
             }
             Resolved::Film(f) => Expansion::Text(format!("{} ({})", f.title, f.url)),
+            // Standing alone, the report address gets a QR code; inline it is the address.
+            Resolved::External(url) if sc.block => Expansion::Block(Block::link(&url)),
+            Resolved::External(url) => Expansion::Text(url),
             Resolved::Missing => Expansion::Drop,
         }
     }
@@ -492,6 +541,8 @@ impl<'a> Maker<'a> {
                         .collect(),
                     forms: self.k.forms.keys().map(|id| self.form(lang, id)).collect(),
                     services,
+                    arenas: self.arenas(lang),
+                    glossary: self.glossary(lang),
                     emergency: self.emergency(),
                     contacts: self.contacts(),
                     qr: None,

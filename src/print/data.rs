@@ -54,9 +54,22 @@ pub enum Block {
         url: String,
         qr: String,
     },
+    /// The report-of-concern address (`{{ report_link }}` on its own line), with a QR code.
+    Link {
+        url: String,
+        qr: String,
+    },
 }
 
 impl Block {
+    /// An address's block, with a QR code to it.
+    pub fn link(url: &str) -> Block {
+        Block::Link {
+            url: url.to_string(),
+            qr: super::qr_svg(url).unwrap_or_default(),
+        }
+    }
+
     /// A film's block, with a QR code to its address.
     pub fn film(title: &str, duration: Option<String>, url: &str) -> Block {
         Block::Film {
@@ -732,10 +745,36 @@ pub struct Guide {
     pub levels: Vec<Level>,
     pub forms: Vec<Form>,
     pub services: Vec<Service>,
+    /// The meeting arenas (`arenaer/`), by name.
+    pub arenas: Vec<Arena>,
+    /// The glossary's terms in the print language, in alphabetical order.
+    pub glossary: Vec<Term>,
     pub emergency: Emergency,
     pub contacts: Vec<Contact>,
     /// Name of the QR code SVG among the extra files (set by [`super::guide`]).
     pub qr: Option<String>,
+}
+
+/// A meeting arena in the whole-guide PDF.
+#[derive(Debug, Clone, Serialize)]
+pub struct Arena {
+    pub name: String,
+    pub mandate: Rich,
+    pub members: Vec<String>,
+    pub frequency: Option<String>,
+    /// The i18n key of how a case is brought (`case_mode_anonymous` …).
+    pub case_mode: String,
+    pub how_to_bring: Rich,
+    pub contact_name: Option<String>,
+    pub contact_phone: Option<String>,
+    pub contact_email: Option<String>,
+}
+
+/// A glossary term in the whole-guide PDF.
+#[derive(Debug, Clone, Serialize)]
+pub struct Term {
+    pub term: String,
+    pub explanation: Rich,
 }
 
 #[cfg(test)]

@@ -87,6 +87,9 @@ impl KommuneRenderer<'_> {
                 escape_link_text(&film.title),
                 film.url
             )),
+            Resolved::External(url) => {
+                Expansion::Inline(format!("[{}](<{url}>)", escape_link_text(&url)))
+            }
             Resolved::Missing => {
                 Expansion::Inline(escape_link_text(sc.arg.as_deref().unwrap_or("")))
             }

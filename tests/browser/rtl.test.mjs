@@ -108,7 +108,7 @@ function phoneLayout(page, selector) {
 test('phone numbers on an Arabic page are drawn in their logical order, on one line', async () => {
   const { context, page } = await open('ar');
   assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
-  for (const selector of ['.site-footer', '.acute']) {
+  for (const selector of ['.site-footer', '.acute-strip']) {
     const phones = await phoneLayout(page, selector);
     assert.ok(phones.some((p) => p.logical.length >= 4), `${selector} shows a number of four groups: ${JSON.stringify(phones)}`);
     for (const p of phones) {
@@ -119,14 +119,14 @@ test('phone numbers on an Arabic page are drawn in their logical order, on one l
   await context.close();
 });
 
-test('the emergency box on an Arabic page with Norwegian fallback text is Arabic and right-to-left', async () => {
+test('the emergency strip on an Arabic page with Norwegian fallback text is Arabic and right-to-left', async () => {
   const { context, page } = await open('ar/veileder/niva-1');
   assert.ok(await page.$('.fallback-note'), 'the level page falls back to Norwegian in Arabic');
   const content = await page.$eval('.page-content', (el) => ({ lang: el.lang, dir: getComputedStyle(el).direction }));
   assert.deepEqual(content, { lang: 'nb', dir: 'ltr' });
-  const acute = await page.$eval('.acute', (el) => ({ lang: el.closest('[lang]').lang, dir: getComputedStyle(el).direction }));
+  const acute = await page.$eval('.acute-strip', (el) => ({ lang: el.closest('[lang]').lang, dir: getComputedStyle(el).direction }));
   assert.deepEqual(acute, { lang: 'ar', dir: 'rtl' });
-  const phones = await phoneLayout(page, '.acute');
+  const phones = await phoneLayout(page, '.acute-strip');
   for (const p of phones) assert.deepEqual(p.shown, p.logical);
   await context.close();
 });
