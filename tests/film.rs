@@ -354,6 +354,12 @@ fn a_film_in_a_yaml_field_is_placed_and_checked_like_one_in_a_body() {
     let fx = fx.file("content/testvik/bilder/samtykke.nb.vtt", NB_VTT);
     assert_ok(&fx.build(&["--no-pdf", "--kommune", "testvik"]));
     let html = fx.html("veileder/niva-1/index.html");
-    assert_eq!(select(&html, ".step .film video track[srclang=nb]").len(), 1);
-    assert_eq!(select(&html, ".step .film details.film-transcript").len(), 1);
+    assert_eq!(
+        select(&html, ".step .film video track[srclang=nb]").len(),
+        1
+    );
+    assert_eq!(
+        select(&html, ".step .film details.film-transcript").len(),
+        1
+    );
 }
