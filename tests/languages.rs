@@ -1,6 +1,7 @@
 //! Print products follow the kommune's languages: Bjørkedal (nynorsk first, then bokmål)
 //! built alone with its PDFs gets a nynorsk guide, posters and parent brochure whose QR
-//! codes lead to its nynorsk pages, and brochures only in the languages it publishes.
+//! codes lead to its nynorsk pages, nynorsk blank forms, and brochures only in the
+//! languages it publishes.
 //! Checked with poppler and zbar, like tests/print.rs (skipped with a note without them).
 
 mod common;
@@ -113,6 +114,29 @@ fn a_nynorsk_kommune_gets_nynorsk_prints_that_lead_to_its_nynorsk_pages() {
     assert!(t.contains("heile handlingsrettleiaren"), "{t}");
     assert!(t.contains("Innhald"), "nynorsk print labels: {t}");
     assert!(qr_codes(&guide, 1).contains(&"https://bjorkedal.example/bti/".to_string()));
+
+    // Blank forms: every shared form in nynorsk under the plain name (the default
+    // language), with nynorsk content and nynorsk print labels; bokmål beside it.
+    let forms: Vec<String> = std::fs::read_dir(&trykk)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|n| n.starts_with("skjema-") && n.ends_with(".pdf") && !n.ends_with("-nb.pdf"))
+        .collect();
+    assert!(forms.len() >= 9, "{forms:?}");
+    for form in &forms {
+        let t = text(&trykk.join(form));
+        assert!(t.contains("Skjema til utfylling for hand"), "{form}: {t}");
+        assert!(!t.contains("for hånd"), "{form} has bokmål labels: {t}");
+        let nb = form.replace(".pdf", "-nb.pdf");
+        assert!(
+            text(&trykk.join(&nb)).contains("Skjema til utfylling for hånd"),
+            "{nb}"
+        );
+    }
+    let t = text(&trykk.join("skjema-bekymringsmelding.pdf"));
+    assert!(t.contains("Bekymringsmelding til barnevernstenesta"), "{t}");
+    assert!(t.contains("(må fyllast ut)"), "nynorsk field hint: {t}");
+    assert!(t.contains("Ikkje snakk med foreldra først"), "{t}");
 
     let brochure = trykk.join("foreldrebrosjyre.pdf");
     let t = text(&brochure);
