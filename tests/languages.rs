@@ -147,3 +147,30 @@ fn a_nynorsk_kommune_gets_nynorsk_prints_that_lead_to_its_nynorsk_pages() {
         ["https://bjorkedal.example/bti/foreldre/"]
     );
 }
+
+#[test]
+fn an_interface_text_missing_from_a_theme_is_shown_in_english_marked_as_english() {
+    // A customised theme whose Arabic texts lack `search_button`; the A–Å page is made
+    // from interface texts alone, so it is no fallback page.
+    let ar = std::fs::read_to_string(repo().join("themes/standard/i18n/ar.yaml")).unwrap();
+    let ar: String = ar
+        .lines()
+        .filter(|l| !l.starts_with("search_button:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let fx = Fixture::kommune().file("themes/standard/i18n/ar.yaml", &ar);
+    let run = fx.build(&["--no-pdf"]);
+    assert_ok(&run);
+    assert!(stderr(&run).contains("missing-ui-strings") || stderr(&run).contains("not translated"));
+    let html = fx.html("testvik/ar/a-a/index.html");
+    let buttons = select(&html, ".header-search button");
+    let span = select_in(&buttons[0], "span");
+    assert_eq!(common::text(&buttons[0]), "Search");
+    assert_eq!(span.len(), 1, "{}", buttons[0].html());
+    assert_eq!(span[0].value().attr("lang"), Some("en"));
+    assert_eq!(span[0].value().attr("dir"), Some("ltr"));
+    // Texts that are translated are not wrapped: they take the page's language.
+    let skip = select(&html, ".skip-link");
+    assert!(select_in(&skip[0], "span").is_empty(), "{}", skip[0].html());
+    assert_eq!(common::text(&skip[0]), "انتقل إلى المحتوى الرئيسي");
+}
