@@ -124,9 +124,9 @@ test('the emergency box on an Arabic page with Norwegian fallback text is Arabic
   assert.ok(await page.$('.fallback-note'), 'the level page falls back to Norwegian in Arabic');
   const content = await page.$eval('.page-content', (el) => ({ lang: el.lang, dir: getComputedStyle(el).direction }));
   assert.deepEqual(content, { lang: 'nb', dir: 'ltr' });
-  const acute = await page.$eval('.acute', (el) => ({ lang: el.closest('[lang]').lang, dir: getComputedStyle(el).direction }));
+  const acute = await page.$eval('.acute-strip', (el) => ({ lang: el.closest('[lang]').lang, dir: getComputedStyle(el).direction }));
   assert.deepEqual(acute, { lang: 'ar', dir: 'rtl' });
-  const phones = await phoneLayout(page, '.acute');
+  const phones = await phoneLayout(page, '.acute-strip');
   for (const p of phones) assert.deepEqual(p.shown, p.logical);
   await context.close();
 });
