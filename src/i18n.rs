@@ -78,6 +78,23 @@ pub fn dir(code: &str) -> &'static str {
 #[derive(Debug, Default)]
 pub struct Strings {
     by_lang: BTreeMap<String, BTreeMap<String, String>>,
+    /// Per language, the texts as HTML for element content (`tt` in templates): escaped,
+    /// and wrapped in `<span lang dir>` where the text is in another language than the
+    /// page's (a key that fell back to English or bokmål).
+    marked: BTreeMap<String, BTreeMap<String, String>>,
+    /// The same, with every text wrapped in its language: for labels inside a fallback
+    /// container (`lang="nb"` content on an Arabic page), where the page language must be
+    /// restated.
+    marked_all: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+/// `text` escaped for HTML, in a span carrying `lang` and its direction.
+fn lang_span(lang: &str, text: &str) -> String {
+    format!(
+        "<span lang=\"{lang}\" dir=\"{}\">{}</span>",
+        dir(lang),
+        tera::escape_html(text)
+    )
 }
 
 impl Strings {
@@ -103,6 +120,8 @@ impl Strings {
         let en = read("en")?.unwrap_or_default();
         let mut warnings = Vec::new();
         let mut by_lang = BTreeMap::new();
+        let mut marked = BTreeMap::new();
+        let mut marked_all = BTreeMap::new();
         for code in langs {
             if by_lang.contains_key(code) {
                 continue;
@@ -125,17 +144,61 @@ impl Strings {
                     )),
                 );
             }
+            let text_lang = |key: &str| -> &str {
+                if own.contains_key(key) || code == "nb" {
+                    code
+                } else if en.contains_key(key) {
+                    "en"
+                } else {
+                    "nb"
+                }
+            };
             let mut merged = nb.clone();
             merged.extend(en.clone());
-            merged.extend(own);
+            merged.extend(own.clone());
+            let mut inline = BTreeMap::new();
+            let mut all = BTreeMap::new();
+            for (key, text) in &merged {
+                let text_lang = text_lang(key);
+                let span = lang_span(text_lang, text);
+                let plain = if text_lang == code {
+                    tera::escape_html(text)
+                } else {
+                    span.clone()
+                };
+                inline.insert(key.clone(), plain);
+                all.insert(key.clone(), span);
+            }
+            marked.insert(code.clone(), inline);
+            marked_all.insert(code.clone(), all);
             by_lang.insert(code.clone(), merged);
         }
-        Ok((Strings { by_lang }, warnings))
+        Ok((
+            Strings {
+                by_lang,
+                marked,
+                marked_all,
+            },
+            warnings,
+        ))
     }
 
     pub fn for_lang(&self, lang: &str) -> &BTreeMap<String, String> {
         static EMPTY: BTreeMap<String, String> = BTreeMap::new();
         self.by_lang.get(lang).unwrap_or(&EMPTY)
+    }
+
+    /// The texts of `lang` as HTML for element content (`tt`), each marked with its own
+    /// language where that is not the surrounding one: `in_foreign` says the labels sit in
+    /// a container of another language (a page's content shown in a fallback language).
+    pub fn marked(&self, lang: &str, in_foreign: bool) -> &BTreeMap<String, String> {
+        static EMPTY: BTreeMap<String, String> = BTreeMap::new();
+        let map = if in_foreign {
+            &self.marked_all
+        } else {
+            &self.marked
+        };
+        map.get(lang).unwrap_or(&EMPTY)
     }
 
     pub fn get<'a>(&'a self, lang: &str, key: &'a str) -> &'a str {

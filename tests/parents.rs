@@ -199,3 +199,58 @@ fn a_kommune_without_a_parents_page_has_no_entrance() {
         .iter()
         .all(|a| text(a) != "For foreldre"));
 }
+
+#[test]
+fn interface_labels_inside_fallback_content_carry_the_pages_language() {
+    // Fjordvik's levels exist only in bokmål: on the Arabic site their content sits in a
+    // `lang="nb"` container, but the headings, "how/who/deadline" and step-list labels
+    // around it are Arabic interface texts and must say so.
+    let labels: std::collections::HashSet<String> =
+        std::fs::read_to_string(repo().join("themes/standard/i18n/ar.yaml"))
+            .unwrap()
+            .lines()
+            .filter_map(|l| l.split_once(": \""))
+            .map(|(_, v)| v.trim_end_matches('"').replace("\\\"", "\""))
+            .collect();
+    let is_label = |s: &str| labels.contains(s.trim().trim_end_matches(':'));
+    for rel in [
+        "fjordvik/ar/veileder/niva-2/index.html",
+        "fjordvik/ar/tjenester/tolketjeneste/index.html",
+    ] {
+        let html = page(rel);
+        let container = select(&html, ".page-content");
+        assert_eq!(
+            container[0].value().attr("lang"),
+            Some("nb"),
+            "{rel} is no fallback"
+        );
+        let mut inside = 0;
+        for node in container[0].descendants() {
+            let Some(text) = node.value().as_text() else {
+                continue;
+            };
+            if !is_label(text) {
+                continue;
+            }
+            inside += 1;
+            let mut lang = None;
+            for anc in node.ancestors() {
+                if let Some(l) = scraper::ElementRef::wrap(anc).and_then(|e| e.value().attr("lang"))
+                {
+                    lang = Some(l);
+                    break;
+                }
+            }
+            assert_eq!(
+                lang,
+                Some("ar"),
+                "{rel}: Arabic label {:?} is marked {lang:?}",
+                &**text
+            );
+        }
+        assert!(
+            inside >= 3,
+            "{rel}: only {inside} Arabic labels in the content"
+        );
+    }
+}

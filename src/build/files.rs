@@ -177,6 +177,7 @@ pub(super) fn write_landing(
         .collect();
     let mut ctx = tera::Context::new();
     ctx.insert("t", theme.strings.for_lang(&lang));
+    ctx.insert("tt", theme.strings.marked(&lang, false));
     ctx.insert("lang", &lang);
     ctx.insert("title", &project.config.title);
     ctx.insert("description", &project.config.description);

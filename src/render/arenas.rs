@@ -80,12 +80,14 @@ impl KommuneRenderer<'_> {
                 links.push(Link {
                     label: l.title.clone(),
                     url: url.clone(),
+                    ..Default::default()
                 });
             }
             for s in l.steps.iter().filter(|s| s.arenas.iter().any(|a| a == id)) {
                 links.push(Link {
                     label: format!("{}: {}", l.title, s.title),
                     url: format!("{url}#{}", s.anchor()),
+                    ..Default::default()
                 });
             }
         }

@@ -82,6 +82,7 @@ impl KommuneRenderer<'_> {
         Some(Link {
             label: doc.data.title.clone(),
             url: self.urls.href(lang, &Route::Module(id.to_string())),
+            ..Default::default()
         })
     }
 

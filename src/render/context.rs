@@ -9,10 +9,26 @@ use super::KommuneRenderer;
 use crate::content::Common;
 use crate::i18n;
 
-#[derive(Serialize, Clone)]
+#[derive(Serialize, Clone, Default)]
 pub struct Link {
     pub label: String,
     pub url: String,
+    /// Language and direction of `label` where the link names a document: it may be a
+    /// translation inside fallback content, or a fallback on a translated page.
+    pub lang: Option<String>,
+    pub dir: Option<&'static str>,
+}
+
+impl Link {
+    /// A link to a document, labelled in the document's language.
+    pub fn to_doc(label: String, url: String, lang: &str) -> Link {
+        Link {
+            label,
+            url,
+            lang: Some(lang.to_string()),
+            dir: Some(i18n::dir(lang)),
+        }
+    }
 }
 
 #[derive(Serialize, Clone)]
@@ -136,12 +152,14 @@ impl KommuneRenderer<'_> {
         let mut breadcrumbs = vec![Link {
             label: t_get(t, "home"),
             url: self.urls.lang_root(lang),
+            ..Default::default()
         }];
         if let Some(index) = Route::section_index(section).filter(|i| i != route) {
             if let Some(label) = section_label(t, section) {
                 breadcrumbs.push(Link {
                     label,
                     url: self.urls.href(lang, &index),
+                    ..Default::default()
                 });
             }
         }

@@ -65,6 +65,7 @@ impl KommuneRenderer<'_> {
         .map(|(route, key, _)| Link {
             label: self.t(lang, key),
             url: self.urls.href(lang, &route),
+            ..Default::default()
         })
         .collect()
     }

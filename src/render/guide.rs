@@ -96,6 +96,7 @@ impl KommuneRenderer<'_> {
                         .map(|s| Link {
                             label: s.title.clone(),
                             url: format!("{url}#{}", s.anchor()),
+                            ..Default::default()
                         })
                         .collect(),
                     url,
@@ -161,6 +162,7 @@ impl KommuneRenderer<'_> {
             Link {
                 label: d.data.title.clone(),
                 url: self.urls.href(lang, &Route::Level(v.id.clone())),
+                ..Default::default()
             }
         };
         // The steps' own text is indexed with each step (see search_docs.rs).

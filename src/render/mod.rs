@@ -145,6 +145,7 @@ impl<'a> KommuneRenderer<'a> {
                 Link {
                     label: doc.data.title.clone(),
                     url: self.urls.href(lang, &Route::Page(p.id.clone())),
+                    ..Default::default()
                 }
             })
             .collect();
@@ -431,6 +432,10 @@ impl<'a> KommuneRenderer<'a> {
             };
         }
         ctx.insert("nav", &site_nav);
+        if page.content_lang.is_some() {
+            // Labels inside the fallback container restate the page's language.
+            ctx.insert("tt", self.theme.strings.marked(lang, true));
+        }
         ctx.insert("page", page);
         ctx.insert("data", data);
         self.theme.render(template, &ctx)
@@ -442,6 +447,7 @@ impl<'a> KommuneRenderer<'a> {
         let mut ctx = tera::Context::new();
         ctx.insert("site", site);
         ctx.insert("t", self.theme.strings.for_lang(lang));
+        ctx.insert("tt", self.theme.strings.marked(lang, false));
         ctx
     }
 

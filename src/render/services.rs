@@ -68,6 +68,9 @@ impl KommuneRenderer<'_> {
         let mut ctx = tera::Context::new();
         ctx.insert("service", &service);
         ctx.insert("t", self.theme.strings.for_lang(lang));
+        // A block shortcode may sit in content shown in a fallback language: its labels
+        // always say theirs.
+        ctx.insert("tt", self.theme.strings.marked(lang, true));
         self.theme.render("partials/service_card.html", &ctx).ok()
     }
 
@@ -93,6 +96,9 @@ impl KommuneRenderer<'_> {
         let mut ctx = tera::Context::new();
         ctx.insert("units", &units);
         ctx.insert("t", self.theme.strings.for_lang(lang));
+        // A block shortcode may sit in content shown in a fallback language: its labels
+        // always say theirs.
+        ctx.insert("tt", self.theme.strings.marked(lang, true));
         self.theme
             .render("partials/resource_persons.html", &ctx)
             .ok()

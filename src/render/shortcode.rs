@@ -99,36 +99,40 @@ impl KommuneRenderer<'_> {
     pub fn form_link(&self, lang: &str, id: &str) -> Option<Link> {
         let form = self.kommune.forms.get(id)?;
         let (doc, _) = form.pick(lang, self.kommune.default_lang());
-        Some(Link {
-            label: doc.data.title.clone(),
-            url: self.urls.href(lang, &Route::Form(id.to_string())),
-        })
+        Some(Link::to_doc(
+            doc.data.title.clone(),
+            self.urls.href(lang, &Route::Form(id.to_string())),
+            &doc.lang,
+        ))
     }
 
     pub fn service_link(&self, lang: &str, id: &str) -> Option<Link> {
         let service = self.kommune.services.get(id)?;
         let (doc, _) = service.pick(lang, self.kommune.default_lang());
-        Some(Link {
-            label: doc.data.name.clone(),
-            url: self.urls.href(lang, &Route::Service(id.to_string())),
-        })
+        Some(Link::to_doc(
+            doc.data.name.clone(),
+            self.urls.href(lang, &Route::Service(id.to_string())),
+            &doc.lang,
+        ))
     }
 
     pub fn arena_link(&self, lang: &str, id: &str) -> Option<Link> {
         let arena = self.kommune.arenas.get(id)?;
         let (doc, _) = arena.pick(lang, self.kommune.default_lang());
-        Some(Link {
-            label: doc.data.name.clone(),
-            url: self.urls.href(lang, &Route::Arena(id.to_string())),
-        })
+        Some(Link::to_doc(
+            doc.data.name.clone(),
+            self.urls.href(lang, &Route::Arena(id.to_string())),
+            &doc.lang,
+        ))
     }
 
     pub fn level_link(&self, lang: &str, number: u8) -> Option<Link> {
         let level = self.kommune.level(number)?;
         let (doc, _) = level.pick(lang, self.kommune.default_lang());
-        Some(Link {
-            label: doc.data.title.clone(),
-            url: self.urls.href(lang, &Route::Level(level.id.clone())),
-        })
+        Some(Link::to_doc(
+            doc.data.title.clone(),
+            self.urls.href(lang, &Route::Level(level.id.clone())),
+            &doc.lang,
+        ))
     }
 }
