@@ -173,11 +173,12 @@ impl KommuneRenderer<'_> {
             l.deadline.clone().unwrap_or_default(),
             self.md(lang, &l.decision).text,
         ];
-        // Glossary links in reading order: purpose, lead, steps, decision, body.
+        // Glossary links in the page's reading order (level.html): who leads, the purpose
+        // (behind its toggle), steps, decision, body.
         let links = self.term_links(lang, l);
         let links = links.as_ref();
-        let purpose = self.md_with(lang, &l.purpose, links).html;
         let lead = self.md_inline_with(lang, &l.lead, links);
+        let purpose = self.md_with(lang, &l.purpose, links).html;
         let steps = l
             .steps
             .iter()
