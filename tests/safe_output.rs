@@ -209,7 +209,7 @@ contact:
 referral: "\"><script>alert(3)</script>"
 "#,
         );
-    let out = site.build(&[]);
+    let out = site.build(&["--verbose"]);
     assert_ok(&out);
     let err = stderr(&out);
     for tag in ["script", "iframe", "style", "object", "form", "svg"] {
