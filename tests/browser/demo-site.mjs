@@ -32,7 +32,8 @@ function serve(root) {
   return new Promise((resolve) => srv.listen(0, '127.0.0.1', () => resolve(srv)));
 }
 
-function run(cmd, args) {
+/** Runs a command; resolves with its exit code and its stdout and stderr together. */
+export function run(cmd, args) {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
