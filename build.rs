@@ -8,7 +8,8 @@
 //! only includes the files it saw cannot notice, and it adds no dependency.
 //!
 //! It also writes `$OUT_DIR/cms_bundle.rs`, the same kind of table for `assets/cms/` (the
-//! browser editor that `veiviser serve` offers at /admin/, see src/cms/).
+//! browser editor that `veiviser serve` offers at /admin/, see src/cms/), and
+//! `$OUT_DIR/messages.rs` for the Fluent files in `locales/` (src/messages.rs).
 
 use std::path::{Path, PathBuf};
 
@@ -43,6 +44,20 @@ fn main() {
     }
     table.push_str("]\n");
     std::fs::write(out.join("cms_bundle.rs"), table).expect("write cms_bundle.rs");
+
+    // The messages for people (diagnostics, summaries, --help) in locales/<lang>/*.ftl,
+    // read by src/messages.rs.
+    let locales = manifest.join("locales");
+    println!("cargo:rerun-if-changed=locales");
+    let mut files = Vec::new();
+    walk(&locales, &locales, &mut files);
+    files.sort();
+    let mut table = String::from("&[\n");
+    for (rel, abs) in files.iter().filter(|(rel, _)| rel.ends_with(".ftl")) {
+        table.push_str(&format!("    ({rel:?}, include_str!({abs:?})),\n"));
+    }
+    table.push_str("]\n");
+    std::fs::write(out.join("messages.rs"), table).expect("write messages.rs");
 }
 
 /// Every file under `dir`, as (path from `theme` with `/` on every platform, absolute path).

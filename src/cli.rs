@@ -4,16 +4,25 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::build::{self, BuildOptions, Report};
 use crate::diagnostics::JsonDiagnostic;
+use crate::messages::Lang;
+use crate::msg;
 
+mod help;
+
+// The doc comments are the English `--help`; what is shown comes from locales/*/cli.ftl
+// (see help.rs), in the language chosen for the run.
 #[derive(Parser)]
 #[command(
     name = "veiviser",
     version,
-    about = "Builds a kommune's BTI guide into an accessible website"
+    about = "Builds a kommune's BTI guide into an accessible website",
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true
 )]
 pub struct Cli {
     /// Project folder (holds veiviser.yaml, content/ and themes/).
@@ -22,6 +31,15 @@ pub struct Cli {
     /// Show every warning with its snippet, instead of one line per kind of warning.
     #[arg(long, short, global = true)]
     pub verbose: bool,
+    /// Language of messages and help: nb (bokmål), nn (nynorsk) or en (English).
+    #[arg(long, global = true, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+    /// Print help.
+    #[arg(long, short, global = true, action = ArgAction::Help)]
+    pub help: Option<bool>,
+    /// Print the version.
+    #[arg(long, short = 'V', action = ArgAction::Version)]
+    pub version: Option<bool>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -137,8 +155,49 @@ pub enum Format {
     Json,
 }
 
+fn parse_lang(text: &str) -> Result<Lang, String> {
+    match text {
+        "nb" | "nn" | "en" => Ok(Lang::parse(text).expect("a known language")),
+        _ => Err(msg!("cli-error-lang", value = text)),
+    }
+}
+
+/// The language for this run, chosen before the command line is parsed so that `--help`
+/// and the parser's own errors are shown in it too.
+fn choose_language(args: &[std::ffi::OsString]) -> Lang {
+    let value_of = |name: &str| {
+        let with_equals = format!("{name}=");
+        args.iter().enumerate().find_map(|(i, arg)| {
+            let arg = arg.to_str()?;
+            if arg == name {
+                args.get(i + 1).and_then(|v| v.to_str()).map(str::to_string)
+            } else {
+                arg.strip_prefix(&with_equals).map(str::to_string)
+            }
+        })
+    };
+    let flag = value_of("--lang").and_then(|v| Lang::parse(&v));
+    let root = value_of("--root").unwrap_or_else(|| ".".into());
+    let kommune = value_of("--kommune");
+    crate::messages::choose(flag, std::path::Path::new(&root), kommune.as_deref())
+}
+
+/// Parse the command line with `--help` and the parser's errors in the chosen language.
+fn parse_command_line() -> Cli {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    crate::messages::set_language(choose_language(&args));
+    let command = help::localize(Cli::command());
+    let parsed = command
+        .try_get_matches_from(&args)
+        .and_then(|mut matches| Cli::from_arg_matches_mut(&mut matches));
+    match parsed {
+        Ok(cli) => cli,
+        Err(err) => help::exit_with(err),
+    }
+}
+
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = parse_command_line();
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let today = build::today();
     match cli.command {
@@ -179,26 +238,28 @@ pub fn run() -> ExitCode {
             );
             print_human(&report, color, cli.verbose);
             if report.failed() {
-                eprintln!(
-                    "Build failed: nothing was written; {} is unchanged.",
-                    out.display()
-                );
+                eprintln!("{}", msg!("summary-build-failed", out = out.display()));
                 ExitCode::FAILURE
             } else {
                 eprintln!(
-                    "Built {} pages for {} kommune{} in {:.2} s ({} warning{}) → {}",
-                    report.pages,
-                    report.kommuner,
-                    if report.kommuner == 1 { "" } else { "r" },
-                    report.elapsed.as_secs_f64(),
-                    report.warnings(),
-                    if report.warnings() == 1 { "" } else { "s" },
-                    out.display()
+                    "{}",
+                    msg!(
+                        "summary-built",
+                        pages = report.pages,
+                        kommuner = report.kommuner,
+                        seconds = format!("{:.2}", report.elapsed.as_secs_f64()),
+                        warnings = report.warnings(),
+                        out = out.display()
+                    )
                 );
                 if report.pdfs_reused > 0 {
                     eprintln!(
-                        "PDFs: {} made, {} unchanged from the cache",
-                        report.pdfs_made, report.pdfs_reused
+                        "{}",
+                        msg!(
+                            "summary-pdfs-cached",
+                            made = report.pdfs_made,
+                            reused = report.pdfs_reused
+                        )
                     );
                 }
                 ExitCode::SUCCESS
@@ -249,9 +310,13 @@ pub fn run() -> ExitCode {
                     print_human(&report, color, cli.verbose);
                     let errors = report.diagnostics.len() - report.warnings();
                     eprintln!(
-                        "Checked {} kommune(r): {errors} error(s), {} warning(s).",
-                        report.kommuner,
-                        report.warnings()
+                        "{}",
+                        msg!(
+                            "summary-checked",
+                            kommuner = report.kommuner,
+                            errors = errors,
+                            warnings = report.warnings()
+                        )
                     );
                 }
             }
@@ -275,7 +340,14 @@ pub fn run() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
-                    eprintln!("cannot write the schemas to {}: {e}", out.display());
+                    eprintln!(
+                        "{}",
+                        msg!(
+                            "schemas-cannot-write",
+                            out = out.display(),
+                            reason = e.to_string()
+                        )
+                    );
                     ExitCode::FAILURE
                 }
             }
@@ -301,9 +373,7 @@ pub fn run() -> ExitCode {
                 }
             },
             (None, false) => {
-                eprintln!(
-                    "give a code, e.g. `veiviser explain unknown-key`, or --all for every code"
-                );
+                eprintln!("{}", msg!("explain-needs-code"));
                 ExitCode::FAILURE
             }
         },
@@ -359,10 +429,7 @@ pub fn warning_summary(warnings: &[&crate::diagnostics::Diagnostic]) -> Vec<Stri
     }
     kinds.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(b.0)));
     let width = kinds.iter().map(|(c, _)| c.len()).max().unwrap_or(0);
-    let mut lines = vec![format!(
-        "⚠ {} warning(s), by kind; `veiviser check --verbose` shows each one with its help:",
-        warnings.len()
-    )];
+    let mut lines = vec![msg!("summary-warnings-by-kind", count = warnings.len())];
     for (code, list) in kinds {
         let first = list[0];
         let example = match first.location() {
@@ -374,11 +441,12 @@ pub fn warning_summary(warnings: &[&crate::diagnostics::Diagnostic]) -> Vec<Stri
         } else {
             example
         };
-        let prefix = if list.len() > 1 { "e.g. " } else { "" };
-        lines.push(format!(
-            "  {:>4} × {code:<width$}  {prefix}{example}",
-            list.len()
-        ));
+        let example = if list.len() > 1 {
+            msg!("summary-warnings-example", example = example)
+        } else {
+            example
+        };
+        lines.push(format!("  {:>4} × {code:<width$}  {example}", list.len()));
     }
     lines
 }

@@ -17,6 +17,7 @@ pub mod i18n;
 pub mod init;
 pub mod load;
 pub mod markdown;
+pub mod messages;
 pub mod origins;
 pub mod parse;
 #[cfg(feature = "print")]

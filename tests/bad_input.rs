@@ -322,6 +322,7 @@ fn run_build(root: &Path, args: &[String], logs: &Path) -> Run {
     } else {
         Command::new(bin)
     };
+    cmd.env("VEIVISER_LANG", "en");
     // Every warning in full: the cases assert on their messages, not on the summary.
     cmd.arg("build").arg("--verbose");
     if !args.iter().any(|a| a == "--out" || a.starts_with("--out=")) {

@@ -483,6 +483,7 @@ fn the_demo_content_builds_without_errors() {
     let out = tempfile::tempdir().unwrap();
     // PDFs take minutes in a debug build; tests/print.rs builds them.
     let result = std::process::Command::new(env!("CARGO_BIN_EXE_veiviser"))
+        .env("VEIVISER_LANG", "en")
         .args([
             "build",
             "--no-pdf",
@@ -621,6 +622,7 @@ fn assert_unique_ids_and_in_page_references(public: &std::path::Path) -> usize {
 fn demo_pages_have_unique_ids_and_in_page_references_resolve() {
     let out = tempfile::tempdir().unwrap();
     let result = std::process::Command::new(env!("CARGO_BIN_EXE_veiviser"))
+        .env("VEIVISER_LANG", "en")
         .args([
             "build",
             "--no-pdf",
@@ -703,6 +705,7 @@ fn front_page_shows_each_emergency_number_once_in_a_compact_strip() {
     let out = tempfile::tempdir().unwrap();
     let public = out.path().join("public");
     let result = std::process::Command::new(env!("CARGO_BIN_EXE_veiviser"))
+        .env("VEIVISER_LANG", "en")
         .args(["build", "--no-pdf", "--kommune", "fjordvik", "--root"])
         .arg(repo())
         .arg("--out")

@@ -272,7 +272,7 @@ fn missing_translation_is_one_warning_per_file() {
     let err = stderr(&out);
     let kinds = err.lines().filter(|l| l.contains(" × ")).count();
     assert!(
-        err.contains("warning(s), by kind; `veiviser check --verbose`"),
+        err.contains("warnings, by kind; `veiviser check --verbose`"),
         "{err}"
     );
     let line = err
@@ -514,6 +514,7 @@ fn number_with_a_wrong_check_digit_is_not_flagged() {
 #[test]
 fn demo_content_has_no_errors() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_veiviser"))
+        .env("VEIVISER_LANG", "en")
         .args(["check", "--format", "json", "--root"])
         .arg(repo())
         .env("VEIVISER_TODAY", "2026-11-22")

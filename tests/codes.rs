@@ -67,6 +67,7 @@ fn every_code_is_explained_and_every_explanation_is_used() {
 #[test]
 fn the_editors_list_of_codes_is_generated() {
     let out = Command::new(env!("CARGO_BIN_EXE_veiviser"))
+        .env("VEIVISER_LANG", "en")
         .args(["explain", "--all"])
         .output()
         .unwrap();
@@ -83,6 +84,7 @@ fn the_editors_list_of_codes_is_generated() {
 #[test]
 fn explain_prints_one_code_in_norwegian_and_suggests_a_near_one() {
     let out = Command::new(env!("CARGO_BIN_EXE_veiviser"))
+        .env("VEIVISER_LANG", "en")
         .args(["explain", "invalid-phone"])
         .output()
         .unwrap();
@@ -92,6 +94,7 @@ fn explain_prints_one_code_in_norwegian_and_suggests_a_near_one() {
     assert!(text.contains("Slik retter du det:"), "{text}");
 
     let out = Command::new(env!("CARGO_BIN_EXE_veiviser"))
+        .env("VEIVISER_LANG", "en")
         .args(["explain", "invalid-phnoe"])
         .env("NO_COLOR", "1")
         .output()

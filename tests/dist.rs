@@ -8,6 +8,7 @@ use std::process::{Command, Output};
 
 fn veiviser(dir: &Path, args: &[&str]) -> Output {
     let out = Command::new(env!("CARGO_BIN_EXE_veiviser"))
+        .env("VEIVISER_LANG", "en")
         .args(args)
         .current_dir(dir)
         .env("CI", "1")
@@ -113,6 +114,7 @@ fn a_broken_override_is_named_by_its_path_in_the_project() {
     std::fs::create_dir_all(&css).unwrap();
     std::fs::write(css.join("main.css"), [0xff, 0xfe, 0x00]).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_veiviser"))
+        .env("VEIVISER_LANG", "en")
         .args(["build", "--no-pdf", "--allow-placeholders"])
         .current_dir(&project)
         .output()
@@ -130,6 +132,7 @@ fn init_refuses_a_folder_that_is_not_empty() {
     let tmp = tempfile::tempdir().unwrap();
     std::fs::write(tmp.path().join("notater.txt"), "mine").unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_veiviser"))
+        .env("VEIVISER_LANG", "en")
         .args(["init", "."])
         .current_dir(tmp.path())
         .output()

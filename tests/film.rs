@@ -234,6 +234,7 @@ fn a_film_inside_a_sentence_or_without_a_title_is_an_error() {
 fn the_demo_film_builds_with_its_captions() {
     let dir = tempfile::tempdir().unwrap();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_veiviser"))
+        .env("VEIVISER_LANG", "en")
         .args(["build", "--no-pdf", "--kommune", "fjordvik", "--out"])
         .arg(dir.path().join("public"))
         .arg("--root")

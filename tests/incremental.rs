@@ -28,6 +28,7 @@ fn demo_copy() -> tempfile::TempDir {
 /// `build --no-pdf` into `out`; the `incremental:` line of VEIVISER_TIMINGS.
 fn build(root: &Path, out: &Path, extra: &[&str]) -> String {
     let run = Command::new(env!("CARGO_BIN_EXE_veiviser"))
+        .env("VEIVISER_LANG", "en")
         .args(["build", "--no-pdf", "--out"])
         .arg(out)
         .arg("--root")
@@ -195,6 +196,7 @@ fn a_file_changed_in_the_output_by_hand_is_not_taken_over_and_a_failed_build_kee
     let config = root.join("content/solvberg/kommune.yaml");
     std::fs::write(&config, "name: [\n").unwrap();
     let run = Command::new(env!("CARGO_BIN_EXE_veiviser"))
+        .env("VEIVISER_LANG", "en")
         .args(["build", "--no-pdf", "--out"])
         .arg(&out)
         .arg("--root")

@@ -71,6 +71,7 @@ fn a_nynorsk_kommune_gets_nynorsk_prints_that_lead_to_its_nynorsk_pages() {
     let out = tempfile::tempdir().unwrap();
     let public = out.path().join("public");
     let run = Command::new(env!("CARGO_BIN_EXE_veiviser"))
+        .env("VEIVISER_LANG", "en")
         .args(["build", "--kommune", "bjorkedal", "--root"])
         .arg(repo())
         .arg("--out")

@@ -57,6 +57,7 @@ fn demo() -> &'static Demo {
             .expect("base_url in veiviser.yaml");
         let out = dir.path().join("public");
         let run = Command::new(env!("CARGO_BIN_EXE_veiviser"))
+            .env("VEIVISER_LANG", "en")
             .args(["build", "--kommune", "fjordvik", "--out"])
             .arg(&out)
             .arg("--root")
@@ -520,6 +521,7 @@ fn demo_copy() -> (tempfile::TempDir, PathBuf) {
 /// Build Fjordvik with the PDFs; the names of the PDFs compiled (not taken from the cache).
 fn build_counting_pdfs(root: &Path, out: &Path, extra: &[&str]) -> BTreeSet<String> {
     let run = Command::new(env!("CARGO_BIN_EXE_veiviser"))
+        .env("VEIVISER_LANG", "en")
         .args(["build", "--kommune", "fjordvik", "--out"])
         .arg(out)
         .arg("--root")

@@ -158,6 +158,7 @@ fn demo_site_loads_nothing_from_elsewhere_and_runs_no_inline_code() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("public");
     let status = std::process::Command::new(env!("CARGO_BIN_EXE_veiviser"))
+        .env("VEIVISER_LANG", "en")
         .args(["build", "--no-pdf", "--root"])
         .arg(repo())
         .arg("--out")

@@ -150,6 +150,7 @@ impl Fixture {
     /// Run veiviser with `args` in the fixture.
     pub fn run(&self, args: &[&str]) -> Output {
         Command::new(env!("CARGO_BIN_EXE_veiviser"))
+            .env("VEIVISER_LANG", "en")
             .args(args)
             .arg("--root")
             .arg(self.root())
@@ -233,6 +234,7 @@ pub fn text(el: &scraper::ElementRef) -> String {
 pub fn build_demo(extra: &[&str]) -> tempfile::TempDir {
     let out = tempfile::tempdir().unwrap();
     let result = Command::new(env!("CARGO_BIN_EXE_veiviser"))
+        .env("VEIVISER_LANG", "en")
         .args(["build", "--no-pdf", "--root"])
         .arg(repo())
         .args(extra)

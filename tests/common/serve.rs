@@ -24,6 +24,7 @@ impl Drop for Server {
 /// Serve the fixture's kommune `testvik`; returns once the preview prints its address.
 pub fn start(f: &Fixture) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_veiviser"))
+        .env("VEIVISER_LANG", "en")
         .args(["serve", "--kommune", "testvik", "--port", "0", "--root"])
         .arg(f.root())
         .env("NO_COLOR", "1")
