@@ -55,6 +55,13 @@ struct Case {
     /// Line that stderr must give, as `file:line:`.
     #[serde(default)]
     line: Option<usize>,
+    /// Column that stderr must give with the line, as `file:line:column:`.
+    #[serde(default)]
+    column: Option<usize>,
+    /// How many errors stderr must report, exactly: a mistake is reported once, never
+    /// followed by errors that only follow from it.
+    #[serde(default)]
+    errors: Option<usize>,
     /// Substring(s) that must appear on stderr.
     #[serde(default)]
     message: Strings,
@@ -539,6 +546,14 @@ impl Baseline {
     }
 }
 
+/// The errors in a rendered report: each starts a line with miette's `×`.
+fn error_count(stderr: &str) -> usize {
+    stderr
+        .lines()
+        .filter(|line| line.trim_start().starts_with('×'))
+        .count()
+}
+
 /// Whether `stderr` holds `needle`. miette wraps long messages at 100 columns, continuing
 /// them on lines that start with `│` (or with spaces, in a help text), so the lines are
 /// also tried joined: with a space, and without one (after a hyphen).
@@ -583,6 +598,9 @@ fn check_case(dir: &Path, baseline: &Baseline, outcome: &mut Outcome) -> Result<
     }
     if case.line.is_some() && case.file.is_none() {
         return Err("case.yaml: `line:` needs `file:`".into());
+    }
+    if case.column.is_some() && case.line.is_none() {
+        return Err("case.yaml: `column:` needs `line:`".into());
     }
     let fixture = common::Fixture::kommune();
     let root = fixture.root().to_path_buf();
@@ -663,7 +681,10 @@ fn check_case(dir: &Path, baseline: &Baseline, outcome: &mut Outcome) -> Result<
     if let Some(file) = &case.file {
         match case.line {
             Some(line) => {
-                let at = format!("{file}:{line}:");
+                let at = match case.column {
+                    Some(column) => format!("{file}:{line}:{column}:"),
+                    None => format!("{file}:{line}:"),
+                };
                 if !stderr_has(stderr, &at) {
                     fail.push(format!("stderr does not name `{at}`"));
                 }
@@ -672,6 +693,14 @@ fn check_case(dir: &Path, baseline: &Baseline, outcome: &mut Outcome) -> Result<
                 fail.push(format!("stderr does not name `{file}`"));
             }
             None => {}
+        }
+    }
+    if let Some(expected) = case.errors {
+        let reported = error_count(stderr);
+        if reported != expected {
+            fail.push(format!(
+                "{reported} errors reported, expected exactly {expected}"
+            ));
         }
     }
     for m in case.message.list() {
