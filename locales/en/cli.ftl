@@ -113,3 +113,6 @@ help-new-inherits = Inherit a shared base (a folder in content/ with region.yaml
 help-new-language = Write the kommune in nb (bokmål) or nn (nynorsk): comments, front page and `languages:` (default: the site's default_language).
 help-new-name = The kommune's full name, e.g. "Nordvik kommune" (default: made from the slug).
 help-new-number = The kommunenummer, four digits, e.g. 3401 (default: a placeholder to fill in).
+explain-unknown-code = `{ $code }` is not a code veiviser reports
+explain-unknown-code-near = did you mean `{ $near }`? `veiviser explain --all` lists every code
+explain-unknown-code-help = `veiviser explain --all` lists every code

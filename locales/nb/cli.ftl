@@ -110,3 +110,6 @@ help-new-inherits = Arv en fellesmappe (en mappe i content/ med region.yaml), f.
 help-new-language = Skriv kommunen på nb (bokmål) eller nn (nynorsk): kommentarer, forside og `languages:` (standard: nettstedets default_language).
 help-new-name = Kommunens fulle navn, f.eks. "Nordvik kommune" (standard: laget av mappenavnet).
 help-new-number = Kommunenummeret, fire sifre, f.eks. 3401 (standard: en plassholder å fylle ut).
+explain-unknown-code = `{ $code }` er ikke en kode veiviser melder
+explain-unknown-code-near = mente du `{ $near }`? `veiviser explain --all` viser alle kodene
+explain-unknown-code-help = `veiviser explain --all` viser alle kodene

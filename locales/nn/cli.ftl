@@ -110,3 +110,6 @@ help-new-inherits = Arv ei fellesmappe (ei mappe i content/ med region.yaml), t.
 help-new-language = Skriv kommunen på nb (bokmål) eller nn (nynorsk): kommentarar, framside og `languages:` (standard: default_language for nettstaden).
 help-new-name = Det fulle namnet til kommunen, t.d. "Nordvik kommune" (standard: laga av mappenamnet).
 help-new-number = Kommunenummeret, fire siffer, t.d. 3401 (standard: ein plasshaldar å fylle ut).
+explain-unknown-code = `{ $code }` er ikkje ein kode veiviser melder
+explain-unknown-code-near = meinte du `{ $near }`? `veiviser explain --all` viser alle kodane
+explain-unknown-code-help = `veiviser explain --all` viser alle kodane

@@ -438,7 +438,7 @@ fn print_address_warning(prep: &Prepared, kommune: &Kommune, warnings: &Mutex<Ve
         warnings
             .lock()
             .expect("warnings lock")
-            .push(unreachable_print_address(kommune, &address, problem));
+            .push(unreachable_print_address(kommune, &address, &problem));
     }
 }
 
