@@ -116,3 +116,5 @@ help-new-number = The kommunenummer, four digits, e.g. 3401 (default: a placehol
 explain-unknown-code = `{ $code }` is not a code veiviser reports
 explain-unknown-code-near = did you mean `{ $near }`? `veiviser explain --all` lists every code
 explain-unknown-code-help = `veiviser explain --all` lists every code
+diagnostic-here = here
+diagnostic-help = help

@@ -113,3 +113,5 @@ help-new-number = Kommunenummeret, fire sifre, f.eks. 3401 (standard: en plassho
 explain-unknown-code = `{ $code }` er ikke en kode veiviser melder
 explain-unknown-code-near = mente du `{ $near }`? `veiviser explain --all` viser alle kodene
 explain-unknown-code-help = `veiviser explain --all` viser alle kodene
+diagnostic-here = her
+diagnostic-help = hjelp

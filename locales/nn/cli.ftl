@@ -113,3 +113,5 @@ help-new-number = Kommunenummeret, fire siffer, t.d. 3401 (standard: ein plassha
 explain-unknown-code = `{ $code }` er ikkje ein kode veiviser melder
 explain-unknown-code-near = meinte du `{ $near }`? `veiviser explain --all` viser alle kodane
 explain-unknown-code-help = `veiviser explain --all` viser alle kodane
+diagnostic-here = her
+diagnostic-help = hjelp
