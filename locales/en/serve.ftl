@@ -19,3 +19,4 @@ serve-updated = Updated { $pages } { $pages ->
 serve-built = Built { $pages } pages in { $ms } ms
 serve-built-warnings = Built { $pages } pages in { $ms } ms ({ $warnings } warnings; run `veiviser check` to see them)
 serve-keeps-last-good = The preview keeps showing the last good version until this is fixed.
+cms-error = editor: { $error }

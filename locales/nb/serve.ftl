@@ -31,3 +31,4 @@ serve-built-warnings = Bygde { $pages } { $pages ->
        *[other] dem
     })
 serve-keeps-last-good = Forhåndsvisningen viser den siste versjonen som virket, til dette er rettet.
+cms-error = nettleserredigering: { $error }

@@ -31,3 +31,4 @@ serve-built-warnings = Bygde { $pages } { $pages ->
        *[other] dei
     })
 serve-keeps-last-good = Førehandsvisinga viser den siste versjonen som verka, til dette er retta.
+cms-error = nettlesarredigering: { $error }
