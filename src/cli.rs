@@ -179,7 +179,30 @@ fn choose_language(args: &[std::ffi::OsString]) -> Lang {
     let flag = value_of("--lang").and_then(|v| Lang::parse(&v));
     let root = value_of("--root").unwrap_or_else(|| ".".into());
     let kommune = value_of("--kommune");
-    crate::messages::choose(flag, std::path::Path::new(&root), kommune.as_deref())
+    // `new --language nn` and `init --language nn` speak the language they write.
+    let command = args
+        .iter()
+        .skip(1)
+        .enumerate()
+        .find(|(i, arg)| {
+            let arg = arg.to_str().unwrap_or("");
+            let after_option = *i > 0
+                && matches!(args[*i].to_str(), Some("--root" | "--lang"));
+            !arg.starts_with('-') && !after_option
+        })
+        .and_then(|(_, arg)| arg.to_str());
+    let written = match command {
+        Some("new" | "init") => value_of("--language")
+            .and_then(|v| Lang::parse(&v))
+            .filter(|lang| *lang != Lang::En),
+        _ => None,
+    };
+    crate::messages::choose(
+        flag,
+        written,
+        std::path::Path::new(&root),
+        kommune.as_deref(),
+    )
 }
 
 /// Parse the command line with `--help` and the parser's errors in the chosen language.

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use serde::Deserialize;
 
 use crate::diagnostics::Diagnostic;
+use crate::msg;
 use crate::source::SourceFile;
 
 const CATALOGUE: &str = include_str!("codes.yaml");
@@ -55,13 +56,11 @@ pub fn explain(code: &str) -> Result<String, Diagnostic> {
             let near = crate::diagnostics::suggest(code, codes.iter().map(|c| c.code.as_str()));
             Err(Diagnostic::error(
                 "unknown-code",
-                format!("`{code}` is not a code veiviser reports"),
+                msg!("explain-unknown-code", code = code),
             )
             .with_help(match near {
-                Some(near) => {
-                    format!("did you mean `{near}`? `veiviser explain --all` lists every code")
-                }
-                None => "`veiviser explain --all` lists every code".into(),
+                Some(near) => msg!("explain-unknown-code-near", near = near),
+                None => msg!("explain-unknown-code-help"),
             }))
         }
     }

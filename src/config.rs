@@ -6,6 +6,7 @@ use std::sync::Arc;
 use serde::Deserialize;
 
 use crate::diagnostics::Diagnostic;
+use crate::msg;
 use crate::source::SourceFile;
 
 /// `veiviser.yaml`: site-wide settings.
@@ -55,9 +56,9 @@ impl SiteConfig {
         if !path.is_file() {
             return Err(Diagnostic::error(
                 "missing-config",
-                format!("no veiviser.yaml in {}", root.display()),
+                msg!("config-missing", root = root.display()),
             )
-            .with_help("run veiviser from the folder that holds veiviser.yaml and content/, or create veiviser.yaml with at least `title:` and `base_url:`"));
+            .with_help(msg!("config-missing-help")));
         }
         let file = SourceFile::read(&path, "veiviser.yaml".into())?;
         let config: SiteConfig = crate::yaml::parse_file(&file)?;
@@ -70,11 +71,11 @@ impl SiteConfig {
             let at = crate::yaml::locate_in_key(&file, "raw_html", tag).unwrap_or(0);
             return Err(Diagnostic::error(
                 "forbidden-html-tag",
-                format!("<{tag}> cannot be allowed in content: it can run code, load other websites or collect data"),
+                msg!("config-forbidden-tag", tag = tag),
             )
             .in_file(&file)
             .at_offset(at, tag.len())
-            .with_help(format!("remove `{tag}` from raw_html.extra_tags; images and forms have their own Markdown and YAML formats")));
+            .with_help(msg!("config-forbidden-tag-help", tag = tag)));
         }
         if let Err(problem) = BaseUrl::parse(&config.base_url) {
             let at =
@@ -82,7 +83,7 @@ impl SiteConfig {
             return Err(Diagnostic::error("invalid-base-url", problem)
                 .in_file(&file)
                 .at_offset(at, config.base_url.trim().len())
-                .with_help("set base_url to the address the site is published at, like https://www.example.no/bti/"));
+                .with_help(msg!("config-invalid-base-url-help")));
         }
         let theme_ok = !config.theme.is_empty()
             && config
@@ -93,11 +94,11 @@ impl SiteConfig {
             let at = crate::yaml::locate_in_key(&file, "theme", &config.theme).unwrap_or(0);
             return Err(Diagnostic::error(
                 "invalid-theme",
-                format!("`theme: {}` is not a folder name under themes/", config.theme),
+                msg!("config-invalid-theme", theme = &config.theme),
             )
             .in_file(&file)
             .at_offset(at, config.theme.len())
-            .with_help("write the name of a folder in themes/, such as `standard` (letters, digits, - and _; no paths)"));
+            .with_help(msg!("config-invalid-theme-help")));
         }
         Ok((config, file))
     }
@@ -113,7 +114,7 @@ pub struct BaseUrl {
 impl BaseUrl {
     /// Why a reader of a printed poster could not open this address, if they could not:
     /// plain http, the machine's own address, or a domain reserved for examples.
-    pub fn unreachable_for_readers(&self) -> Option<&'static str> {
+    pub fn unreachable_for_readers(&self) -> Option<String> {
         let (scheme, host) = self.origin.split_once("://")?;
         let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
         let name = match host.strip_prefix('[') {
@@ -123,11 +124,11 @@ impl BaseUrl {
         .to_ascii_lowercase();
         let reserved = [".example", ".test", ".invalid", ".localhost", ".local"];
         if name == "localhost" || name.starts_with("127.") || name == "::1" || name == "0.0.0.0" {
-            Some("is this computer's own address")
+            Some(msg!("config-url-localhost"))
         } else if reserved.iter().any(|r| name.ends_with(r)) || name == "example" {
-            Some("is a domain reserved for examples and tests")
+            Some(msg!("config-url-reserved"))
         } else if scheme == "http" {
-            Some("is not https, so phones warn about it or refuse it")
+            Some(msg!("config-url-http"))
         } else {
             None
         }
@@ -136,17 +137,17 @@ impl BaseUrl {
     pub fn parse(url: &str) -> Result<BaseUrl, String> {
         let url = url.trim();
         let (scheme, rest) = url.split_once("://").ok_or_else(|| {
-            format!("`{url}` is not an absolute URL; write it like https://www.example.no/bti/")
+            msg!("config-base-url-relative", url = url)
         })?;
         if scheme != "http" && scheme != "https" {
-            return Err(format!("`{url}` must start with https:// or http://"));
+            return Err(msg!("config-base-url-scheme", url = url));
         }
         let (host, path) = match rest.find('/') {
             Some(i) => (&rest[..i], &rest[i..]),
             None => (rest, "/"),
         };
         if host.is_empty() {
-            return Err(format!("`{url}` has no host name"));
+            return Err(msg!("config-base-url-host", url = url));
         }
         let mut path = path.split(['?', '#']).next().unwrap_or("/").to_string();
         if !path.ends_with('/') {

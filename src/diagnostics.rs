@@ -123,6 +123,13 @@ impl Diagnostic {
         if handler.render_report(&mut out, report.as_ref()).is_err() {
             let _ = write!(out, "{}: {}", self.location(), self.message);
         }
+        // miette writes its own English label before the help; it is the last one.
+        let label = crate::msg!("diagnostic-help");
+        if label != "help" {
+            if let Some(at) = out.rfind("  help: ") {
+                out.replace_range(at..at + 8, &format!("  {label}: "));
+            }
+        }
         out
     }
 
@@ -169,7 +176,10 @@ impl Diagnostic {
                         .collect();
                     window.replace_range(from..to, &masked);
                 }
-                diag = diag.with_label(miette::LabeledSpan::at(from..to, "here"));
+                diag = diag.with_label(miette::LabeledSpan::at(
+                    from..to,
+                    crate::msg!("diagnostic-here"),
+                ));
                 miette::Report::new(diag).with_source_code(Snippet {
                     name: file.display.clone(),
                     text: window,

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::diagnostics::Diagnostic;
+use crate::msg;
 use crate::source::SourceFile;
 
 #[derive(Debug, Clone, Copy)]
@@ -114,7 +115,7 @@ impl Strings {
         let nb = read("nb")?.ok_or_else(|| {
             Diagnostic::error(
                 "missing-strings",
-                format!("the theme has no {}", theme.display("i18n/nb.yaml")),
+                msg!("theme-missing-file", file = theme.display("i18n/nb.yaml")),
             )
         })?;
         let en = read("en")?.unwrap_or_default();
@@ -132,15 +133,17 @@ impl Strings {
                 warnings.push(
                     Diagnostic::warning(
                         "missing-ui-strings",
-                        format!(
-                            "{} of {} interface texts are not translated to `{code}`; English is used for them",
-                            missing.len(),
-                            nb.len()
+                        msg!(
+                            "theme-missing-ui-strings",
+                            missing = missing.len(),
+                            total = nb.len(),
+                            code = code
                         ),
                     )
-                    .with_help(format!(
-                        "add them to themes/…/i18n/{code}.yaml (first missing: {})",
-                        missing.iter().take(5).map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+                    .with_help(msg!(
+                        "theme-missing-ui-strings-help",
+                        code = code,
+                        first = missing.iter().take(5).map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
                     )),
                 );
             }

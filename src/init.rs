@@ -43,16 +43,16 @@ pub fn create(
     if !crate::scaffold::LANGUAGES.contains(&language) {
         return Err(Diagnostic::error(
             "unknown-language",
-            format!("a new project is written in nb (bokmål) or nn (nynorsk), not `{language}`"),
+            crate::msg!("init-unknown-language", language = language),
         )
-        .with_help("use --language nb or --language nn"));
+        .with_help(crate::msg!("init-unknown-language-help")));
     }
     if !crate::slug::is_valid(&slug) {
         return Err(Diagnostic::error(
             "invalid-slug",
-            format!("`{slug}` cannot be the name of a kommune's folder"),
+            crate::msg!("init-invalid-slug", slug = &slug),
         )
-        .with_help("use lowercase letters a-z, digits and -, for example `--kommune nordvik`"));
+        .with_help(crate::msg!("init-invalid-slug-help")));
     }
     let existed = folder.exists();
     if existed {
@@ -62,11 +62,9 @@ pub fn create(
         if !empty {
             return Err(Diagnostic::error(
                 "folder-not-empty",
-                format!("{} already exists and is not empty", folder.display()),
+                crate::msg!("init-folder-not-empty", folder = folder.display()),
             )
-            .with_help(
-                "give the name of a new folder (veiviser init makes it), or an empty one; to add a kommune to an existing project, run `veiviser new <slug>` in it",
-            ));
+            .with_help(crate::msg!("init-folder-not-empty-help")));
         }
     }
     let written = write_project(folder, &slug, language);
@@ -88,7 +86,10 @@ pub fn create(
 
 fn write_project(folder: &Path, slug: &str, language: &str) -> Result<(), Diagnostic> {
     let io = |path: &Path, e: std::io::Error| {
-        Diagnostic::error("io", format!("cannot write {}: {e}", path.display()))
+        Diagnostic::error(
+            "io",
+            crate::msg!("write-cannot-write", path = path.display(), reason = e.to_string()),
+        )
     };
     std::fs::create_dir_all(folder).map_err(|e| io(folder, e))?;
     let config = folder.join("veiviser.yaml");
@@ -129,25 +130,36 @@ pub fn run(folder: &Path, kommune: Option<&str>, language: &str, color: bool) ->
             eprintln!("{}", d.render(color));
         }
         eprintln!(
-            "{} was created, but it does not build yet because of the errors above.",
-            folder.display()
+            "{}",
+            crate::msg!("new-does-not-build", folder = folder.display())
         );
         return ExitCode::FAILURE;
     }
     let slug = &made.slug;
-    println!("Created a new veiviser project in {}:", folder.display());
+    println!(
+        "{}",
+        crate::msg!("init-created", folder = folder.display())
+    );
     let kommune = format!("content/{slug}/");
     let width = kommune.chars().count().max("veiviser.yaml".len());
-    println!("  {:<width$}  settings for the whole site", "veiviser.yaml");
-    println!("  {kommune:<width$}  the kommune's pages (kommune.yaml, index.md, veileder/)");
-    println!();
-    println!("Next steps:");
-    println!("  cd {}", folder.display());
-    println!("  veiviser serve             look at it in the browser while you edit");
-    println!("  veiviser build             build it for publishing, into public/");
     println!(
-        "Fill in content/{slug}/kommune.yaml and base_url in veiviser.yaml before you publish."
+        "  {:<width$}  {}",
+        "veiviser.yaml",
+        crate::msg!("init-site-settings")
     );
+    println!("  {kommune:<width$}  {}", crate::msg!("init-kommune-pages"));
+    println!();
+    println!("{}", crate::msg!("new-next-steps"));
+    println!("  cd {}", folder.display());
+    println!(
+        "  veiviser serve             {}",
+        crate::msg!("init-step-serve")
+    );
+    println!(
+        "  veiviser build             {}",
+        crate::msg!("init-step-build")
+    );
+    println!("{}", crate::msg!("init-fill-in", slug = slug));
     crate::scaffold::print_placeholders(&report);
     ExitCode::SUCCESS
 }

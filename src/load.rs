@@ -11,6 +11,7 @@ use walkdir::WalkDir;
 use crate::config::SiteConfig;
 use crate::content::kommune::{KommuneConfig, RegionConfig};
 use crate::diagnostics::Diagnostic;
+use crate::msg;
 use crate::source::{relative_display, SourceFile};
 
 /// A folder under `content/`: a kommune or a shared base.
@@ -90,17 +91,15 @@ impl Project {
         if !content_dir.is_dir() {
             return Err(vec![Diagnostic::error(
                 "missing-content",
-                format!("there is no content/ folder in {}", root.display()),
+                msg!("load-missing-content", root = root.display()),
             )
-            .with_help(
-                "create content/<kommune>/kommune.yaml, or run `veiviser new <kommune>`",
-            )]);
+            .with_help(msg!("load-missing-content-help"))]);
         }
         let mut dirs: Vec<PathBuf> = std::fs::read_dir(&content_dir)
             .map_err(|e| {
                 vec![Diagnostic::error(
                     "io",
-                    format!("cannot read content/: {e}"),
+                    msg!("load-cannot-read-content", reason = e.to_string()),
                 )]
             })?
             .filter_map(Result::ok)
@@ -135,9 +134,9 @@ impl Project {
         if !units.values().any(|u| u.kommune().is_some()) {
             return Err(vec![Diagnostic::error(
                 "no-kommune",
-                "content/ has no kommune folder (a folder with kommune.yaml)",
+                msg!("load-no-kommune"),
             )
-            .with_help("create one with `veiviser new <kommune>`")]);
+            .with_help(msg!("load-no-kommune-help"))]);
         }
         Ok(Project {
             root: root.to_path_buf(),
@@ -203,12 +202,9 @@ fn load_unit(root: &Path, dir: &Path) -> Result<(Unit, Vec<Diagnostic>), Vec<Dia
         if std::fs::symlink_metadata(config).is_ok_and(|m| m.file_type().is_symlink()) {
             return Err(vec![Diagnostic::error(
                 "symlink-refused",
-                format!(
-                    "{} is a symbolic link; veiviser does not follow links in content/",
-                    display(config)
-                ),
+                msg!("load-symlink-refused", file = display(config)),
             )
-            .with_help("copy the file into the folder instead of linking to it")]);
+            .with_help(msg!("load-symlink-help"))]);
         }
     }
     let (kind, config_file) = if kommune_yaml.is_file() {
@@ -222,21 +218,21 @@ fn load_unit(root: &Path, dir: &Path) -> Result<(Unit, Vec<Diagnostic>), Vec<Dia
     } else {
         return Err(vec![Diagnostic::error(
             "unknown-folder",
-            format!("content/{slug}/ has neither kommune.yaml nor region.yaml"),
+            msg!("load-unknown-folder", slug = &slug),
         )
-        .with_help("add kommune.yaml (a kommune) or region.yaml (a shared base), or move the folder out of content/")]);
+        .with_help(msg!("load-unknown-folder-help"))]);
     };
     let mut diags = Vec::new();
     if !crate::slug::is_valid(&slug) {
         diags.push(
             Diagnostic::error(
                 "invalid-slug",
-                format!("the folder name `{slug}` cannot be used in a URL"),
+                msg!("load-invalid-slug", slug = &slug),
             )
             .in_file(&config_file)
-            .with_help(format!(
-                "rename the folder to `{}` (lowercase a–z, 0–9 and -)",
-                crate::slug::slugify(&slug)
+            .with_help(msg!(
+                "load-invalid-slug-help",
+                suggestion = crate::slug::slugify(&slug)
             )),
         );
     }
@@ -253,9 +249,10 @@ fn load_unit(root: &Path, dir: &Path) -> Result<(Unit, Vec<Diagnostic>), Vec<Dia
             Err(e) => {
                 diags.push(Diagnostic::error(
                     "io",
-                    format!(
-                        "cannot read {}: {e}",
-                        e.path().map(display).unwrap_or_default()
+                    msg!(
+                        "load-cannot-read",
+                        file = e.path().map(display).unwrap_or_default(),
+                        reason = e.to_string()
                     ),
                 ));
                 continue;
@@ -265,12 +262,9 @@ fn load_unit(root: &Path, dir: &Path) -> Result<(Unit, Vec<Diagnostic>), Vec<Dia
             diags.push(
                 Diagnostic::warning(
                     "symlink-ignored",
-                    format!(
-                        "{} is a symbolic link and is ignored",
-                        display(entry.path())
-                    ),
+                    msg!("load-symlink-ignored", file = display(entry.path())),
                 )
-                .with_help("copy the file into the folder instead of linking to it"),
+                .with_help(msg!("load-symlink-help")),
             );
             continue;
         }

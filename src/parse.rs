@@ -20,6 +20,7 @@ use crate::content::services::Service;
 use crate::content::training::Module;
 use crate::content::Doc;
 use crate::diagnostics::Diagnostic;
+use crate::msg;
 use crate::i18n::LANGUAGES;
 use crate::load::{FileEntry, Unit};
 use crate::registry::{ContentKind, Format};
@@ -135,9 +136,9 @@ pub fn parse_file(
             } else {
                 Err(Diagnostic::warning(
                     "unknown-file",
-                    format!("{rel} is not a content file and is ignored"),
+                    msg!("parse-not-content", file = rel),
                 )
-                .with_help("put images in bilder/ and downloadable files in filer/"))
+                .with_help(msg!("parse-not-content-help")))
             };
         }
         FileEntry::Text(file) => file,
@@ -148,29 +149,26 @@ pub fn parse_file(
             let known: Vec<&str> = LANGUAGES.iter().map(|l| l.code).collect();
             return Err(Diagnostic::error(
                 "unknown-language",
-                format!("`{lang}` in the file name is not a language veiviser knows"),
+                msg!("parse-unknown-language", lang = lang),
             )
             .in_file(file)
             .at(1, 1)
-            .with_help(format!(
-                "name translations <id>.<language>.{}, with one of: {}",
-                name.ext,
-                known.join(", ")
+            .with_help(msg!(
+                "parse-unknown-language-help",
+                ext = &name.ext,
+                codes = known.join(", ")
             )));
         }
     }
     if !crate::slug::is_valid(&name.id) {
         return Err(Diagnostic::error(
             "invalid-id",
-            format!(
-                "the file name `{}` cannot be used as an id and URL",
-                name.id
-            ),
+            msg!("parse-invalid-id", id = &name.id),
         )
         .in_file(file)
-        .with_help(format!(
-            "rename the file to `{}` (lowercase a–z, 0–9 and -, no æ/ø/å or spaces)",
-            crate::slug::slugify(&name.id)
+        .with_help(msg!(
+            "parse-invalid-id-help",
+            suggestion = crate::slug::slugify(&name.id)
         )));
     }
     let lang = name
@@ -180,10 +178,10 @@ pub fn parse_file(
     let Some(kind) = ContentKind::of_file(&name) else {
         return Err(Diagnostic::warning(
             "unknown-file",
-            format!("{rel} is not in a place veiviser reads, and is ignored"),
+            msg!("parse-unknown-place", file = rel),
         )
         .in_file(file)
-        .with_help("see docs/content-format.md for where each kind of content goes"));
+        .with_help(msg!("parse-unknown-place-help")));
     };
     let parsed = match kind {
         ContentKind::Front => Parsed::Front(doc(kind, file, &name.id, &lang)?),

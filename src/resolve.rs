@@ -7,6 +7,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
+use crate::msg;
 use crate::load::{Project, Unit};
 use crate::parse::{parse_unit, FileName, Parsed};
 use crate::site::{Kommune, Origin, Variants};
@@ -21,14 +22,16 @@ pub fn resolve(project: &Project, only: Option<&str>) -> (Vec<Kommune>, Vec<Diag
                 let names: Vec<&str> = project.kommuner().map(|u| u.slug.as_str()).collect();
                 let mut d = Diagnostic::error(
                     "unknown-kommune",
-                    format!("there is no kommune `{slug}` in content/"),
+                    msg!("resolve-unknown-kommune", slug = slug),
                 );
                 d = d.with_help(
                     match crate::diagnostics::suggest(slug, names.iter().copied()) {
-                        Some(near) => {
-                            format!("did you mean `{near}`? Kommuner: {}", names.join(", "))
-                        }
-                        None => format!("kommuner: {}", names.join(", ")),
+                        Some(near) => msg!(
+                            "resolve-unknown-kommune-near",
+                            near = near,
+                            kommuner = names.join(", ")
+                        ),
+                        None => msg!("resolve-kommuner", kommuner = names.join(", ")),
                     },
                 );
                 return (Vec::new(), vec![d]);
@@ -97,24 +100,25 @@ fn chain<'a>(project: &'a Project, unit: &'a Unit) -> Result<Vec<&'a Unit>, Diag
             return Err(locate(
                 Diagnostic::error(
                     "unknown-base",
-                    format!("`inherits: {base}` names a base that does not exist"),
+                    msg!("resolve-unknown-base", base = base),
                 )
                 .with_help(if bases.is_empty() {
-                    format!("create content/{base}/region.yaml, or remove `inherits:`")
+                    msg!("resolve-unknown-base-create", base = base)
                 } else {
                     match crate::diagnostics::suggest(base, bases.iter().copied()) {
-                        Some(near) => format!(
-                            "did you mean `{near}`? Bases in content/: {}",
-                            bases.join(", ")
+                        Some(near) => msg!(
+                            "resolve-unknown-base-near",
+                            near = near,
+                            bases = bases.join(", ")
                         ),
-                        None => format!("bases in content/: {}", bases.join(", ")),
+                        None => msg!("resolve-bases", bases = bases.join(", ")),
                     }
                 }),
             ));
         };
         if next.kommune().is_some() {
-            return Err(locate(Diagnostic::error("inherits-kommune", format!("`{base}` is a kommune; only a base (a folder with region.yaml) can be inherited"))
-                .with_help("move the shared files into a base folder with region.yaml and inherit that")));
+            return Err(locate(Diagnostic::error("inherits-kommune", msg!("resolve-inherits-kommune", base = base))
+                .with_help(msg!("resolve-inherits-kommune-help"))));
         }
         if let Some(start) = chain.iter().position(|u| u.slug == next.slug) {
             // Name the circle itself (not the kommune leading into it), so every kommune
@@ -127,9 +131,9 @@ fn chain<'a>(project: &'a Project, unit: &'a Unit) -> Result<Vec<&'a Unit>, Diag
             return Err(locate(
                 Diagnostic::error(
                     "inheritance-cycle",
-                    format!("inheritance goes round in a circle: {}", names.join(" → ")),
+                    msg!("resolve-cycle", names = names.join(" → ")),
                 )
-                .with_help("remove `inherits:` from one of these folders"),
+                .with_help(msg!("resolve-cycle-help")),
             ));
         }
         chain.push(next);
@@ -224,13 +228,13 @@ fn assemble(
                 .collect();
             let own = merged.contains_key(excluded);
             diags.push(
-                Diagnostic::error("unknown-exclude", format!("`exclude: {excluded}` matches no inherited file"))
+                Diagnostic::error("unknown-exclude", msg!("resolve-unknown-exclude", path = excluded))
                     .in_file(&kommune_unit.config_file)
                     .at_offset(offset, excluded.len())
                     .with_help(match crate::diagnostics::suggest(excluded, inherited.iter().copied()) {
-                        _ if own => format!("content/{}/{excluded} is the kommune's own file, which already replaces the base's; delete that file, or remove this line", kommune_unit.slug),
-                        Some(near) => format!("did you mean `{near}`?"),
-                        None => "write the path relative to the base folder, e.g. tjenester/familiesenter.yaml".into(),
+                        _ if own => msg!("resolve-exclude-own", slug = &kommune_unit.slug, path = excluded),
+                        Some(near) => msg!("check-did-you-mean", near = near),
+                        None => msg!("resolve-unknown-exclude-help"),
                     }),
             );
         }
@@ -260,9 +264,9 @@ fn assemble(
             .first()
             .unwrap_or(&project.config.default_language);
         let help = if excluded {
-            format!("`exclude: {original}` in content/{}/kommune.yaml removes the original; delete this translation, or stop excluding the original", kommune_unit.slug)
+            msg!("resolve-original-excluded", original = &original, slug = &kommune_unit.slug)
         } else if lang == default {
-            format!("files in the default language ({lang}) have no language code: rename this file to {original}")
+            msg!("resolve-default-language-suffix", lang = lang, original = &original)
         } else {
             let siblings: Vec<FileName> = merged
                 .keys()
@@ -276,17 +280,24 @@ fn assemble(
                     } else {
                         format!("{}/", name.dir)
                     };
-                    format!("did you mean to translate {dir}{near}.{0}? Then name this file {dir}{near}.{lang}.{0}", name.ext)
+                    msg!(
+                        "resolve-translate-near",
+                        original = format!("{dir}{near}.{}", name.ext),
+                        renamed = format!("{dir}{near}.{lang}.{}", name.ext)
+                    )
                 }
-                None => format!(
-                    "create {original} in the default language first, or delete this translation"
-                ),
+                None => msg!("resolve-create-original", original = &original),
             }
         };
         diags.push(
             Diagnostic::error(
                 "translation-without-original",
-                format!("`{rel}` is a translation ({lang}) of {original}, which does not exist"),
+                msg!(
+                    "resolve-translation-without-original",
+                    file = rel,
+                    lang = lang,
+                    original = &original
+                ),
             )
             .in_file(file)
             .at(1, 1)
@@ -306,13 +317,13 @@ fn assemble(
             diags.push(
                 Diagnostic::error(
                     "unknown-language",
-                    format!("`{lang}` in `languages:` is not a language veiviser knows"),
+                    msg!("resolve-unknown-language", lang = &*lang),
                 )
                 .in_file(&kommune_unit.config_file)
                 .at_offset(offset, lang.len())
-                .with_help(format!(
-                    "use codes from: {}",
-                    crate::i18n::LANGUAGES
+                .with_help(msg!(
+                    "resolve-unknown-language-help",
+                    codes = crate::i18n::LANGUAGES
                         .iter()
                         .map(|l| l.code)
                         .collect::<Vec<_>>()

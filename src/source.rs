@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::diagnostics::Diagnostic;
+use crate::msg;
 
 /// A text file read from the content tree.
 #[derive(Debug)]
@@ -32,7 +33,10 @@ impl SourceFile {
     pub fn read(path: &Path, display: String) -> Result<Arc<SourceFile>, Diagnostic> {
         use std::io::Read as _;
         let io = |e: std::io::Error| {
-            Diagnostic::error("io", format!("{display}: cannot read the file: {e}"))
+            Diagnostic::error(
+                "io",
+                msg!("source-cannot-read", file = &display, reason = e.to_string()),
+            )
         };
         let file = std::fs::File::open(path).map_err(io)?;
         let size = file.metadata().map_err(io)?.len();
@@ -55,20 +59,20 @@ impl SourceFile {
     /// BOM is dropped and CRLF (and lone CR) become LF.
     pub fn from_bytes(display: String, bytes: Vec<u8>) -> Result<Arc<SourceFile>, Diagnostic> {
         if let Some(kind) = binary_kind(&bytes) {
-            let utf16 = kind.starts_with("UTF-16");
+            let utf16 = kind == "utf16";
             return Err(Diagnostic::error(
                 if utf16 { "invalid-utf8" } else { "binary-file" },
                 if utf16 {
-                    format!("the file is saved as {kind}, not as UTF-8")
+                    msg!("source-utf16")
                 } else {
-                    format!("this is not a text file: it looks like {kind}")
+                    msg!("source-binary", kind = kind)
                 },
             )
             .in_file(&Arc::new(SourceFile::new(display, String::new())))
             .with_help(if utf16 {
-                SAVE_AS_UTF8
+                msg!("source-save-as-utf8")
             } else {
-                "pages and settings are plain text (Markdown or YAML); put images in bilder/ and documents in filer/, with their own file extension (.png, .pdf)"
+                msg!("source-binary-help")
             }));
         }
         let text = match String::from_utf8(bytes) {
@@ -81,10 +85,10 @@ impl SourceFile {
                 let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
                 let file = Arc::new(SourceFile::new(display, prefix));
                 return Err(
-                    Diagnostic::error("invalid-utf8", "the file is not valid UTF-8 text")
+                    Diagnostic::error("invalid-utf8", msg!("source-invalid-utf8"))
                         .in_file(&file)
                         .at(line, column)
-                        .with_help(SAVE_AS_UTF8),
+                        .with_help(msg!("source-save-as-utf8")),
                 );
             }
         };
@@ -92,11 +96,11 @@ impl SourceFile {
             let file = Arc::new(SourceFile::new(display, text.replace('\0', " ")));
             return Err(Diagnostic::error(
                 "nul-character",
-                "the file contains a NUL character (a zero byte), which text never holds",
+                msg!("source-nul"),
             )
             .in_file(&file)
             .at_offset(nul, 1)
-            .with_help("delete the character (it may show as a blank or as NUL in your editor); if the file was copied from a binary file, write it again as plain text"));
+            .with_help(msg!("source-nul-help")));
         }
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
         let text = if text.contains('\r') {
@@ -136,46 +140,45 @@ impl SourceFile {
 /// and would cost minutes and gigabytes to render and index.
 pub const MAX_TEXT_BYTES: u64 = 10 * 1024 * 1024;
 
-const SAVE_AS_UTF8: &str = "save the file as UTF-8 in your editor (in VS Code: click the encoding in the status bar and choose \"Save with Encoding\" → UTF-8)";
-
 fn too_large(display: String, size: u64) -> Diagnostic {
     let mb = |n: u64| n as f64 / (1024.0 * 1024.0);
     Diagnostic::error(
         "file-too-large",
-        format!(
-            "the file is {:.1} MB; a text content file can be at most {:.0} MB",
-            mb(size),
-            mb(MAX_TEXT_BYTES)
+        msg!(
+            "source-too-large",
+            size = format!("{:.1}", mb(size)),
+            max = format!("{:.0}", mb(MAX_TEXT_BYTES))
         ),
     )
     .in_file(&Arc::new(SourceFile::new(display, String::new())))
-    .with_help("split the text into several pages; large documents for download belong in filer/ (as PDF), which has no size limit")
+    .with_help(msg!("source-too-large-help"))
 }
 
-/// What a file that is not text looks like, from its first bytes (None: it may be text).
+/// What a file that is not text looks like, from its first bytes (None: it may be text):
+/// a variant of the message `source-binary`, or `utf16`.
 fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
     const MAGIC: &[(&[u8], &str)] = &[
-        (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-        (b"\xff\xd8\xff", "a JPEG image"),
-        (b"GIF87a", "a GIF image"),
-        (b"GIF89a", "a GIF image"),
-        (b"%PDF-", "a PDF document"),
-        (b"PK\x03\x04", "a Word document or another ZIP file"),
-        (b"\xd0\xcf\x11\xe0", "an old Word or Excel document"),
-        (b"{\\rtf", "an RTF document"),
-        (b"\xff\xfe", "UTF-16 text"),
-        (b"\xfe\xff", "UTF-16 text"),
+        (b"\x89PNG\r\n\x1a\n", "png"),
+        (b"\xff\xd8\xff", "jpeg"),
+        (b"GIF87a", "gif"),
+        (b"GIF89a", "gif"),
+        (b"%PDF-", "pdf"),
+        (b"PK\x03\x04", "zip"),
+        (b"\xd0\xcf\x11\xe0", "office"),
+        (b"{\\rtf", "rtf"),
+        (b"\xff\xfe", "utf16"),
+        (b"\xfe\xff", "utf16"),
     ];
     if let Some((_, kind)) = MAGIC.iter().find(|(magic, _)| bytes.starts_with(magic)) {
         return Some(kind);
     }
     if bytes.starts_with(b"RIFF") && bytes.get(8..12) == Some(&b"WEBP"[..]) {
-        return Some("a WebP image");
+        return Some("webp");
     }
     // Binary data: zero bytes and invalid UTF-8 near the start. (A zero byte in otherwise
     // valid text is reported at its line instead.)
     let head = &bytes[..bytes.len().min(8000)];
-    (head.contains(&0) && std::str::from_utf8(head).is_err()).then_some("binary data")
+    (head.contains(&0) && std::str::from_utf8(head).is_err()).then_some("binary")
 }
 
 /// A Markdown file split into its YAML front matter and its body.
@@ -194,11 +197,11 @@ pub fn split_front_matter(file: &Arc<SourceFile>) -> Result<Split<'_>, Diagnosti
     let Some(after_open) = text.strip_prefix("---\n") else {
         return Err(Diagnostic::error(
             "missing-front-matter",
-            "the page has no front matter",
+            msg!("source-missing-front-matter"),
         )
         .in_file(file)
         .at(1, 1)
-        .with_help("start the file with a line `---`, the page's settings (at least `title: ...`), and another line `---`"));
+        .with_help(msg!("source-missing-front-matter-help")));
     };
     let front_offset = 4;
     let mut pos = 0;
@@ -215,11 +218,11 @@ pub fn split_front_matter(file: &Arc<SourceFile>) -> Result<Split<'_>, Diagnosti
         pos += line.len();
     }
     Err(
-        Diagnostic::error("unclosed-front-matter", "the front matter is never closed")
+        Diagnostic::error("unclosed-front-matter", msg!("source-unclosed-front-matter"))
             .in_file(file)
             .at(1, 1)
             .with_length(3)
-            .with_help("add a line with only `---` after the last setting, before the page text"),
+            .with_help(msg!("source-unclosed-front-matter-help")),
     )
 }
 

@@ -12,6 +12,7 @@ use std::ops::Bound;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::Diagnostic;
+use crate::msg;
 
 /// The theme built into the binary; also the one `veiviser.yaml` names by default.
 pub const BUILTIN_NAME: &str = "standard";
@@ -90,15 +91,18 @@ impl ThemeFiles {
             }
             return Err(Diagnostic::error(
                 "missing-theme",
-                format!("the theme `{name}` does not exist (themes/{name}/)"),
+                msg!("theme-missing", name = name),
             )
-            .with_help(format!(
-                "create themes/{name}/ with the files you want to change (the others come from the built-in theme), or remove `theme:` from veiviser.yaml to use the built-in `{BUILTIN_NAME}`"
-            )));
+            .with_help(msg!("theme-missing-help", name = name, builtin = BUILTIN_NAME)));
         }
         for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
             let entry = entry
-                .map_err(|e| Diagnostic::error("io", format!("cannot read themes/{name}/: {e}")))?;
+                .map_err(|e| {
+                    Diagnostic::error(
+                        "io",
+                        msg!("theme-cannot-read-folder", name = name, reason = e.to_string()),
+                    )
+                })?;
             let hidden = entry.file_name().to_string_lossy().starts_with('.');
             if !entry.file_type().is_file() || hidden {
                 continue;
@@ -114,7 +118,11 @@ impl ThemeFiles {
             let bytes = std::fs::read(path).map_err(|e| {
                 Diagnostic::error(
                     "io",
-                    format!("themes/{name}/{rel}: cannot read the file: {e}"),
+                    msg!(
+                        "source-cannot-read",
+                        file = format!("themes/{name}/{rel}"),
+                        reason = e.to_string()
+                    ),
                 )
             })?;
             let file = ThemeFile {
@@ -154,7 +162,7 @@ impl ThemeFiles {
     pub fn display(&self, rel: &str) -> String {
         match self.files.get(rel).map(|f| &f.origin) {
             Some(Origin::Project(_)) => format!("themes/{}/{rel}", self.name),
-            _ => format!("themes/{BUILTIN_NAME}/{rel} (built in)"),
+            _ => format!("themes/{BUILTIN_NAME}/{rel} ({})", msg!("theme-built-in")),
         }
     }
 
@@ -163,13 +171,13 @@ impl ThemeFiles {
         let file = self.get(rel).ok_or_else(|| {
             Diagnostic::error(
                 "missing-theme-file",
-                format!("the theme has no {}", self.display(rel)),
+                msg!("theme-missing-file", file = self.display(rel)),
             )
         })?;
         std::str::from_utf8(&file.bytes).map_err(|_| {
             Diagnostic::error(
                 "invalid-utf8",
-                format!("{} is not saved as UTF-8", self.display(rel)),
+                msg!("theme-not-utf8", file = self.display(rel)),
             )
         })
     }

@@ -4,6 +4,7 @@
 use std::path::{Component, Path, PathBuf};
 
 use crate::diagnostics::Diagnostic;
+use crate::msg;
 
 /// Where a build's files go: a staging folder on disk, or memory (for the preview).
 pub trait Sink: Sync {
@@ -11,7 +12,10 @@ pub trait Sink: Sync {
 
     fn copy(&self, rel: &str, from: &Path) -> Result<(), Diagnostic> {
         let bytes = std::fs::read(from)
-            .map_err(|e| Diagnostic::error("io", format!("cannot read {}: {e}", from.display())))?;
+            .map_err(|e| Diagnostic::error(
+                "io",
+                msg!("write-cannot-read", path = from.display(), reason = e.to_string()),
+            ))?;
         self.write(rel, &bytes)
     }
 
@@ -38,7 +42,7 @@ fn check_rel(rel: &str) -> Result<&Path, Diagnostic> {
     {
         return Err(Diagnostic::error(
             "unsafe-path",
-            format!("refusing to write outside the output folder: {rel}"),
+            msg!("write-outside", path = rel),
         ));
     }
     Ok(rel_path)
@@ -101,7 +105,10 @@ impl Staging {
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
         std::fs::create_dir_all(parent).map_err(|e| {
-            Diagnostic::error("io", format!("cannot create {}: {e}", parent.display()))
+            Diagnostic::error(
+                "io",
+                msg!("write-cannot-create", path = parent.display(), reason = e.to_string()),
+            )
         })?;
         let name = target
             .file_name()
@@ -112,7 +119,10 @@ impl Staging {
             let _ = std::fs::remove_dir_all(&staging);
         }
         std::fs::create_dir_all(&staging).map_err(|e| {
-            Diagnostic::error("io", format!("cannot create {}: {e}", staging.display()))
+            Diagnostic::error(
+                "io",
+                msg!("write-cannot-create", path = staging.display(), reason = e.to_string()),
+            )
         })?;
         Ok(Staging {
             target: target.to_path_buf(),
@@ -138,7 +148,11 @@ impl Staging {
             std::fs::rename(&self.target, &old).map_err(|e| {
                 Diagnostic::error(
                     "io",
-                    format!("cannot move the old {} aside: {e}", self.target.display()),
+                    msg!(
+                        "write-cannot-move-aside",
+                        path = self.target.display(),
+                        reason = e.to_string()
+                    ),
                 )
             })?;
         }
@@ -148,9 +162,10 @@ impl Staging {
             }
             return Err(Diagnostic::error(
                 "io",
-                format!(
-                    "cannot put the new output in place at {}: {e}",
-                    self.target.display()
+                msg!(
+                    "write-cannot-swap",
+                    path = self.target.display(),
+                    reason = e.to_string()
                 ),
             ));
         }
@@ -172,21 +187,30 @@ impl Sink for Staging {
         let path = self.staging.join(check_rel(rel)?);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| {
-                Diagnostic::error("io", format!("cannot create {}: {e}", parent.display()))
+                Diagnostic::error(
+                "io",
+                msg!("write-cannot-create", path = parent.display(), reason = e.to_string()),
+            )
             })?;
         }
         // A file linked from the previous output is replaced, never written through: the
         // previous output stays as it was until the swap.
         let _ = std::fs::remove_file(&path);
         std::fs::write(&path, bytes)
-            .map_err(|e| Diagnostic::error("io", format!("cannot write {}: {e}", path.display())))
+            .map_err(|e| Diagnostic::error(
+                "io",
+                msg!("write-cannot-write", path = path.display(), reason = e.to_string()),
+            ))
     }
 
     fn link(&self, rel: &str, from: &Path) -> Result<(), Diagnostic> {
         let path = self.staging.join(check_rel(rel)?);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| {
-                Diagnostic::error("io", format!("cannot create {}: {e}", parent.display()))
+                Diagnostic::error(
+                "io",
+                msg!("write-cannot-create", path = parent.display(), reason = e.to_string()),
+            )
             })?;
         }
         let _ = std::fs::remove_file(&path);
@@ -195,7 +219,12 @@ impl Sink for Staging {
             .map_err(|e| {
                 Diagnostic::error(
                     "io",
-                    format!("cannot copy {} to {}: {e}", from.display(), path.display()),
+                    msg!(
+                        "write-cannot-copy",
+                        from = from.display(),
+                        to = path.display(),
+                        reason = e.to_string()
+                    ),
                 )
             })
     }
@@ -237,11 +266,9 @@ pub fn check_output_dir(out: &Path, project_root: &Path) -> Result<(), Diagnosti
     if bad {
         return Err(Diagnostic::error(
             "unsafe-output",
-            format!("refusing to build into {}", abs.display()),
+            msg!("write-unsafe-output", path = abs.display()),
         )
-        .with_help(
-            "choose a separate output folder such as `--out public`; it is replaced on every build",
-        ));
+        .with_help(msg!("write-unsafe-output-help")));
     }
     Ok(())
 }

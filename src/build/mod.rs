@@ -183,7 +183,10 @@ fn build_reporting(opts: &BuildOptions, progress: &Progress, pdf: bool) -> Repor
             if let Some(inc) = incremental {
                 if let Err(e) = inc.save() {
                     // Only costs time: the next build renders everything.
-                    eprintln!("note: cannot write the build manifest: {e}");
+                    eprintln!(
+                        "{}",
+                        crate::msg!("build-no-manifest", reason = e.to_string())
+                    );
                 }
             }
         }

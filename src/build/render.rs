@@ -59,10 +59,10 @@ impl<'a> Prepared<'a> {
         let base = BaseUrl::parse(&base_url).map_err(|e| {
             let d = Diagnostic::error("invalid-base-url", e);
             vec![match opts.base_url {
-                Some(_) => d.with_help("pass --base-url like https://www.example.no/bti/"),
+                Some(_) => d.with_help(crate::msg!("build-base-url-flag-help")),
                 None => d
                     .in_file(&project.config_file)
-                    .with_help("set base_url in veiviser.yaml like https://www.example.no/bti/"),
+                    .with_help(crate::msg!("build-base-url-help")),
             }]
         })?;
         let mut langs: Vec<String> = kommuner
@@ -438,7 +438,7 @@ fn print_address_warning(prep: &Prepared, kommune: &Kommune, warnings: &Mutex<Ve
         warnings
             .lock()
             .expect("warnings lock")
-            .push(unreachable_print_address(kommune, &address, problem));
+            .push(unreachable_print_address(kommune, &address, &problem));
     }
 }
 
@@ -447,13 +447,18 @@ fn unreachable_print_address(kommune: &Kommune, address: &str, problem: &str) ->
     let file = &kommune.config_file;
     let mut d = Diagnostic::warning(
         "print-address",
-        format!("the QR codes and addresses on {}'s posters and brochures lead to {address}, which {problem}: they will not work for readers", kommune.config.name),
+        crate::msg!(
+            "build-print-address",
+            kommune = &kommune.config.name,
+            address = address,
+            problem = problem
+        ),
     )
     .in_file(file);
     if let Some(at) = crate::yaml::locate_in_key(file, "base_url", "http") {
         d = d.at_offset(at, 4);
     }
-    d.with_help("set `base_url:` in kommune.yaml (or in veiviser.yaml for the whole site) to the https address where the guide is published, e.g. https://www.fjordvik.kommune.no/bti/, or build with --base-url")
+    d.with_help(crate::msg!("build-print-address-help"))
 }
 
 pub(super) fn kommuners_sorted(kommuner: &[Kommune]) -> Vec<&Kommune> {

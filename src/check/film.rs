@@ -8,6 +8,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::diagnostics::{suggest, Diagnostic};
+use crate::msg;
 use crate::film;
 use crate::site::Kommune;
 use crate::source::SourceFile;
@@ -35,26 +36,26 @@ pub fn check(
     let dest = placed.dest;
     let ctx = placed.context;
     if placed.title.is_empty() {
-        diags.push(at(Diagnostic::error("missing-film-title", "the film has no title")
-            .with_help("write the film's title between the brackets: ![Informasjonsfilm om BTI](bilder/bti.mp4); it is shown under the film and read out by screen readers")));
+        diags.push(at(Diagnostic::error("missing-film-title", msg!("film-missing-title"))
+            .with_help(msg!("film-missing-title-help"))));
     }
     if dest.contains("://") || dest.starts_with("//") {
         diags.push(at(Diagnostic::error(
             "external-film",
-            format!("the film `{dest}` would be fetched from another website; the site makes no requests to others"),
+            msg!("film-external", dest = dest),
         )
-        .with_help("save the film in the kommune's bilder/ folder, or link to it where it is published with {{ film https://… \"Tittel\" 3:20 }} (a link card, no player)")));
+        .with_help(msg!("film-external-help"))));
         return;
     }
     let Some(rel) = film::asset_path(dest).filter(|r| kommune.assets.contains_key(r)) else {
         let wanted = film::asset_path(dest).unwrap_or_else(|| dest.to_string());
         let help = match suggest(&wanted, kommune.assets.keys().map(String::as_str)) {
-            Some(near) => format!("did you mean `{near}`?"),
-            None => "put the film in the kommune's bilder/ folder (or the base's) and write ![Tittel](bilder/film.mp4)".into(),
+            Some(near) => msg!("check-did-you-mean", near = near),
+            None => msg!("film-missing-help"),
         };
         diags.push(at(Diagnostic::error(
             "missing-film",
-            format!("the film `{dest}` does not exist{ctx}"),
+            msg!("film-missing", dest = dest, ctx = ctx),
         )
         .with_help(help)));
         return;
@@ -62,18 +63,18 @@ pub fn check(
     if !placed.alone {
         diags.push(at(Diagnostic::error(
             "film-in-text",
-            format!("the film `{dest}` stands inside a sentence; a film needs a line of its own"),
+            msg!("film-in-text", dest = dest),
         )
-        .with_help("put ![Tittel](bilder/film.mp4) alone on its line, with an empty line before and after it")));
+        .with_help(msg!("film-in-text-help"))));
     }
     let captions = film::captions_path(&rel, placed.lang);
     if !kommune.assets.contains_key(&captions) {
         let name = crate::i18n::language(placed.lang).map_or(placed.lang, |l| l.name);
         diags.push(at(Diagnostic::error(
             "missing-captions",
-            format!("the film `{rel}` has no captions in {name} ({}), the language of this text{ctx}", placed.lang),
+            msg!("film-missing-captions", film = &rel, name = name, lang = placed.lang, ctx = ctx),
         )
-        .with_help(format!("everyone must be able to follow the film without sound: write down what is said in a captions file (WebVTT) and save it beside the film as {captions}; see docs/redaktor/film.md"))));
+        .with_help(msg!("film-missing-captions-help", captions = &captions))));
     }
     for lang in film::caption_langs(&rel, &kommune.assets) {
         let vtt_rel = film::captions_path(&rel, lang);
@@ -86,12 +87,14 @@ pub fn check(
     if size > max_mb.saturating_mul(1024 * 1024) {
         diags.push(at(Diagnostic::warning(
             "film-too-large",
-            format!(
-                "the film `{rel}` is {} MB; films over {max_mb} MB are slow to open on a phone and fill up the site",
-                size.div_ceil(1024 * 1024)
+            msg!(
+                "film-too-large",
+                film = &rel,
+                size = size.div_ceil(1024 * 1024),
+                max = max_mb
             ),
         )
-        .with_help("save a smaller version: 720p or lower, H.264 at a higher compression, e.g. `ffmpeg -i film.mp4 -vf scale=-2:720 -crf 28 -preset slow -c:a aac -b:a 96k film-liten.mp4`; or raise `film_max_mb:` in veiviser.yaml")));
+        .with_help(msg!("film-too-large-help"))));
     }
 }
 
@@ -132,8 +135,5 @@ fn located(file: &Arc<SourceFile>, e: crate::vtt::VttError) -> Diagnostic {
         .in_file(file)
         .at(e.line, 1)
         .with_length(length)
-        .with_help(format!(
-            "{}; captions that a browser cannot read are not shown",
-            e.help
-        ))
+        .with_help(msg!("film-invalid-captions-help", help = &e.help))
 }

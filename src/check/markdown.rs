@@ -20,6 +20,7 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use crate::diagnostics::{suggest, Diagnostic};
 use crate::markdown::headings;
+use crate::msg;
 use crate::registry::ContentKind;
 use crate::render::KommuneRenderer;
 use crate::route::Route;
@@ -433,35 +434,34 @@ impl Checker<'_, '_> {
                     self.diags.push(
                         Diagnostic::error(
                             "h1-in-body",
-                            "a `#` heading in the text is a second main heading (h1); the page title is the only h1",
+                            msg!("md-h1-in-body"),
                         )
                         .in_file(entry.file)
                         .at_offset(offset, length)
-                        .with_help("start the sections of the text at `##`, and use `###` for sections inside them"),
+                        .with_help(msg!("md-h1-in-body-help")),
                     );
                 } else if let Some(prev) = previous.filter(|p| h.level > p + 1) {
-                    let context = if prev == 1 {
-                        "the page title (h1)".to_string()
+                    let message = if prev == 1 {
+                        msg!(
+                            "md-skipped-heading-after-title",
+                            hashes = hashes(h.level),
+                            level = h.level,
+                            skipped = prev + 1
+                        )
                     } else {
-                        format!("a `{}` heading", hashes(prev))
+                        msg!(
+                            "md-skipped-heading",
+                            hashes = hashes(h.level),
+                            level = h.level,
+                            previous = hashes(prev),
+                            skipped = prev + 1
+                        )
                     };
                     self.diags.push(
-                        Diagnostic::error(
-                            "skipped-heading",
-                            format!(
-                                "this `{}` heading (h{}) follows {context}: heading level {} is skipped",
-                                hashes(h.level),
-                                h.level,
-                                prev + 1
-                            ),
-                        )
+                        Diagnostic::error("skipped-heading", message)
                         .in_file(entry.file)
                         .at_offset(offset, length)
-                        .with_help(format!(
-                            "screen reader users navigate by heading levels; write `{}` here, or add the missing `{}` section above it",
-                            hashes(prev + 1),
-                            hashes(prev + 1)
-                        )),
+                        .with_help(msg!("md-skipped-heading-help", wanted = hashes(prev + 1))),
                     );
                 }
                 previous = Some(h.level.max(2));
@@ -469,28 +469,25 @@ impl Checker<'_, '_> {
                     self.diags.push(
                         Diagnostic::error(
                             "duplicate-id",
-                            format!("the heading id `{}` is already used on this page", h.wanted),
+                            msg!("md-duplicate-heading-id", id = &h.wanted),
                         )
                         .in_file(entry.file)
                         .at_offset(offset, length)
-                        .with_help("give the heading another `{#id}`"),
+                        .with_help(msg!("md-duplicate-heading-id-help")),
                     );
                 } else if let Some(step) = step_ids.get(h.id.as_str()) {
                     self.diags.push(
                         Diagnostic::error(
                             "duplicate-id",
-                            format!(
-                                "the heading id `{}` is also the anchor of the step “{step}”, so links to #{} are ambiguous",
-                                h.id, h.id
-                            ),
+                            msg!("md-heading-is-step", id = &h.id, step = *step),
                         )
                         .in_file(entry.file)
                         .at_offset(offset, length)
-                        .with_help(format!(
-                            "give the heading its own id, e.g. `{} {} {{#om-{}}}`, or give the step another `id:`",
-                            hashes(h.level),
-                            text[h.range.clone()].trim_start_matches('#').split('{').next().unwrap_or("").trim(),
-                            h.id
+                        .with_help(msg!(
+                            "md-heading-is-step-help",
+                            hashes = hashes(h.level),
+                            title = heading_title(&text[h.range.clone()]),
+                            id = &h.id
                         )),
                     );
                 } else if entry.ids.contains(&h.id)
@@ -500,32 +497,26 @@ impl Checker<'_, '_> {
                     self.diags.push(
                         Diagnostic::error(
                             "duplicate-id",
-                            format!(
-                                "the heading id `{}` is also the id of a term or section of this page, so links to #{} are ambiguous",
-                                h.id, h.id
-                            ),
+                            msg!("md-heading-is-term", id = &h.id),
                         )
                         .in_file(entry.file)
                         .at_offset(offset, length)
-                        .with_help(format!(
-                            "give the heading its own id, e.g. `{} {} {{#om-{}}}`",
-                            hashes(h.level),
-                            text[h.range.clone()].trim_start_matches('#').split('{').next().unwrap_or("").trim(),
-                            h.id
+                        .with_help(msg!(
+                            "md-heading-is-term-help",
+                            hashes = hashes(h.level),
+                            title = heading_title(&text[h.range.clone()]),
+                            id = &h.id
                         )),
                     );
                 } else if seen_ids.get(&h.id).is_some_and(|&other| other != index) {
                     self.diags.push(
                         Diagnostic::error(
                             "duplicate-id",
-                            format!(
-                                "another text on this page already has a heading with the id `{}`",
-                                h.id
-                            ),
+                            msg!("md-heading-elsewhere", id = &h.id),
                         )
                         .in_file(entry.file)
                         .at_offset(offset, length)
-                        .with_help("give one of the headings its own id: `## Tittel {#eget-id}`"),
+                        .with_help(msg!("md-heading-elsewhere-help")),
                     );
                 }
                 seen_ids.entry(h.id.clone()).or_insert(index);
@@ -550,16 +541,16 @@ impl Checker<'_, '_> {
                 continue;
             }
             let help = match tag.as_str() {
-                "img" => "write images in Markdown, ![alt text](bilder/name.png), so the file and its alt text are checked".to_string(),
-                "video" | "audio" | "source" | "track" => "place a film with ![Tittel](bilder/film.mp4) and its captions beside it (bilder/film.nb.vtt); see docs/redaktor/film.md".to_string(),
-                "h1" | "h2" => "write headings in Markdown (## Tittel)".to_string(),
-                "iframe" => "the site loads nothing from other websites; link a film published elsewhere with {{ film https://… \"Tittel\" 3:20 }}".to_string(),
+                "img" => msg!("md-html-img-help"),
+                "video" | "audio" | "source" | "track" => msg!("md-html-media-help"),
+                "h1" | "h2" => msg!("md-html-heading-help"),
+                "iframe" => msg!("md-html-iframe-help"),
                 "script" | "style" | "object" | "embed" | "form" | "input" | "button" => {
-                    "content cannot run code, load other websites or collect data; the site's own forms and services do that".to_string()
+                    msg!("md-html-code-help")
                 }
-                _ => format!(
-                    "allowed tags: {}; a site can allow more with `raw_html: {{ extra_tags: [...] }}` in veiviser.yaml",
-                    crate::sanitize::ALLOWED_TAGS.join(", ")
+                _ => msg!(
+                    "md-html-other-help",
+                    tags = crate::sanitize::ALLOWED_TAGS.join(", ")
                 ),
             };
             let (tag_start, len) = fragment
@@ -570,7 +561,7 @@ impl Checker<'_, '_> {
             self.diags.push(
                 Diagnostic::warning(
                     "raw-html-removed",
-                    format!("the HTML tag <{tag}> is not allowed in content and is removed from the page"),
+                    msg!("md-raw-html-removed", tag = &tag),
                 )
                 .in_file(entry.file)
                 .at_offset(offset + tag_start, len)
@@ -603,11 +594,11 @@ impl Checker<'_, '_> {
                 self.diags.push(
                     Diagnostic::error(
                         "nested-too-deep",
-                        format!("the text is nested too deeply here: more than {MAX_NESTING} levels of lists, quotes or emphasis inside each other"),
+                        msg!("md-nested-too-deep", max = MAX_NESTING),
                     )
                     .in_file(entry.file)
                     .at_offset(locate(&range, ""), 1)
-                    .with_help("flatten the structure: a list in a list in a list is already hard to follow, and screen readers announce every level"),
+                    .with_help(msg!("md-nested-too-deep-help")),
                 );
             }
             let raw = matches!(event, Event::InlineHtml(_) | Event::Html(_));
@@ -704,16 +695,16 @@ impl Checker<'_, '_> {
         if image && label.is_empty() {
             self.diags.push(at(Diagnostic::error(
                 "missing-alt",
-                "the image has no alt text",
+                msg!("md-missing-alt"),
             )
-            .with_help("describe what the image shows between the brackets, for readers who cannot see it: ![Tegning av nivåene 0 til 3](bilder/nivaer.png)")));
+            .with_help(msg!("md-missing-alt-help"))));
         }
         if !image && label.is_empty() {
             self.diags.push(at(Diagnostic::error(
                 "empty-link-text",
-                "the link has no text, so a screen reader can only read out its address",
+                msg!("md-empty-link-text"),
             )
-            .with_help("write what the link leads to between the brackets: [Samtykkeskjema](/skjema/samtykke/)")));
+            .with_help(msg!("md-empty-link-text-help"))));
         }
         let ctx = self.context(entry.file);
         if image {
@@ -726,34 +717,34 @@ impl Checker<'_, '_> {
                     if let Some(scheme) = crate::sanitize::unsafe_scheme(dest) {
                         self.diags.push(at(Diagnostic::error(
                             "unsafe-link",
-                            format!("the image address `{}` uses `{scheme}:`, which the site does not allow", dest.chars().take(60).collect::<String>()),
+                            msg!("md-unsafe-image", dest = dest.chars().take(60).collect::<String>(), scheme = scheme),
                         )
-                        .with_help("save the image in the kommune's bilder/ folder and write ![alt text](bilder/name.png)")));
+                        .with_help(msg!("md-unsafe-image-help"))));
                     } else if external {
                         self.diags.push(at(Diagnostic::error(
                             "external-image",
-                            format!("the image `{dest}` is fetched from another website; the site makes no requests to others"),
+                            msg!("md-external-image", dest = dest),
                         )
-                        .with_help("save the image (if you may use it) in the kommune's bilder/ folder and write ![alt text](bilder/name.png)")));
+                        .with_help(msg!("md-external-image-help"))));
                     }
                 }
                 Target::Outside => {
                     self.diags.push(at(Diagnostic::error(
                         "outside-site",
-                        format!("the image `{dest}` points outside the kommune's folder; images must be in its bilder/ folder"),
+                        msg!("md-image-outside", dest = dest),
                     )
-                    .with_help("put the image in the kommune's bilder/ folder (or the base's) and write ![alt text](bilder/name.png)")));
+                    .with_help(msg!("md-image-outside-help"))));
                 }
                 Target::Asset(path) | Target::Page(path, _) => {
                     let path = path.trim_end_matches('/');
                     if !self.kommune.assets.contains_key(path) {
                         let help = match suggest(path, self.kommune.assets.keys().map(String::as_str)) {
-                            Some(near) => format!("did you mean `{near}`?"),
-                            None => "put the image in the kommune's bilder/ folder (or the base's) and write its path, e.g. ![alt text](bilder/name.png)".into(),
+                            Some(near) => msg!("check-did-you-mean", near = near),
+                            None => msg!("md-missing-image-help"),
                         };
                         self.diags.push(at(Diagnostic::error(
                             "missing-image",
-                            format!("the image `{dest}` does not exist{ctx}"),
+                            msg!("md-missing-image", dest = dest, ctx = &ctx),
                         )
                         .with_help(help)));
                     }
@@ -790,10 +781,10 @@ impl Checker<'_, '_> {
         let langs: Vec<&str> = broken.iter().map(|(l, _)| *l).collect();
         if let Some((_, mut d)) = broken.into_iter().next() {
             if !all {
-                d.message = format!(
-                    "{} on the pages in {}, where this text is shown because it has no translation there",
-                    d.message,
-                    langs.join(", ")
+                d.message = msg!(
+                    "md-link-untranslated",
+                    message = &d.message,
+                    langs = langs.join(", ")
                 );
             }
             self.diags.push(at(d));
@@ -806,29 +797,29 @@ impl Checker<'_, '_> {
             Target::Skip => crate::sanitize::unsafe_scheme(dest).map(|scheme| {
                 Diagnostic::error(
                     "unsafe-link",
-                    format!("the link `{dest}` uses `{scheme}:`, which can run code or hide content; it is removed from the page"),
+                    msg!("md-unsafe-link", dest = dest, scheme = scheme),
                 )
-                .with_help("link to a page (/skjema/samtykke/), a website (https://…), an e-mail address (mailto:…) or a phone number (tel:…)")
+                .with_help(msg!("md-unsafe-link-help"))
             }),
             Target::Outside => Some(
                 Diagnostic::error(
                     "outside-site",
-                    format!("the link `{dest}` climbs above the kommune's front page, out of the site"),
+                    msg!("md-link-outside", dest = dest),
                 )
-                .with_help("link to pages from the kommune's front page (/skjema/samtykke/); link to another kommune or website with its full https:// address"),
+                .with_help(msg!("md-link-outside-help")),
             ),
             Target::Asset(path) => {
                 if self.kommune.assets.contains_key(&path) {
                     return None;
                 }
                 let help = match suggest(&path, self.kommune.assets.keys().map(String::as_str)) {
-                    Some(near) => format!("did you mean `{near}`?"),
-                    None => "put the file in the kommune's bilder/ or filer/ folder and link to it as filer/name.pdf".into(),
+                    Some(near) => msg!("check-did-you-mean", near = near),
+                    None => msg!("md-missing-file-help"),
                 };
                 Some(
                     Diagnostic::error(
                         "broken-link",
-                        format!("the link `{dest}` leads to a file that does not exist{ctx}"),
+                        msg!("md-missing-file", dest = dest, ctx = ctx),
                     )
                     .with_help(help),
                 )
@@ -836,19 +827,19 @@ impl Checker<'_, '_> {
             Target::Page(path, anchor) => {
                 if path == "\u{0}" {
                     return Some(
-                        Diagnostic::error("broken-link", "the link has no address")
-                            .with_help("write the address between the parentheses: [Samtykkeskjema](/skjema/samtykke/)"),
+                        Diagnostic::error("broken-link", msg!("md-empty-link"))
+                            .with_help(msg!("md-empty-link-help")),
                     );
                 }
                 let Some(anchors) = pages.get(&path) else {
                     let help = match suggest(&path, pages.keys().map(String::as_str)) {
-                        Some(near) => format!("did you mean `/{near}`?"),
-                        None => "links inside the site start at the kommune's front page: /veileder/niva-1/, /skjema/samtykke/, /tjenester/helsestasjon/, /ordliste/#stafettholder".into(),
+                        Some(near) => msg!("check-did-you-mean", near = format!("/{near}")),
+                        None => msg!("md-missing-page-help"),
                     };
                     return Some(
                         Diagnostic::error(
                             "broken-link",
-                            format!("the link `{dest}` leads to a page that does not exist{ctx}"),
+                            msg!("md-missing-page", dest = dest, ctx = ctx),
                         )
                         .with_help(help),
                     );
@@ -863,24 +854,35 @@ impl Checker<'_, '_> {
                     format!("/{path}")
                 };
                 let help = match suggest(&anchor, anchors.ids.iter().map(String::as_str)) {
-                    Some(near) => format!("did you mean `#{near}`?"),
-                    None if anchors.ids.is_empty() => format!("{shown} has no headings or steps to link to; link to the page without `#{anchor}`"),
+                    Some(near) => msg!("check-did-you-mean", near = format!("#{near}")),
+                    None if anchors.ids.is_empty() => {
+                        msg!("md-no-anchors", page = &shown, anchor = &anchor)
+                    }
                     None => {
                         let mut ids: Vec<&str> = anchors.ids.iter().map(String::as_str).collect();
                         ids.sort_unstable();
-                        format!("anchors on {shown}: {}", ids.join(", "))
+                        msg!("md-anchors-on", page = &shown, ids = ids.join(", "))
                     }
                 };
                 Some(
                     Diagnostic::error(
                         "broken-anchor",
-                        format!("the page {shown} has no step or heading with the id `{anchor}`{ctx}"),
+                        msg!("md-broken-anchor", page = &shown, anchor = &anchor, ctx = ctx),
                     )
-                    .with_help(format!("{help} (a step's anchor is its `id:`, or its title as a slug; give a heading a fixed id with `## Tittel {{#id}}`)")),
+                    .with_help(msg!("md-broken-anchor-help", help = help)),
                 )
             }
         }
     }
+}
+
+/// The text of a heading line without its `#`s and `{#id}`.
+fn heading_title(line: &str) -> &str {
+    line.trim_start_matches('#')
+        .split('{')
+        .next()
+        .unwrap_or("")
+        .trim()
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use crate::diagnostics::Diagnostic;
+use crate::msg;
 use crate::site::Kommune;
 use crate::source::SourceFile;
 
@@ -74,10 +75,10 @@ fn check_config(kommune: &Kommune, diags: &mut Vec<Diagnostic>) {
     if let Some(url) = &config.base_url {
         if let Err(problem) = crate::config::BaseUrl::parse(url) {
             diags.push(
-                Diagnostic::error("invalid-base-url", format!("base_url: {problem}"))
+                Diagnostic::error("invalid-base-url", msg!("check-invalid-base-url", problem = problem))
                     .in_file(file)
                     .at_offset(at(url), url.len())
-                    .with_help("write the address where the kommune's guide is published, like https://www.fjordvik.kommune.no/bti/"),
+                    .with_help(msg!("check-invalid-base-url-help")),
             );
         }
     }
@@ -88,11 +89,11 @@ fn check_config(kommune: &Kommune, diags: &mut Vec<Diagnostic>) {
             diags.push(
                 Diagnostic::error(
                     "invalid-colour",
-                    format!("`{key}: {value}` is not a colour"),
+                    msg!("check-invalid-colour", key = key, value = value),
                 )
                 .in_file(file)
                 .at_offset(at(value), value.len())
-                .with_help("write colours as #rrggbb, for example #1d4f73"),
+                .with_help(msg!("check-invalid-colour-help")),
             );
         }
         parsed
@@ -106,14 +107,16 @@ fn check_config(kommune: &Kommune, diags: &mut Vec<Diagnostic>) {
             diags.push(
                 Diagnostic::error(
                     "low-contrast",
-                    format!(
-                        "the brand colour {value} against its text colour {} has a contrast of {ratio:.2}:1; WCAG 2.1 AA needs at least 4.5:1",
-                        branding.text()
+                    msg!(
+                        "check-low-contrast",
+                        value = value,
+                        text = branding.text(),
+                        ratio = format!("{ratio:.2}")
                     ),
                 )
                 .in_file(file)
                 .at_offset(at(value), value.len())
-                .with_help("use a darker primary_color (or a lighter one with text_color: \"#000000\") until the ratio reaches 4.5:1"),
+                .with_help(msg!("check-low-contrast-help")),
             );
         }
     }
@@ -122,18 +125,14 @@ fn check_config(kommune: &Kommune, diags: &mut Vec<Diagnostic>) {
             diags.push(
                 Diagnostic::error(
                     "unknown-language",
-                    format!(
-                        "`{lang}` in `partial_languages:` is not one of the kommune's `languages:`"
-                    ),
+                    msg!("check-partial-language", lang = lang),
                 )
                 .in_file(file)
                 .at_offset(
                     crate::yaml::locate_in_key(file, "partial_languages", lang).unwrap_or(0),
                     lang.len(),
                 )
-                .with_help(format!(
-                    "add {lang} to `languages:`, or remove it from `partial_languages:`"
-                )),
+                .with_help(msg!("check-partial-language-help", lang = lang)),
             );
         }
     }
@@ -141,20 +140,20 @@ fn check_config(kommune: &Kommune, diags: &mut Vec<Diagnostic>) {
         diags.push(
             Diagnostic::error(
                 "invalid-number",
-                format!("`number: {}` is not a kommunenummer", config.number),
+                msg!("check-invalid-number", number = &config.number),
             )
             .in_file(file)
             .at_offset(at(&config.number), config.number.len())
-            .with_help("the kommunenummer has four digits, in quotes: number: \"9901\""),
+            .with_help(msg!("check-invalid-number-help")),
         );
     }
     if let Some(logo) = &branding.logo {
         if !kommune.assets.contains_key(logo.as_str()) {
             diags.push(
-                Diagnostic::error("missing-logo", format!("the logo `{logo}` does not exist"))
+                Diagnostic::error("missing-logo", msg!("check-missing-logo", logo = logo))
                     .in_file(file)
                     .at_offset(at(logo), logo.len())
-                    .with_help("put the logo in the kommune's bilder/ folder and write its path, e.g. bilder/logo.svg"),
+                    .with_help(msg!("check-missing-logo-help")),
             );
         }
         if branding
@@ -165,20 +164,18 @@ fn check_config(kommune: &Kommune, diags: &mut Vec<Diagnostic>) {
             diags.push(
                 Diagnostic::error(
                     "missing-alt",
-                    "the logo has no text alternative (`logo_alt`)",
+                    msg!("check-logo-alt"),
                 )
                 .in_file(file)
                 .at_offset(at("logo"), 4)
-                .with_help(
-                    "add `logo_alt: \"<Kommune> kommune\"` under branding, for screen readers",
-                ),
+                .with_help(msg!("check-logo-alt-help")),
             );
         }
     }
     if let Some(feedback) = &config.feedback {
         if feedback.email.is_none() && feedback.url.is_none() {
             diags.push(
-                Diagnostic::error("missing-key", "`feedback:` needs `email:` or `url:`")
+                Diagnostic::error("missing-key", msg!("check-feedback"))
                     .in_file(file)
                     .at_offset(at("feedback"), 8),
             );
@@ -188,13 +185,10 @@ fn check_config(kommune: &Kommune, diags: &mut Vec<Diagnostic>) {
         diags.push(
             Diagnostic::error(
                 "missing-front-page",
-                format!(
-                    "content/{}/index.md (the front page) is missing",
-                    kommune.slug
-                ),
+                msg!("check-missing-front-page", slug = &kommune.slug),
             )
             .in_file(file)
-            .with_help("create index.md with front matter `title: ...` and a short text"),
+            .with_help(msg!("check-missing-front-page-help")),
         );
     }
 }
@@ -208,16 +202,10 @@ fn check_pages(kommune: &Kommune, diags: &mut Vec<Diagnostic>) {
             diags.push(
                 Diagnostic::error(
                     "reserved-slug",
-                    format!(
-                        "the page id `{}` is taken by a section of the site",
-                        page.id
-                    ),
+                    msg!("check-reserved-slug", id = &page.id),
                 )
                 .in_file(&doc.file)
-                .with_help(format!(
-                    "rename sider/{}.md to something else, e.g. sider/om-{}.md",
-                    page.id, page.id
-                )),
+                .with_help(msg!("check-reserved-slug-help", id = &page.id)),
             );
         }
     }
@@ -228,14 +216,15 @@ fn check_pages(kommune: &Kommune, diags: &mut Vec<Diagnostic>) {
             diags.push(
                 Diagnostic::error(
                     "invalid-level",
-                    format!(
-                        "`level: {}` is out of range: levels are numbered 0 to {MAX_LEVEL}",
-                        doc.data.level
+                    msg!(
+                        "check-invalid-level",
+                        level = doc.data.level,
+                        max = MAX_LEVEL
                     ),
                 )
                 .in_file(&doc.file)
                 .at_offset(doc.locate("level").unwrap_or(0), 5)
-                .with_help("number the levels from 0 (universal work) upwards, one page per level"),
+                .with_help(msg!("check-invalid-level-help")),
             );
         }
         let doc = level.primary(kommune.default_lang());
@@ -244,14 +233,15 @@ fn check_pages(kommune: &Kommune, diags: &mut Vec<Diagnostic>) {
             diags.push(
                 Diagnostic::error(
                     "duplicate-level",
-                    format!(
-                        "two pages are level {}: this one and {}",
-                        doc.data.level, other.file.display
+                    msg!(
+                        "check-duplicate-level",
+                        level = doc.data.level,
+                        other = &other.file.display
                     ),
                 )
                 .in_file(&doc.file)
                 .at_offset(offset, 5)
-                .with_help("give each level page its own `level:` number"),
+                .with_help(msg!("check-duplicate-level-help")),
             );
         }
     }
@@ -281,18 +271,16 @@ fn check_files(kommune: &Kommune, today: chrono::NaiveDate, diags: &mut Vec<Diag
             diags.push(
                 Diagnostic::error(
                     "identity-number",
-                    format!(
-                        "this looks like a real {} ({}); personal data must never be published",
-                        m.kind.describe(),
-                        m.masked
+                    msg!(
+                        "check-identity-number",
+                        kind = m.kind.describe(),
+                        masked = &m.masked
                     ),
                 )
                 .in_file(file)
                 .at_offset(m.start, m.end - m.start)
                 .redacted()
-                .with_help(
-                    "remove the number; use invented examples that are not valid identity numbers",
-                ),
+                .with_help(msg!("check-identity-number-help")),
             );
         }
     }
@@ -301,15 +289,15 @@ fn check_files(kommune: &Kommune, today: chrono::NaiveDate, diags: &mut Vec<Diag
             diags.push(
                 Diagnostic::error(
                     "identity-number",
-                    format!(
-                        "the file name {} contains what looks like a {} ({})",
-                        rel.replace(&rel[m.start..m.end], &m.masked),
-                        m.kind.describe(),
-                        m.masked
+                    msg!(
+                        "check-identity-file-name",
+                        name = rel.replace(&rel[m.start..m.end], &m.masked),
+                        kind = m.kind.describe(),
+                        masked = &m.masked
                     ),
                 )
                 .in_file(&kommune.config_file)
-                .with_help("rename the file"),
+                .with_help(msg!("check-identity-file-name-help")),
             );
         }
     }
@@ -320,15 +308,21 @@ fn check_files(kommune: &Kommune, today: chrono::NaiveDate, diags: &mut Vec<Diag
             .checked_add_months(chrono::Months::new(months))
             .unwrap_or(date);
         if due < today {
-            let who = owner.map(|o| format!(" (owner: {o})")).unwrap_or_default();
+            let date = date.to_string();
+            let message = match owner {
+                Some(owner) => msg!(
+                    "check-review-overdue-owner",
+                    date = &date,
+                    months = months,
+                    owner = owner
+                ),
+                None => msg!("check-review-overdue", date = &date, months = months),
+            };
             diags.push(
-                Diagnostic::warning(
-                    "review-overdue",
-                    format!("last reviewed {date}, more than {months} months ago{who}"),
-                )
+                Diagnostic::warning("review-overdue", message)
                 .in_file(&file)
                 .at_offset(offset, 8)
-                .with_help("read the page through, update it if needed, and set `reviewed:` to today's date"),
+                .with_help(msg!("check-review-overdue-help")),
             );
         }
     }
@@ -343,7 +337,7 @@ fn inherited_context(kommune: &Kommune, file: &SourceFile) -> String {
     {
         String::new()
     } else {
-        format!(" (in kommune `{}`, which inherits this file)", kommune.slug)
+        format!(" {}", msg!("check-inherited-context", slug = &kommune.slug))
     }
 }
 

@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use crate::diagnostics::Diagnostic;
+use crate::msg;
 use crate::scaffold::PLACEHOLDERS;
 use crate::site::Kommune;
 use crate::source::SourceFile;
@@ -37,17 +38,11 @@ pub(super) fn check(kommune: &Kommune, diags: &mut Vec<Diagnostic>) {
                 diags.push(
                     Diagnostic::error(
                         CODE,
-                        format!(
-                            "{} still has the placeholder `{value}` that `veiviser new` wrote",
-                            placeholder.what
-                        ),
+                        msg!("placeholder", what = placeholder.what, value = value),
                     )
                     .in_file(file)
                     .at_offset(start + value_at, value.len())
-                    .with_help(format!(
-                        "{}; `veiviser serve` shows the site with placeholders, `veiviser build` publishes it only when they are filled in",
-                        placeholder.fill_in
-                    )),
+                    .with_help(msg!("placeholder-help", what = placeholder.what)),
                 );
             }
         }

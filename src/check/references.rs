@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use crate::content::Doc;
 use crate::diagnostics::{suggest, Diagnostic};
+use crate::msg;
 use crate::registry::{DocView, Reference};
 use crate::shortcodes::{form_problem, scan};
 use crate::site::Kommune;
@@ -105,7 +106,7 @@ impl Checker<'_> {
             for d in &v.docs {
                 if let Some(problem) = d.data.ages.problem() {
                     self.diags.push(
-                        Diagnostic::error("invalid-value", format!("ages: {problem}"))
+                        Diagnostic::error("invalid-value", msg!("ref-invalid-ages", problem = problem))
                             .in_file(&d.file)
                             .at_offset(d.locate("ages").unwrap_or(0), 4),
                     );
@@ -125,7 +126,7 @@ impl Checker<'_> {
                             Diagnostic::error("invalid-value", problem)
                                 .in_file(&d.file)
                                 .at_offset(at, 5)
-                                .with_help("times are 24-hour HH:MM; leave out `start:` and `end:` for an all-day event"),
+                                .with_help(msg!("ref-invalid-time-help")),
                         );
                     }
                 }
@@ -138,10 +139,10 @@ impl Checker<'_> {
         let l = &d.data;
         if l.steps.is_empty() {
             self.diags.push(
-                Diagnostic::error("missing-steps", "a level needs at least one step")
+                Diagnostic::error("missing-steps", msg!("ref-missing-steps"))
                     .in_file(&d.file)
                     .at_offset(d.locate("steps").unwrap_or(d.yaml_start), 5)
-                    .with_help("add `steps:` with `- title:`, `how:` and `who:` for each step"),
+                    .with_help(msg!("ref-missing-steps-help")),
             );
         }
         let mut anchors = HashSet::new();
@@ -151,22 +152,22 @@ impl Checker<'_> {
                 self.diags.push(
                     Diagnostic::error(
                         "duplicate-id",
-                        format!("the step anchor `{anchor}` is used by the page itself"),
+                        msg!("ref-step-anchor-reserved", anchor = &anchor),
                     )
                     .in_file(&d.file)
                     .at_offset(d.locate(&anchor).unwrap_or(d.yaml_start), anchor.len())
-                    .with_help(format!("give the step another `id:`, e.g. `steg-{anchor}`")),
+                    .with_help(msg!("ref-step-anchor-reserved-help", anchor = &anchor)),
                 );
             }
             if !anchors.insert(anchor.clone()) {
                 self.diags.push(
                     Diagnostic::error(
                         "duplicate-id",
-                        format!("two steps have the anchor `{anchor}`"),
+                        msg!("ref-duplicate-step-anchor", anchor = &anchor),
                     )
                     .in_file(&d.file)
                     .at_offset(d.locate(&s.title).unwrap_or(d.yaml_start), s.title.len())
-                    .with_help("give one of the steps a different title or its own `id:`"),
+                    .with_help(msg!("ref-duplicate-step-anchor-help")),
                 );
             }
         }
@@ -185,17 +186,15 @@ impl Checker<'_> {
         offset: Option<usize>,
     ) {
         let help = match suggest(id, candidates.iter().copied()) {
-            Some(near) => format!("did you mean `{near}`?"),
-            None if candidates.is_empty() => {
-                format!("there are no {what}s yet; create one, or remove the reference")
-            }
-            None => format!("existing ids: {}", candidates.join(", ")),
+            Some(near) => msg!("check-did-you-mean", near = near),
+            None if candidates.is_empty() => msg!("ref-none-yet", what = what.replace(' ', "-")),
+            None => msg!("ref-existing-ids", ids = candidates.join(", ")),
         };
         let ctx = self.context(doc);
         self.diags.push(
             Diagnostic::error(
                 "missing-reference",
-                format!("there is no {what} with the id `{id}`{ctx}"),
+                msg!("ref-missing", what = what.replace(' ', "-"), id = id, ctx = ctx),
             )
             .in_file(doc.file())
             .at_offset(offset.unwrap_or(doc.yaml_start()), id.len())
@@ -285,11 +284,11 @@ impl Checker<'_> {
             self.diags.push(
                 Diagnostic::error(
                     "missing-reference",
-                    format!("`levels:` names level {n}, which does not exist{ctx}"),
+                    msg!("ref-missing-level", level = n, ctx = ctx),
                 )
                 .in_file(doc.file())
                 .at_offset(doc.locate("levels").unwrap_or(doc.yaml_start()), 6)
-                .with_help("list only level numbers that have a page in veileder/"),
+                .with_help(msg!("ref-missing-level-help")),
             );
         }
     }
@@ -320,7 +319,7 @@ impl Checker<'_> {
                             Diagnostic::error("invalid-autocomplete", problem)
                                 .in_file(&doc.file)
                                 .at_offset(offset.unwrap_or(0), token.len())
-                                .with_help("use a token from the HTML autofill list that fits the field (for example name, tel, email, address-line1, postal-code), or \"off\""),
+                                .with_help(msg!("ref-invalid-autocomplete-help")),
                         );
                     }
                 }
@@ -329,11 +328,11 @@ impl Checker<'_> {
                     self.diags.push(
                         Diagnostic::error(
                             "duplicate-id",
-                            format!("two fields in this form have the id `{stem}`"),
+                            msg!("ref-duplicate-field", id = &stem),
                         )
                         .in_file(&doc.file)
                         .at_offset(offset.unwrap_or(0), label.len().min(40))
-                        .with_help("give one of them its own `id:`"),
+                        .with_help(msg!("ref-duplicate-field-help")),
                     );
                 }
             }
@@ -352,7 +351,7 @@ impl Checker<'_> {
                     Diagnostic::error("invalid-shortcode", problem)
                         .in_file(doc.file())
                         .at_offset(offset.unwrap_or(0), raw.len())
-                        .with_help("see the list of shortcodes in docs/content-format.md"),
+                        .with_help(msg!("ref-invalid-shortcode-help")),
                 );
                 continue;
             }

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::diagnostics::Diagnostic;
+use crate::msg;
 use crate::parse::FileName;
 use crate::registry::ItemView;
 use crate::site::Kommune;
@@ -45,7 +46,13 @@ pub fn check(kommuner: &[Kommune]) -> Vec<Diagnostic> {
         } else {
             lacks
                 .iter()
-                .map(|l| format!("{} (in {})", l.missing.join(", "), l.kommune))
+                .map(|l| {
+                    msg!(
+                        "translation-missing-in",
+                        langs = l.missing.join(", "),
+                        kommune = &l.kommune
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join("; ")
         };
@@ -66,17 +73,18 @@ pub fn check(kommuner: &[Kommune]) -> Vec<Diagnostic> {
         diags.push(
             Diagnostic::warning(
                 "missing-translation",
-                format!(
-                    "this page has no translation into {missing}; it is shown in {} there",
-                    shown.join("/")
+                msg!(
+                    "translation-missing",
+                    missing = &missing,
+                    shown = shown.join("/")
                 ),
             )
             .in_file(&file)
             .at(1, 1)
-            .with_help(format!(
-                "translate it into a file beside it: {} (until then readers get the page in {} with a note)",
-                names.join(", "),
-                shown.join("/")
+            .with_help(msg!(
+                "translation-missing-help",
+                names = names.join(", "),
+                shown = shown.join("/")
             )),
         );
     }

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::diagnostics::Diagnostic;
+use crate::msg;
 use crate::site::Kommune;
 use crate::source::SourceFile;
 
@@ -173,7 +174,10 @@ fn report(values: &[Value<'_>], diags: &mut Vec<Diagnostic>) {
             Kind::Email => "invalid-email",
             Kind::Web => "invalid-url",
         };
-        let mut d = Diagnostic::error(code, format!("`{}: {}` {message}", v.key, v.value))
+        let mut d = Diagnostic::error(
+            code,
+            msg!("value-problem", key = v.key, value = v.value, problem = message),
+        )
             .in_file(v.file)
             .with_help(help);
         if let Some(offset) = offset {
@@ -203,29 +207,28 @@ fn nth_occurrence(
 /// fine. Accepted: digits and spaces, `+` at the start; 3–6 or 8 digits for a Norwegian
 /// number (112, 116 111, 10 20 30 40), 8 after +47, 7–15 after another country code.
 pub fn phone_problem(phone: &str) -> Option<(String, String)> {
-    const HOW: &str =
-        "write only digits and spaces, with + before a country code, e.g. \"10 20 30 40\" or \"+47 10 20 30 40\"";
     let trimmed = phone.trim();
     if trimmed.is_empty() {
-        return Some(("is empty".into(), format!("{HOW}, or remove the line")));
+        return Some((msg!("value-empty"), msg!("value-phone-empty-help")));
     }
     let letters: String = trimmed.chars().filter(|c| c.is_alphabetic()).collect();
     if !letters.is_empty() {
-        let mut help = HOW.to_string();
-        if letters.chars().any(|c| matches!(c, 'O' | 'o' | 'l' | 'I')) {
-            help.push_str("; the letters O and l look like the digits 0 and 1 but are not");
-        }
-        return Some((
-            format!("is not a phone number: it has the letter(s) {letters}"),
-            help,
-        ));
+        let help = if letters.chars().any(|c| matches!(c, 'O' | 'o' | 'l' | 'I')) {
+            msg!("value-phone-letters-help")
+        } else {
+            msg!("value-phone-help")
+        };
+        return Some((msg!("value-phone-letters", letters = &letters), help));
     }
     let body = trimmed.strip_prefix('+').unwrap_or(trimmed);
     if let Some(bad) = body
         .chars()
         .find(|c| !c.is_ascii_digit() && !c.is_whitespace())
     {
-        return Some((format!("is not a phone number: it has `{bad}`"), HOW.into()));
+        return Some((
+            msg!("value-phone-character", character = bad.to_string()),
+            msg!("value-phone-help"),
+        ));
     }
     let digits: String = body.chars().filter(char::is_ascii_digit).collect();
     let plausible = if trimmed.starts_with('+') {
@@ -242,22 +245,18 @@ pub fn phone_problem(phone: &str) -> Option<(String, String)> {
         return None;
     }
     Some((
-        format!(
-            "does not look like a phone number: it has {} digits",
-            digits.len()
-        ),
-        format!("{HOW}; a Norwegian number has 8 digits, a short number 3–6 (112, 116 111)"),
+        msg!("value-phone-length", digits = digits.len()),
+        msg!("value-phone-length-help"),
     ))
 }
 
 /// Why `email` is not an e-mail address; `None` when it looks like one.
 pub fn email_problem(email: &str) -> Option<(String, String)> {
-    const HOW: &str = "write the address alone, like \"post@fjordvik.kommune.no\"";
     let email = email.trim();
     if let Some(rest) = email.strip_prefix("mailto:") {
         return Some((
-            "starts with mailto:".into(),
-            format!("write only the address (\"{rest}\"); the link is made for you"),
+            msg!("value-email-mailto"),
+            msg!("value-email-mailto-help", address = rest),
         ));
     }
     let valid = match email.split_once('@') {
@@ -274,7 +273,7 @@ pub fn email_problem(email: &str) -> Option<(String, String)> {
         }
         None => false,
     };
-    (!valid).then(|| ("is not an e-mail address".into(), HOW.into()))
+    (!valid).then(|| (msg!("value-email"), msg!("value-email-help")))
 }
 
 /// Why `web` is not a web address a reader can open; `None` when it is one.
@@ -282,23 +281,23 @@ pub fn web_problem(web: &str) -> Option<(String, String)> {
     let web = web.trim();
     let Ok(parsed) = url::Url::parse(web) else {
         let help = if web.contains('.') && !web.contains("://") && !web.contains(' ') {
-            format!("write the whole address with https:// in front: \"https://{web}\"")
+            msg!("value-web-scheme-missing-help", address = web)
         } else {
-            "write the whole address, like \"https://www.fjordvik.kommune.no/\"".into()
+            msg!("value-web-help")
         };
-        return Some(("is not a web address".into(), help));
+        return Some((msg!("value-web"), help));
     };
     if !matches!(parsed.scheme(), "http" | "https") {
         return Some((
-            format!("is not a web address (it starts with {}:)", parsed.scheme()),
-            "write an address that starts with https://".into(),
+            msg!("value-web-scheme", scheme = parsed.scheme()),
+            msg!("value-web-scheme-help"),
         ));
     }
     let host = parsed.host_str().unwrap_or("");
     if !host.contains('.') && host != "localhost" {
         return Some((
-            format!("has no domain name (`{host}`)"),
-            "write the whole address, like \"https://www.fjordvik.kommune.no/\"".into(),
+            msg!("value-web-domain", host = host),
+            msg!("value-web-help"),
         ));
     }
     None

@@ -188,7 +188,10 @@ async fn api(State(cms): State<Arc<Cms>>, body: Bytes) -> Response {
     let (status, value) =
         answer.unwrap_or_else(|e| (500, serde_json::json!({ "error": e.to_string() })));
     if status != 200 {
-        eprintln!("editor: {}", value["error"].as_str().unwrap_or(""));
+        eprintln!(
+            "{}",
+            crate::msg!("cms-error", error = value["error"].as_str().unwrap_or(""))
+        );
     }
     no_store(
         (

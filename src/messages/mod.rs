@@ -122,11 +122,18 @@ fn locale_from_environment() -> Option<Lang> {
 }
 
 /// Choose the language for a run of the command line, most specific first: `--lang`;
-/// `VEIVISER_LANG`; the kommune's own language (bokmål or nynorsk) when the run is about
-/// one kommune (`--kommune`, or a project with only one); the environment's locale when it
-/// names bokmål, nynorsk or English; bokmål.
-pub fn choose(flag: Option<Lang>, root: &Path, kommune: Option<&str>) -> Lang {
+/// `VEIVISER_LANG`; the language a new kommune or project is written in (`new`/`init
+/// --language`, as `written`); the kommune's own language (bokmål or nynorsk) when the run
+/// is about one kommune (`--kommune`, or a project with only one); the environment's
+/// locale when it names bokmål, nynorsk or English; bokmål.
+pub fn choose(
+    flag: Option<Lang>,
+    written: Option<Lang>,
+    root: &Path,
+    kommune: Option<&str>,
+) -> Lang {
     flag.or_else(explicit_from_environment)
+        .or(written)
         .or_else(|| kommune_language(root, kommune))
         .or_else(locale_from_environment)
         .unwrap_or(Lang::Nb)

@@ -271,7 +271,7 @@ fn the_kommunes_language_is_chosen_when_the_project_has_one_kommune() {
     )
     .unwrap();
     assert_eq!(kommune_language(dir.path(), None), Some(Lang::Nn));
-    assert_eq!(choose(Some(Lang::En), dir.path(), None), Lang::En);
+    assert_eq!(choose(Some(Lang::En), None, dir.path(), None), Lang::En);
     let other = dir.path().join("content/sorvik");
     std::fs::create_dir_all(&other).unwrap();
     std::fs::write(other.join("kommune.yaml"), "languages: [nb]\n").unwrap();

@@ -372,7 +372,7 @@ impl<'a> KommuneRenderer<'a> {
                     Some(i) => self.level(lang, i),
                     None => Err(Diagnostic::error(
                         "no-such-page",
-                        format!("no level `{id}`"),
+                        crate::msg!("render-no-level", id = id.as_str()),
                     )),
                 }
             }
@@ -393,7 +393,7 @@ impl<'a> KommuneRenderer<'a> {
             Route::NotFound => self.not_found(lang),
             Route::Calendar | Route::SearchIndex | Route::PrintFile(_) => Err(Diagnostic::error(
                 "no-such-page",
-                format!("{route} is a file, not a page"),
+                crate::msg!("render-not-a-page", route = route.to_string()),
             )),
         }
     }

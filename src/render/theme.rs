@@ -48,7 +48,11 @@ impl Theme {
         let (strings, warnings) = Strings::load(&files, langs)?;
         let css_path = "static/css/main.css";
         let css = crate::assets::minify_css(files.text(css_path)?).map_err(|e| {
-            Diagnostic::error("invalid-css", format!("{}: {e}", files.display(css_path)))
+            Diagnostic::error(
+                "invalid-css",
+                format!("{}: {e}", files.display(css_path)),
+            )
+            .with_help(crate::msg!("theme-template-help"))
         })?;
         let mut scripts: Vec<(String, Vec<u8>)> = files
             .under("static/js/")
@@ -111,7 +115,9 @@ pub fn template_error(theme: &str, err: &tera::Error) -> Diagnostic {
         message.push_str(&cause.to_string());
         source = cause.source();
     }
-    Diagnostic::error("template", format!("theme `{theme}`: {message}")).with_help(
-        "fix the template in your copy under themes/, or delete that copy to use the built-in one",
+    Diagnostic::error(
+        "template",
+        crate::msg!("theme-template", theme = theme, message = &message),
     )
+    .with_help(crate::msg!("theme-template-help"))
 }

@@ -54,10 +54,9 @@ pub struct Placeholder {
     pub written: &'static str,
     /// The part of `written` that is the placeholder.
     pub value: &'static str,
-    /// Which field, for the message.
+    /// Which field: the variant of the messages `placeholder` and `placeholder-help`
+    /// (locales/*/check.ftl), which name it and say what to write instead.
     pub what: &'static str,
-    /// What to write instead.
-    pub fill_in: &'static str,
 }
 
 impl Placeholder {
@@ -73,26 +72,22 @@ macro_rules! text_placeholders {
             Placeholder {
                 written: $values.service_description,
                 value: $values.service_description,
-                what: "the service's `description`",
-                fill_in: "describe what the service does and for whom",
+                what: "service-description",
             },
             Placeholder {
                 written: $values.service_referral,
                 value: $values.service_referral,
-                what: "the service's `referral`",
-                fill_in: "write how parents and employees contact the service or refer to it",
+                what: "service-referral",
             },
             Placeholder {
                 written: $values.front_page_text,
                 value: $values.front_page_text,
-                what: "the front page",
-                fill_in: "write the front page's own text in index.md",
+                what: "front-page",
             },
             Placeholder {
                 written: $values.level_text,
                 value: $values.level_text,
-                what: "the level's text",
-                fill_in: "write the level's own text in veileder/niva-0.md",
+                what: "level-text",
             },
         )*]
     };
@@ -106,26 +101,22 @@ pub const PLACEHOLDERS: [Placeholder; 12] = {
         Placeholder {
             written: "number: \"9999\"",
             value: NB.number,
-            what: "`number` (the kommunenummer)",
-            fill_in: "write the kommune's four-digit kommunenummer, e.g. number: \"3401\" (or give it to `veiviser new --number`)",
+            what: "number",
         },
         Placeholder {
             written: "\"10 00 00 40\"",
             value: NB.child_welfare_phone,
-            what: "`child_welfare_phone`",
-            fill_in: "write the phone number of the kommune's barneverntjeneste",
+            what: "child-welfare-phone",
         },
         Placeholder {
             written: "\"10 00 00 99\"",
             value: NB.after_hours_phone,
-            what: "`child_welfare_after_hours`",
-            fill_in: "write the phone number of the barnevernvakt, or remove the line",
+            what: "after-hours-phone",
         },
         Placeholder {
             written: "\"10 00 00 00\"",
             value: NB.contact_phone,
-            what: "a contact's `phone`",
-            fill_in: "write the real phone number, or remove the line",
+            what: "contact-phone",
         },
         a,
         b,

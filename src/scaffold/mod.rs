@@ -11,6 +11,7 @@ use std::process::ExitCode;
 
 use crate::build::Report;
 use crate::diagnostics::Diagnostic;
+use crate::msg;
 
 mod files;
 mod services;
@@ -66,17 +67,17 @@ pub fn create(root: &Path, new: &NewKommune) -> Result<Created, Diagnostic> {
     if !files::LANGUAGES.contains(&language) {
         return Err(Diagnostic::error(
             "unknown-language",
-            format!("`veiviser new` writes a kommune in nb (bokmål) or nn (nynorsk), not `{language}`"),
+            msg!("new-unknown-language", language = language),
         )
-        .with_help("use --language nb or --language nn; other languages are added as translations beside each file"));
+        .with_help(msg!("new-unknown-language-help")));
     }
     if let Some(number) = new.number {
         if !(number.len() == 4 && number.chars().all(|c| c.is_ascii_digit())) {
             return Err(Diagnostic::error(
                 "invalid-number",
-                format!("`{number}` is not a kommunenummer"),
+                msg!("new-invalid-number", number = number),
             )
-            .with_help("the kommunenummer has four digits, e.g. --number 3401"));
+            .with_help(msg!("new-invalid-number-help")));
         }
     }
     let content = root.join("content");
@@ -84,11 +85,9 @@ pub fn create(root: &Path, new: &NewKommune) -> Result<Created, Diagnostic> {
     if dir.symlink_metadata().is_ok() {
         return Err(Diagnostic::error(
             "kommune-exists",
-            format!("content/{slug}/ already exists"),
+            msg!("new-kommune-exists", slug = slug),
         )
-        .with_help(format!(
-            "choose another name, or edit the files in content/{slug}/ (delete the folder first to start again)"
-        )));
+        .with_help(msg!("new-kommune-exists-help", slug = slug)));
     }
     if let Some(base) = inherits {
         check_base(&content, base)?;
@@ -144,9 +143,7 @@ pub fn create(root: &Path, new: &NewKommune) -> Result<Created, Diagnostic> {
                 (
                     ContentKind::Service.path_of(id),
                     service_yaml(root, slug, id, language),
-                    Some(format!(
-                        "placeholder: the base refers to the service `{id}`"
-                    )),
+                    Some(msg!("new-service-placeholder", id = id.as_str())),
                 )
             })
             .collect();
@@ -183,8 +180,8 @@ pub fn run(root: &Path, new: &NewKommune, color: bool) -> ExitCode {
     };
     let shown = |rel: &str| format!("content/{slug}/{rel}");
     match inherits {
-        Some(base) => println!("Created content/{slug}/, which inherits {base}:"),
-        None => println!("Created content/{slug}/:"),
+        Some(base) => println!("{}", msg!("new-created-inherits", slug = slug, base = base)),
+        None => println!("{}", msg!("new-created", slug = slug)),
     }
     let width = created
         .files
@@ -212,7 +209,8 @@ pub fn run(root: &Path, new: &NewKommune, color: bool) -> ExitCode {
             eprintln!("{}", d.render(color));
         }
         eprintln!(
-            "content/{slug}/ was created, but it does not build yet because of the errors above."
+            "{}",
+            msg!("new-does-not-build", folder = format!("content/{slug}/"))
         );
         return ExitCode::FAILURE;
     }
@@ -223,49 +221,56 @@ pub fn run(root: &Path, new: &NewKommune, color: bool) -> ExitCode {
         .count();
     let warnings = report.warnings() - placeholders;
     println!();
-    println!(
-        "The preview works as it is{}.",
-        if warnings > 0 {
-            format!(" ({warnings} warning(s): see `veiviser check --kommune {slug}{root_arg}`)")
-        } else {
-            String::new()
-        }
-    );
+    if warnings > 0 {
+        let command = format!("veiviser check --kommune {slug}{root_arg}");
+        println!(
+            "{}",
+            msg!("new-preview-works-warnings", warnings = warnings, command = command)
+        );
+    } else {
+        println!("{}", msg!("new-preview-works"));
+    }
     println!();
-    println!("Next steps:");
-    println!(
-        "  1. Fill in content/{slug}/kommune.yaml: name, number, languages, branding, emergency \
-         numbers, contacts, feedback and the accessibility statement. The comments explain each key."
-    );
+    println!("{}", msg!("new-next-steps"));
+    println!("  1. {}", msg!("new-step-fill-in", slug = slug));
     let mut step = 2;
     if created.files.iter().any(|(_, note)| note.is_some()) {
-        println!(
-            "  {step}. Write the kommune's own services in content/{slug}/tjenester/ (replace the placeholders)."
-        );
+        println!("  {step}. {}", msg!("new-step-services", slug = slug));
         step += 1;
     }
-    println!("  {step}. Write the front page: content/{slug}/index.md.");
+    println!("  {step}. {}", msg!("new-step-front-page", slug = slug));
     step += 1;
     match inherits {
         Some(base) => {
             println!(
-                "  {step}. To change a page from {base}, copy it to the same path under content/{slug}/ and edit it there;"
+                "  {step}. {}",
+                msg!("new-step-override", base = base, slug = slug)
             );
-            println!("     list pages you do not want under `exclude:` in kommune.yaml.");
+            println!("     {}", msg!("new-step-exclude"));
             step += 1;
+            let command = format!("veiviser check --kommune {slug} --origins{root_arg}");
             println!(
-                "  {step}. See what is local and what comes from {base}: veiviser check --kommune {slug} --origins{root_arg}"
+                "  {step}. {}",
+                msg!("new-step-origins", base = base, command = command)
             );
         }
-        None => println!(
-            "  {step}. Add the levels of the action guide in content/{slug}/veileder/ (one .md per level)."
-        ),
+        None => println!("  {step}. {}", msg!("new-step-levels", slug = slug)),
     }
     step += 1;
     println!(
-        "  {step}. Look at it while you edit: veiviser serve --kommune {slug}{root_arg}\n     \
-         Build it for publishing: veiviser build --kommune {slug}{root_arg} (writes {})",
-        root.join("public").display()
+        "  {step}. {}",
+        msg!(
+            "new-step-serve",
+            command = format!("veiviser serve --kommune {slug}{root_arg}")
+        )
+    );
+    println!(
+        "     {}",
+        msg!(
+            "new-step-build",
+            command = format!("veiviser build --kommune {slug}{root_arg}"),
+            out = root.join("public").display()
+        )
     );
     print_placeholders(&report);
     ExitCode::SUCCESS
@@ -283,10 +288,7 @@ pub fn print_placeholders(report: &Report) {
         return;
     }
     println!();
-    println!(
-        "`veiviser build` refuses to publish these placeholders until they are filled in \
-         (`veiviser serve` shows them in a banner; `build --allow-placeholders` tries the site out):"
-    );
+    println!("{}", msg!("new-placeholders"));
     for line in lines {
         println!("{line}");
     }
@@ -298,13 +300,13 @@ fn check_slug(slug: &str) -> Result<(), Diagnostic> {
     }
     let suggestion = crate::slug::slugify(slug);
     let help = if crate::slug::is_valid(&suggestion) {
-        format!("use `{suggestion}`: veiviser new {suggestion}")
+        msg!("new-invalid-slug-suggestion", suggestion = &suggestion)
     } else {
-        "use lowercase a–z, 0–9 and - (no æ/ø/å, capitals or spaces), e.g. `nordvik`".into()
+        msg!("new-invalid-slug-help")
     };
     Err(Diagnostic::error(
         "invalid-slug",
-        format!("`{slug}` cannot be a kommune's folder name: it becomes the URL, so it may only hold lowercase a–z, 0–9 and -"),
+        msg!("new-invalid-slug", slug = slug),
     )
     .with_help(help))
 }
@@ -315,18 +317,18 @@ fn check_base(content: &Path, base: &str) -> Result<(), Diagnostic> {
     }
     let bases = bases(content);
     let listing = if bases.is_empty() {
-        "there are no bases in content/ yet (a base is a folder with region.yaml); create one, or leave out --inherits".to_string()
+        msg!("new-no-bases")
     } else {
         let list = bases.join(", ");
         match crate::diagnostics::suggest(base, bases.iter().map(String::as_str)) {
-            Some(near) => format!("did you mean `{near}`? Bases in content/: {list}"),
-            None => format!("bases in content/: {list}"),
+            Some(near) => msg!("resolve-unknown-base-near", near = near, bases = &list),
+            None => msg!("resolve-bases", bases = &list),
         }
     };
     let message = if content.join(base).join("kommune.yaml").is_file() {
-        format!("`{base}` is a kommune; only a base (a folder with region.yaml) can be inherited")
+        msg!("resolve-inherits-kommune", base = base)
     } else {
-        format!("there is no base `{base}` in content/")
+        msg!("new-unknown-base", base = base)
     };
     Err(Diagnostic::error("unknown-base", message).with_help(listing))
 }
@@ -345,7 +347,10 @@ fn bases(content: &Path) -> Vec<String> {
 }
 
 fn io_error(path: &Path, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::error("io", format!("cannot write {}: {e}", path.display()))
+    Diagnostic::error(
+        "io",
+        msg!("write-cannot-write", path = path.display(), reason = e.to_string()),
+    )
 }
 
 /// "nord-fron" → "Nord-Fron kommune".

@@ -16,6 +16,7 @@ use std::time::Instant;
 
 use tokio::sync::broadcast;
 
+use crate::msg;
 use crate::build::{self, BuildOptions};
 
 pub struct ServeOptions {
@@ -55,7 +56,7 @@ pub fn run(opts: ServeOptions) -> ExitCode {
     {
         Ok(rt) => rt,
         Err(e) => {
-            eprintln!("error: cannot start the preview server: {e}");
+            eprintln!("{}", msg!("serve-cannot-start", reason = e.to_string()));
             return ExitCode::FAILURE;
         }
     };
@@ -67,17 +68,24 @@ async fn serve(opts: ServeOptions) -> ExitCode {
     {
         Ok(l) => l,
         Err(e) => {
-            eprintln!("error: cannot listen on {}:{}: {e}", opts.bind, opts.port);
+            let address = format!("{}:{}", opts.bind, opts.port);
             eprintln!(
-                "  help: another program may use the port; try `veiviser serve --port {}`",
-                opts.port.wrapping_add(1).max(1024)
+                "{}",
+                msg!("serve-cannot-listen", address = address, reason = e.to_string())
+            );
+            eprintln!(
+                "  {}",
+                msg!(
+                    "serve-cannot-listen-help",
+                    port = opts.port.wrapping_add(1).max(1024)
+                )
             );
             return ExitCode::FAILURE;
         }
     };
     let addr = listener.local_addr().expect("bound address");
     if !opts.bind.is_loopback() {
-        eprintln!("warning: the preview is reachable from other machines at {addr}; it is meant for your own machine only");
+        eprintln!("{}", msg!("serve-reachable", address = addr.to_string()));
     }
     let host = if opts.bind.is_unspecified() {
         "127.0.0.1".to_string()
@@ -120,8 +128,12 @@ async fn serve(opts: ServeOptions) -> ExitCode {
         Ok(w) => w,
         Err(e) => {
             eprintln!(
-                "error: cannot watch {} for changes: {e}",
-                opts.root.display()
+                "{}",
+                msg!(
+                    "serve-cannot-watch",
+                    root = opts.root.display(),
+                    reason = e.to_string()
+                )
             );
             return ExitCode::FAILURE;
         }
@@ -144,17 +156,20 @@ async fn serve(opts: ServeOptions) -> ExitCode {
         });
     }
 
-    println!(
-        "Preview of {} at {url}",
-        opts.kommune.as_deref().unwrap_or("every kommune")
-    );
-    println!("Watching content/, themes/ and veiviser.yaml. Press Ctrl-C to stop.");
+    match opts.kommune.as_deref() {
+        Some(kommune) => println!(
+            "{}",
+            msg!("serve-preview-of", kommune = kommune, url = &url)
+        ),
+        None => println!("{}", msg!("serve-preview-of-all", url = &url)),
+    }
+    println!("{}", msg!("serve-watching"));
     if opts.bind.is_loopback() {
-        println!("Edit in the browser at {url}admin/");
+        println!("{}", msg!("serve-edit-at", url = format!("{url}admin/")));
     }
     if opts.open {
         if let Err(e) = open::that(&url) {
-            eprintln!("warning: could not open a browser: {e}");
+            eprintln!("{}", msg!("serve-no-browser", reason = e.to_string()));
         }
     }
     // The browser editor at /admin/ (src/cms/), only in the preview.
@@ -167,12 +182,12 @@ async fn serve(opts: ServeOptions) -> ExitCode {
     tokio::select! {
         result = axum::serve(listener, app) => {
             if let Err(e) = result {
-                eprintln!("error: the preview server stopped: {e}");
+                eprintln!("{}", msg!("serve-stopped-error", reason = e.to_string()));
                 return ExitCode::FAILURE;
             }
         }
         _ = tokio::signal::ctrl_c() => {
-            println!("\nStopped.");
+            println!("\n{}", msg!("serve-stopped"));
         }
     }
     ExitCode::SUCCESS
@@ -273,9 +288,12 @@ fn update_bodies(
     let generation = shared.generation.fetch_add(1, Ordering::SeqCst) + 1;
     let _ = shared.events.send(LiveEvent::Reload(generation));
     println!(
-        "Updated {count} page{} in {} ms",
-        if count == 1 { "" } else { "s" },
-        started.elapsed().as_millis()
+        "{}",
+        msg!(
+            "serve-updated",
+            pages = count,
+            ms = started.elapsed().as_millis() as u64
+        )
     );
     true
 }
@@ -336,16 +354,20 @@ pub fn rebuild(shared: &Shared, opts: &BuildOptions) {
             *shared.notice.write().unwrap_or_else(|e| e.into_inner()) = placeholder_notice(&report);
             let generation = shared.generation.fetch_add(1, Ordering::SeqCst) + 1;
             let _ = shared.events.send(LiveEvent::Reload(generation));
-            println!(
-                "Built {} pages in {} ms{}",
-                report.pages,
-                started.elapsed().as_millis(),
-                if warnings > 0 {
-                    format!(" ({warnings} warnings; run `veiviser check` to see them)")
-                } else {
-                    String::new()
-                }
-            );
+            let ms = started.elapsed().as_millis() as u64;
+            if warnings > 0 {
+                println!(
+                    "{}",
+                    msg!(
+                        "serve-built-warnings",
+                        pages = report.pages,
+                        ms = ms,
+                        warnings = warnings
+                    )
+                );
+            } else {
+                println!("{}", msg!("serve-built", pages = report.pages, ms = ms));
+            }
         }
         _ => {
             let text: Vec<String> = report
@@ -356,7 +378,7 @@ pub fn rebuild(shared: &Shared, opts: &BuildOptions) {
                 .collect();
             let text = text.join("\n");
             eprintln!("{text}");
-            eprintln!("The preview keeps showing the last good version until this is fixed.");
+            eprintln!("{}", msg!("serve-keeps-last-good"));
             *shared.error.write().unwrap_or_else(|e| e.into_inner()) = Some(text.clone());
             let _ = shared.events.send(LiveEvent::Error(text));
         }

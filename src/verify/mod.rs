@@ -346,7 +346,10 @@ impl Sink for RecordingSink<'_> {
         self.inner.link(rel, from)?;
         if rel.ends_with(".html") {
             let html = std::fs::read(from).map_err(|e| {
-                Diagnostic::error("io", format!("cannot read {}: {e}", from.display()))
+                Diagnostic::error(
+                    "io",
+                    crate::msg!("write-cannot-read", path = from.display(), reason = e.to_string()),
+                )
             })?;
             self.index.page(rel, &html, None);
         } else {

@@ -6,6 +6,7 @@ use super::resolve::{Problem, Resolved, Resolver};
 use super::shard::{Form, Holder, Shard, Tables};
 use super::{utf8, CODE};
 use crate::diagnostics::Diagnostic;
+use crate::msg;
 use crate::write::Sink;
 
 /// Broken links reported one by one; the rest are counted in one more diagnostic.
@@ -93,12 +94,9 @@ impl<'a> Report<'a> {
             out.push(
                 Diagnostic::error(
                     CODE,
-                    format!(
-                        "{} more broken links in the output are not shown",
-                        total - MAX_DIAGNOSTICS
-                    ),
+                    msg!("verify-more-not-shown", count = total - MAX_DIAGNOSTICS),
                 )
-                .with_help(INTERNAL),
+                .with_help(msg!("verify-internal")),
             );
         }
         out
@@ -132,10 +130,10 @@ impl<'a> Report<'a> {
         let holder = self.holder(first);
         let mut message = match (self.written(name, first), holder.form) {
             (Some((href, text)), Form::Page) if !text.is_empty() => {
-                format!("{name}: the link `{href}` (“{text}”)")
+                msg!("verify-link-text", page = name, href = &href, text = &text)
             }
-            (Some((href, _)), Form::Page) => format!("{name}: the link `{href}`"),
-            (Some((href, _)), _) => format!("{name}: the URL `{href}`"),
+            (Some((href, _)), Form::Page) => msg!("verify-link", page = name, href = &href),
+            (Some((href, _)), _) => msg!("verify-url", page = name, href = &href),
             (None, form) => {
                 let dir = match form {
                     Form::Relative(dir) => self.tables[first.shard].names[dir as usize],
@@ -143,8 +141,8 @@ impl<'a> Report<'a> {
                 };
                 let url = self.resolver.display(first.target, first.frag, form, dir);
                 match form {
-                    Form::Page => format!("{name}: a link to `{url}`"),
-                    _ => format!("{name}: the URL `{url}`"),
+                    Form::Page => msg!("verify-link-to", page = name, href = &url),
+                    _ => msg!("verify-url", page = name, href = &url),
                 }
             }
         };
@@ -153,61 +151,63 @@ impl<'a> Report<'a> {
             What::Missing => {
                 let target = first.target;
                 let expected = if target.rsplit('/').next().is_some_and(|l| !l.contains('.')) {
-                    format!("`{target}` or `{target}/index.html`")
+                    msg!("verify-expected-folder", target = target)
                 } else {
                     format!("`{target}`")
                 };
-                message.push_str(&format!(
-                    " leads to {expected}, which this build did not write"
-                ));
+                message.push(' ');
+                message.push_str(&msg!("verify-missing", expected = &expected));
             }
             What::NoId { shard, holder } => {
                 let t = &self.tables[shard];
                 let page = &self.shards[shard].holders[holder as usize];
-                message.push_str(&format!(
-                    " leads to {}, which has no element with id=\"{}\"",
-                    t.paths[page.name as usize], first.frag
+                message.push(' ');
+                message.push_str(&msg!(
+                    "verify-no-id",
+                    page = t.paths[page.name as usize],
+                    id = first.frag
                 ));
                 hint = crate::diagnostics::suggest(
                     first.frag,
                     page.ids.iter().map(|&id| t.frags[id as usize]),
                 )
-                .map(|near| format!(" Did you mean `#{near}`?"));
+                .map(|near| format!(" {}", msg!("verify-did-you-mean", near = near)));
             }
-            What::Problem(Problem::OtherHost) => message.push_str(
-                " starts with `//`, so it leads to another host (a path joined with a doubled slash?)",
-            ),
+            What::Problem(Problem::OtherHost) => {
+                message.push_str(&format!(" {}", msg!("verify-other-host")))
+            }
             What::Problem(Problem::OutsideBase) => message.push_str(&format!(
-                " leads outside the site's folder `{}`",
-                self.resolver.path
+                " {}",
+                msg!("verify-outside-base", path = &self.resolver.path)
             )),
             What::Problem(Problem::AboveRoot) => {
-                message.push_str(" climbs above the site's folder")
+                message.push_str(&format!(" {}", msg!("verify-above-root")))
             }
         }
         let others = places.len() - 1;
         if others > 0 {
             let named: Vec<&str> = places[1..].iter().take(PAGES_NAMED).map(|p| p.0).collect();
             let more = if others > PAGES_NAMED { ", …" } else { "" };
-            message.push_str(&format!(
-                "; also in {others} more place{}: {}{more}",
-                if others == 1 { "" } else { "s" },
-                named.join(", ")
+            message.push_str("; ");
+            message.push_str(&msg!(
+                "verify-also-in",
+                count = others,
+                pages = named.join(", "),
+                more = more
             ));
         }
-        let mut help = INTERNAL.to_string();
+        let mut help = msg!("verify-internal");
         if let Some((page, source)) = places
             .iter()
             .find_map(|p| self.sources.get(p.0).map(|s| (p.0, s)))
         {
-            let whose = if page == places[0].0 {
-                "The page".to_string()
+            let made_from = if page == places[0].0 {
+                msg!("verify-made-from-this", source = source.to_string())
             } else {
-                page.to_string()
+                msg!("verify-made-from", page = page, source = source.to_string())
             };
-            help.push_str(&format!(
-                " {whose} was made from {source}; if the link is written there, fix it there."
-            ));
+            help.push(' ');
+            help.push_str(&made_from);
         }
         if let Some(hint) = hint {
             help.push_str(&hint);
@@ -216,7 +216,6 @@ impl<'a> Report<'a> {
     }
 }
 
-const INTERNAL: &str = "this is an internal error in veiviser or its theme: the build wrote a link that leads nowhere. Please report it with this message.";
 
 #[cfg(test)]
 mod tests {

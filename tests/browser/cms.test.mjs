@@ -36,7 +36,7 @@ function startServe(root) {
     let output = '';
     const onData = (d) => {
       output += d;
-      const m = output.match(/Preview of .* at (http:\/\/\S+)/);
+      const m = output.match(/(http:\/\/\S+\/)\s/);
       if (m) resolve({ child, url: m[1], log: () => output });
     };
     child.stdout.on('data', onData);

@@ -1,0 +1,43 @@
+# `veiviser new` and `veiviser init`: their mistakes and their next steps.
+
+new-unknown-language = `veiviser new` writes a kommune in nb (bokmål) or nn (nynorsk), not `{ $language }`
+new-unknown-language-help = use --language nb or --language nn; other languages are added as translations beside each file
+new-invalid-number = `{ $number }` is not a kommunenummer
+new-invalid-number-help = the kommunenummer has four digits, e.g. --number 3401
+new-kommune-exists = content/{ $slug }/ already exists
+new-kommune-exists-help = choose another name, or edit the files in content/{ $slug }/ (delete the folder first to start again)
+new-service-placeholder = placeholder: the base refers to the service `{ $id }`
+new-created = Created content/{ $slug }/:
+new-created-inherits = Created content/{ $slug }/, which inherits { $base }:
+new-does-not-build = { $folder } was created, but it does not build yet because of the errors above.
+new-preview-works = The preview works as it is.
+new-preview-works-warnings = The preview works as it is ({ $warnings } warning(s): see `{ $command }`).
+new-next-steps = Next steps:
+new-step-fill-in = Fill in content/{ $slug }/kommune.yaml: name, number, languages, branding, emergency numbers, contacts, feedback and the accessibility statement. The comments explain each key.
+new-step-services = Write the kommune's own services in content/{ $slug }/tjenester/ (replace the placeholders).
+new-step-front-page = Write the front page: content/{ $slug }/index.md.
+new-step-override = To change a page from { $base }, copy it to the same path under content/{ $slug }/ and edit it there;
+new-step-exclude = list pages you do not want under `exclude:` in kommune.yaml.
+new-step-origins = See what is local and what comes from { $base }: { $command }
+new-step-levels = Add the levels of the action guide in content/{ $slug }/veileder/ (one .md per level).
+new-step-serve = Look at it while you edit: { $command }
+new-step-build = Build it for publishing: { $command } (writes { $out })
+new-placeholders = `veiviser build` refuses to publish these placeholders until they are filled in (`veiviser serve` shows them in a banner; `build --allow-placeholders` tries the site out):
+new-invalid-slug = `{ $slug }` cannot be a kommune's folder name: it becomes the URL, so it may only hold lowercase a–z, 0–9 and -
+new-invalid-slug-suggestion = use `{ $suggestion }`: veiviser new { $suggestion }
+new-invalid-slug-help = use lowercase a–z, 0–9 and - (no æ/ø/å, capitals or spaces), e.g. `nordvik`
+new-no-bases = there are no bases in content/ yet (a base is a folder with region.yaml); create one, or leave out --inherits
+new-unknown-base = there is no base `{ $base }` in content/
+
+init-unknown-language = a new project is written in nb (bokmål) or nn (nynorsk), not `{ $language }`
+init-unknown-language-help = use --language nb or --language nn
+init-invalid-slug = `{ $slug }` cannot be the name of a kommune's folder
+init-invalid-slug-help = use lowercase letters a-z, digits and -, for example `--kommune nordvik`
+init-folder-not-empty = { $folder } already exists and is not empty
+init-folder-not-empty-help = give the name of a new folder (veiviser init makes it), or an empty one; to add a kommune to an existing project, run `veiviser new <slug>` in it
+init-created = Created a new veiviser project in { $folder }:
+init-site-settings = settings for the whole site
+init-kommune-pages = the kommune's pages (kommune.yaml, index.md, veileder/)
+init-step-serve = look at it in the browser while you edit
+init-step-build = build it for publishing, into public/
+init-fill-in = Fill in content/{ $slug }/kommune.yaml and base_url in veiviser.yaml before you publish.

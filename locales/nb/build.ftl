@@ -1,0 +1,31 @@
+# `veiviser build`: the build's own problems, and its check of the links it wrote.
+
+build-base-url-flag-help = oppgi --base-url som https://www.example.no/bti/
+build-base-url-help = sett base_url i veiviser.yaml, som https://www.example.no/bti/
+build-print-address = QR-kodene og adressene på plakatene og brosjyrene til { $kommune } fører til { $address }, som { $problem }: de vil ikke virke for leserne
+build-print-address-help = sett `base_url:` i kommune.yaml (eller i veiviser.yaml for hele nettstedet) til https-adressen der veilederen publiseres, for eksempel https://www.fjordvik.kommune.no/bti/, eller bygg med --base-url
+build-no-manifest = merk: kan ikke skrive oversikten over bygget: { $reason }
+render-no-level = det finnes ikke noe nivå `{ $id }`
+render-not-a-page = { $route } er en fil, ikke en side
+theme-template = temaet `{ $theme }`: { $message }
+theme-template-help = rett malen i din kopi under themes/, eller slett kopien for å bruke den innebygde
+
+verify-link-text = { $page }: lenken `{ $href }` («{ $text }»)
+verify-link = { $page }: lenken `{ $href }`
+verify-url = { $page }: adressen `{ $href }`
+verify-link-to = { $page }: en lenke til `{ $href }`
+verify-expected-folder = `{ $target }` eller `{ $target }/index.html`
+verify-missing = fører til { $expected }, som dette bygget ikke skrev
+verify-no-id = fører til { $page }, som ikke har noe element med id="{ $id }"
+verify-did-you-mean = Mente du `#{ $near }`?
+verify-other-host = begynner med `//`, så den fører til en annen vert (en sti satt sammen med dobbel skråstrek?)
+verify-outside-base = fører ut av mappen til nettstedet, `{ $path }`
+verify-above-root = går høyere opp enn mappen til nettstedet
+verify-also-in = også { $count ->
+        [one] ett annet sted
+       *[other] { $count } andre steder
+    }: { $pages }{ $more }
+verify-internal = dette er en intern feil i veiviser eller temaet: bygget skrev en lenke som ikke fører noe sted. Meld gjerne fra om den med denne meldingen.
+verify-made-from-this = Siden ble laget fra { $source }; hvis lenken står der, rett den der.
+verify-made-from = { $page } ble laget fra { $source }; hvis lenken står der, rett den der.
+verify-more-not-shown = { $count } flere brutte lenker i resultatet vises ikke

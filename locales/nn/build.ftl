@@ -1,0 +1,31 @@
+# `veiviser build`: problema til sjølve bygget, og sjekken av lenkjene det skreiv.
+
+build-base-url-flag-help = gi --base-url som https://www.example.no/bti/
+build-base-url-help = set base_url i veiviser.yaml, som https://www.example.no/bti/
+build-print-address = QR-kodane og adressene på plakatane og brosjyrane til { $kommune } fører til { $address }, som { $problem }: dei vil ikkje verke for lesarane
+build-print-address-help = set `base_url:` i kommune.yaml (eller i veiviser.yaml for heile nettstaden) til https-adressa der rettleiaren blir publisert, til dømes https://www.fjordvik.kommune.no/bti/, eller bygg med --base-url
+build-no-manifest = merk: kan ikkje skrive oversikta over bygget: { $reason }
+render-no-level = det finst ikkje noko nivå `{ $id }`
+render-not-a-page = { $route } er ei fil, ikkje ei side
+theme-template = temaet `{ $theme }`: { $message }
+theme-template-help = rett malen i kopien din under themes/, eller slett kopien for å bruke den innebygde
+
+verify-link-text = { $page }: lenkja `{ $href }` («{ $text }»)
+verify-link = { $page }: lenkja `{ $href }`
+verify-url = { $page }: adressa `{ $href }`
+verify-link-to = { $page }: ei lenkje til `{ $href }`
+verify-expected-folder = `{ $target }` eller `{ $target }/index.html`
+verify-missing = fører til { $expected }, som dette bygget ikkje skreiv
+verify-no-id = fører til { $page }, som ikkje har noko element med id="{ $id }"
+verify-did-you-mean = Meinte du `#{ $near }`?
+verify-other-host = byrjar med `//`, så ho fører til ein annan vert (ein sti sett saman med dobbel skråstrek?)
+verify-outside-base = fører ut av mappa til nettstaden, `{ $path }`
+verify-above-root = går høgare opp enn mappa til nettstaden
+verify-also-in = også { $count ->
+        [one] på ein annan stad
+       *[other] på { $count } andre stader
+    }: { $pages }{ $more }
+verify-internal = dette er ein intern feil i veiviser eller temaet: bygget skreiv ei lenkje som ikkje fører nokon stad. Meld gjerne frå om han med denne meldinga.
+verify-made-from-this = Sida vart laga frå { $source }; om lenkja står der, rett ho der.
+verify-made-from = { $page } vart laga frå { $source }; om lenkja står der, rett ho der.
+verify-more-not-shown = { $count } fleire brotne lenkjer i resultatet blir ikkje viste
