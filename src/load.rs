@@ -211,13 +211,17 @@ fn load_unit(root: &Path, dir: &Path) -> Result<(Unit, Vec<Diagnostic>), Vec<Dia
             .with_help("copy the file into the folder instead of linking to it")]);
         }
     }
+    // Warnings of the config itself (typographic quotes); every error is returned at once.
+    let config_warnings;
     let (kind, config_file) = if kommune_yaml.is_file() {
         let file = SourceFile::read(&kommune_yaml, display(&kommune_yaml)).map_err(|d| vec![d])?;
-        let config = crate::yaml::parse_file(&file).map_err(|d| vec![d])?;
+        let (config, warnings) = crate::yaml::parse_file_all(&file)?;
+        config_warnings = warnings;
         (UnitKind::Kommune(Box::new(config)), file)
     } else if region_yaml.is_file() {
         let file = SourceFile::read(&region_yaml, display(&region_yaml)).map_err(|d| vec![d])?;
-        let config = crate::yaml::parse_file(&file).map_err(|d| vec![d])?;
+        let (config, warnings) = crate::yaml::parse_file_all(&file)?;
+        config_warnings = warnings;
         (UnitKind::Region(config), file)
     } else {
         return Err(vec![Diagnostic::error(
@@ -226,7 +230,7 @@ fn load_unit(root: &Path, dir: &Path) -> Result<(Unit, Vec<Diagnostic>), Vec<Dia
         )
         .with_help("add kommune.yaml (a kommune) or region.yaml (a shared base), or move the folder out of content/")]);
     };
-    let mut diags = Vec::new();
+    let mut diags = config_warnings;
     if !crate::slug::is_valid(&slug) {
         diags.push(
             Diagnostic::error(
