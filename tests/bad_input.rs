@@ -55,6 +55,12 @@ struct Case {
     /// Line that stderr must give, as `file:line:`.
     #[serde(default)]
     line: Option<usize>,
+    /// Column that stderr must give with the line, as `file:line:column:`.
+    #[serde(default)]
+    column: Option<usize>,
+    /// Diagnostic code that stderr must show (on a line of its own, above the message).
+    #[serde(default)]
+    code: Option<String>,
     /// Substring(s) that must appear on stderr.
     #[serde(default)]
     message: Strings,
@@ -581,6 +587,9 @@ fn check_case(dir: &Path, baseline: &Baseline, outcome: &mut Outcome) -> Result<
     if case.exit == Exit::Error && case.file.is_none() && case.message.list().is_empty() {
         return Err("case.yaml: an error case needs `file:` or `message:`".into());
     }
+    if case.column.is_some() && case.line.is_none() {
+        return Err("case.yaml: `column:` needs `line:`".into());
+    }
     if case.line.is_some() && case.file.is_none() {
         return Err("case.yaml: `line:` needs `file:`".into());
     }
@@ -663,7 +672,10 @@ fn check_case(dir: &Path, baseline: &Baseline, outcome: &mut Outcome) -> Result<
     if let Some(file) = &case.file {
         match case.line {
             Some(line) => {
-                let at = format!("{file}:{line}:");
+                let at = match case.column {
+                    Some(column) => format!("{file}:{line}:{column}:"),
+                    None => format!("{file}:{line}:"),
+                };
                 if !stderr_has(stderr, &at) {
                     fail.push(format!("stderr does not name `{at}`"));
                 }
@@ -672,6 +684,14 @@ fn check_case(dir: &Path, baseline: &Baseline, outcome: &mut Outcome) -> Result<
                 fail.push(format!("stderr does not name `{file}`"));
             }
             None => {}
+        }
+    }
+    if let Some(code) = &case.code {
+        let shown = stderr
+            .lines()
+            .any(|l| l.trim().trim_start_matches('│').trim() == code);
+        if !shown {
+            fail.push(format!("stderr does not show the code `{code}`"));
         }
     }
     for m in case.message.list() {

@@ -109,17 +109,7 @@ fn syntax(file: &Arc<SourceFile>, yaml: &str, offset: usize, info: &str, at: usi
             .last()
             .copied();
         if let Some((start, text)) = missing {
-            let indent = text.len() - text.trim_start().len();
-            let body = text.trim();
-            let body = body.strip_prefix("- ").unwrap_or(body);
-            let fixed = match body.split_once(' ') {
-                Some((key, value)) => format!("{key}: {}", value.trim()),
-                None => format!("{body}: …"),
-            };
-            return Diagnostic::error("invalid-yaml", msg!("yaml-missing-colon"))
-                .in_file(file)
-                .at_offset(offset + start + indent, text.trim().len())
-                .with_help(msg!("yaml-missing-colon-help", fixed = fixed));
+            return missing_colon(file, offset + start, text);
         }
     }
     if info.contains("mapping values are not allowed") {
@@ -149,15 +139,33 @@ fn syntax(file: &Arc<SourceFile>, yaml: &str, offset: usize, info: &str, at: usi
             .with_help(msg!("yaml-colon-in-value-help", fixed = fixed_value));
     }
     if info.contains("tab") {
+        // Point at the tab itself, not after it.
+        let tab = line.find('\t').map_or(at, |i| line_start + i);
         return Diagnostic::error("invalid-yaml", msg!("yaml-tab"))
             .in_file(file)
-            .at_offset(offset + at, 1)
+            .at_offset(offset + tab, 1)
             .with_help(msg!("yaml-tab-help"));
     }
     Diagnostic::error("invalid-yaml", msg!("yaml-syntax", detail = info))
         .in_file(file)
         .at_offset(offset + at, 1)
         .with_help(msg!("yaml-syntax-help"))
+}
+
+/// The error for `text`, a line at byte `at` of the file that has a key and a value but no
+/// colon between them (`category "Fritid"`).
+fn missing_colon(file: &Arc<SourceFile>, at: usize, text: &str) -> Diagnostic {
+    let indent = text.len() - text.trim_start().len();
+    let body = text.trim();
+    let body = body.strip_prefix("- ").unwrap_or(body);
+    let fixed = match body.split_once(' ') {
+        Some((key, value)) => format!("{key}: {}", value.trim()),
+        None => format!("{body}: …"),
+    };
+    Diagnostic::error("invalid-yaml", msg!("yaml-missing-colon"))
+        .in_file(file)
+        .at_offset(at + indent, text.trim().len())
+        .with_help(msg!("yaml-missing-colon-help", fixed = fixed))
 }
 
 /// A warning for every plain value wrapped in typographic quotes (`title: “Helsestasjonen”`):
@@ -304,6 +312,15 @@ pub fn de_error(file: &Arc<SourceFile>, offset: usize, err: &Error) -> Diagnosti
         Kind::DuplicateField(key) => {
             Diagnostic::error("duplicate-key", msg!("yaml-duplicate-key", key = *key))
                 .with_help(msg!("yaml-duplicate-key-help"))
+        }
+        // The whole text is one line without `key: value` (`title "Om oss"`): YAML reads it
+        // as one text where the keys were meant.
+        Kind::InvalidType {
+            found: Found::Text,
+            expected,
+        } if err.path.is_empty() && expected_kind(expected) == "group" => {
+            let first = text.lines().next().unwrap_or("");
+            return missing_colon(file, offset + span.start, first);
         }
         Kind::InvalidType { found, expected } => {
             let expected = expected_kind(expected);

@@ -238,6 +238,15 @@ fn missing_colon_is_reported_at_its_own_line() {
     let f = file("---\ntitle: A\ncategory Fritid\n---\nTekst\n");
     let err = parse_all::<Service>(&f, &f.text[4..30], 4).unwrap_err();
     assert_eq!(places(&err), [(3, 1, "invalid-yaml")], "{err:?}");
+    // A front matter of one line without a colon is one text to YAML, not a wrong type.
+    let f = file("---\ntitle \"Om oss\"\n---\nTekst\n");
+    let err = parse_all::<Service>(&f, &f.text[4..18], 4).unwrap_err();
+    assert_eq!(places(&err), [(2, 1, "invalid-yaml")], "{err:?}");
+    assert!(err[0]
+        .help
+        .as_deref()
+        .unwrap()
+        .ends_with("title: \"Om oss\""));
 }
 
 #[test]
