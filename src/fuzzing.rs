@@ -321,7 +321,7 @@ fn parse(rel: &str, text: &str) -> Result<Parsed, Diagnostic> {
         text.to_string(),
     ));
     let default_lang = fixture().kommune.default_lang().to_string();
-    match parse_file(rel, &FileEntry::Text(file), &default_lang)? {
+    match parse_file(rel, &FileEntry::Text(file), &default_lang, &mut Vec::new())? {
         Some(parsed) => Ok(parsed),
         None => Err(Diagnostic::error("fuzz", "nothing parsed")),
     }

@@ -207,13 +207,17 @@ fn load_unit(root: &Path, dir: &Path) -> Result<(Unit, Vec<Diagnostic>), Vec<Dia
             .with_help(msg!("load-symlink-help"))]);
         }
     }
+    // Warnings of the config itself (typographic quotes); every error is returned at once.
+    let config_warnings;
     let (kind, config_file) = if kommune_yaml.is_file() {
         let file = SourceFile::read(&kommune_yaml, display(&kommune_yaml)).map_err(|d| vec![d])?;
-        let config = crate::yaml::parse_file(&file).map_err(|d| vec![d])?;
+        let (config, warnings) = crate::yaml::parse_file_all(&file)?;
+        config_warnings = warnings;
         (UnitKind::Kommune(Box::new(config)), file)
     } else if region_yaml.is_file() {
         let file = SourceFile::read(&region_yaml, display(&region_yaml)).map_err(|d| vec![d])?;
-        let config = crate::yaml::parse_file(&file).map_err(|d| vec![d])?;
+        let (config, warnings) = crate::yaml::parse_file_all(&file)?;
+        config_warnings = warnings;
         (UnitKind::Region(config), file)
     } else {
         return Err(vec![Diagnostic::error(
@@ -222,7 +226,7 @@ fn load_unit(root: &Path, dir: &Path) -> Result<(Unit, Vec<Diagnostic>), Vec<Dia
         )
         .with_help(msg!("load-unknown-folder-help"))]);
     };
-    let mut diags = Vec::new();
+    let mut diags = config_warnings;
     if !crate::slug::is_valid(&slug) {
         diags.push(
             Diagnostic::error(

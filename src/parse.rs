@@ -103,14 +103,20 @@ impl FileName {
 
 /// Parse every file of a unit. `default_lang` is the language of files without a suffix.
 pub fn parse_unit(unit: &Unit, default_lang: &str) -> (BTreeMap<String, Parsed>, Vec<Diagnostic>) {
-    let results: Vec<(String, Result<Option<Parsed>, Diagnostic>)> = unit
+    type Result1 = (String, Result<Option<Parsed>, Diagnostic>, Vec<Diagnostic>);
+    let results: Vec<Result1> = unit
         .files
         .par_iter()
-        .map(|(rel, entry)| (rel.clone(), parse_file(rel, entry, default_lang)))
+        .map(|(rel, entry)| {
+            let mut more = Vec::new();
+            let result = parse_file(rel, entry, default_lang, &mut more);
+            (rel.clone(), result, more)
+        })
         .collect();
     let mut parsed = BTreeMap::new();
     let mut diags = Vec::new();
-    for (rel, result) in results {
+    for (rel, result, more) in results {
+        diags.extend(more);
         match result {
             Ok(Some(p)) => {
                 parsed.insert(rel, p);
@@ -123,11 +129,13 @@ pub fn parse_unit(unit: &Unit, default_lang: &str) -> (BTreeMap<String, Parsed>,
 }
 
 /// Parse one file of a unit. Its path inside the unit folder (`rel`, e.g. `sider/x.md`)
-/// decides what kind of content it is.
+/// decides what kind of content it is. The first error is returned; further errors of the
+/// same file (every unknown key) and its warnings go to `more`.
 pub fn parse_file(
     rel: &str,
     entry: &FileEntry,
     default_lang: &str,
+    more: &mut Vec<Diagnostic>,
 ) -> Result<Option<Parsed>, Diagnostic> {
     let file = match entry {
         FileEntry::Asset(path) => {
@@ -184,18 +192,18 @@ pub fn parse_file(
         .with_help(msg!("parse-unknown-place-help")));
     };
     let parsed = match kind {
-        ContentKind::Front => Parsed::Front(doc(kind, file, &name.id, &lang)?),
-        ContentKind::GuideIntro => Parsed::GuideIntro(doc(kind, file, &name.id, &lang)?),
-        ContentKind::Level => Parsed::Level(doc(kind, file, &name.id, &lang)?),
-        ContentKind::Form => Parsed::Form(doc(kind, file, &name.id, &lang)?),
-        ContentKind::Service => Parsed::Service(doc(kind, file, &name.id, &lang)?),
-        ContentKind::Module => Parsed::Module(doc(kind, file, &name.id, &lang)?),
-        ContentKind::Events => Parsed::Events(doc(kind, file, &name.id, &lang)?),
-        ContentKind::Page => Parsed::Page(doc(kind, file, &name.id, &lang)?),
-        ContentKind::Arena => Parsed::Arena(doc(kind, file, &name.id, &lang)?),
-        ContentKind::Contacts => Parsed::Contacts(doc(kind, file, &name.id, &lang)?),
-        ContentKind::Glossary => Parsed::Glossary(doc(kind, file, &name.id, &lang)?),
-        ContentKind::Print => Parsed::Print(doc(kind, file, &name.id, &lang)?),
+        ContentKind::Front => Parsed::Front(doc(kind, file, &name.id, &lang, more)?),
+        ContentKind::GuideIntro => Parsed::GuideIntro(doc(kind, file, &name.id, &lang, more)?),
+        ContentKind::Level => Parsed::Level(doc(kind, file, &name.id, &lang, more)?),
+        ContentKind::Form => Parsed::Form(doc(kind, file, &name.id, &lang, more)?),
+        ContentKind::Service => Parsed::Service(doc(kind, file, &name.id, &lang, more)?),
+        ContentKind::Module => Parsed::Module(doc(kind, file, &name.id, &lang, more)?),
+        ContentKind::Events => Parsed::Events(doc(kind, file, &name.id, &lang, more)?),
+        ContentKind::Page => Parsed::Page(doc(kind, file, &name.id, &lang, more)?),
+        ContentKind::Arena => Parsed::Arena(doc(kind, file, &name.id, &lang, more)?),
+        ContentKind::Contacts => Parsed::Contacts(doc(kind, file, &name.id, &lang, more)?),
+        ContentKind::Glossary => Parsed::Glossary(doc(kind, file, &name.id, &lang, more)?),
+        ContentKind::Print => Parsed::Print(doc(kind, file, &name.id, &lang, more)?),
     };
     Ok(Some(parsed))
 }
@@ -206,10 +214,29 @@ fn doc<T: DeserializeOwned>(
     file: &Arc<SourceFile>,
     id: &str,
     lang: &str,
+    more: &mut Vec<Diagnostic>,
 ) -> Result<Arc<Doc<T>>, Diagnostic> {
     match kind.format() {
-        Format::Markdown => markdown_doc(file, id, lang),
-        Format::Yaml => yaml_doc(file, id, lang),
+        Format::Markdown => markdown_doc(file, id, lang, more),
+        Format::Yaml => yaml_doc(file, id, lang, more),
+    }
+}
+
+/// The value of a YAML parse; its warnings and every error after the first go to `more`.
+fn first_error<T>(
+    result: Result<(T, Vec<Diagnostic>), Vec<Diagnostic>>,
+    more: &mut Vec<Diagnostic>,
+) -> Result<T, Diagnostic> {
+    match result {
+        Ok((value, warnings)) => {
+            more.extend(warnings);
+            Ok(value)
+        }
+        Err(mut errors) => {
+            let first = errors.remove(0);
+            more.extend(errors);
+            Err(first)
+        }
     }
 }
 
@@ -217,9 +244,13 @@ fn markdown_doc<T: DeserializeOwned>(
     file: &Arc<SourceFile>,
     id: &str,
     lang: &str,
+    more: &mut Vec<Diagnostic>,
 ) -> Result<Arc<Doc<T>>, Diagnostic> {
     let split = split_front_matter(file)?;
-    let data = crate::yaml::parse(file, split.front_matter, split.front_offset)?;
+    let data = first_error(
+        crate::yaml::parse_all(file, split.front_matter, split.front_offset),
+        more,
+    )?;
     Ok(Arc::new(Doc {
         id: id.to_string(),
         lang: lang.to_string(),
@@ -235,8 +266,9 @@ fn yaml_doc<T: DeserializeOwned>(
     file: &Arc<SourceFile>,
     id: &str,
     lang: &str,
+    more: &mut Vec<Diagnostic>,
 ) -> Result<Arc<Doc<T>>, Diagnostic> {
-    let data = crate::yaml::parse_file(file)?;
+    let data = first_error(crate::yaml::parse_file_all(file), more)?;
     Ok(Arc::new(Doc {
         id: id.to_string(),
         lang: lang.to_string(),

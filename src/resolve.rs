@@ -252,7 +252,8 @@ fn assemble(
             continue;
         };
         let original = name.original_path();
-        if merged.contains_key(&original) {
+        // An original that is there but broken has its own error already.
+        if merged.contains_key(&original) || broken.contains(&original) {
             continue;
         }
         let excluded = config

@@ -62,6 +62,9 @@ struct Case {
     /// followed by errors that only follow from it.
     #[serde(default)]
     errors: Option<usize>,
+    /// Diagnostic code that stderr must show (on a line of its own, above the message).
+    #[serde(default)]
+    code: Option<String>,
     /// Substring(s) that must appear on stderr.
     #[serde(default)]
     message: Strings,
@@ -596,6 +599,9 @@ fn check_case(dir: &Path, baseline: &Baseline, outcome: &mut Outcome) -> Result<
     if case.exit == Exit::Error && case.file.is_none() && case.message.list().is_empty() {
         return Err("case.yaml: an error case needs `file:` or `message:`".into());
     }
+    if case.column.is_some() && case.line.is_none() {
+        return Err("case.yaml: `column:` needs `line:`".into());
+    }
     if case.line.is_some() && case.file.is_none() {
         return Err("case.yaml: `line:` needs `file:`".into());
     }
@@ -701,6 +707,14 @@ fn check_case(dir: &Path, baseline: &Baseline, outcome: &mut Outcome) -> Result<
             fail.push(format!(
                 "{reported} errors reported, expected exactly {expected}"
             ));
+        }
+    }
+    if let Some(code) = &case.code {
+        let shown = stderr
+            .lines()
+            .any(|l| l.trim().trim_start_matches('│').trim() == code);
+        if !shown {
+            fail.push(format!("stderr does not show the code `{code}`"));
         }
     }
     for m in case.message.list() {

@@ -637,3 +637,131 @@ fn glossary_heading_taking_a_term_anchor_is_an_error() {
         "{d:#?}"
     );
 }
+
+/// The errors (not warnings) of a check, as (file, line, column, code).
+fn errors(list: &[Value]) -> Vec<(String, u64, u64, String)> {
+    list.iter()
+        .filter(|d| d["severity"] == "error")
+        .map(|d| {
+            (
+                d["file"].as_str().unwrap_or("").to_string(),
+                d["line"].as_u64().unwrap_or(0),
+                d["column"].as_u64().unwrap_or(0),
+                d["code"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+fn at(file: &str, line: u64, column: u64, code: &str) -> (String, u64, u64, String) {
+    (file.to_string(), line, column, code.to_string())
+}
+
+const SERVICE_FILE: &str = "content/testvik/tjenester/helsestasjon.yaml";
+
+#[test]
+fn yaml_missing_colon_is_reported_at_its_line() {
+    let f = kommune().file(
+        SERVICE_FILE,
+        &SERVICE.replace("category: \"Helse\"", "category \"Fritid\""),
+    );
+    let (ok, list) = check(&f);
+    assert!(!ok);
+    assert_eq!(errors(&list), [at(SERVICE_FILE, 3, 1, "invalid-yaml")]);
+    let d = one(&list, "invalid-yaml", SERVICE_FILE, 3, 1);
+    assert!(d["help"]
+        .as_str()
+        .unwrap()
+        .ends_with("category: \"Fritid\""));
+}
+
+#[test]
+fn yaml_typographic_quotes_warn_at_the_value_and_explain_a_broken_line() {
+    let f = kommune().file(PAGE, "---\ntitle: “Helsestasjonen”\n---\nTekst.\n");
+    let (ok, list) = check(&f);
+    assert!(ok, "{list:#?}");
+    let d = one(&list, "typographic-quotes", PAGE, 2, 8);
+    assert_eq!(d["severity"], "warning");
+    assert!(d["message"].as_str().unwrap().contains("Word"));
+
+    let f = kommune().file(PAGE, "---\ntitle: “Helse: stasjon”\n---\nTekst.\n");
+    let (ok, list) = check(&f);
+    assert!(!ok);
+    assert_eq!(errors(&list), [at(PAGE, 2, 8, "invalid-yaml")]);
+    let d = one(&list, "invalid-yaml", PAGE, 2, 8);
+    assert!(d["message"]
+        .as_str()
+        .unwrap()
+        .contains("typographic quote “"));
+    assert!(d["help"]
+        .as_str()
+        .unwrap()
+        .ends_with("title: \"Helse: stasjon\""));
+}
+
+#[test]
+fn yaml_every_unknown_key_is_reported_with_all_known_keys() {
+    let f = kommune().file(
+        SERVICE_FILE,
+        &SERVICE
+            .replace("description:", "descripton:")
+            .replace("levels:", "level:")
+            .replace("referral:", "referal:"),
+    );
+    let (ok, list) = check(&f);
+    assert!(!ok);
+    assert_eq!(
+        errors(&list),
+        [
+            at(SERVICE_FILE, 2, 1, "unknown-key"),
+            at(SERVICE_FILE, 5, 1, "unknown-key"),
+            at(SERVICE_FILE, 10, 1, "unknown-key"),
+        ]
+    );
+    for d in with_code(&list, "unknown-key") {
+        let help = d["help"].as_str().unwrap();
+        // Keys already used (name, category) are listed as well.
+        assert!(
+            help.contains("Known keys here: name, description, category,"),
+            "{help}"
+        );
+    }
+}
+
+#[test]
+fn yaml_unknown_key_in_the_front_page_is_one_error() {
+    let f = kommune().file(
+        "content/testvik/index.md",
+        "---\ntitle: \"Velkommen\"\ninrto: \"Kort\"\n---\nHei.\n",
+    );
+    let (ok, list) = check(&f);
+    assert!(!ok);
+    assert_eq!(
+        errors(&list),
+        [at("content/testvik/index.md", 3, 1, "unknown-key")]
+    );
+}
+
+#[test]
+fn yaml_error_in_an_original_is_not_repeated_for_its_translation() {
+    let f = kommune()
+        .file(PAGE, "---\ntitle \"Om oss\"\n---\nTekst.\n")
+        .file(
+            "content/testvik/sider/om.en.md",
+            "---\ntitle: \"About us\"\n---\nText.\n",
+        );
+    let (ok, list) = check(&f);
+    assert!(!ok);
+    assert_eq!(errors(&list), [at(PAGE, 2, 1, "invalid-yaml")]);
+}
+
+#[test]
+fn yaml_wrong_type_is_located_at_the_value() {
+    let f = kommune().file(
+        SERVICE_FILE,
+        &SERVICE.replace("category: \"Helse\"", "category:\n  - Helse\n  - Familie"),
+    );
+    let (ok, list) = check(&f);
+    assert!(!ok);
+    assert_eq!(errors(&list), [at(SERVICE_FILE, 4, 3, "wrong-type")]);
+}

@@ -181,7 +181,8 @@ fn check_config(kommune: &Kommune, diags: &mut Vec<Diagnostic>) {
             );
         }
     }
-    if kommune.front.is_none() {
+    // A broken index.md has its own error already.
+    if kommune.front.is_none() && !kommune.broken.contains("index.md") {
         diags.push(
             Diagnostic::error(
                 "missing-front-page",
