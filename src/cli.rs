@@ -255,6 +255,7 @@ pub fn run() -> ExitCode {
                     allow_placeholders,
                     cache_dir: Some(cache_dir),
                     clean,
+                    preview: false,
                 },
                 &crate::progress::Progress::for_terminal(),
                 !no_pdf,
@@ -299,6 +300,8 @@ pub fn run() -> ExitCode {
             port,
             bind,
             open,
+            verbose: cli.verbose,
+            color,
         }),
         Command::Check {
             kommune,
@@ -422,11 +425,15 @@ pub fn run() -> ExitCode {
 /// Errors in full; warnings in full with `--verbose`, else one line per kind (code) with a
 /// count and an example, so a few real problems are not lost among many of one kind.
 fn print_human(report: &Report, color: bool, verbose: bool) {
-    let (warnings, errors): (Vec<_>, Vec<_>) =
-        report.diagnostics.iter().partition(|d| !d.is_error());
-    for d in errors {
+    for d in report.diagnostics.iter().filter(|d| d.is_error()) {
         eprintln!("{}", d.render(color));
     }
+    print_warnings(report, color, verbose);
+}
+
+/// The warnings as `check` and `build` show them (`serve` too, after each build).
+pub fn print_warnings(report: &Report, color: bool, verbose: bool) {
+    let warnings: Vec<_> = report.diagnostics.iter().filter(|d| !d.is_error()).collect();
     if verbose {
         for d in &warnings {
             eprintln!("{}", d.render(color));

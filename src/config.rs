@@ -36,6 +36,11 @@ pub struct SiteConfig {
     /// (default 50).
     #[serde(default = "default_film_max_mb")]
     pub film_max_mb: u64,
+    /// The site is a demonstration with invented kommuner (like veiviser's own demo): its
+    /// addresses are under a domain reserved for examples (`.example`) on purpose, so print
+    /// products are not warned about for leading there (default false).
+    #[serde(default)]
+    pub demo: bool,
 }
 
 fn default_film_max_mb() -> u64 {
@@ -104,6 +109,14 @@ impl SiteConfig {
     }
 }
 
+/// Why readers cannot open an address (see [`BaseUrl::unreachable_for_readers`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unreachable {
+    ThisComputer,
+    ReservedForExamples,
+    NotHttps,
+}
+
 /// A base URL split into its origin and its path, e.g. `https://x.no` and `/bti/`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BaseUrl {
@@ -112,23 +125,36 @@ pub struct BaseUrl {
 }
 
 impl BaseUrl {
-    /// Why a reader of a printed poster could not open this address, if they could not:
-    /// plain http, the machine's own address, or a domain reserved for examples.
-    pub fn unreachable_for_readers(&self) -> Option<String> {
-        let (scheme, host) = self.origin.split_once("://")?;
+    /// Whether the host is under a domain reserved for examples and tests (`.example`,
+    /// `.test`, `.invalid`, `.localhost`, `.local`).
+    fn is_reserved_for_examples(&self) -> bool {
+        let name = self.host_name();
+        let reserved = [".example", ".test", ".invalid", ".localhost", ".local"];
+        reserved.iter().any(|r| name.ends_with(r)) || name == "example"
+    }
+
+    /// The host name, lowercase, without user, port or IPv6 brackets.
+    fn host_name(&self) -> String {
+        let host = self.origin.split_once("://").map_or("", |(_, h)| h);
         let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
-        let name = match host.strip_prefix('[') {
+        match host.strip_prefix('[') {
             Some(v6) => v6.split(']').next().unwrap_or(v6),
             None => host.split(':').next().unwrap_or(host),
         }
-        .to_ascii_lowercase();
-        let reserved = [".example", ".test", ".invalid", ".localhost", ".local"];
+        .to_ascii_lowercase()
+    }
+
+    /// Why a reader of a printed poster could not open this address, if they could not:
+    /// plain http, the machine's own address, or a domain reserved for examples.
+    pub fn unreachable_for_readers(&self) -> Option<Unreachable> {
+        let (scheme, _) = self.origin.split_once("://")?;
+        let name = self.host_name();
         if name == "localhost" || name.starts_with("127.") || name == "::1" || name == "0.0.0.0" {
-            Some(msg!("config-url-localhost"))
-        } else if reserved.iter().any(|r| name.ends_with(r)) || name == "example" {
-            Some(msg!("config-url-reserved"))
+            Some(Unreachable::ThisComputer)
+        } else if self.is_reserved_for_examples() {
+            Some(Unreachable::ReservedForExamples)
         } else if scheme == "http" {
-            Some(msg!("config-url-http"))
+            Some(Unreachable::NotHttps)
         } else {
             None
         }

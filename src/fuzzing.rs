@@ -414,6 +414,14 @@ fn copy(k: &Kommune) -> Kommune {
         arenas: map(&k.arenas),
         prints: map(&k.prints),
         glossary: k.glossary.as_ref().map(variants),
+        glossary_layers: k
+            .glossary_layers
+            .iter()
+            .map(|l| crate::content::glossary::Layer {
+                unit: l.unit.clone(),
+                files: variants(&l.files),
+            })
+            .collect(),
         contacts: k.contacts.as_ref().map(variants),
         events: k.events.as_ref().map(variants),
         assets: k.assets.clone(),

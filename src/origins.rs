@@ -1,11 +1,14 @@
 //! The inheritance report (`veiviser check --origins`): for each kommune, which files are
 //! its own (local), which replace a base's file (overridden), which come from a base
 //! unchanged (inherited) and which it drops (excluded), so an editor can see how far the
-//! kommune is from the regional model.
+//! kommune is from the regional model. The glossary is merged term by term
+//! (content/glossary.rs), so its terms have origins of their own.
 
 use serde::Serialize;
 
+use crate::content::glossary::{merge, Layer};
 use crate::load::Project;
+use crate::msg;
 use crate::parse::FileName;
 use crate::site::{Kommune, Origin};
 
@@ -19,6 +22,22 @@ pub struct KommuneOrigins {
     pub summary: Summary,
     /// Local first, then overridden, excluded and inherited; by path within each.
     pub files: Vec<FileOrigin>,
+    /// The glossary's terms, in the same order (by id within each origin).
+    pub terms: Vec<TermOrigin>,
+    pub terms_summary: Summary,
+}
+
+/// Where one glossary term of the kommune comes from.
+#[derive(Debug, Serialize)]
+pub struct TermOrigin {
+    /// The term's id (`stafettholder`), what `exclude:` and `{{ term … }}` name.
+    pub id: String,
+    /// The term as the glossary shows it (in the kommune's default language).
+    pub term: String,
+    /// `local`, `overridden`, `inherited` or `excluded`.
+    pub origin: &'static str,
+    /// The base the term comes from (inherited, excluded) or replaces (overridden).
+    pub base: Option<String>,
 }
 
 #[derive(Debug, Default, Serialize, PartialEq, Eq)]
@@ -31,11 +50,13 @@ pub struct Summary {
 
 impl std::fmt::Display for Summary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{} local, {} overridden, {} inherited, {} excluded",
-            self.local, self.overridden, self.inherited, self.excluded
-        )
+        f.write_str(&msg!(
+            "origins-summary",
+            local = self.local,
+            overridden = self.overridden,
+            inherited = self.inherited,
+            excluded = self.excluded
+        ))
     }
 }
 
@@ -88,21 +109,71 @@ pub fn report(project: &Project, kommune: &Kommune) -> KommuneOrigins {
         _ => 3,
     };
     files.sort_by(|a, b| (rank(a.origin), &a.path).cmp(&(rank(b.origin), &b.path)));
-    let mut summary = Summary::default();
-    for f in &files {
-        match f.origin {
-            "local" => summary.local += 1,
-            "overridden" => summary.overridden += 1,
-            "inherited" => summary.inherited += 1,
-            _ => summary.excluded += 1,
-        }
-    }
+    let summary = count(files.iter().map(|f| f.origin));
+    let mut terms = term_origins(&kommune.glossary_layers, &kommune.slug, kommune.default_lang());
+    terms.sort_by(|a, b| (rank(a.origin), &a.id).cmp(&(rank(b.origin), &b.id)));
+    let terms_summary = count(terms.iter().map(|t| t.origin));
     KommuneOrigins {
         kommune: kommune.slug.clone(),
         name: kommune.config.name.clone(),
         inherits: bases(project, &kommune.slug),
         summary,
         files,
+        terms,
+        terms_summary,
+    }
+}
+
+fn count<'a>(origins: impl Iterator<Item = &'a str>) -> Summary {
+    let mut summary = Summary::default();
+    for origin in origins {
+        match origin {
+            "local" => summary.local += 1,
+            "overridden" => summary.overridden += 1,
+            "inherited" => summary.inherited += 1,
+            _ => summary.excluded += 1,
+        }
+    }
+    summary
+}
+
+/// Each term of the merged glossary, and each term `exclude:` drops, with its origin.
+fn term_origins(layers: &[Layer], kommune: &str, default: &str) -> Vec<TermOrigin> {
+    let merged = merge(layers, default, default);
+    let unit = |i: usize| layers[i].unit.clone();
+    let mut out: Vec<TermOrigin> = merged
+        .terms
+        .iter()
+        .map(|p| {
+            let (origin, base) = match p.replaced {
+                _ if layers[p.layer].unit != kommune => ("inherited", Some(unit(p.layer))),
+                Some(r) => ("overridden", Some(unit(r))),
+                None => ("local", None),
+            };
+            TermOrigin {
+                id: p.term.anchor(),
+                term: p.term.term.clone(),
+                origin,
+                base,
+            }
+        })
+        .collect();
+    out.extend(merged.excluded.iter().map(|(term, from, _)| TermOrigin {
+        id: term.anchor(),
+        term: term.term.clone(),
+        origin: "excluded",
+        base: Some(unit(*from)),
+    }));
+    out
+}
+
+/// The origin as the terminal shows it, in the run's language.
+fn label(origin: &str) -> String {
+    match origin {
+        "local" => msg!("origins-local"),
+        "overridden" => msg!("origins-overridden"),
+        "inherited" => msg!("origins-inherited"),
+        _ => msg!("origins-excluded"),
     }
 }
 
@@ -137,39 +208,80 @@ fn exclusion_note(kommune: &Kommune, path: &str) -> Option<String> {
         return None;
     }
     matches!(kommune.origins.get(&original), Some(Origin::Overridden(_)))
-        .then(|| format!("translation of {original}, which the kommune replaces"))
+        .then(|| msg!("origins-note-replaced-original", original = original.as_str()))
 }
 
 /// The report as text for the terminal.
 pub fn render_human(report: &KommuneOrigins) -> String {
-    let mut out = format!("{} ({})", report.kommune, report.name);
-    if report.inherits.is_empty() {
-        out.push_str(", inherits nothing\n");
+    let mut out = if report.inherits.is_empty() {
+        msg!(
+            "origins-heading-alone",
+            kommune = report.kommune.as_str(),
+            name = report.name.as_str()
+        )
     } else {
-        out.push_str(&format!(", inherits {}\n", report.inherits.join(" → ")));
-    }
-    let width = report
+        msg!(
+            "origins-heading",
+            kommune = report.kommune.as_str(),
+            name = report.name.as_str(),
+            bases = report.inherits.join(" → ")
+        )
+    };
+    out.push('\n');
+    let rows: Vec<(String, String, String)> = report
         .files
         .iter()
-        .map(|f| f.path.chars().count())
-        .max()
-        .unwrap_or(0);
-    for f in &report.files {
-        let detail = match (f.origin, &f.base) {
-            ("overridden", Some(b)) => format!("replaces {b}"),
-            (_, Some(b)) => format!("from {b}"),
-            _ => String::new(),
-        };
-        let detail = match &f.note {
-            Some(note) => format!("{detail}; {note}"),
-            None => detail,
-        };
-        let line = format!("  {:<10}  {:<width$}  {detail}", f.origin, f.path);
+        .map(|f| {
+            let detail = detail(f.origin, &f.base);
+            let detail = match &f.note {
+                Some(note) => format!("{detail}; {note}"),
+                None => detail,
+            };
+            (label(f.origin), f.path.clone(), detail)
+        })
+        .collect();
+    table(&mut out, &rows);
+    out.push_str(&format!("  {}\n", report.summary));
+    if !report.terms.is_empty() {
+        out.push_str(&format!("  {}\n", msg!("origins-glossary")));
+        let rows: Vec<(String, String, String)> = report
+            .terms
+            .iter()
+            .map(|t| {
+                let detail = detail(t.origin, &t.base);
+                let what = if crate::slug::slugify(&t.term) == t.id {
+                    t.id.clone()
+                } else {
+                    format!("{} ({})", t.id, t.term)
+                };
+                (label(t.origin), what, detail)
+            })
+            .collect();
+        table(&mut out, &rows);
+        out.push_str(&format!("  {}\n", report.terms_summary));
+    }
+    out
+}
+
+fn detail(origin: &str, base: &Option<String>) -> String {
+    match (origin, base) {
+        ("overridden", Some(b)) => msg!("origins-replaces", base = b.as_str()),
+        (_, Some(b)) => msg!("origins-from", base = b.as_str()),
+        _ => String::new(),
+    }
+}
+
+/// Rows of (origin, what, detail) in aligned columns.
+fn table(out: &mut String, rows: &[(String, String, String)]) {
+    let width = |col: fn(&(String, String, String)) -> &String| {
+        rows.iter().map(|r| col(r).chars().count()).max().unwrap_or(0)
+    };
+    let (w0, w1) = (width(|r| &r.0), width(|r| &r.1));
+    for (origin, what, detail) in rows {
+        let line = format!("  {origin:<w0$}  {what:<w1$}  {detail}");
         out.push_str(line.trim_end());
         out.push('\n');
     }
-    out.push_str(&format!("  {}\n", report.summary));
-    out
 }
 
 #[cfg(test)]

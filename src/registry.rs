@@ -427,8 +427,10 @@ impl ContentType for Glossary {
             })
             .collect()
     }
+    /// The files of every layer: each is checked where it is written. The page's
+    /// anchors are the merged glossary's (see check/markdown.rs).
     fn items(k: &Kommune) -> Vec<&Variants<Self>> {
-        k.glossary.iter().collect()
+        k.glossary_layers.iter().map(|l| &l.files).collect()
     }
 }
 

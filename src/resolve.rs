@@ -158,6 +158,7 @@ fn assemble(
     let mut merged: BTreeMap<String, (Parsed, &str)> = BTreeMap::new();
     let mut origins: BTreeMap<String, Origin> = BTreeMap::new();
     let mut broken = BTreeSet::new();
+    let mut glossary_layers: Vec<crate::content::glossary::Layer> = Vec::new();
     for unit in chain.iter().rev() {
         let Some((files, _)) = parsed.get(unit.slug.as_str()) else {
             continue;
@@ -171,11 +172,41 @@ fn assemble(
                 .map(|(rel, _)| rel.clone()),
         );
         let is_kommune = unit.slug == kommune_unit.slug;
+        // Glossary files add up instead of replacing each other (content/glossary.rs).
+        let glossary: Vec<_> = files
+            .iter()
+            .filter_map(|(rel, item)| match item {
+                Parsed::Glossary(d) => Some((rel, d)),
+                _ => None,
+            })
+            .collect();
+        if let Some((_, first)) = glossary.first() {
+            let mut layer = crate::content::glossary::Layer {
+                unit: unit.slug.clone(),
+                files: Variants::new(first.id.clone()),
+            };
+            for (rel, d) in glossary {
+                layer.files.docs.push(Arc::clone(d));
+                let origin = match glossary_layers.last() {
+                    _ if !is_kommune => Origin::Inherited(unit.slug.clone()),
+                    Some(crate::content::glossary::Layer { unit: base, .. }) => {
+                        Origin::Overridden(base.clone())
+                    }
+                    None => Origin::Local,
+                };
+                origins.insert(rel.clone(), origin);
+            }
+            glossary_layers.push(layer);
+        }
+        let files: BTreeMap<&String, &Parsed> = files
+            .iter()
+            .filter(|(_, item)| !matches!(item, Parsed::Glossary(_)))
+            .collect();
         // Judge every file against what the bases gave, before anything is replaced: a
         // kommune file at a path a base also has overrides it (translations included).
         let file_origins: Vec<Origin> = files
             .keys()
-            .map(|rel| match merged.get(rel) {
+            .map(|rel| match merged.get(*rel) {
                 Some((_, from)) if is_kommune => Origin::Overridden((*from).to_string()),
                 _ if is_kommune => Origin::Local,
                 _ => Origin::Inherited(unit.slug.clone()),
@@ -186,7 +217,7 @@ fn assemble(
         let originals: BTreeSet<&str> = files
             .keys()
             .filter(|rel| FileName::parse(rel).lang.is_none())
-            .map(String::as_str)
+            .map(|rel| rel.as_str())
             .collect();
         let stale: Vec<String> = merged
             .keys()
@@ -202,8 +233,8 @@ fn assemble(
             }
         }
         for ((rel, item), origin) in files.iter().zip(file_origins) {
-            merged.insert(rel.clone(), (item.clone(), unit.slug.as_str()));
-            origins.insert(rel.clone(), origin);
+            merged.insert((*rel).clone(), ((*item).clone(), unit.slug.as_str()));
+            origins.insert((*rel).clone(), origin);
         }
     }
 
@@ -218,7 +249,29 @@ fn assemble(
             })
             .map(|(r, _)| r.clone())
             .collect();
-        if matching.is_empty() {
+        // `exclude: ordliste.yaml` drops the bases' glossaries whole.
+        let glossary_files = crate::registry::ContentKind::Glossary.path_of("ordliste");
+        let drops_glossary = excluded == glossary_files
+            && glossary_layers
+                .iter()
+                .any(|l| l.unit != kommune_unit.slug);
+        if drops_glossary {
+            for layer in glossary_layers.iter().filter(|l| l.unit != kommune_unit.slug) {
+                for d in &layer.files.docs {
+                    origins.insert(
+                        rel_in_unit(&layer.unit, &d.file.display),
+                        Origin::Excluded(layer.unit.clone()),
+                    );
+                }
+            }
+            glossary_layers.retain(|l| l.unit == kommune_unit.slug);
+            if let Some(own) = glossary_layers.first() {
+                for d in &own.files.docs {
+                    origins.insert(rel_in_unit(&own.unit, &d.file.display), Origin::Local);
+                }
+            }
+        }
+        if matching.is_empty() && !drops_glossary {
             let offset = crate::yaml::locate_in_key(&kommune_unit.config_file, "exclude", excluded)
                 .unwrap_or(0);
             let inherited: Vec<&str> = merged
@@ -351,6 +404,7 @@ fn assemble(
         arenas: BTreeMap::new(),
         prints: BTreeMap::new(),
         glossary: None,
+        glossary_layers: Vec::new(),
         contacts: None,
         events: None,
         assets: BTreeMap::new(),
@@ -381,7 +435,7 @@ fn assemble(
             Parsed::Page(d) => add(&mut kommune.pages, d),
             Parsed::Arena(d) => add(&mut kommune.arenas, d),
             Parsed::Contacts(d) => add_single(&mut kommune.contacts, d),
-            Parsed::Glossary(d) => add_single(&mut kommune.glossary, d),
+            Parsed::Glossary(_) => {} // merged below
             Parsed::Print(d) => add(&mut kommune.prints, d),
             Parsed::Asset(path) => {
                 kommune.assets.insert(rel.clone(), path.clone());
@@ -389,8 +443,21 @@ fn assemble(
         }
     }
     let default = kommune.default_lang().to_string();
+    diags.extend(crate::content::glossary::unknown_excludes(
+        &glossary_layers,
+        &default,
+    ));
+    kommune.glossary =
+        crate::content::glossary::merged_variants(&glossary_layers, &kommune.languages, &default);
+    kommune.glossary_layers = glossary_layers;
     let mut levels: Vec<_> = levels.into_values().collect();
     levels.sort_by_key(|v| v.primary(&default).data.level);
     kommune.levels = levels;
     (kommune, diags)
+}
+
+/// `content/felles/ordliste.yaml` → `ordliste.yaml`.
+fn rel_in_unit(unit: &str, display: &str) -> String {
+    let prefix = format!("content/{unit}/");
+    display.strip_prefix(&prefix).unwrap_or(display).to_string()
 }

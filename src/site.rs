@@ -95,7 +95,11 @@ pub struct Kommune {
     pub pages: BTreeMap<String, Variants<Page>>,
     pub arenas: BTreeMap<String, Variants<Arena>>,
     pub prints: BTreeMap<String, Variants<PrintProduct>>,
+    /// The glossary as shown: every layer's terms merged, per language.
     pub glossary: Option<Variants<Glossary>>,
+    /// The glossary files of the bases and the kommune (farthest base first), which
+    /// [`Kommune::glossary`] is merged from; the checks read these files.
+    pub glossary_layers: Vec<crate::content::glossary::Layer>,
     pub contacts: Option<Variants<ResourcePersons>>,
     pub events: Option<Variants<Events>>,
     /// Images and files by path relative to the kommune (`bilder/logo.svg`).

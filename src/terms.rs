@@ -277,6 +277,7 @@ mod tests {
 
     fn terms() -> Vec<Term> {
         let term = |t: &str, forms: &[&str]| Term {
+            id: None,
             term: t.into(),
             forms: forms.iter().map(|f| f.to_string()).collect(),
             explanation: "Forklaring.".into(),

@@ -511,8 +511,10 @@ fn number_with_a_wrong_check_digit_is_not_flagged() {
     assert!(with_code(&list, "identity-number").is_empty(), "{list:#?}");
 }
 
+/// The demo has neither errors nor warnings: what is untranslated is marked, and its
+/// invented `.example` addresses are declared (`demo: true`), so its prints do not warn.
 #[test]
-fn demo_content_has_no_errors() {
+fn demo_content_has_no_errors_and_no_warnings() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_veiviser"))
         .env("VEIVISER_LANG", "en")
         .args(["check", "--format", "json", "--root"])
@@ -521,8 +523,7 @@ fn demo_content_has_no_errors() {
         .output()
         .unwrap();
     let list: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
-    let errors: Vec<&Value> = list.iter().filter(|d| d["severity"] == "error").collect();
-    assert!(errors.is_empty(), "{errors:#?}");
+    assert!(list.is_empty(), "{list:#?}");
     assert!(out.status.success());
 }
 

@@ -191,7 +191,7 @@ fn a_film_over_the_size_limit_is_a_warning_suggesting_a_smaller_encoding() {
         .file("content/testvik/bilder/bti.nb.vtt", NB_VTT)
         .file(
             "veiviser.yaml",
-            "title: \"Test\"\nbase_url: \"https://test.example/\"\nfilm_max_mb: 1\n",
+            "title: \"Test\"\nbase_url: \"https://test.example/\"\ndemo: true\nfilm_max_mb: 1\n",
         )
         .bytes(
             "content/testvik/bilder/bti.mp4",

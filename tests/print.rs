@@ -39,6 +39,8 @@ struct Demo {
     _dir: tempfile::TempDir,
     out: PathBuf,
     base_url: String,
+    /// What the build printed on stderr.
+    stderr: String,
 }
 
 fn demo() -> &'static Demo {
@@ -71,8 +73,20 @@ fn demo() -> &'static Demo {
             _dir: dir,
             out,
             base_url,
+            stderr: stderr(&run),
         }
     })
+}
+
+#[test]
+fn the_demo_builds_with_its_pdfs_and_no_warnings() {
+    if !tools() {
+        return;
+    }
+    let demo = demo();
+    assert!(demo.out.join("trykk/plakat-a4.pdf").is_file());
+    assert!(demo.stderr.contains("(0 warnings)"), "{}", demo.stderr);
+    assert!(!demo.stderr.contains('⚠'), "{}", demo.stderr);
 }
 
 fn pdf(name: &str) -> PathBuf {

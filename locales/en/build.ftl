@@ -2,8 +2,6 @@
 
 build-base-url-flag-help = pass --base-url like https://www.example.no/bti/
 build-base-url-help = set base_url in veiviser.yaml like https://www.example.no/bti/
-build-print-address = the QR codes and addresses on { $kommune }'s posters and brochures lead to { $address }, which { $problem }: they will not work for readers
-build-print-address-help = set `base_url:` in kommune.yaml (or in veiviser.yaml for the whole site) to the https address where the guide is published, e.g. https://www.fjordvik.kommune.no/bti/, or build with --base-url
 build-no-manifest = note: cannot write the build manifest: { $reason }
 render-no-level = no level `{ $id }`
 render-not-a-page = { $route } is a file, not a page

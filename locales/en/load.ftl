@@ -49,9 +49,6 @@ config-invalid-theme-help = write the name of a folder in themes/, such as `stan
 config-base-url-relative = `{ $url }` is not an absolute URL; write it like https://www.example.no/bti/
 config-base-url-scheme = `{ $url }` must start with https:// or http://
 config-base-url-host = `{ $url }` has no host name
-config-url-localhost = is this computer's own address
-config-url-reserved = is a domain reserved for examples and tests
-config-url-http = is not https, so phones warn about it or refuse it
 
 resolve-unknown-kommune = there is no kommune `{ $slug }` in content/
 resolve-unknown-kommune-near = did you mean `{ $near }`? Kommuner: { $kommuner }

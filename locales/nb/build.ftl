@@ -2,8 +2,6 @@
 
 build-base-url-flag-help = oppgi --base-url som https://www.example.no/bti/
 build-base-url-help = sett base_url i veiviser.yaml, som https://www.example.no/bti/
-build-print-address = QR-kodene og adressene på plakatene og brosjyrene til { $kommune } fører til { $address }, som { $problem }: de vil ikke virke for leserne
-build-print-address-help = sett `base_url:` i kommune.yaml (eller i veiviser.yaml for hele nettstedet) til https-adressen der veilederen publiseres, for eksempel https://www.fjordvik.kommune.no/bti/, eller bygg med --base-url
 build-no-manifest = merk: kan ikke skrive oversikten over bygget: { $reason }
 render-no-level = det finnes ikke noe nivå `{ $id }`
 render-not-a-page = { $route } er en fil, ikke en side

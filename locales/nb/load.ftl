@@ -49,9 +49,6 @@ config-invalid-theme-help = skriv navnet på en mappe i themes/, som `standard` 
 config-base-url-relative = `{ $url }` er ikke en fullstendig nettadresse; skriv den som https://www.example.no/bti/
 config-base-url-scheme = `{ $url }` må begynne med https:// eller http://
 config-base-url-host = `{ $url }` mangler vertsnavn
-config-url-localhost = er adressen til denne datamaskinen
-config-url-reserved = er et domene som er satt av til eksempler og testing
-config-url-http = er ikke https, så telefoner advarer mot den eller nekter å åpne den
 
 resolve-unknown-kommune = det finnes ingen kommune `{ $slug }` i content/
 resolve-unknown-kommune-near = mente du `{ $near }`? Kommuner: { $kommuner }

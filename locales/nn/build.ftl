@@ -2,8 +2,6 @@
 
 build-base-url-flag-help = gi --base-url som https://www.example.no/bti/
 build-base-url-help = set base_url i veiviser.yaml, som https://www.example.no/bti/
-build-print-address = QR-kodane og adressene på plakatane og brosjyrane til { $kommune } fører til { $address }, som { $problem }: dei vil ikkje verke for lesarane
-build-print-address-help = set `base_url:` i kommune.yaml (eller i veiviser.yaml for heile nettstaden) til https-adressa der rettleiaren blir publisert, til dømes https://www.fjordvik.kommune.no/bti/, eller bygg med --base-url
 build-no-manifest = merk: kan ikkje skrive oversikta over bygget: { $reason }
 render-no-level = det finst ikkje noko nivå `{ $id }`
 render-not-a-page = { $route } er ei fil, ikkje ei side

@@ -49,9 +49,6 @@ config-invalid-theme-help = skriv namnet på ei mappe i themes/, som `standard` 
 config-base-url-relative = `{ $url }` er ikkje ei fullstendig nettadresse; skriv ho som https://www.example.no/bti/
 config-base-url-scheme = `{ $url }` må byrje med https:// eller http://
 config-base-url-host = `{ $url }` manglar vertsnamn
-config-url-localhost = er adressa til denne datamaskina
-config-url-reserved = er eit domene som er sett av til døme og testing
-config-url-http = er ikkje https, så telefonar åtvarar mot ho eller nektar å opne ho
 
 resolve-unknown-kommune = det finst ingen kommune `{ $slug }` i content/
 resolve-unknown-kommune-near = meinte du `{ $near }`? Kommunar: { $kommuner }

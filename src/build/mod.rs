@@ -9,6 +9,7 @@ pub mod relative;
 mod render;
 
 pub use render::{render, Prepared, Rendered};
+pub(crate) use render::{print_urls, site_base_url};
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -42,6 +43,9 @@ pub struct BuildOptions {
     pub cache_dir: Option<PathBuf>,
     /// Use nothing from the cache: make everything again (`build --clean`).
     pub clean: bool,
+    /// The live preview (`serve`): `base_url` is the preview's own address, not where the
+    /// site is published, so the check judges print addresses by the settings instead.
+    pub preview: bool,
 }
 
 /// What a run found and made.
@@ -85,7 +89,7 @@ pub fn check(
     today: chrono::NaiveDate,
     report: &mut Report,
 ) -> Option<(Project, Vec<Kommune>)> {
-    check_units(root, only, None, today, report)
+    check_units(root, only, None, today, &None, report)
 }
 
 /// [`check`] over the unit folders in `units` only (all when `None`).
@@ -94,6 +98,7 @@ fn check_units(
     only: Option<&str>,
     units: Option<&BTreeSet<String>>,
     today: chrono::NaiveDate,
+    base_url: &Option<String>,
     report: &mut Report,
 ) -> Option<(Project, Vec<Kommune>)> {
     let project = match Project::load_units(root, units) {
@@ -121,6 +126,14 @@ fn check_units(
     report
         .diagnostics
         .extend(crate::check::check_kommuner(&kommuner));
+    // What the settings mean for the output (interface texts, print addresses): here,
+    // not while rendering, so check, build (with or without PDFs) and serve agree.
+    report.diagnostics.extend(crate::check::settings::check(
+        &project,
+        &kommuner,
+        only.is_some(),
+        base_url,
+    ));
     crate::check::dedupe(&mut report.diagnostics);
     diagnostics::sort(&mut report.diagnostics);
     report.kommuner = kommuner.len();
@@ -245,6 +258,7 @@ pub fn run<'s>(
         opts.kommune.as_deref(),
         units,
         opts.today,
+        if opts.preview { &None } else { &opts.base_url },
         &mut report,
     );
     if opts.allow_placeholders {
@@ -257,10 +271,7 @@ pub fn run<'s>(
         return (report, None);
     };
     let mut prepared = match Prepared::new(&project, &kommuner, opts) {
-        Ok((prepared, warnings)) => {
-            report.diagnostics.extend(warnings);
-            prepared
-        }
+        Ok(prepared) => prepared,
         Err(diags) => {
             report.diagnostics.extend(diags);
             return (report, None);

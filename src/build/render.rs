@@ -45,17 +45,8 @@ impl<'a> Prepared<'a> {
         project: &'a Project,
         kommuner: &[Kommune],
         opts: &BuildOptions,
-    ) -> Result<(Prepared<'a>, Vec<Diagnostic>), Vec<Diagnostic>> {
-        // A kommune built alone is published at its own address, if it has one.
-        let own = match (&opts.kommune, kommuner) {
-            (Some(_), [kommune]) => kommune.config.base_url.clone(),
-            _ => None,
-        };
-        let base_url = opts
-            .base_url
-            .clone()
-            .or(own)
-            .unwrap_or_else(|| project.config.base_url.clone());
+    ) -> Result<Prepared<'a>, Vec<Diagnostic>> {
+        let base_url = site_base_url(project, kommuner, opts.kommune.is_some(), &opts.base_url);
         let base = BaseUrl::parse(&base_url).map_err(|e| {
             let d = Diagnostic::error("invalid-base-url", e);
             vec![match opts.base_url {
@@ -72,7 +63,8 @@ impl<'a> Prepared<'a> {
         langs.push(project.config.default_language.clone());
         langs.sort();
         langs.dedup();
-        let (theme, warnings) =
+        // Its warnings (missing interface texts) are the check stage's (check/settings.rs).
+        let (theme, _) =
             Theme::load(&project.root, &project.config.theme, &langs).map_err(|d| vec![d])?;
         #[cfg(feature = "print")]
         let pdf_cache = opts
@@ -105,39 +97,71 @@ impl<'a> Prepared<'a> {
             relative: opts.relative_urls,
             today: opts.today,
         };
-        Ok((prepared, warnings))
+        Ok(prepared)
     }
 
     /// The URLs of a kommune's print products: its own published address when kommune.yaml
     /// has `base_url` (and `--base-url` did not say otherwise), else its pages' URLs.
     pub fn print_urls(&self, kommune: &Kommune) -> Urls {
-        let own = kommune
-            .config
-            .base_url
-            .as_deref()
-            .filter(|_| self.regional || !self.base_from_command_line)
-            .and_then(|b| BaseUrl::parse(b).ok());
-        match own {
-            Some(base) => Urls {
-                base,
-                prefix: String::new(),
-                default_lang: kommune.default_lang().to_string(),
-            },
-            None => self.urls(kommune),
-        }
+        print_urls(kommune, &self.base, self.regional, self.base_from_command_line)
     }
 
     /// The URLs of one kommune's pages.
     pub fn urls(&self, kommune: &Kommune) -> Urls {
-        Urls {
-            base: self.base.clone(),
-            prefix: if self.regional {
-                format!("{}/", kommune.slug)
-            } else {
-                String::new()
-            },
+        page_urls(kommune, &self.base, self.regional)
+    }
+}
+
+/// The site's base URL: `--base-url`, else the own `base_url` of a kommune built alone,
+/// else veiviser.yaml's.
+pub(crate) fn site_base_url(
+    project: &Project,
+    kommuner: &[Kommune],
+    alone: bool,
+    command_line: &Option<String>,
+) -> String {
+    let own = match kommuner {
+        [kommune] if alone => kommune.config.base_url.clone(),
+        _ => None,
+    };
+    command_line
+        .clone()
+        .or(own)
+        .unwrap_or_else(|| project.config.base_url.clone())
+}
+
+/// See [`Prepared::print_urls`].
+pub(crate) fn print_urls(
+    kommune: &Kommune,
+    site: &BaseUrl,
+    regional: bool,
+    base_from_command_line: bool,
+) -> Urls {
+    let own = kommune
+        .config
+        .base_url
+        .as_deref()
+        .filter(|_| regional || !base_from_command_line)
+        .and_then(|b| BaseUrl::parse(b).ok());
+    match own {
+        Some(base) => Urls {
+            base,
+            prefix: String::new(),
             default_lang: kommune.default_lang().to_string(),
-        }
+        },
+        None => page_urls(kommune, site, regional),
+    }
+}
+
+fn page_urls(kommune: &Kommune, site: &BaseUrl, regional: bool) -> Urls {
+    Urls {
+        base: site.clone(),
+        prefix: if regional {
+            format!("{}/", kommune.slug)
+        } else {
+            String::new()
+        },
+        default_lang: kommune.default_lang().to_string(),
     }
 }
 
@@ -210,9 +234,6 @@ pub fn render(
             let key = incremental.map(|inc| inc.key(kommune, pdf));
             if let (Some(inc), Some(key)) = (incremental, &key) {
                 if let Some(entry) = inc.reuse(kommune, key, sink).map_err(|d| vec![d])? {
-                    if pdf && entry.made_prints {
-                        print_address_warning(prep, kommune, &print_warnings);
-                    }
                     (0..entry.pages).for_each(|_| progress.inc());
                     sitemap.lock().expect("sitemap lock").extend(entry.sitemap);
                     return Ok(entry.pages);
@@ -249,9 +270,6 @@ pub fn render(
                     print_warnings,
                 )?;
                 made_prints = renderer.print_sizes.as_ref().is_some_and(|s| !s.is_empty());
-                if made_prints {
-                    print_address_warning(prep, kommune, print_warnings);
-                }
                 if let Some(index) = &links {
                     // The QR codes lead to the guide's front page in each language (checked
                     // when that is this site; a kommune's own address is another site).
@@ -428,37 +446,6 @@ impl SearchCache {
         docs.splice(at..at, fresh);
         docs.clone()
     }
-}
-
-/// Warn when `kommune`'s print QR codes and addresses lead where readers cannot go.
-fn print_address_warning(prep: &Prepared, kommune: &Kommune, warnings: &Mutex<Vec<Diagnostic>>) {
-    let print_urls = prep.print_urls(kommune);
-    if let Some(problem) = print_urls.base.unreachable_for_readers() {
-        let address = print_urls.absolute(kommune.default_lang(), &Route::Front);
-        warnings
-            .lock()
-            .expect("warnings lock")
-            .push(unreachable_print_address(kommune, &address, &problem));
-    }
-}
-
-/// The warning for print products whose QR codes and addresses lead where readers cannot go.
-fn unreachable_print_address(kommune: &Kommune, address: &str, problem: &str) -> Diagnostic {
-    let file = &kommune.config_file;
-    let mut d = Diagnostic::warning(
-        "print-address",
-        crate::msg!(
-            "build-print-address",
-            kommune = &kommune.config.name,
-            address = address,
-            problem = problem
-        ),
-    )
-    .in_file(file);
-    if let Some(at) = crate::yaml::locate_in_key(file, "base_url", "http") {
-        d = d.at_offset(at, 4);
-    }
-    d.with_help(crate::msg!("build-print-address-help"))
 }
 
 pub(super) fn kommuners_sorted(kommuner: &[Kommune]) -> Vec<&Kommune> {

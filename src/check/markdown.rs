@@ -321,6 +321,19 @@ fn site_pages(k: &Kommune, items: &[Item], lang: &str) -> Pages {
             },
         );
     }
+    // The glossary page shows the merged terms, not one layer's file.
+    if let Some(glossary) = &k.glossary {
+        let doc = &glossary.pick(lang, default).0;
+        let ids = doc.data.terms.iter().map(|t| t.anchor()).collect();
+        pages.insert(
+            Route::Glossary.path(),
+            Anchors {
+                any: false,
+                ids,
+                prefixes: &["bokstav-"],
+            },
+        );
+    }
     pages
 }
 

@@ -7,6 +7,7 @@ pub mod identity_number;
 mod markdown;
 pub mod placeholders;
 mod references;
+pub mod settings;
 mod translations;
 mod values;
 

@@ -202,6 +202,34 @@ impl Checker<'_> {
         );
     }
 
+    /// A reference to a term that a glossary drops with `exclude:`: says so, at the
+    /// reference. False when no glossary drops it.
+    fn excluded_term(&mut self, doc: &dyn Located, id: &str, offset: Option<usize>) -> bool {
+        let k = self.kommune;
+        let wanted = crate::slug::slugify(id);
+        let Some(by) =
+            crate::content::glossary::excluded_by(&k.glossary_layers, &wanted, k.default_lang())
+        else {
+            return false;
+        };
+        let ctx = self.context(doc);
+        self.diags.push(
+            Diagnostic::error(
+                "missing-reference",
+                crate::msg!(
+                    "glossary-term-excluded",
+                    id = id,
+                    file = by.display.as_str(),
+                    context = ctx
+                ),
+            )
+            .in_file(doc.file())
+            .at_offset(offset.unwrap_or(doc.yaml_start()), id.len())
+            .with_help(crate::msg!("glossary-term-excluded-help", id = id)),
+        );
+        true
+    }
+
     fn reference(&mut self, doc: &dyn Located, what: &str, id: &str) {
         if let Some(candidates) = self.exists(what, id) {
             let offset = doc.locate(id);
@@ -366,6 +394,9 @@ impl Checker<'_> {
                 _ => continue,
             };
             if let Some(candidates) = self.exists(what, &arg) {
+                if what == "term" && self.excluded_term(doc, &arg, offset) {
+                    continue;
+                }
                 let candidates: Vec<&str> = candidates.iter().map(String::as_str).collect();
                 self.missing(doc, what, &arg, &candidates, offset);
             }

@@ -25,6 +25,9 @@ pub struct ServeOptions {
     pub port: u16,
     pub bind: IpAddr,
     pub open: bool,
+    /// Show each warning in full after a build (`--verbose`), else one line per kind.
+    pub verbose: bool,
+    pub color: bool,
 }
 
 /// What the browser is told.
@@ -114,13 +117,18 @@ async fn serve(opts: ServeOptions) -> ExitCode {
         // The preview makes no PDFs and keeps its output in memory.
         cache_dir: None,
         clean: false,
+        preview: true,
+    };
+    let show = Show {
+        verbose: opts.verbose,
+        color: opts.color,
     };
     let root = opts
         .root
         .canonicalize()
         .unwrap_or_else(|_| opts.root.clone());
     let mut front_matter = FrontMatterCache::default();
-    rebuild(&shared, &build_opts);
+    rebuild(&shared, &build_opts, show);
     front_matter.refresh(&root);
 
     let (tx, rx) = std::sync::mpsc::channel::<Vec<PathBuf>>();
@@ -149,7 +157,7 @@ async fn serve(opts: ServeOptions) -> ExitCode {
                 changed.sort();
                 changed.dedup();
                 if !update_bodies(&shared, &build_opts, &root, &mut front_matter, &changed) {
-                    rebuild(&shared, &build_opts);
+                    rebuild(&shared, &build_opts, show);
                     front_matter.refresh(&root);
                 }
             }
@@ -341,13 +349,22 @@ fn affected_units(
     Some(units)
 }
 
+/// How the preview shows a build's warnings on the terminal.
+#[derive(Clone, Copy, Default)]
+pub struct Show {
+    pub verbose: bool,
+    pub color: bool,
+}
+
 /// Build into memory; swap it in on success, or keep the last good build and report.
-pub fn rebuild(shared: &Shared, opts: &BuildOptions) {
+/// The warnings are shown as `check` and `build` show them.
+pub fn rebuild(shared: &Shared, opts: &BuildOptions, show: Show) {
     let started = Instant::now();
     let (report, files) = build::build_in_memory(opts);
     let warnings = report.warnings();
     match files {
         Some(built) if !report.failed() => {
+            crate::cli::print_warnings(&report, show.color, show.verbose);
             *shared.site.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(built.files);
             *shared.search.lock().unwrap_or_else(|e| e.into_inner()) = built.search;
             *shared.error.write().unwrap_or_else(|e| e.into_inner()) = None;

@@ -101,7 +101,8 @@ impl Fixture {
         copy_dir(&repo().join("themes"), &dir.path().join("themes"));
         std::fs::write(
             dir.path().join("veiviser.yaml"),
-            "title: \"Test\"\nbase_url: \"https://test.example/\"\n",
+            // An invented site at a test address: its prints do not warn about it.
+            "title: \"Test\"\nbase_url: \"https://test.example/\"\ndemo: true\n",
         )
         .unwrap();
         Fixture { dir }

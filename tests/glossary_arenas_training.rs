@@ -1,4 +1,4 @@
-//! Glossary, meeting arenas, resource persons and the training calendar (issue 10).
+//! Glossary, meeting arenas, resource persons and the training calendar.
 
 mod common;
 use common::*;
