@@ -9,15 +9,21 @@
 
 use crate::route::Route;
 use crate::shortcodes::{self, LinkTarget, Resolved, Shortcode};
+use std::ops::Range;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
 use super::data::{self, Block, Expansion, Inline, Rich};
+use super::rich::{self, Hooks, Origin};
+use super::trace::{Data, Trace};
 use super::{Pdf, PdfCache};
+use crate::content::doc::Doc;
 use crate::content::forms::{FieldKind, Width};
 use crate::diagnostics::Diagnostic;
+use crate::msg;
+use crate::source::SourceFile;
 use crate::render::prints::{print_files, FileKind, PrintFile};
 use crate::render::urls::Urls;
 use crate::site::Kommune;
@@ -33,7 +39,8 @@ pub struct Made {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Make every PDF of `kommune` in parallel. Errors name the content file a PDF is made from.
+/// Make every PDF of `kommune` in parallel. Errors name the content file a PDF is made from,
+/// and the line of the text that makes it fail when one does.
 /// With a `cache`, a print whose inputs are unchanged is taken from it (see [`PdfCache`]).
 pub fn make_all(
     theme: &ThemeFiles,
@@ -42,13 +49,14 @@ pub fn make_all(
     today: chrono::NaiveDate,
     cache: Option<&PdfCache>,
 ) -> Result<Made, Vec<Diagnostic>> {
-    let mut maker = Maker::new(theme, kommune, urls, today);
-    maker.cache = cache;
+    let logo = logo(kommune);
     let files = print_files(kommune);
     let results: Vec<Result<Vec<(String, Pdf)>, Diagnostic>> = files
         .par_iter()
         .filter(|f| f.kind != FileKind::Booklet)
         .map(|f| {
+            let mut maker = Maker::new(theme, kommune, urls, today, logo.as_ref());
+            maker.cache = cache;
             let made = maker.make(f, &files);
             // Typst memoizes layouts in a global cache; drop what the last prints did not
             // use, so memory stays flat however many PDFs a build makes.
@@ -85,14 +93,51 @@ pub fn make_all(
     }
 }
 
+/// What `check` (and `build`, `serve`, which run the same checks) finds in the content of
+/// every print of `kommune` without compiling a PDF: the same data is prepared as for the
+/// PDFs, and each character the fonts lack and each image that cannot be printed is
+/// reported at its own file, line and column.
+pub fn check_all(kommune: &Kommune, urls: &Urls, today: chrono::NaiveDate) -> Vec<Diagnostic> {
+    let theme = ThemeFiles::builtin();
+    let logo = logo(kommune);
+    print_files(kommune)
+        .par_iter()
+        .filter(|f| f.kind != FileKind::Booklet)
+        .flat_map_iter(|f| {
+            let maker = Maker::new(&theme, kommune, urls, today, logo.as_ref());
+            let data = maker.data(f, &print_files(kommune));
+            let mut trace = maker.trace.into_inner().expect("trace lock");
+            trace.stray_glyphs(kommune, &data, f);
+            trace.found
+        })
+        .collect()
+}
+
+/// The kommune's logo as an extra file for the templates: (name, bytes).
+fn logo(k: &Kommune) -> Option<(String, Vec<u8>)> {
+    k.config.branding.logo.as_ref().and_then(|rel| {
+        let path = k.assets.get(rel)?;
+        let ext = Path::new(rel).extension()?.to_str()?.to_ascii_lowercase();
+        Some((format!("logo.{ext}"), std::fs::read(path).ok()?))
+    })
+}
+
+/// A content file and its YAML's byte range: where a text of it is looked for.
+type Src<'x> = (&'x Arc<SourceFile>, Range<usize>);
+
+fn src_of<T>(doc: &Doc<T>) -> Src<'_> {
+    (&doc.file, doc.yaml_start..doc.yaml_end)
+}
+
 struct Maker<'a> {
     theme: &'a ThemeFiles,
     k: &'a Kommune,
     urls: &'a Urls,
     version: String,
-    /// The kommune's logo as an extra file for the templates: (name, bytes).
-    logo: Option<(String, Vec<u8>)>,
+    logo: Option<&'a (String, Vec<u8>)>,
     cache: Option<&'a PdfCache>,
+    /// The texts this print was made from, with their origins, and what will not print.
+    trace: Mutex<Trace>,
 }
 
 impl<'a> Maker<'a> {
@@ -101,12 +146,8 @@ impl<'a> Maker<'a> {
         k: &'a Kommune,
         urls: &'a Urls,
         today: chrono::NaiveDate,
+        logo: Option<&'a (String, Vec<u8>)>,
     ) -> Self {
-        let logo = k.config.branding.logo.as_ref().and_then(|rel| {
-            let path = k.assets.get(rel)?;
-            let ext = Path::new(rel).extension()?.to_str()?.to_ascii_lowercase();
-            Some((format!("logo.{ext}"), std::fs::read(path).ok()?))
-        });
         Maker {
             theme,
             k,
@@ -114,6 +155,7 @@ impl<'a> Maker<'a> {
             version: today.format("%Y-%m-%d").to_string(),
             logo,
             cache: None,
+            trace: Mutex::new(Trace::default()),
         }
     }
 
@@ -127,7 +169,7 @@ impl<'a> Maker<'a> {
         make: impl FnOnce() -> Result<Vec<Pdf>, String>,
     ) -> Result<Vec<(String, Pdf)>, String> {
         let (pdfs, made) = match self.cache {
-            Some(cache) => cache.get_or_make(kind, data, &self.extra(), make)?,
+            Some(cache) => cache.get_or_make(kind, data, &borrowed(&self.extra()), make)?,
             None => (make()?, true),
         };
         // For tests and scripts/bench-build.sh: which PDFs were compiled in this build.
@@ -143,10 +185,15 @@ impl<'a> Maker<'a> {
         self.k.default_lang()
     }
 
-    fn extra(&self) -> Vec<(&str, Vec<u8>)> {
+    /// The logo and the images of the texts, as files for the template. The images are
+    /// named by a hash of their bytes, so the print's data (and its cache key) changes
+    /// with them.
+    fn extra(&self) -> Vec<(String, Vec<u8>)> {
+        let trace = self.trace.lock().expect("trace lock");
         self.logo
             .iter()
-            .map(|(n, b)| (n.as_str(), b.clone()))
+            .map(|(n, b)| (n.clone(), b.clone()))
+            .chain(trace.images.iter().map(|(n, b)| (n.clone(), b.clone())))
             .collect()
     }
 
@@ -199,15 +246,16 @@ impl<'a> Maker<'a> {
             .arenas
             .values()
             .map(|v| {
-                let a = &v.pick(lang, self.default_lang()).0.data;
+                let doc = v.pick(lang, self.default_lang()).0;
+                let (a, at) = (&doc.data, src_of(doc));
                 let contact = a.contact.clone().unwrap_or_default();
                 data::Arena {
                     name: a.name.clone(),
-                    mandate: self.md(lang, &a.mandate),
+                    mandate: self.md(lang, &a.mandate, &at),
                     members: a.members.clone(),
                     frequency: a.frequency.clone(),
                     case_mode: a.case_mode.ui_key().to_string(),
-                    how_to_bring: self.md(lang, &a.how_to_bring),
+                    how_to_bring: self.md(lang, &a.how_to_bring, &at),
                     contact_name: contact.name,
                     contact_phone: contact.phone,
                     contact_email: contact.email,
@@ -223,15 +271,15 @@ impl<'a> Maker<'a> {
         let Some(g) = self.k.glossary.as_ref() else {
             return Vec::new();
         };
-        let mut terms: Vec<data::Term> = g
-            .pick(lang, self.default_lang())
-            .0
+        let doc = g.pick(lang, self.default_lang()).0;
+        let at = src_of(doc);
+        let mut terms: Vec<data::Term> = doc
             .data
             .terms
             .iter()
             .map(|t| data::Term {
                 term: t.term.clone(),
-                explanation: self.md(lang, &t.explanation),
+                explanation: self.md(lang, &t.explanation, &at),
             })
             .collect();
         terms.sort_by_key(|t| t.term.to_lowercase());
@@ -280,9 +328,47 @@ impl<'a> Maker<'a> {
         }
     }
 
-    fn md(&self, lang: &str, text: &str) -> Rich {
-        data::markdown_with_films(text, &|sc| self.expand(lang, sc), &|dest, title| {
-            self.film(dest, title)
+    /// A Markdown text of `src` in `lang`, converted; what will not print is noted at its
+    /// place in the file, and the text kept with its origin (see [`Trace`]).
+    fn md(&self, lang: &str, text: &str, src: &Src) -> Rich {
+        if text.trim().is_empty() {
+            return Vec::new();
+        }
+        let hooks = Hooks {
+            expand: &|sc| self.expand(lang, sc),
+            film: &|dest, title| self.film(dest, title),
+            image: &|dest, alt| self.image(dest, alt),
+            covers: &super::engine::covers,
+        };
+        let out = rich::convert(text, &hooks);
+        let origin = Origin::of(src.0, src.1.clone(), text);
+        let mut trace = self.trace.lock().expect("trace lock");
+        trace.note(&origin, &out.found);
+        trace.texts.push((out.rich.clone(), out.starts, origin));
+        out.rich
+    }
+
+    /// An image of the kommune standing on its own line: a block with the file's bytes
+    /// among the print's files, or why it cannot be printed (empty: not the kommune's own
+    /// file, which the link check reports).
+    fn image(&self, dest: &str, alt: &str) -> Result<Block, String> {
+        let rel = crate::film::asset_path(dest).ok_or_else(String::new)?;
+        let path = self.k.assets.get(&rel).ok_or_else(String::new)?;
+        let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+        let ext = match super::engine::image_format(&bytes) {
+            Ok(ext) => ext,
+            Err(e) if e.is_empty() => return Err(msg!("print-image-format")),
+            Err(e) => return Err(msg!("print-image-unreadable", reason = e)),
+        };
+        let name = format!("img/{:032x}.{ext}", xxhash_rust::xxh3::xxh3_128(&bytes));
+        self.trace
+            .lock()
+            .expect("trace lock")
+            .images
+            .insert(name.clone(), bytes);
+        Ok(Block::Image {
+            src: name,
+            alt: alt.to_string(),
         })
     }
 
@@ -295,23 +381,24 @@ impl<'a> Maker<'a> {
         Some(Block::film(title, duration, &url))
     }
 
-    fn md_inline(&self, lang: &str, text: &str) -> Vec<Inline> {
-        data::markdown_inline(text, &|sc| self.expand(lang, sc))
+    fn md_inline(&self, lang: &str, text: &str, src: &Src) -> Vec<Inline> {
+        rich::inlines_of(self.md(lang, text, src))
     }
 
     fn service(&self, lang: &str, id: &str) -> data::Service {
-        let s = &self.k.services[id].pick(lang, self.default_lang()).0.data;
+        let doc = self.k.services[id].pick(lang, self.default_lang()).0;
+        let (s, at) = (&doc.data, src_of(doc));
         data::Service {
             name: s.name.clone(),
             category: Some(s.category.clone()),
             ages: Some(format!("{}–{}", s.ages.from, s.ages.to)),
-            description: self.md(lang, &s.description),
+            description: self.md(lang, &s.description, &at),
             phone: s.contact.phone.clone(),
             email: s.contact.email.clone(),
             address: s.contact.address.clone(),
             opening_hours: s.contact.opening_hours.clone(),
             web: s.contact.web.clone(),
-            referral: self.md(lang, &s.referral),
+            referral: self.md(lang, &s.referral, &at),
         }
     }
 
@@ -323,7 +410,8 @@ impl<'a> Maker<'a> {
     }
 
     fn form(&self, lang: &str, id: &str) -> data::Form {
-        let f = &self.k.forms[id].pick(lang, self.default_lang()).0.data;
+        let doc = self.k.forms[id].pick(lang, self.default_lang()).0;
+        let (f, at) = (&doc.data, src_of(doc));
         let kind = |k: FieldKind| match k {
             FieldKind::Text => "text",
             FieldKind::Textarea => "textarea",
@@ -337,15 +425,15 @@ impl<'a> Maker<'a> {
         data::Form {
             id: id.into(),
             title: f.title.clone(),
-            description: self.md(lang, &f.description),
-            intro: self.md(lang, f.intro.as_deref().unwrap_or("")),
+            description: self.md(lang, &f.description, &at),
+            intro: self.md(lang, f.intro.as_deref().unwrap_or(""), &at),
             levels: f.levels.clone(),
             sections: f
                 .sections
                 .iter()
                 .map(|s| data::FormSection {
                     title: s.title.clone(),
-                    description: self.md(lang, s.description.as_deref().unwrap_or("")),
+                    description: self.md(lang, s.description.as_deref().unwrap_or(""), &at),
                     fields: s
                         .fields
                         .iter()
@@ -364,7 +452,7 @@ impl<'a> Maker<'a> {
                             }),
                             rows: fl.rows,
                             options: fl.options.clone(),
-                            text: self.md(lang, fl.text.as_deref().unwrap_or("")),
+                            text: self.md(lang, fl.text.as_deref().unwrap_or(""), &at),
                         })
                         .collect(),
                 })
@@ -374,23 +462,23 @@ impl<'a> Maker<'a> {
 
     fn level(&self, lang: &str, index: usize) -> data::Level {
         let doc = self.k.levels[index].pick(lang, self.default_lang()).0;
-        let l = &doc.data;
+        let (l, at) = (&doc.data, src_of(doc));
         data::Level {
             number: l.level,
             title: l.title.clone(),
             short_title: l.short().to_string(),
             summary: l.summary.clone(),
-            purpose: self.md(lang, &l.purpose),
-            lead: self.md_inline(lang, &l.lead),
+            purpose: self.md(lang, &l.purpose, &at),
+            lead: self.md_inline(lang, &l.lead, &at),
             deadline: l.deadline.clone(),
             steps: l
                 .steps
                 .iter()
                 .map(|st| data::Step {
                     title: st.title.clone(),
-                    how: self.md(lang, &st.how),
-                    who: self.md_inline(lang, &st.who),
-                    tools: self.md_inline(lang, st.tools.as_deref().unwrap_or("")),
+                    how: self.md(lang, &st.how, &at),
+                    who: self.md_inline(lang, &st.who, &at),
+                    tools: self.md_inline(lang, st.tools.as_deref().unwrap_or(""), &at),
                     deadline: st.deadline.clone(),
                     forms: st
                         .forms
@@ -399,8 +487,8 @@ impl<'a> Maker<'a> {
                         .collect(),
                 })
                 .collect(),
-            decision: self.md(lang, &l.decision),
-            body: self.md(lang, doc.body()),
+            decision: self.md(lang, &l.decision, &at),
+            body: self.md(lang, doc.body(), &at),
             forms: l
                 .forms
                 .iter()
@@ -418,15 +506,70 @@ impl<'a> Maker<'a> {
     /// Make the PDF(s) of `file`: a brochure also makes its booklet (the next file in
     /// `all` with the same id and language).
     fn make(&self, file: &PrintFile, all: &[PrintFile]) -> Result<Vec<(String, Pdf)>, Diagnostic> {
-        let fail = |e: String| {
-            Diagnostic::error(
-                "print-failed",
-                format!("the print {} could not be made: {e}", file.name),
-            )
-            .in_file(&file.file)
-        };
-        let lang = file.lang.as_str();
+        let data = self.data(file, all);
+        // Known after the data: the texts' images are among the files.
         let extra = self.extra();
+        let extra = borrowed(&extra);
+        let made = match &data {
+            Data::Poster(poster) => self.cached("poster", poster, &[&file.name], || {
+                super::poster(self.theme, poster, &extra).map(|p| vec![p])
+            }),
+            Data::Brochure(brochure, booklet) => {
+                let names = [file.name.as_str(), booklet.as_str()];
+                self.cached("brochure", brochure, &names, || {
+                    let (a5, booklet) = super::brochure(self.theme, brochure, &extra)?;
+                    Ok(vec![a5, booklet])
+                })
+            }
+            Data::Guide(guide) => self.cached("guide", guide, &[&file.name], || {
+                super::guide(self.theme, guide, &extra).map(|p| vec![p])
+            }),
+            Data::Form(fp) => self.cached("form", fp, &[&file.name], || {
+                super::form(self.theme, fp, &extra).map(|p| vec![p])
+            }),
+            Data::None => Ok(Vec::new()),
+        };
+        let mut made = made.map_err(|e| {
+            let trace = self.trace.lock().expect("trace lock");
+            trace
+                .locate_failure(self.theme, &file.name, &data.json()["meta"], &extra)
+                .unwrap_or_else(|| {
+                    Diagnostic::error(
+                        "print-failed",
+                        msg!("print-failed", print = file.name.as_str(), reason = e),
+                    )
+                    .in_file(&file.file)
+                })
+        })?;
+        if let Data::Poster(poster) = &data {
+            let pages = made.first().map_or(1, |(_, p)| p.pages);
+            if pages != 1 {
+                return Err(Diagnostic::error(
+                    "print-overflow",
+                    msg!(
+                        "print-overflow",
+                        paper = file.paper,
+                        title = poster.title.as_str(),
+                        pages = pages
+                    ),
+                )
+                .in_file(&file.file)
+                .with_help(msg!("print-overflow-help")));
+            }
+        }
+        // Characters the fonts lack in the content are reported by the check at their own
+        // place; the PDF's warning names only those that come from elsewhere (the theme).
+        let mut trace = self.trace.lock().expect("trace lock");
+        trace.stray_glyphs(self.k, &data, file);
+        for (_, pdf) in &mut made {
+            pdf.warnings.retain(|w| !only_known_glyphs(w, &trace.glyphs));
+        }
+        Ok(made)
+    }
+
+    /// The data of the print `file` for its template.
+    fn data(&self, file: &PrintFile, all: &[PrintFile]) -> Data {
+        let lang = file.lang.as_str();
         let doc = || {
             self.k.prints[&file.id]
                 .docs
@@ -442,7 +585,7 @@ impl<'a> Maker<'a> {
                     meta: self.meta(lang),
                     paper: file.paper.to_ascii_lowercase(),
                     title: doc.data.title.clone(),
-                    body: self.md(lang, doc.body()),
+                    body: self.md(lang, doc.body(), &src_of(&doc)),
                     levels: (0..self.k.levels.len())
                         .map(|i| {
                             let l = &self.k.levels[i].pick(lang, self.default_lang()).0.data;
@@ -457,26 +600,7 @@ impl<'a> Maker<'a> {
                     contacts: self.contacts(),
                     qr: String::new(),
                 };
-                let made = self.cached("poster", &poster, &[&file.name], || {
-                    super::poster(self.theme, &poster, &extra).map(|p| vec![p])
-                });
-                made.map_err(|e| {
-                    if e.contains("does not fit") {
-                        Diagnostic::error(
-                            "print-overflow",
-                            format!(
-                                "the {} poster {:?} does not fit on one page",
-                                file.paper, poster.title
-                            ),
-                        )
-                        .in_file(&file.file)
-                        .with_help(
-                            "shorten the text (or use format: A3); a poster is always one page",
-                        )
-                    } else {
-                        fail(e)
-                    }
-                })
+                Data::Poster(poster)
             }
             FileKind::Brochure => {
                 let doc = doc();
@@ -488,7 +612,7 @@ impl<'a> Maker<'a> {
                 let brochure = data::Brochure {
                     meta: self.meta_to(lang, &target),
                     title: doc.data.title.clone(),
-                    body: self.md(lang, doc.body()),
+                    body: self.md(lang, doc.body(), &src_of(&doc)),
                     emergency: self.emergency(),
                     contacts: self.contacts(),
                     qr: None,
@@ -502,12 +626,7 @@ impl<'a> Maker<'a> {
                     })
                     .map(|f| f.name.clone())
                     .unwrap_or_else(|| file.name.replace(".pdf", "-hefte.pdf"));
-                let names = [file.name.as_str(), booklet_name.as_str()];
-                self.cached("brochure", &brochure, &names, || {
-                    let (a5, booklet) = super::brochure(self.theme, &brochure, &extra)?;
-                    Ok(vec![a5, booklet])
-                })
-                .map_err(fail)
+                Data::Brochure(brochure, booklet_name)
             }
             FileKind::Guide => {
                 let doc = doc();
@@ -534,8 +653,8 @@ impl<'a> Maker<'a> {
                         .as_ref()
                         .and_then(|i| i.data.intro.clone())
                         .unwrap_or_default(),
-                    about: self.md(lang, doc.body()),
-                    intro: intro.map(|i| self.md(lang, i.body())).unwrap_or_default(),
+                    about: self.md(lang, doc.body(), &src_of(&doc)),
+                    intro: intro.map(|i| self.md(lang, i.body(), &src_of(&i))).unwrap_or_default(),
                     levels: (0..self.k.levels.len())
                         .map(|i| self.level(lang, i))
                         .collect(),
@@ -547,22 +666,37 @@ impl<'a> Maker<'a> {
                     contacts: self.contacts(),
                     qr: None,
                 };
-                self.cached("guide", &guide, &[&file.name], || {
-                    super::guide(self.theme, &guide, &extra).map(|p| vec![p])
-                })
-                .map_err(fail)
+                Data::Guide(guide)
             }
             FileKind::Form => {
-                let fp = data::FormPrint {
+                Data::Form(data::FormPrint {
                     meta: self.meta(lang),
                     form: self.form(lang, &file.id),
-                };
-                self.cached("form", &fp, &[&file.name], || {
-                    super::form(self.theme, &fp, &extra).map(|p| vec![p])
                 })
-                .map_err(fail)
             }
-            FileKind::Booklet => Ok(Vec::new()),
+            FileKind::Booklet => Data::None,
         }
     }
+}
+
+/// Whether a PDF's warning lists only characters (`U+2192`) in `known`.
+fn only_known_glyphs(warning: &str, known: &[char]) -> bool {
+    let mut rest = warning;
+    let mut any = false;
+    while let Some(i) = rest.find("(U+") {
+        let code = &rest[i + 3..];
+        let hex: String = code.chars().take_while(|c| c.is_ascii_hexdigit()).collect();
+        let c = u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32);
+        if !c.is_some_and(|c| known.contains(&c)) {
+            return false;
+        }
+        any = true;
+        rest = &code[hex.len()..];
+    }
+    any
+}
+
+/// Extra files with borrowed names, as the templates take them.
+fn borrowed(files: &[(String, Vec<u8>)]) -> Vec<(&str, Vec<u8>)> {
+    files.iter().map(|(n, b)| (n.as_str(), b.clone())).collect()
 }
