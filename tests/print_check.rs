@@ -32,7 +32,8 @@ fn pdf_text(path: &Path) -> String {
         .join(" ")
 }
 
-const GUIDE: &str = "---\ntitle: \"Hele veilederen\"\nkind: guide\nformat: A4\n---\nOm utskriften.\n";
+const GUIDE: &str =
+    "---\ntitle: \"Hele veilederen\"\nkind: guide\nformat: A4\n---\nOm utskriften.\n";
 
 /// Level 1 with `how` as the second step's text (a block scalar, indented six spaces).
 fn level_with_how(how: &str) -> String {
@@ -71,8 +72,18 @@ fn a_table_in_a_steps_how_passes_check_and_prints_as_a_table_in_the_guide() {
         return;
     }
     let guide = pdf_text(&f.out().join("trykk/veilederen.pdf"));
-    for cell in ["Hvem", "Gjør hva", "Lærer", "Ringer hjem", "Rektor", "Kaller inn"] {
-        assert!(guide.contains(cell), "{cell} missing from the guide: {guide}");
+    for cell in [
+        "Hvem",
+        "Gjør hva",
+        "Lærer",
+        "Ringer hjem",
+        "Rektor",
+        "Kaller inn",
+    ] {
+        assert!(
+            guide.contains(cell),
+            "{cell} missing from the guide: {guide}"
+        );
     }
 }
 
@@ -143,8 +154,10 @@ fn a_character_no_font_has_is_warned_about_at_its_own_file_line_and_column() {
 
 #[test]
 fn an_image_that_cannot_be_printed_is_reported_by_check_at_its_line_and_column() {
-    let f = fixture("Se tegningen:\n\n![Tegning av nivåene](bilder/nivaer.png)\n")
-        .bytes("content/testvik/bilder/nivaer.png", b"\x89PNG\r\n\x1a\nnot really");
+    let f = fixture("Se tegningen:\n\n![Tegning av nivåene](bilder/nivaer.png)\n").bytes(
+        "content/testvik/bilder/nivaer.png",
+        b"\x89PNG\r\n\x1a\nnot really",
+    );
     let line = line_of(&f, "content/testvik/veileder/niva-1.md", "![Tegning");
     let check = f.run(&["check", "--kommune", "testvik", "--verbose"]);
     let err = stderr(&check);
@@ -171,7 +184,11 @@ fn an_image_on_its_own_line_is_printed() {
         .bytes("content/testvik/bilder/nivaer.png", &png);
     let check = f.run(&["check", "--kommune", "testvik", "--verbose"]);
     assert_ok(&check);
-    assert!(!stderr(&check).contains("print-image"), "{}", stderr(&check));
+    assert!(
+        !stderr(&check).contains("print-image"),
+        "{}",
+        stderr(&check)
+    );
     assert_ok(&f.build(&["--kommune", "testvik"]));
     if Command::new("pdfimages").arg("-v").output().is_err() {
         return;

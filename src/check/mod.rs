@@ -66,7 +66,7 @@ fn check_prints(kommune: &Kommune, today: chrono::NaiveDate, diags: &mut Vec<Dia
         prefix: String::new(),
         default_lang: kommune.default_lang().to_string(),
     };
-    diags.extend(crate::print::build::check_all(kommune, &urls, today));
+    diags.extend(crate::print::prepare::check_all(kommune, &urls, today));
 }
 
 #[cfg(not(feature = "print"))]

@@ -223,4 +223,3 @@ pub struct Term {
     pub term: String,
     pub explanation: Rich,
 }
-

@@ -10,8 +10,11 @@
 
 pub mod build;
 pub mod cache;
+mod convert;
 pub mod data;
 pub mod engine;
+mod expand;
+pub mod prepare;
 pub mod rich;
 pub mod trace;
 

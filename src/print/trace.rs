@@ -7,10 +7,11 @@
 //! names the file and line of the text that causes it rather than the template.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::sync::Arc;
 
 use super::data;
-use super::rich::{Block, Found, Origin, Problem, Rich};
+use super::rich::{Block, Found, Problem, Rich};
 use crate::diagnostics::Diagnostic;
 use crate::msg;
 use crate::render::prints::PrintFile;
@@ -76,7 +77,11 @@ impl Trace {
                 }
                 Problem::Image { dest, reason } => Diagnostic::warning(
                     "print-image",
-                    msg!("print-image", image = dest.as_str(), reason = reason.as_str()),
+                    msg!(
+                        "print-image",
+                        image = dest.as_str(),
+                        reason = reason.as_str()
+                    ),
                 )
                 .in_file(&origin.file)
                 .with_help(msg!("print-image-help")),
@@ -113,8 +118,7 @@ impl Trace {
             for file in &files {
                 if let Some(at) = file.text.find(c) {
                     seen = true;
-                    self.found
-                        .push(glyph(file, c).at_offset(at, c.len_utf8()));
+                    self.found.push(glyph(file, c).at_offset(at, c.len_utf8()));
                 }
             }
             if !seen {
@@ -193,5 +197,86 @@ fn strings(value: &serde_json::Value, f: &mut dyn FnMut(&str)) {
         serde_json::Value::Array(a) => a.iter().for_each(|v| strings(v, f)),
         serde_json::Value::Object(o) => o.values().for_each(|v| strings(v, f)),
         _ => {}
+    }
+}
+
+/// Where a Markdown text comes from: its file, and a map from the text's byte offsets to
+/// the file's. A body is one stretch of the file; a YAML value (a step's `how: |`) is
+/// found line by line in its document's YAML, so its indented lines map back exactly.
+#[derive(Debug, Clone)]
+pub struct Origin {
+    pub file: Arc<SourceFile>,
+    /// (offset in the text, offset in the file), by offset in the text.
+    marks: Vec<(usize, usize)>,
+}
+
+impl Origin {
+    /// `text` as read from `file`, whose YAML is `yaml`: its body when `text` is a slice of
+    /// the file's text, else a value in the YAML.
+    pub fn of(file: &Arc<SourceFile>, yaml: Range<usize>, text: &str) -> Origin {
+        let base = file.text.as_ptr() as usize;
+        let at = text.as_ptr() as usize;
+        if at >= base && at + text.len() <= base + file.text.len() {
+            return Origin {
+                file: Arc::clone(file),
+                marks: vec![(0, at - base)],
+            };
+        }
+        let end = yaml.end.min(file.text.len());
+        let mut cursor = yaml.start.min(end);
+        let mut marks = Vec::new();
+        let mut offset = 0;
+        for line in text.split_inclusive('\n') {
+            let trimmed = line.trim();
+            let lead = line.len() - line.trim_start().len();
+            let hay = file.text.get(cursor..end).unwrap_or("");
+            // A folded or quoted value is not in the file as written: its first words are.
+            let found = hay.find(trimmed).map(|i| (i, trimmed.len())).or_else(|| {
+                let words: String = trimmed.split(' ').take(3).collect::<Vec<_>>().join(" ");
+                (!words.is_empty())
+                    .then(|| hay.find(&words).map(|i| (i, words.len())))
+                    .flatten()
+            });
+            if let (false, Some((i, len))) = (trimmed.is_empty(), found) {
+                marks.push((offset + lead, cursor + i));
+                cursor += i + len;
+            }
+            offset += line.len();
+        }
+        if marks.is_empty() {
+            marks.push((0, yaml.start));
+        }
+        Origin {
+            file: Arc::clone(file),
+            marks,
+        }
+    }
+
+    /// The file's byte offset of byte `at` of the text.
+    pub fn offset(&self, at: usize) -> usize {
+        let i = self.marks.partition_point(|(t, _)| *t <= at);
+        let (t, f) = self.marks[i.saturating_sub(1)];
+        let mut out = (f + at.saturating_sub(t)).min(self.file.text.len());
+        while !self.file.text.is_char_boundary(out) {
+            out -= 1;
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn yaml_values_map_back_line_by_line() {
+        let text = "---\ntitle: T\nsteps:\n  - how: |\n      Første linje.\n      | a | b |\n---\n";
+        let file = Arc::new(SourceFile::new("x.md".into(), text.into()));
+        let value = "Første linje.\n| a | b |\n";
+        let origin = Origin::of(&file, 4..text.len() - 4, value);
+        let at = value.find("| a").unwrap();
+        assert_eq!(file.line_col(origin.offset(at)), (6, 7));
+        let body = &file.text[file.text.len() - 4..];
+        assert_eq!(Origin::of(&file, 0..0, body).offset(0), text.len() - 4);
     }
 }
