@@ -47,8 +47,32 @@ pub fn check_kommune_with(
     markdown::check(kommune, raw_html, film_max_mb, &mut diags);
     check_pages(kommune, &mut diags);
     check_files(kommune, today, &mut diags);
+    check_prints(kommune, today, &mut diags);
     diags
 }
+
+/// The print PDFs' data, prepared as `build` prepares it (without compiling): characters
+/// the fonts lack and images that cannot be printed, at their own file and line.
+#[cfg(feature = "print")]
+fn check_prints(kommune: &Kommune, today: chrono::NaiveDate, diags: &mut Vec<Diagnostic>) {
+    let base = kommune
+        .config
+        .base_url
+        .as_deref()
+        .and_then(|b| crate::config::BaseUrl::parse(b).ok())
+        .unwrap_or_else(|| {
+            crate::config::BaseUrl::parse("https://veiviser.invalid/").expect("a valid URL")
+        });
+    let urls = crate::render::urls::Urls {
+        base,
+        prefix: String::new(),
+        default_lang: kommune.default_lang().to_string(),
+    };
+    diags.extend(crate::print::prepare::check_all(kommune, &urls, today));
+}
+
+#[cfg(not(feature = "print"))]
+fn check_prints(_: &Kommune, _: chrono::NaiveDate, _: &mut Vec<Diagnostic>) {}
 
 /// Checks across every kommune of the run (one warning per shared file, not per kommune).
 pub fn check_kommuner(kommuner: &[Kommune]) -> Vec<Diagnostic> {

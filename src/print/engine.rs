@@ -27,8 +27,9 @@ use typst_layout::PagedDocument;
 
 /// Fonts embedded in the binary with the built-in theme (SIL Open Font License; see
 /// `themes/standard/fonts/OFL.txt`). Noto Sans covers Latin (æøå, Sámi), Cyrillic and Greek;
-/// the other two cover Arabic and Ethiopic (Tigrinya, Amharic). Typst falls back between them
-/// glyph by glyph. Always the built-in ones, never a project's: prints look the same
+/// the next two cover Arabic and Ethiopic (Tigrinya, Amharic); the two Symbols subsets
+/// cover arrows, ☐ ☒ ✓ and other common symbols. Typst falls back between them glyph by
+/// glyph. Always the built-in ones, never a project's: prints look the same
 /// everywhere and a theme cannot lose a script's glyphs.
 const FONTS: &[&str] = &[
     "fonts/NotoSans-Regular.ttf",
@@ -38,6 +39,8 @@ const FONTS: &[&str] = &[
     "fonts/NotoSansArabic-Bold.ttf",
     "fonts/NotoSansEthiopic-Regular.ttf",
     "fonts/NotoSansEthiopic-Bold.ttf",
+    "fonts/NotoSansSymbols-Regular.ttf",
+    "fonts/NotoSansSymbols2-Regular.ttf",
 ];
 
 /// What stays the same between compilations: the standard library and the fonts.
@@ -81,6 +84,32 @@ pub fn font_families() -> Vec<String> {
     names
 }
 
+/// Whether one of the embedded fonts has a glyph for `c` (else it prints as an empty box).
+pub fn covers(c: char) -> bool {
+    shared()
+        .fonts
+        .iter()
+        .any(|f| f.info().coverage.contains(c as u32))
+}
+
+/// The format Typst reads an image as (`png`, `jpg`, `gif`, `webp`, `svg`), after decoding
+/// a raster image as Typst would; else why it cannot.
+pub fn image_format(bytes: &[u8]) -> Result<&'static str, String> {
+    use typst::visualize::{ExchangeFormat, ImageFormat, RasterFormat, RasterImage, VectorFormat};
+    let format = match ImageFormat::detect(bytes) {
+        Some(ImageFormat::Raster(RasterFormat::Exchange(f))) => f,
+        Some(ImageFormat::Vector(VectorFormat::Svg)) => return Ok("svg"),
+        _ => return Err(String::new()),
+    };
+    RasterImage::plain(Bytes::new(bytes.to_vec()), format).map_err(|e| e.to_string())?;
+    Ok(match format {
+        ExchangeFormat::Png => "png",
+        ExchangeFormat::Jpg => "jpg",
+        ExchangeFormat::Gif => "gif",
+        ExchangeFormat::Webp => "webp",
+    })
+}
+
 /// A finished PDF.
 #[derive(Debug, Clone)]
 pub struct Pdf {
@@ -112,7 +141,7 @@ impl PrintWorld<'_> {
     fn theme_file(&self, id: FileId) -> FileResult<(String, &ThemeFile)> {
         if !matches!(id.root(), VirtualRoot::Project) {
             return Err(FileError::Other(Some(
-                "packages are not available to print templates; put the file in the theme".into(),
+                crate::msg!("print-no-packages").into(),
             )));
         }
         let rel = id
@@ -218,7 +247,7 @@ pub fn render(
         .collect();
     let document = warned.output.map_err(|errors| {
         let mut lines: Vec<String> = errors.iter().map(|d| describe(&world, d)).collect();
-        lines.insert(0, format!("print template {template} failed:"));
+        lines.insert(0, crate::msg!("print-template-failed", template = template));
         lines.join("\n  ")
     })?;
 
@@ -229,14 +258,11 @@ pub fn render(
     if !missing.is_empty() {
         missing.sort();
         missing.dedup();
-        warnings.push(format!(
-            "no glyph in the embedded fonts for: {}",
-            missing
-                .iter()
-                .map(|c| format!("{c:?} (U+{:04X})", *c as u32))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
+        let chars: Vec<String> = missing
+            .iter()
+            .map(|c| super::trace::describe_char(*c))
+            .collect();
+        warnings.push(crate::msg!("print-no-glyph", chars = chars.join(", ")));
     }
 
     let options = typst_pdf::PdfOptions {
@@ -248,7 +274,11 @@ pub fn render(
     };
     let bytes = typst_pdf::pdf(&document, &options).map_err(|errors| {
         let lines: Vec<String> = errors.iter().map(|d| describe(&world, d)).collect();
-        format!("PDF export of {template} failed:\n  {}", lines.join("\n  "))
+        format!(
+            "{}\n  {}",
+            crate::msg!("print-export-failed", template = template),
+            lines.join("\n  ")
+        )
     })?;
     let page_size_pt = document
         .pages()

@@ -10,8 +10,13 @@
 
 pub mod build;
 pub mod cache;
+mod convert;
 pub mod data;
 pub mod engine;
+mod expand;
+pub mod prepare;
+pub mod rich;
+pub mod trace;
 
 use crate::theme_files::ThemeFiles;
 
@@ -22,7 +27,7 @@ pub use engine::{evict_cache, render, Pdf};
 pub fn qr_svg(url: &str) -> Result<String, String> {
     use qrcode::render::svg;
     let code = qrcode::QrCode::with_error_correction_level(url.as_bytes(), qrcode::EcLevel::M)
-        .map_err(|e| format!("QR code for {url}: {e}"))?;
+        .map_err(|e| crate::msg!("print-qr-failed", url = url, reason = e.to_string()))?;
     Ok(code
         .render::<svg::Color>()
         .quiet_zone(true)
@@ -53,8 +58,8 @@ fn value<T: serde::Serialize>(data: &T) -> Result<serde_json::Value, String> {
 }
 
 /// A poster (`print/poster.typ`). Its QR code points to `poster.meta.url`; `poster.qr` is
-/// set to `qr.svg`. `extra` holds the logo if `meta.logo` names one. Fails if the content
-/// does not fit on one page.
+/// set to `qr.svg`. `extra` holds the logo if `meta.logo` names one. A poster is one page:
+/// the caller refuses a PDF with more (`print-overflow`).
 pub fn poster(
     theme: &ThemeFiles,
     poster: &data::Poster,
@@ -64,20 +69,13 @@ pub fn poster(
     poster.qr = "qr.svg".into();
     let qr = qr_svg(&poster.meta.url)?;
     let files = with(extra, vec![("qr.svg", qr.into_bytes())]);
-    let pdf = render(
+    render(
         theme,
         "poster.typ",
         &value(&poster)?,
         &files,
         version_date(&poster.meta.version),
-    )?;
-    if pdf.pages != 1 {
-        return Err(format!(
-            "poster {:?} ({}) does not fit on one page ({} pages): shorten the text",
-            poster.title, poster.paper, pdf.pages
-        ));
-    }
-    Ok(pdf)
+    )
 }
 
 /// A parent brochure: the A5 PDF in reading order (page count a multiple of 4) and the A4
@@ -207,14 +205,24 @@ mod tests {
     }
 
     #[test]
-    fn embedded_fonts_cover_latin_arabic_ethiopic() {
+    fn embedded_fonts_cover_latin_arabic_ethiopic_and_symbols() {
         let families = engine::font_families();
-        for f in ["Noto Sans", "Noto Sans Arabic", "Noto Sans Ethiopic"] {
+        for f in [
+            "Noto Sans",
+            "Noto Sans Arabic",
+            "Noto Sans Ethiopic",
+            "Noto Sans Symbols",
+            "Noto Sans Symbols2",
+        ] {
             assert!(
                 families.iter().any(|x| x == f),
                 "{f} missing from {families:?}"
             );
         }
+        for c in ['→', '←', '☐', '☒', '✓', '①', '■'] {
+            assert!(engine::covers(c), "{c} has no glyph");
+        }
+        assert!(!engine::covers('\u{10300}'));
     }
 
     #[test]
