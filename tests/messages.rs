@@ -226,3 +226,15 @@ fn a_mistyped_command_is_explained_in_bokmal_with_exit_code_2() {
     assert!(text.contains("feil: biuld er ikke en kommando"), "{text}");
     assert!(text.contains("Mente du build?"), "{text}");
 }
+
+#[test]
+fn the_summary_counts_a_kommune_whose_settings_could_not_be_read() {
+    let site = Fixture::kommune().file(
+        "content/testvik/kommune.yaml",
+        &format!("{KOMMUNE_YAML}ukjent: 1\n"),
+    );
+    let out = run_in(site.root(), Some("C.UTF-8"), &["check"]);
+    let said = said(&out);
+    assert!(!out.status.success(), "{said}");
+    assert!(said.contains("Sjekket 1 kommune: 1 feil,"), "{said}");
+}

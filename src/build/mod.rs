@@ -105,6 +105,11 @@ fn check_units(
         Ok(p) => p,
         Err(diags) => {
             report.diagnostics.extend(diags);
+            // The summary counts the kommuner looked at, also when one could not be read.
+            report.kommuner = match only {
+                Some(_) => 1,
+                None => kommune_folders(root),
+            };
             return None;
         }
     };
@@ -138,6 +143,16 @@ fn check_units(
     diagnostics::sort(&mut report.diagnostics);
     report.kommuner = kommuner.len();
     Some((project, kommuner))
+}
+
+/// How many folders of `content/` hold a `kommune.yaml`.
+fn kommune_folders(root: &Path) -> usize {
+    std::fs::read_dir(root.join("content")).map_or(0, |entries| {
+        entries
+            .filter_map(Result::ok)
+            .filter(|e| e.path().join("kommune.yaml").is_file())
+            .count()
+    })
 }
 
 /// Build the site into `opts.out`, with the print PDFs (`trykk/`).
