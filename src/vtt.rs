@@ -113,11 +113,7 @@ pub fn parse(text: &str) -> Result<Vec<Cue>, Vec<VttError>> {
         let line = start + timing_at + 1;
         let payload = &block[timing_at + 1..];
         match timing_line(timing) {
-            Err(message) => errors.push(error(
-                line,
-                message,
-                crate::msg!("vtt-timing-help"),
-            )),
+            Err(message) => errors.push(error(line, message, crate::msg!("vtt-timing-help"))),
             Ok((start_ms, end_ms)) => {
                 if end_ms <= start_ms {
                     errors.push(error(
@@ -179,8 +175,8 @@ fn timing_line(line: &str) -> Result<(u64, u64), String> {
         .ok_or_else(|| crate::msg!("vtt-start-not-a-time", time = left.trim()))?;
     let right = right.trim_start();
     let end_text = right.split_whitespace().next().unwrap_or("");
-    let end = timestamp(end_text)
-        .ok_or_else(|| crate::msg!("vtt-end-not-a-time", time = end_text))?;
+    let end =
+        timestamp(end_text).ok_or_else(|| crate::msg!("vtt-end-not-a-time", time = end_text))?;
     Ok((start, end))
 }
 

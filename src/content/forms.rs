@@ -115,9 +115,7 @@ impl Field {
         match self.kind {
             Info if self.text.is_none() => Some(crate::msg!("field-info-needs-text")),
             Info => None,
-            _ if self.label.is_none() => {
-                Some(crate::msg!("field-needs-label"))
-            }
+            _ if self.label.is_none() => Some(crate::msg!("field-needs-label")),
             Radio | Checkboxes if self.options.len() < 2 => {
                 Some(crate::msg!("field-needs-options"))
             }
@@ -172,7 +170,9 @@ pub fn autocomplete_problem(kind: FieldKind, token: &str) -> Option<String> {
         return None;
     }
     match kind {
-        FieldKind::Textarea if token == "street-address" || SINGLE_LINE_TOKENS.contains(&token) => None,
+        FieldKind::Textarea if token == "street-address" || SINGLE_LINE_TOKENS.contains(&token) => {
+            None
+        }
         FieldKind::Text | FieldKind::Date if SINGLE_LINE_TOKENS.contains(&token) => None,
         FieldKind::Text | FieldKind::Date if token == "street-address" => {
             Some(crate::msg!("autocomplete-street-address"))

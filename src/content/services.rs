@@ -61,7 +61,11 @@ pub struct ServiceContact {
 impl Ages {
     pub fn problem(&self) -> Option<String> {
         if self.from > self.to {
-            Some(crate::msg!("ages-from-above-to", from = self.from, to = self.to))
+            Some(crate::msg!(
+                "ages-from-above-to",
+                from = self.from,
+                to = self.to
+            ))
         } else if self.to > 24 {
             Some(crate::msg!("ages-above-24", to = self.to))
         } else {
