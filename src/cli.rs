@@ -186,8 +186,7 @@ fn choose_language(args: &[std::ffi::OsString]) -> Lang {
         .enumerate()
         .find(|(i, arg)| {
             let arg = arg.to_str().unwrap_or("");
-            let after_option = *i > 0
-                && matches!(args[*i].to_str(), Some("--root" | "--lang"));
+            let after_option = *i > 0 && matches!(args[*i].to_str(), Some("--root" | "--lang"));
             !arg.starts_with('-') && !after_option
         })
         .and_then(|(_, arg)| arg.to_str());

@@ -54,14 +54,13 @@ pub fn explain(code: &str) -> Result<String, Diagnostic> {
         )),
         None => {
             let near = crate::diagnostics::suggest(code, codes.iter().map(|c| c.code.as_str()));
-            Err(Diagnostic::error(
-                "unknown-code",
-                msg!("explain-unknown-code", code = code),
+            Err(
+                Diagnostic::error("unknown-code", msg!("explain-unknown-code", code = code))
+                    .with_help(match near {
+                        Some(near) => msg!("explain-unknown-code-near", near = near),
+                        None => msg!("explain-unknown-code-help"),
+                    }),
             )
-            .with_help(match near {
-                Some(near) => msg!("explain-unknown-code-near", near = near),
-                None => msg!("explain-unknown-code-help"),
-            }))
         }
     }
 }

@@ -162,9 +162,9 @@ impl BaseUrl {
 
     pub fn parse(url: &str) -> Result<BaseUrl, String> {
         let url = url.trim();
-        let (scheme, rest) = url.split_once("://").ok_or_else(|| {
-            msg!("config-base-url-relative", url = url)
-        })?;
+        let (scheme, rest) = url
+            .split_once("://")
+            .ok_or_else(|| msg!("config-base-url-relative", url = url))?;
         if scheme != "http" && scheme != "https" {
             return Err(msg!("config-base-url-scheme", url = url));
         }

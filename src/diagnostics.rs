@@ -127,7 +127,10 @@ impl Diagnostic {
         let label = crate::msg!("diagnostic-help");
         if label != "help" {
             if let Some(at) = out.rfind("  help: ") {
-                out.replace_range(at..at + 8, &format!("  {label}: "));
+                // The help's own continuation lines are indented to follow the label.
+                let indent = " ".repeat(label.chars().count() + 4);
+                let tail = out[at + 8..].replace("\n        ", &format!("\n{indent}"));
+                out.replace_range(at.., &format!("  {label}: {tail}"));
             }
         }
         out

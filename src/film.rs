@@ -164,14 +164,13 @@ pub struct ExternalFilm {
 /// Read the argument of a `{{ film … }}` shortcode: an https address, a title in quotes
 /// and a duration.
 pub fn parse_external(arg: &str) -> Result<ExternalFilm, String> {
-    const FORM: &str = "write {{ film https://… \"Tittel på filmen\" 3:20 }}: the film's address, its title in quotes and how long it is";
     let arg = arg.trim();
     let (url, rest) = arg.split_once(char::is_whitespace).unwrap_or((arg, ""));
     let host = url
         .strip_prefix("https://")
         .map(|r| r.split(['/', '?', '#']).next().unwrap_or(""))
         .filter(|h| !h.is_empty() && !h.contains('@') && !h.contains(char::is_whitespace))
-        .ok_or_else(|| format!("`{url}` is not an https:// address; {FORM}"))?;
+        .ok_or_else(|| crate::msg!("film-link-not-https", url = url))?;
     let host = host.split(':').next().unwrap_or(host);
     let host = host
         .strip_prefix("www.")
@@ -183,13 +182,11 @@ pub fn parse_external(arg: &str) -> Result<ExternalFilm, String> {
         .and_then(|r| r.split_once('"'))
         .filter(|(title, _)| !title.trim().is_empty());
     let Some((title, after)) = quoted else {
-        return Err(format!("the film has no title in quotes; {FORM}"));
+        return Err(crate::msg!("film-link-no-title"));
     };
     let duration = after.trim();
     if !is_duration(duration) {
-        return Err(format!(
-            "`{duration}` is not a duration such as 3:20 (minutes:seconds) or 1:02:03; {FORM}"
-        ));
+        return Err(crate::msg!("film-link-duration", duration = duration));
     }
     Ok(ExternalFilm {
         url: url.to_string(),

@@ -143,7 +143,12 @@ impl Strings {
                     .with_help(msg!(
                         "theme-missing-ui-strings-help",
                         code = code,
-                        first = missing.iter().take(5).map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+                        first = missing
+                            .iter()
+                            .take(5)
+                            .map(|s| s.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     )),
                 );
             }

@@ -88,7 +88,11 @@ fn write_project(folder: &Path, slug: &str, language: &str) -> Result<(), Diagno
     let io = |path: &Path, e: std::io::Error| {
         Diagnostic::error(
             "io",
-            crate::msg!("write-cannot-write", path = path.display(), reason = e.to_string()),
+            crate::msg!(
+                "write-cannot-write",
+                path = path.display(),
+                reason = e.to_string()
+            ),
         )
     };
     std::fs::create_dir_all(folder).map_err(|e| io(folder, e))?;
@@ -136,10 +140,7 @@ pub fn run(folder: &Path, kommune: Option<&str>, language: &str, color: bool) ->
         return ExitCode::FAILURE;
     }
     let slug = &made.slug;
-    println!(
-        "{}",
-        crate::msg!("init-created", folder = folder.display())
-    );
+    println!("{}", crate::msg!("init-created", folder = folder.display()));
     let kommune = format!("content/{slug}/");
     let width = kommune.chars().count().max("veiviser.yaml".len());
     println!(

@@ -229,15 +229,12 @@ fn load_unit(root: &Path, dir: &Path) -> Result<(Unit, Vec<Diagnostic>), Vec<Dia
     let mut diags = config_warnings;
     if !crate::slug::is_valid(&slug) {
         diags.push(
-            Diagnostic::error(
-                "invalid-slug",
-                msg!("load-invalid-slug", slug = &slug),
-            )
-            .in_file(&config_file)
-            .with_help(msg!(
-                "load-invalid-slug-help",
-                suggestion = crate::slug::slugify(&slug)
-            )),
+            Diagnostic::error("invalid-slug", msg!("load-invalid-slug", slug = &slug))
+                .in_file(&config_file)
+                .with_help(msg!(
+                    "load-invalid-slug-help",
+                    suggestion = crate::slug::slugify(&slug)
+                )),
         );
     }
 

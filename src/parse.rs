@@ -20,9 +20,9 @@ use crate::content::services::Service;
 use crate::content::training::Module;
 use crate::content::Doc;
 use crate::diagnostics::Diagnostic;
-use crate::msg;
 use crate::i18n::LANGUAGES;
 use crate::load::{FileEntry, Unit};
+use crate::msg;
 use crate::registry::{ContentKind, Format};
 use crate::source::{split_front_matter, SourceFile};
 
@@ -142,11 +142,10 @@ pub fn parse_file(
             return if rel.starts_with("bilder/") || rel.starts_with("filer/") {
                 Ok(Some(Parsed::Asset(path.clone())))
             } else {
-                Err(Diagnostic::warning(
-                    "unknown-file",
-                    msg!("parse-not-content", file = rel),
+                Err(
+                    Diagnostic::warning("unknown-file", msg!("parse-not-content", file = rel))
+                        .with_help(msg!("parse-not-content-help")),
                 )
-                .with_help(msg!("parse-not-content-help")))
             };
         }
         FileEntry::Text(file) => file,
@@ -169,27 +168,25 @@ pub fn parse_file(
         }
     }
     if !crate::slug::is_valid(&name.id) {
-        return Err(Diagnostic::error(
-            "invalid-id",
-            msg!("parse-invalid-id", id = &name.id),
-        )
-        .in_file(file)
-        .with_help(msg!(
-            "parse-invalid-id-help",
-            suggestion = crate::slug::slugify(&name.id)
-        )));
+        return Err(
+            Diagnostic::error("invalid-id", msg!("parse-invalid-id", id = &name.id))
+                .in_file(file)
+                .with_help(msg!(
+                    "parse-invalid-id-help",
+                    suggestion = crate::slug::slugify(&name.id)
+                )),
+        );
     }
     let lang = name
         .lang
         .clone()
         .unwrap_or_else(|| default_lang.to_string());
     let Some(kind) = ContentKind::of_file(&name) else {
-        return Err(Diagnostic::warning(
-            "unknown-file",
-            msg!("parse-unknown-place", file = rel),
-        )
-        .in_file(file)
-        .with_help(msg!("parse-unknown-place-help")));
+        return Err(
+            Diagnostic::warning("unknown-file", msg!("parse-unknown-place", file = rel))
+                .in_file(file)
+                .with_help(msg!("parse-unknown-place-help")),
+        );
     };
     let parsed = match kind {
         ContentKind::Front => Parsed::Front(doc(kind, file, &name.id, &lang, more)?),

@@ -58,9 +58,12 @@ impl Progress {
     pub fn pages(&self, total: usize, message: &str) {
         if let Some(bar) = &self.bar {
             bar.set_style(
-                ProgressStyle::with_template("{msg} [{wide_bar}] {pos}/{len} pages, {eta} left")
-                    .expect("valid progress template")
-                    .progress_chars("=> "),
+                ProgressStyle::with_template(&format!(
+                    "{{msg}} [{{wide_bar}}] {{pos}}/{{len}} {}",
+                    crate::msg!("progress-pages")
+                ))
+                .expect("valid progress template")
+                .progress_chars("=> "),
             );
             bar.set_length(total as u64);
             bar.set_position(0);

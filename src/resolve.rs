@@ -7,8 +7,8 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
-use crate::msg;
 use crate::load::{Project, Unit};
+use crate::msg;
 use crate::parse::{parse_unit, FileName, Parsed};
 use crate::site::{Kommune, Origin, Variants};
 
@@ -98,27 +98,29 @@ fn chain<'a>(project: &'a Project, unit: &'a Unit) -> Result<Vec<&'a Unit>, Diag
                 .map(|u| u.slug.as_str())
                 .collect();
             return Err(locate(
-                Diagnostic::error(
-                    "unknown-base",
-                    msg!("resolve-unknown-base", base = base),
-                )
-                .with_help(if bases.is_empty() {
-                    msg!("resolve-unknown-base-create", base = base)
-                } else {
-                    match crate::diagnostics::suggest(base, bases.iter().copied()) {
-                        Some(near) => msg!(
-                            "resolve-unknown-base-near",
-                            near = near,
-                            bases = bases.join(", ")
-                        ),
-                        None => msg!("resolve-bases", bases = bases.join(", ")),
-                    }
-                }),
+                Diagnostic::error("unknown-base", msg!("resolve-unknown-base", base = base))
+                    .with_help(if bases.is_empty() {
+                        msg!("resolve-unknown-base-create", base = base)
+                    } else {
+                        match crate::diagnostics::suggest(base, bases.iter().copied()) {
+                            Some(near) => msg!(
+                                "resolve-unknown-base-near",
+                                near = near,
+                                bases = bases.join(", ")
+                            ),
+                            None => msg!("resolve-bases", bases = bases.join(", ")),
+                        }
+                    }),
             ));
         };
         if next.kommune().is_some() {
-            return Err(locate(Diagnostic::error("inherits-kommune", msg!("resolve-inherits-kommune", base = base))
-                .with_help(msg!("resolve-inherits-kommune-help"))));
+            return Err(locate(
+                Diagnostic::error(
+                    "inherits-kommune",
+                    msg!("resolve-inherits-kommune", base = base),
+                )
+                .with_help(msg!("resolve-inherits-kommune-help")),
+            ));
         }
         if let Some(start) = chain.iter().position(|u| u.slug == next.slug) {
             // Name the circle itself (not the kommune leading into it), so every kommune
@@ -281,14 +283,23 @@ fn assemble(
                 .collect();
             let own = merged.contains_key(excluded);
             diags.push(
-                Diagnostic::error("unknown-exclude", msg!("resolve-unknown-exclude", path = excluded))
-                    .in_file(&kommune_unit.config_file)
-                    .at_offset(offset, excluded.len())
-                    .with_help(match crate::diagnostics::suggest(excluded, inherited.iter().copied()) {
-                        _ if own => msg!("resolve-exclude-own", slug = &kommune_unit.slug, path = excluded),
+                Diagnostic::error(
+                    "unknown-exclude",
+                    msg!("resolve-unknown-exclude", path = excluded),
+                )
+                .in_file(&kommune_unit.config_file)
+                .at_offset(offset, excluded.len())
+                .with_help(
+                    match crate::diagnostics::suggest(excluded, inherited.iter().copied()) {
+                        _ if own => msg!(
+                            "resolve-exclude-own",
+                            slug = &kommune_unit.slug,
+                            path = excluded
+                        ),
                         Some(near) => msg!("check-did-you-mean", near = near),
                         None => msg!("resolve-unknown-exclude-help"),
-                    }),
+                    },
+                ),
             );
         }
         for r in matching {
@@ -318,9 +329,17 @@ fn assemble(
             .first()
             .unwrap_or(&project.config.default_language);
         let help = if excluded {
-            msg!("resolve-original-excluded", original = &original, slug = &kommune_unit.slug)
+            msg!(
+                "resolve-original-excluded",
+                original = &original,
+                slug = &kommune_unit.slug
+            )
         } else if lang == default {
-            msg!("resolve-default-language-suffix", lang = lang, original = &original)
+            msg!(
+                "resolve-default-language-suffix",
+                lang = lang,
+                original = &original
+            )
         } else {
             let siblings: Vec<FileName> = merged
                 .keys()

@@ -93,11 +93,11 @@ pub fn form_problem(sc: &Shortcode) -> Option<String> {
     match KNOWN.iter().find(|(n, _)| *n == sc.name) {
         None => Some(
             match crate::diagnostics::suggest(&sc.name, known.iter().copied()) {
-                Some(near) => format!("unknown shortcode `{}`; did you mean `{near}`?", sc.name),
-                None => format!(
-                    "unknown shortcode `{}`; known: {}",
-                    sc.name,
-                    known.join(", ")
+                Some(near) => crate::msg!("shortcode-unknown-near", name = &sc.name, near = near),
+                None => crate::msg!(
+                    "shortcode-unknown",
+                    name = &sc.name,
+                    known = known.join(", ")
                 ),
             },
         ),
@@ -105,11 +105,12 @@ pub fn form_problem(sc: &Shortcode) -> Option<String> {
             None => Some(crate::film::parse_external("").unwrap_err()),
             Some(arg) => crate::film::parse_external(arg).err(),
         },
-        Some((_, true)) if sc.arg.is_none() => Some(format!(
-            "`{{{{ {} … }}}}` needs an id, e.g. `{{{{ {} samtykke }}}}`",
-            sc.name, sc.name
-        )),
-        Some((_, false)) if sc.arg.is_some() => Some(format!("`{}` takes no argument", sc.name)),
+        Some((_, true)) if sc.arg.is_none() => {
+            Some(crate::msg!("shortcode-needs-id", name = &sc.name))
+        }
+        Some((_, false)) if sc.arg.is_some() => {
+            Some(crate::msg!("shortcode-no-argument", name = &sc.name))
+        }
         _ => None,
     }
 }

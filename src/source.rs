@@ -35,7 +35,11 @@ impl SourceFile {
         let io = |e: std::io::Error| {
             Diagnostic::error(
                 "io",
-                msg!("source-cannot-read", file = &display, reason = e.to_string()),
+                msg!(
+                    "source-cannot-read",
+                    file = &display,
+                    reason = e.to_string()
+                ),
             )
         };
         let file = std::fs::File::open(path).map_err(io)?;
@@ -94,13 +98,10 @@ impl SourceFile {
         };
         if let Some(nul) = text.find('\0') {
             let file = Arc::new(SourceFile::new(display, text.replace('\0', " ")));
-            return Err(Diagnostic::error(
-                "nul-character",
-                msg!("source-nul"),
-            )
-            .in_file(&file)
-            .at_offset(nul, 1)
-            .with_help(msg!("source-nul-help")));
+            return Err(Diagnostic::error("nul-character", msg!("source-nul"))
+                .in_file(&file)
+                .at_offset(nul, 1)
+                .with_help(msg!("source-nul-help")));
         }
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
         let text = if text.contains('\r') {
@@ -195,13 +196,12 @@ pub struct Split<'a> {
 pub fn split_front_matter(file: &Arc<SourceFile>) -> Result<Split<'_>, Diagnostic> {
     let text = file.text.as_str();
     let Some(after_open) = text.strip_prefix("---\n") else {
-        return Err(Diagnostic::error(
-            "missing-front-matter",
-            msg!("source-missing-front-matter"),
-        )
-        .in_file(file)
-        .at(1, 1)
-        .with_help(msg!("source-missing-front-matter-help")));
+        return Err(
+            Diagnostic::error("missing-front-matter", msg!("source-missing-front-matter"))
+                .in_file(file)
+                .at(1, 1)
+                .with_help(msg!("source-missing-front-matter-help")),
+        );
     };
     let front_offset = 4;
     let mut pos = 0;
@@ -217,13 +217,14 @@ pub fn split_front_matter(file: &Arc<SourceFile>) -> Result<Split<'_>, Diagnosti
         }
         pos += line.len();
     }
-    Err(
-        Diagnostic::error("unclosed-front-matter", msg!("source-unclosed-front-matter"))
-            .in_file(file)
-            .at(1, 1)
-            .with_length(3)
-            .with_help(msg!("source-unclosed-front-matter-help")),
+    Err(Diagnostic::error(
+        "unclosed-front-matter",
+        msg!("source-unclosed-front-matter"),
     )
+    .in_file(file)
+    .at(1, 1)
+    .with_length(3)
+    .with_help(msg!("source-unclosed-front-matter-help")))
 }
 
 /// Path relative to `base`, with `/` separators, for display and ids.

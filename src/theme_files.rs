@@ -89,20 +89,23 @@ impl ThemeFiles {
             if name == BUILTIN_NAME {
                 return Ok(theme);
             }
-            return Err(Diagnostic::error(
-                "missing-theme",
-                msg!("theme-missing", name = name),
-            )
-            .with_help(msg!("theme-missing-help", name = name, builtin = BUILTIN_NAME)));
+            return Err(
+                Diagnostic::error("missing-theme", msg!("theme-missing", name = name)).with_help(
+                    msg!("theme-missing-help", name = name, builtin = BUILTIN_NAME),
+                ),
+            );
         }
         for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
-            let entry = entry
-                .map_err(|e| {
-                    Diagnostic::error(
-                        "io",
-                        msg!("theme-cannot-read-folder", name = name, reason = e.to_string()),
-                    )
-                })?;
+            let entry = entry.map_err(|e| {
+                Diagnostic::error(
+                    "io",
+                    msg!(
+                        "theme-cannot-read-folder",
+                        name = name,
+                        reason = e.to_string()
+                    ),
+                )
+            })?;
             let hidden = entry.file_name().to_string_lossy().starts_with('.');
             if !entry.file_type().is_file() || hidden {
                 continue;

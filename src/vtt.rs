@@ -51,8 +51,8 @@ pub fn parse(text: &str) -> Result<Vec<Cue>, Vec<VttError>> {
     if !signature_ok {
         return Err(vec![error(
             1,
-            "a captions file must start with the line `WEBVTT`",
-            "write WEBVTT alone on the first line, then an empty line, then the cues",
+            crate::msg!("vtt-no-header"),
+            crate::msg!("vtt-no-header-help"),
         )]);
     }
     let mut errors = Vec::new();
@@ -63,8 +63,8 @@ pub fn parse(text: &str) -> Result<Vec<Cue>, Vec<VttError>> {
         if lines[i].contains("-->") {
             errors.push(error(
                 i + 1,
-                "a cue starts right below `WEBVTT`, without an empty line between",
-                "leave an empty line after WEBVTT",
+                crate::msg!("vtt-no-empty-line"),
+                crate::msg!("vtt-no-empty-line-help"),
             ));
         }
         i += 1;
@@ -88,8 +88,8 @@ pub fn parse(text: &str) -> Result<Vec<Cue>, Vec<VttError>> {
             if !cues.is_empty() {
                 errors.push(error(
                     start + 1,
-                    format!("a {head} block must come before the first cue"),
-                    "move it up, right after the WEBVTT line",
+                    crate::msg!("vtt-block-after-cue", block = head),
+                    crate::msg!("vtt-block-after-cue-help"),
                 ));
             }
             continue;
@@ -102,55 +102,51 @@ pub fn parse(text: &str) -> Result<Vec<Cue>, Vec<VttError>> {
         } else {
             errors.push(error(
                 start + 1,
-                format!(
-                    "`{}` is not a cue: a cue needs a timing line such as `00:00:01.000 --> 00:00:04.000`",
-                    head.chars().take(60).collect::<String>()
+                crate::msg!(
+                    "vtt-not-a-cue",
+                    text = head.chars().take(60).collect::<String>()
                 ),
-                "write the times on the line before the caption text, or start a comment with NOTE; separate cues with one empty line",
+                crate::msg!("vtt-not-a-cue-help"),
             ));
             continue;
         };
         let line = start + timing_at + 1;
         let payload = &block[timing_at + 1..];
         match timing_line(timing) {
-            Err(message) => errors.push(error(
-                line,
-                message,
-                "times are written hours:minutes:seconds.milliseconds or minutes:seconds.milliseconds, e.g. 00:01:02.500 --> 00:01:05.000",
-            )),
+            Err(message) => errors.push(error(line, message, crate::msg!("vtt-timing-help"))),
             Ok((start_ms, end_ms)) => {
                 if end_ms <= start_ms {
                     errors.push(error(
                         line,
-                        format!(
-                            "the cue ends ({}) before it starts ({})",
-                            clock(end_ms),
-                            clock(start_ms)
+                        crate::msg!(
+                            "vtt-ends-before-start",
+                            end = clock(end_ms),
+                            start = clock(start_ms)
                         ),
-                        "the second time must be later than the first",
+                        crate::msg!("vtt-ends-before-start-help"),
                     ));
                 } else if let Some(prev) = cues.last().filter(|c| start_ms < c.start) {
                     errors.push(error(
                         line,
-                        format!(
-                            "the cue starts at {}, before the cue above it (at line {}) starts at {}",
-                            clock(start_ms),
-                            prev.line,
-                            clock(prev.start)
+                        crate::msg!(
+                            "vtt-out-of-order",
+                            start = clock(start_ms),
+                            line = prev.line,
+                            previous = clock(prev.start)
                         ),
-                        "put the cues in the order they are shown",
+                        crate::msg!("vtt-out-of-order-help"),
                     ));
                 } else if payload.is_empty() {
                     errors.push(error(
                         line,
-                        "the cue has no text",
-                        "write the words that are spoken on the line below the times",
+                        crate::msg!("vtt-no-text"),
+                        crate::msg!("vtt-no-text-help"),
                     ));
                 } else if let Some(bad) = payload.iter().position(|l| l.contains("-->")) {
                     errors.push(error(
                         line + 1 + bad,
-                        "a timing line inside a cue's text: the empty line between two cues is missing",
-                        "leave one empty line between cues",
+                        crate::msg!("vtt-timing-in-text"),
+                        crate::msg!("vtt-timing-in-text-help"),
                     ));
                 } else {
                     cues.push(Cue {
@@ -174,13 +170,13 @@ pub fn parse(text: &str) -> Result<Vec<Cue>, Vec<VttError>> {
 fn timing_line(line: &str) -> Result<(u64, u64), String> {
     let (left, right) = line
         .split_once("-->")
-        .ok_or_else(|| "the timing line has no `-->`".to_string())?;
+        .ok_or_else(|| crate::msg!("vtt-no-arrow"))?;
     let start = timestamp(left.trim())
-        .ok_or_else(|| format!("`{}` is not a time: write it as 00:00:01.000", left.trim()))?;
+        .ok_or_else(|| crate::msg!("vtt-start-not-a-time", time = left.trim()))?;
     let right = right.trim_start();
     let end_text = right.split_whitespace().next().unwrap_or("");
-    let end = timestamp(end_text)
-        .ok_or_else(|| format!("`{end_text}` is not a time: write it as 00:00:04.000"))?;
+    let end =
+        timestamp(end_text).ok_or_else(|| crate::msg!("vtt-end-not-a-time", time = end_text))?;
     Ok((start, end))
 }
 

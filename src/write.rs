@@ -11,11 +11,16 @@ pub trait Sink: Sync {
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic>;
 
     fn copy(&self, rel: &str, from: &Path) -> Result<(), Diagnostic> {
-        let bytes = std::fs::read(from)
-            .map_err(|e| Diagnostic::error(
+        let bytes = std::fs::read(from).map_err(|e| {
+            Diagnostic::error(
                 "io",
-                msg!("write-cannot-read", path = from.display(), reason = e.to_string()),
-            ))?;
+                msg!(
+                    "write-cannot-read",
+                    path = from.display(),
+                    reason = e.to_string()
+                ),
+            )
+        })?;
         self.write(rel, &bytes)
     }
 
@@ -107,7 +112,11 @@ impl Staging {
         std::fs::create_dir_all(parent).map_err(|e| {
             Diagnostic::error(
                 "io",
-                msg!("write-cannot-create", path = parent.display(), reason = e.to_string()),
+                msg!(
+                    "write-cannot-create",
+                    path = parent.display(),
+                    reason = e.to_string()
+                ),
             )
         })?;
         let name = target
@@ -121,7 +130,11 @@ impl Staging {
         std::fs::create_dir_all(&staging).map_err(|e| {
             Diagnostic::error(
                 "io",
-                msg!("write-cannot-create", path = staging.display(), reason = e.to_string()),
+                msg!(
+                    "write-cannot-create",
+                    path = staging.display(),
+                    reason = e.to_string()
+                ),
             )
         })?;
         Ok(Staging {
@@ -188,19 +201,28 @@ impl Sink for Staging {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| {
                 Diagnostic::error(
-                "io",
-                msg!("write-cannot-create", path = parent.display(), reason = e.to_string()),
-            )
+                    "io",
+                    msg!(
+                        "write-cannot-create",
+                        path = parent.display(),
+                        reason = e.to_string()
+                    ),
+                )
             })?;
         }
         // A file linked from the previous output is replaced, never written through: the
         // previous output stays as it was until the swap.
         let _ = std::fs::remove_file(&path);
-        std::fs::write(&path, bytes)
-            .map_err(|e| Diagnostic::error(
+        std::fs::write(&path, bytes).map_err(|e| {
+            Diagnostic::error(
                 "io",
-                msg!("write-cannot-write", path = path.display(), reason = e.to_string()),
-            ))
+                msg!(
+                    "write-cannot-write",
+                    path = path.display(),
+                    reason = e.to_string()
+                ),
+            )
+        })
     }
 
     fn link(&self, rel: &str, from: &Path) -> Result<(), Diagnostic> {
@@ -208,9 +230,13 @@ impl Sink for Staging {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| {
                 Diagnostic::error(
-                "io",
-                msg!("write-cannot-create", path = parent.display(), reason = e.to_string()),
-            )
+                    "io",
+                    msg!(
+                        "write-cannot-create",
+                        path = parent.display(),
+                        reason = e.to_string()
+                    ),
+                )
             })?;
         }
         let _ = std::fs::remove_file(&path);

@@ -56,13 +56,10 @@ fn broken_link() -> Fixture {
 
 /// The one diagnostic of `check --format json`: (code, file, line, column, message, help).
 fn only_diagnostic(out: &Output) -> (String, String, u64, u64, String, String) {
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}", said(out)));
+    let json: serde_json::Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", said(out)));
     let diags = json.as_array().expect("an array of diagnostics");
-    let errors: Vec<_> = diags
-        .iter()
-        .filter(|d| d["severity"] == "error")
-        .collect();
+    let errors: Vec<_> = diags.iter().filter(|d| d["severity"] == "error").collect();
     assert_eq!(errors.len(), 1, "{json:#}");
     let d = errors[0];
     let text = |key: &str| d[key].as_str().unwrap_or("").to_string();
@@ -86,9 +83,8 @@ fn a_content_error_has_the_same_code_and_place_in_bokmal_nynorsk_and_english() {
         &["check", "--format", "json", "--lang", "nn"],
     ));
     let en = only_diagnostic(&f.run(&["check", "--format", "json"]));
-    let place = |d: &(String, String, u64, u64, String, String)| {
-        (d.0.clone(), d.1.clone(), d.2, d.3)
-    };
+    let place =
+        |d: &(String, String, u64, u64, String, String)| (d.0.clone(), d.1.clone(), d.2, d.3);
     let expected = (
         "broken-link".to_string(),
         "content/testvik/index.md".to_string(),
@@ -150,7 +146,9 @@ fn a_project_with_one_nynorsk_kommune_speaks_nynorsk_without_lang() {
     );
     let text = said(&run_in(f.root(), None, &["check"]));
     assert!(
-        text.contains("index.md:4:1: lenkja `/skjema/finst-ikkje/` fører til ei side som ikkje finst"),
+        text.contains(
+            "index.md:4:1: lenkja `/skjema/finst-ikkje/` fører til ei side som ikkje finst"
+        ),
         "{text}"
     );
 }
@@ -198,7 +196,10 @@ fn new_prints_its_next_steps_in_norwegian() {
         &["new", "vestby", "--language", "nn"],
     ));
     assert!(text.contains("Laga content/vestby/:"), "{text}");
-    assert!(text.contains("Skriv framsida: content/vestby/index.md."), "{text}");
+    assert!(
+        text.contains("Skriv framsida: content/vestby/index.md."),
+        "{text}"
+    );
     let text = said(&f.run(&["new", "austby", "--language", "nn"]));
     assert!(text.contains("Next steps:"), "{text}");
 }

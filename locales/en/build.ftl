@@ -27,3 +27,7 @@ verify-internal = this is an internal error in veiviser or its theme: the build 
 verify-made-from-this = The page was made from { $source }; if the link is written there, fix it there.
 verify-made-from = { $page } was made from { $source }; if the link is written there, fix it there.
 verify-more-not-shown = { $count } more broken links in the output are not shown
+progress-reading = Reading and checking the content
+progress-writing = Writing
+progress-rendering = Rendering
+progress-pages = pages, {"{"}eta{"}"} left

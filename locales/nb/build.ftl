@@ -27,3 +27,7 @@ verify-internal = dette er en intern feil i veiviser eller temaet: bygget skrev 
 verify-made-from-this = Siden ble laget fra { $source }; hvis lenken står der, rett den der.
 verify-made-from = { $page } ble laget fra { $source }; hvis lenken står der, rett den der.
 verify-more-not-shown = { $count } flere brutte lenker i resultatet vises ikke
+progress-reading = Leser og sjekker innholdet
+progress-writing = Skriver
+progress-rendering = Lager sidene
+progress-pages = sider, {"{"}eta{"}"} igjen

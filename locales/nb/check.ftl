@@ -104,8 +104,8 @@ value-web-domain = mangler domenenavn (`{ $host }`)
 placeholder = { $what ->
         [service-description] `description` for tjenesten
         [service-referral] `referral` for tjenesten
-        [front-page] Forsiden
-        [level-text] Teksten på nivået
+        [front-page] forsiden
+        [level-text] teksten på nivået
         [number] `number` (kommunenummeret)
         [child-welfare-phone] `child_welfare_phone`
         [after-hours-phone] `child_welfare_after_hours`

@@ -27,3 +27,7 @@ verify-internal = dette er ein intern feil i veiviser eller temaet: bygget skrei
 verify-made-from-this = Sida vart laga frå { $source }; om lenkja står der, rett ho der.
 verify-made-from = { $page } vart laga frå { $source }; om lenkja står der, rett ho der.
 verify-more-not-shown = { $count } fleire brotne lenkjer i resultatet blir ikkje viste
+progress-reading = Les og sjekkar innhaldet
+progress-writing = Skriv
+progress-rendering = Lagar sidene
+progress-pages = sider, {"{"}eta{"}"} att

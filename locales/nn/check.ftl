@@ -104,8 +104,8 @@ value-web-domain = manglar domenenamn (`{ $host }`)
 placeholder = { $what ->
         [service-description] `description` for tenesta
         [service-referral] `referral` for tenesta
-        [front-page] Framsida
-        [level-text] Teksten på nivået
+        [front-page] framsida
+        [level-text] teksten på nivået
         [number] `number` (kommunenummeret)
         [child-welfare-phone] `child_welfare_phone`
         [after-hours-phone] `child_welfare_after_hours`

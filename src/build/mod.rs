@@ -180,7 +180,7 @@ fn build_reporting(opts: &BuildOptions, progress: &Progress, pdf: bool) -> Repor
             ..Report::default()
         };
     }
-    progress.step("Reading and checking the content");
+    progress.step(&crate::msg!("progress-reading"));
     let plan = Plan {
         pdf,
         select: Select::All,
@@ -199,7 +199,7 @@ fn build_reporting(opts: &BuildOptions, progress: &Progress, pdf: bool) -> Repor
         if report.failed() {
             staging.abandon();
         } else {
-            progress.step("Writing");
+            progress.step(&crate::msg!("progress-writing"));
             let incremental = report.incremental.take();
             // The old manifest describes the old output: gone before the swap, and the new
             // one written after, so a manifest never describes files that are not there.

@@ -221,7 +221,7 @@ pub fn render(
         .iter()
         .map(|k| KommuneRenderer::routes_of(k).len())
         .sum();
-    progress.pages(total, "Rendering");
+    progress.pages(total, &crate::msg!("progress-rendering"));
     // Kommuner in parallel, and each kommune's pages in parallel: one kommune's search
     // index is built while others render. On errors, those of the first failing kommune
     // (by name) are reported, as when kommuner were built one after the other.

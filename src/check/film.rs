@@ -8,8 +8,8 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::diagnostics::{suggest, Diagnostic};
-use crate::msg;
 use crate::film;
+use crate::msg;
 use crate::site::Kommune;
 use crate::source::SourceFile;
 
@@ -36,8 +36,11 @@ pub fn check(
     let dest = placed.dest;
     let ctx = placed.context;
     if placed.title.is_empty() {
-        diags.push(at(Diagnostic::error("missing-film-title", msg!("film-missing-title"))
-            .with_help(msg!("film-missing-title-help"))));
+        diags.push(at(Diagnostic::error(
+            "missing-film-title",
+            msg!("film-missing-title"),
+        )
+        .with_help(msg!("film-missing-title-help"))));
     }
     if dest.contains("://") || dest.starts_with("//") {
         diags.push(at(Diagnostic::error(
@@ -72,7 +75,13 @@ pub fn check(
         let name = crate::i18n::language(placed.lang).map_or(placed.lang, |l| l.name);
         diags.push(at(Diagnostic::error(
             "missing-captions",
-            msg!("film-missing-captions", film = &rel, name = name, lang = placed.lang, ctx = ctx),
+            msg!(
+                "film-missing-captions",
+                film = &rel,
+                name = name,
+                lang = placed.lang,
+                ctx = ctx
+            ),
         )
         .with_help(msg!("film-missing-captions-help", captions = &captions))));
     }

@@ -445,13 +445,10 @@ impl Checker<'_, '_> {
                 let hashes = |n: u8| "#".repeat(n as usize);
                 if h.level == 1 {
                     self.diags.push(
-                        Diagnostic::error(
-                            "h1-in-body",
-                            msg!("md-h1-in-body"),
-                        )
-                        .in_file(entry.file)
-                        .at_offset(offset, length)
-                        .with_help(msg!("md-h1-in-body-help")),
+                        Diagnostic::error("h1-in-body", msg!("md-h1-in-body"))
+                            .in_file(entry.file)
+                            .at_offset(offset, length)
+                            .with_help(msg!("md-h1-in-body-help")),
                     );
                 } else if let Some(prev) = previous.filter(|p| h.level > p + 1) {
                     let message = if prev == 1 {
@@ -472,9 +469,9 @@ impl Checker<'_, '_> {
                     };
                     self.diags.push(
                         Diagnostic::error("skipped-heading", message)
-                        .in_file(entry.file)
-                        .at_offset(offset, length)
-                        .with_help(msg!("md-skipped-heading-help", wanted = hashes(prev + 1))),
+                            .in_file(entry.file)
+                            .at_offset(offset, length)
+                            .with_help(msg!("md-skipped-heading-help", wanted = hashes(prev + 1))),
                     );
                 }
                 previous = Some(h.level.max(2));
@@ -508,28 +505,22 @@ impl Checker<'_, '_> {
                 {
                     // The glossary's terms (and letters), the contact page's sections.
                     self.diags.push(
-                        Diagnostic::error(
-                            "duplicate-id",
-                            msg!("md-heading-is-term", id = &h.id),
-                        )
-                        .in_file(entry.file)
-                        .at_offset(offset, length)
-                        .with_help(msg!(
-                            "md-heading-is-term-help",
-                            hashes = hashes(h.level),
-                            title = heading_title(&text[h.range.clone()]),
-                            id = &h.id
-                        )),
+                        Diagnostic::error("duplicate-id", msg!("md-heading-is-term", id = &h.id))
+                            .in_file(entry.file)
+                            .at_offset(offset, length)
+                            .with_help(msg!(
+                                "md-heading-is-term-help",
+                                hashes = hashes(h.level),
+                                title = heading_title(&text[h.range.clone()]),
+                                id = &h.id
+                            )),
                     );
                 } else if seen_ids.get(&h.id).is_some_and(|&other| other != index) {
                     self.diags.push(
-                        Diagnostic::error(
-                            "duplicate-id",
-                            msg!("md-heading-elsewhere", id = &h.id),
-                        )
-                        .in_file(entry.file)
-                        .at_offset(offset, length)
-                        .with_help(msg!("md-heading-elsewhere-help")),
+                        Diagnostic::error("duplicate-id", msg!("md-heading-elsewhere", id = &h.id))
+                            .in_file(entry.file)
+                            .at_offset(offset, length)
+                            .with_help(msg!("md-heading-elsewhere-help")),
                     );
                 }
                 seen_ids.entry(h.id.clone()).or_insert(index);
@@ -572,13 +563,10 @@ impl Checker<'_, '_> {
                 .map(|i| (i, tag.len() + 1))
                 .unwrap_or((0, fragment.len().min(1)));
             self.diags.push(
-                Diagnostic::warning(
-                    "raw-html-removed",
-                    msg!("md-raw-html-removed", tag = &tag),
-                )
-                .in_file(entry.file)
-                .at_offset(offset + tag_start, len)
-                .with_help(help),
+                Diagnostic::warning("raw-html-removed", msg!("md-raw-html-removed", tag = &tag))
+                    .in_file(entry.file)
+                    .at_offset(offset + tag_start, len)
+                    .with_help(help),
             );
         }
     }
@@ -706,11 +694,9 @@ impl Checker<'_, '_> {
     ) {
         let at = |d: Diagnostic| d.in_file(entry.file).at_offset(offset, length);
         if image && label.is_empty() {
-            self.diags.push(at(Diagnostic::error(
-                "missing-alt",
-                msg!("md-missing-alt"),
-            )
-            .with_help(msg!("md-missing-alt-help"))));
+            self.diags
+                .push(at(Diagnostic::error("missing-alt", msg!("md-missing-alt"))
+                    .with_help(msg!("md-missing-alt-help"))));
         }
         if !image && label.is_empty() {
             self.diags.push(at(Diagnostic::error(
@@ -730,7 +716,11 @@ impl Checker<'_, '_> {
                     if let Some(scheme) = crate::sanitize::unsafe_scheme(dest) {
                         self.diags.push(at(Diagnostic::error(
                             "unsafe-link",
-                            msg!("md-unsafe-image", dest = dest.chars().take(60).collect::<String>(), scheme = scheme),
+                            msg!(
+                                "md-unsafe-image",
+                                dest = dest.chars().take(60).collect::<String>(),
+                                scheme = scheme
+                            ),
                         )
                         .with_help(msg!("md-unsafe-image-help"))));
                     } else if external {
@@ -751,10 +741,11 @@ impl Checker<'_, '_> {
                 Target::Asset(path) | Target::Page(path, _) => {
                     let path = path.trim_end_matches('/');
                     if !self.kommune.assets.contains_key(path) {
-                        let help = match suggest(path, self.kommune.assets.keys().map(String::as_str)) {
-                            Some(near) => msg!("check-did-you-mean", near = near),
-                            None => msg!("md-missing-image-help"),
-                        };
+                        let help =
+                            match suggest(path, self.kommune.assets.keys().map(String::as_str)) {
+                                Some(near) => msg!("check-did-you-mean", near = near),
+                                None => msg!("md-missing-image-help"),
+                            };
                         self.diags.push(at(Diagnostic::error(
                             "missing-image",
                             msg!("md-missing-image", dest = dest, ctx = &ctx),
@@ -815,11 +806,8 @@ impl Checker<'_, '_> {
                 .with_help(msg!("md-unsafe-link-help"))
             }),
             Target::Outside => Some(
-                Diagnostic::error(
-                    "outside-site",
-                    msg!("md-link-outside", dest = dest),
-                )
-                .with_help(msg!("md-link-outside-help")),
+                Diagnostic::error("outside-site", msg!("md-link-outside", dest = dest))
+                    .with_help(msg!("md-link-outside-help")),
             ),
             Target::Asset(path) => {
                 if self.kommune.assets.contains_key(&path) {
@@ -880,7 +868,12 @@ impl Checker<'_, '_> {
                 Some(
                     Diagnostic::error(
                         "broken-anchor",
-                        msg!("md-broken-anchor", page = &shown, anchor = &anchor, ctx = ctx),
+                        msg!(
+                            "md-broken-anchor",
+                            page = &shown,
+                            anchor = &anchor,
+                            ctx = ctx
+                        ),
                     )
                     .with_help(msg!("md-broken-anchor-help", help = help)),
                 )

@@ -100,10 +100,13 @@ fn check_config(kommune: &Kommune, diags: &mut Vec<Diagnostic>) {
     if let Some(url) = &config.base_url {
         if let Err(problem) = crate::config::BaseUrl::parse(url) {
             diags.push(
-                Diagnostic::error("invalid-base-url", msg!("check-invalid-base-url", problem = problem))
-                    .in_file(file)
-                    .at_offset(at(url), url.len())
-                    .with_help(msg!("check-invalid-base-url-help")),
+                Diagnostic::error(
+                    "invalid-base-url",
+                    msg!("check-invalid-base-url", problem = problem),
+                )
+                .in_file(file)
+                .at_offset(at(url), url.len())
+                .with_help(msg!("check-invalid-base-url-help")),
             );
         }
     }
@@ -187,13 +190,10 @@ fn check_config(kommune: &Kommune, diags: &mut Vec<Diagnostic>) {
             .is_none_or(|a| a.trim().is_empty())
         {
             diags.push(
-                Diagnostic::error(
-                    "missing-alt",
-                    msg!("check-logo-alt"),
-                )
-                .in_file(file)
-                .at_offset(at("logo"), 4)
-                .with_help(msg!("check-logo-alt-help")),
+                Diagnostic::error("missing-alt", msg!("check-logo-alt"))
+                    .in_file(file)
+                    .at_offset(at("logo"), 4)
+                    .with_help(msg!("check-logo-alt-help")),
             );
         }
     }
@@ -226,12 +226,9 @@ fn check_pages(kommune: &Kommune, diags: &mut Vec<Diagnostic>) {
         if reserved {
             let doc = &page.docs[0];
             diags.push(
-                Diagnostic::error(
-                    "reserved-slug",
-                    msg!("check-reserved-slug", id = &page.id),
-                )
-                .in_file(&doc.file)
-                .with_help(msg!("check-reserved-slug-help", id = &page.id)),
+                Diagnostic::error("reserved-slug", msg!("check-reserved-slug", id = &page.id))
+                    .in_file(&doc.file)
+                    .with_help(msg!("check-reserved-slug-help", id = &page.id)),
             );
         }
     }
@@ -346,9 +343,9 @@ fn check_files(kommune: &Kommune, today: chrono::NaiveDate, diags: &mut Vec<Diag
             };
             diags.push(
                 Diagnostic::warning("review-overdue", message)
-                .in_file(&file)
-                .at_offset(offset, 8)
-                .with_help(msg!("check-review-overdue-help")),
+                    .in_file(&file)
+                    .at_offset(offset, 8)
+                    .with_help(msg!("check-review-overdue-help")),
             );
         }
     }

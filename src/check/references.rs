@@ -106,9 +106,12 @@ impl Checker<'_> {
             for d in &v.docs {
                 if let Some(problem) = d.data.ages.problem() {
                     self.diags.push(
-                        Diagnostic::error("invalid-value", msg!("ref-invalid-ages", problem = problem))
-                            .in_file(&d.file)
-                            .at_offset(d.locate("ages").unwrap_or(0), 4),
+                        Diagnostic::error(
+                            "invalid-value",
+                            msg!("ref-invalid-ages", problem = problem),
+                        )
+                        .in_file(&d.file)
+                        .at_offset(d.locate("ages").unwrap_or(0), 4),
                     );
                 }
             }
@@ -194,7 +197,12 @@ impl Checker<'_> {
         self.diags.push(
             Diagnostic::error(
                 "missing-reference",
-                msg!("ref-missing", what = what.replace(' ', "-"), id = id, ctx = ctx),
+                msg!(
+                    "ref-missing",
+                    what = what.replace(' ', "-"),
+                    id = id,
+                    ctx = ctx
+                ),
             )
             .in_file(doc.file())
             .at_offset(offset.unwrap_or(doc.yaml_start()), id.len())
@@ -354,13 +362,10 @@ impl Checker<'_> {
                 let stem = field.stem();
                 if !ids.insert(stem.clone()) {
                     self.diags.push(
-                        Diagnostic::error(
-                            "duplicate-id",
-                            msg!("ref-duplicate-field", id = &stem),
-                        )
-                        .in_file(&doc.file)
-                        .at_offset(offset.unwrap_or(0), label.len().min(40))
-                        .with_help(msg!("ref-duplicate-field-help")),
+                        Diagnostic::error("duplicate-id", msg!("ref-duplicate-field", id = &stem))
+                            .in_file(&doc.file)
+                            .at_offset(offset.unwrap_or(0), label.len().min(40))
+                            .with_help(msg!("ref-duplicate-field-help")),
                     );
                 }
             }

@@ -176,10 +176,15 @@ fn report(values: &[Value<'_>], diags: &mut Vec<Diagnostic>) {
         };
         let mut d = Diagnostic::error(
             code,
-            msg!("value-problem", key = v.key, value = v.value, problem = message),
+            msg!(
+                "value-problem",
+                key = v.key,
+                value = v.value,
+                problem = message
+            ),
         )
-            .in_file(v.file)
-            .with_help(help);
+        .in_file(v.file)
+        .with_help(help);
         if let Some(offset) = offset {
             d = d.at_offset(offset, v.value.len());
         }

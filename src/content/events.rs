@@ -56,18 +56,16 @@ impl Event {
         for (key, value) in [("start", &self.start), ("end", &self.end)] {
             if let Some(v) = value {
                 if parse_time(v).is_none() {
-                    return Some(format!(
-                        "`{key}: {v}` is not a time; write it as HH:MM, for example \"09:00\""
-                    ));
+                    return Some(crate::msg!("event-invalid-time", key = key, value = v));
                 }
             }
         }
         match (self.start_time(), self.end_time()) {
-            (None, Some(_)) => Some("`end:` is set but `start:` is missing".into()),
-            (Some(s), Some(e)) if e <= s => Some(format!(
-                "the event ends ({}) before it starts ({})",
-                e.format("%H:%M"),
-                s.format("%H:%M")
+            (None, Some(_)) => Some(crate::msg!("event-end-without-start")),
+            (Some(s), Some(e)) if e <= s => Some(crate::msg!(
+                "event-ends-before-start",
+                end = e.format("%H:%M").to_string(),
+                start = s.format("%H:%M").to_string()
             )),
             _ => None,
         }

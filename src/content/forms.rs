@@ -113,16 +113,14 @@ impl Field {
     pub fn problem(&self) -> Option<String> {
         use FieldKind::*;
         match self.kind {
-            Info if self.text.is_none() => Some("an `info` field needs `text:`".into()),
+            Info if self.text.is_none() => Some(crate::msg!("field-info-needs-text")),
             Info => None,
-            _ if self.label.is_none() => {
-                Some("this field needs a `label:` (the visible question)".into())
-            }
+            _ if self.label.is_none() => Some(crate::msg!("field-needs-label")),
             Radio | Checkboxes if self.options.len() < 2 => {
-                Some("a `radio` or `checkboxes` field needs at least two `options:`".into())
+                Some(crate::msg!("field-needs-options"))
             }
             Text | Textarea | Date | Checkbox | Signature if !self.options.is_empty() => {
-                Some("`options:` only applies to `radio` and `checkboxes` fields".into())
+                Some(crate::msg!("field-options-not-here"))
             }
             _ => None,
         }
@@ -172,13 +170,17 @@ pub fn autocomplete_problem(kind: FieldKind, token: &str) -> Option<String> {
         return None;
     }
     match kind {
-        FieldKind::Textarea if token == "street-address" || SINGLE_LINE_TOKENS.contains(&token) => None,
+        FieldKind::Textarea if token == "street-address" || SINGLE_LINE_TOKENS.contains(&token) => {
+            None
+        }
         FieldKind::Text | FieldKind::Date if SINGLE_LINE_TOKENS.contains(&token) => None,
-        FieldKind::Text | FieldKind::Date if token == "street-address" => Some(
-            "`street-address` is for multi-line fields; use `address-line1` on a one-line `text` field, or make it a `textarea`".into(),
-        ),
-        FieldKind::Text | FieldKind::Date | FieldKind::Textarea => Some(format!("`{token}` is not an autofill token browsers know")),
-        _ => Some("`autocomplete` only applies to `text`, `textarea` and `date` fields".into()),
+        FieldKind::Text | FieldKind::Date if token == "street-address" => {
+            Some(crate::msg!("autocomplete-street-address"))
+        }
+        FieldKind::Text | FieldKind::Date | FieldKind::Textarea => {
+            Some(crate::msg!("autocomplete-unknown", token = token))
+        }
+        _ => Some(crate::msg!("autocomplete-not-here")),
     }
 }
 

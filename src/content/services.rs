@@ -61,12 +61,13 @@ pub struct ServiceContact {
 impl Ages {
     pub fn problem(&self) -> Option<String> {
         if self.from > self.to {
-            Some(format!(
-                "`from` ({}) is above `to` ({})",
-                self.from, self.to
+            Some(crate::msg!(
+                "ages-from-above-to",
+                from = self.from,
+                to = self.to
             ))
         } else if self.to > 24 {
-            Some(format!("`to` is {}; the guide covers ages 0–24", self.to))
+            Some(crate::msg!("ages-above-24", to = self.to))
         } else {
             None
         }

@@ -48,11 +48,8 @@ impl Theme {
         let (strings, warnings) = Strings::load(&files, langs)?;
         let css_path = "static/css/main.css";
         let css = crate::assets::minify_css(files.text(css_path)?).map_err(|e| {
-            Diagnostic::error(
-                "invalid-css",
-                format!("{}: {e}", files.display(css_path)),
-            )
-            .with_help(crate::msg!("theme-template-help"))
+            Diagnostic::error("invalid-css", format!("{}: {e}", files.display(css_path)))
+                .with_help(crate::msg!("theme-template-help"))
         })?;
         let mut scripts: Vec<(String, Vec<u8>)> = files
             .under("static/js/")

@@ -83,11 +83,10 @@ pub fn create(root: &Path, new: &NewKommune) -> Result<Created, Diagnostic> {
     let content = root.join("content");
     let dir = content.join(slug);
     if dir.symlink_metadata().is_ok() {
-        return Err(Diagnostic::error(
-            "kommune-exists",
-            msg!("new-kommune-exists", slug = slug),
-        )
-        .with_help(msg!("new-kommune-exists-help", slug = slug)));
+        return Err(
+            Diagnostic::error("kommune-exists", msg!("new-kommune-exists", slug = slug))
+                .with_help(msg!("new-kommune-exists-help", slug = slug)),
+        );
     }
     if let Some(base) = inherits {
         check_base(&content, base)?;
@@ -225,7 +224,11 @@ pub fn run(root: &Path, new: &NewKommune, color: bool) -> ExitCode {
         let command = format!("veiviser check --kommune {slug}{root_arg}");
         println!(
             "{}",
-            msg!("new-preview-works-warnings", warnings = warnings, command = command)
+            msg!(
+                "new-preview-works-warnings",
+                warnings = warnings,
+                command = command
+            )
         );
     } else {
         println!("{}", msg!("new-preview-works"));
@@ -304,11 +307,7 @@ fn check_slug(slug: &str) -> Result<(), Diagnostic> {
     } else {
         msg!("new-invalid-slug-help")
     };
-    Err(Diagnostic::error(
-        "invalid-slug",
-        msg!("new-invalid-slug", slug = slug),
-    )
-    .with_help(help))
+    Err(Diagnostic::error("invalid-slug", msg!("new-invalid-slug", slug = slug)).with_help(help))
 }
 
 fn check_base(content: &Path, base: &str) -> Result<(), Diagnostic> {
@@ -349,7 +348,11 @@ fn bases(content: &Path) -> Vec<String> {
 fn io_error(path: &Path, e: &std::io::Error) -> Diagnostic {
     Diagnostic::error(
         "io",
-        msg!("write-cannot-write", path = path.display(), reason = e.to_string()),
+        msg!(
+            "write-cannot-write",
+            path = path.display(),
+            reason = e.to_string()
+        ),
     )
 }
 

@@ -16,8 +16,8 @@ use std::time::Instant;
 
 use tokio::sync::broadcast;
 
-use crate::msg;
 use crate::build::{self, BuildOptions};
+use crate::msg;
 
 pub struct ServeOptions {
     pub root: PathBuf,
@@ -74,7 +74,11 @@ async fn serve(opts: ServeOptions) -> ExitCode {
             let address = format!("{}:{}", opts.bind, opts.port);
             eprintln!(
                 "{}",
-                msg!("serve-cannot-listen", address = address, reason = e.to_string())
+                msg!(
+                    "serve-cannot-listen",
+                    address = address,
+                    reason = e.to_string()
+                )
             );
             eprintln!(
                 "  {}",

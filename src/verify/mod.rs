@@ -348,7 +348,11 @@ impl Sink for RecordingSink<'_> {
             let html = std::fs::read(from).map_err(|e| {
                 Diagnostic::error(
                     "io",
-                    crate::msg!("write-cannot-read", path = from.display(), reason = e.to_string()),
+                    crate::msg!(
+                        "write-cannot-read",
+                        path = from.display(),
+                        reason = e.to_string()
+                    ),
                 )
             })?;
             self.index.page(rel, &html, None);

@@ -216,7 +216,6 @@ impl<'a> Report<'a> {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

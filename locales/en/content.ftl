@@ -1,0 +1,42 @@
+# Values inside content files: ages, form fields, events, shortcodes, films and captions.
+
+ages-from-above-to = `from` ({ $from }) is above `to` ({ $to })
+ages-above-24 = `to` is { $to }; the guide covers ages 0–24
+field-info-needs-text = an `info` field needs `text:`
+field-needs-label = this field needs a `label:` (the visible question)
+field-needs-options = a `radio` or `checkboxes` field needs at least two `options:`
+field-options-not-here = `options:` only applies to `radio` and `checkboxes` fields
+autocomplete-street-address = `street-address` is for multi-line fields; use `address-line1` on a one-line `text` field, or make it a `textarea`
+autocomplete-unknown = `{ $token }` is not an autofill token browsers know
+autocomplete-not-here = `autocomplete` only applies to `text`, `textarea` and `date` fields
+event-invalid-time = `{ $key }: { $value }` is not a time; write it as HH:MM, for example "09:00"
+event-end-without-start = `end:` is set but `start:` is missing
+event-ends-before-start = the event ends ({ $end }) before it starts ({ $start })
+shortcode-unknown-near = unknown shortcode `{ $name }`; did you mean `{ $near }`?
+shortcode-unknown = unknown shortcode `{ $name }`; known: { $known }
+shortcode-needs-id = `{"{"}{"{"} { $name } … {"}"}{"}"}` needs an id, e.g. `{"{"}{"{"} { $name } samtykke {"}"}{"}"}`
+shortcode-no-argument = `{ $name }` takes no argument
+film-link-not-https = `{ $url }` is not an https:// address; write {"{"}{"{"} film https://… "Tittel på filmen" 3:20 {"}"}{"}"}: the film's address, its title in quotes and how long it is
+film-link-no-title = the film has no title in quotes; write {"{"}{"{"} film https://… "Tittel på filmen" 3:20 {"}"}{"}"}: the film's address, its title in quotes and how long it is
+film-link-duration = `{ $duration }` is not a duration such as 3:20 (minutes:seconds) or 1:02:03; write {"{"}{"{"} film https://… "Tittel på filmen" 3:20 {"}"}{"}"}: the film's address, its title in quotes and how long it is
+
+vtt-no-header = a captions file must start with the line `WEBVTT`
+vtt-no-header-help = write WEBVTT alone on the first line, then an empty line, then the cues
+vtt-no-empty-line = a cue starts right below `WEBVTT`, without an empty line between
+vtt-no-empty-line-help = leave an empty line after WEBVTT
+vtt-block-after-cue = a { $block } block must come before the first cue
+vtt-block-after-cue-help = move it up, right after the WEBVTT line
+vtt-not-a-cue = `{ $text }` is not a cue: a cue needs a timing line such as `00:00:01.000 --> 00:00:04.000`
+vtt-not-a-cue-help = write the times on the line before the caption text, or start a comment with NOTE; separate cues with one empty line
+vtt-timing-help = times are written hours:minutes:seconds.milliseconds or minutes:seconds.milliseconds, e.g. 00:01:02.500 --> 00:01:05.000
+vtt-ends-before-start = the cue ends ({ $end }) before it starts ({ $start })
+vtt-ends-before-start-help = the second time must be later than the first
+vtt-out-of-order = the cue starts at { $start }, before the cue above it (at line { $line }) starts at { $previous }
+vtt-out-of-order-help = put the cues in the order they are shown
+vtt-no-text = the cue has no text
+vtt-no-text-help = write the words that are spoken on the line below the times
+vtt-timing-in-text = a timing line inside a cue's text: the empty line between two cues is missing
+vtt-timing-in-text-help = leave one empty line between cues
+vtt-no-arrow = the timing line has no `-->`
+vtt-start-not-a-time = `{ $time }` is not a time: write it as 00:00:01.000
+vtt-end-not-a-time = `{ $time }` is not a time: write it as 00:00:04.000

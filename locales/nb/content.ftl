@@ -1,0 +1,42 @@
+# Values inside content files: ages, form fields, events, shortcodes, films and captions.
+
+ages-from-above-to = `from` ({ $from }) er høyere enn `to` ({ $to })
+ages-above-24 = `to` er { $to }; veilederen gjelder alderen 0–24
+field-info-needs-text = et `info`-felt trenger `text:`
+field-needs-label = dette feltet trenger en `label:` (spørsmålet som vises)
+field-needs-options = et `radio`- eller `checkboxes`-felt trenger minst to `options:`
+field-options-not-here = `options:` gjelder bare `radio`- og `checkboxes`-felt
+autocomplete-street-address = `street-address` er for felt med flere linjer; bruk `address-line1` på et `text`-felt med én linje, eller gjør feltet til `textarea`
+autocomplete-unknown = `{ $token }` er ikke et autofyll-ord nettlesere kjenner
+autocomplete-not-here = `autocomplete` gjelder bare `text`-, `textarea`- og `date`-felt
+event-invalid-time = `{ $key }: { $value }` er ikke et klokkeslett; skriv det som TT:MM, for eksempel "09:00"
+event-end-without-start = `end:` er satt, men `start:` mangler
+event-ends-before-start = arrangementet slutter ({ $end }) før det begynner ({ $start })
+shortcode-unknown-near = ukjent kortkode `{ $name }`; mente du `{ $near }`?
+shortcode-unknown = ukjent kortkode `{ $name }`; kjente: { $known }
+shortcode-needs-id = `{"{"}{"{"} { $name } … {"}"}{"}"}` trenger en id, for eksempel `{"{"}{"{"} { $name } samtykke {"}"}{"}"}`
+shortcode-no-argument = `{ $name }` tar ikke noe argument
+film-link-not-https = `{ $url }` er ikke en https://-adresse; skriv {"{"}{"{"} film https://… "Tittel på filmen" 3:20 {"}"}{"}"}: adressen til filmen, tittelen i anførselstegn og hvor lang den er
+film-link-no-title = filmen har ingen tittel i anførselstegn; skriv {"{"}{"{"} film https://… "Tittel på filmen" 3:20 {"}"}{"}"}: adressen til filmen, tittelen i anførselstegn og hvor lang den er
+film-link-duration = `{ $duration }` er ikke en lengde som 3:20 (minutter:sekunder) eller 1:02:03; skriv {"{"}{"{"} film https://… "Tittel på filmen" 3:20 {"}"}{"}"}: adressen til filmen, tittelen i anførselstegn og hvor lang den er
+
+vtt-no-header = en tekstingsfil må begynne med linjen `WEBVTT`
+vtt-no-header-help = skriv WEBVTT alene på første linje, så en tom linje, så tekstene
+vtt-no-empty-line = en tekst begynner rett under `WEBVTT`, uten en tom linje imellom
+vtt-no-empty-line-help = la det være en tom linje etter WEBVTT
+vtt-block-after-cue = en { $block }-blokk må komme før den første teksten
+vtt-block-after-cue-help = flytt den opp, rett etter WEBVTT-linjen
+vtt-not-a-cue = `{ $text }` er ikke en tekst med tider: en tekst trenger en tidslinje som `00:00:01.000 --> 00:00:04.000`
+vtt-not-a-cue-help = skriv tidene på linjen før teksten, eller begynn en kommentar med NOTE; skill tekstene med én tom linje
+vtt-timing-help = tider skrives timer:minutter:sekunder.millisekunder eller minutter:sekunder.millisekunder, for eksempel 00:01:02.500 --> 00:01:05.000
+vtt-ends-before-start = teksten slutter ({ $end }) før den begynner ({ $start })
+vtt-ends-before-start-help = den andre tiden må være senere enn den første
+vtt-out-of-order = teksten begynner { $start }, før teksten over (på linje { $line }) begynner { $previous }
+vtt-out-of-order-help = sett tekstene i den rekkefølgen de vises
+vtt-no-text = teksten mangler ord
+vtt-no-text-help = skriv ordene som blir sagt, på linjen under tidene
+vtt-timing-in-text = en tidslinje inne i teksten: den tomme linjen mellom to tekster mangler
+vtt-timing-in-text-help = la det være én tom linje mellom tekstene
+vtt-no-arrow = tidslinjen mangler `-->`
+vtt-start-not-a-time = `{ $time }` er ikke en tid: skriv den som 00:00:01.000
+vtt-end-not-a-time = `{ $time }` er ikke en tid: skriv den som 00:00:04.000

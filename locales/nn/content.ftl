@@ -1,0 +1,42 @@
+# Verdiar i innhaldsfilene: alder, skjemafelt, arrangement, kortkodar, filmar og teksting.
+
+ages-from-above-to = `from` ({ $from }) er høgare enn `to` ({ $to })
+ages-above-24 = `to` er { $to }; rettleiaren gjeld alderen 0–24
+field-info-needs-text = eit `info`-felt treng `text:`
+field-needs-label = dette feltet treng ein `label:` (spørsmålet som blir vist)
+field-needs-options = eit `radio`- eller `checkboxes`-felt treng minst to `options:`
+field-options-not-here = `options:` gjeld berre `radio`- og `checkboxes`-felt
+autocomplete-street-address = `street-address` er for felt med fleire linjer; bruk `address-line1` på eit `text`-felt med éi linje, eller gjer feltet til `textarea`
+autocomplete-unknown = `{ $token }` er ikkje eit autoutfyllingsord nettlesarar kjenner
+autocomplete-not-here = `autocomplete` gjeld berre `text`-, `textarea`- og `date`-felt
+event-invalid-time = `{ $key }: { $value }` er ikkje eit klokkeslett; skriv det som TT:MM, til dømes "09:00"
+event-end-without-start = `end:` er sett, men `start:` manglar
+event-ends-before-start = arrangementet sluttar ({ $end }) før det byrjar ({ $start })
+shortcode-unknown-near = ukjend kortkode `{ $name }`; meinte du `{ $near }`?
+shortcode-unknown = ukjend kortkode `{ $name }`; kjende: { $known }
+shortcode-needs-id = `{"{"}{"{"} { $name } … {"}"}{"}"}` treng ein id, til dømes `{"{"}{"{"} { $name } samtykke {"}"}{"}"}`
+shortcode-no-argument = `{ $name }` tek ikkje noko argument
+film-link-not-https = `{ $url }` er ikkje ei https://-adresse; skriv {"{"}{"{"} film https://… "Tittel på filmen" 3:20 {"}"}{"}"}: adressa til filmen, tittelen i hermeteikn og kor lang han er
+film-link-no-title = filmen har ingen tittel i hermeteikn; skriv {"{"}{"{"} film https://… "Tittel på filmen" 3:20 {"}"}{"}"}: adressa til filmen, tittelen i hermeteikn og kor lang han er
+film-link-duration = `{ $duration }` er ikkje ei lengd som 3:20 (minutt:sekund) eller 1:02:03; skriv {"{"}{"{"} film https://… "Tittel på filmen" 3:20 {"}"}{"}"}: adressa til filmen, tittelen i hermeteikn og kor lang han er
+
+vtt-no-header = ei tekstingsfil må byrje med linja `WEBVTT`
+vtt-no-header-help = skriv WEBVTT åleine på første linja, så ei tom linje, så tekstane
+vtt-no-empty-line = ein tekst byrjar rett under `WEBVTT`, utan ei tom linje imellom
+vtt-no-empty-line-help = la det vere ei tom linje etter WEBVTT
+vtt-block-after-cue = ei { $block }-blokk må kome før den første teksten
+vtt-block-after-cue-help = flytt ho opp, rett etter WEBVTT-linja
+vtt-not-a-cue = `{ $text }` er ikkje ein tekst med tider: ein tekst treng ei tidslinje som `00:00:01.000 --> 00:00:04.000`
+vtt-not-a-cue-help = skriv tidene på linja før teksten, eller byrj ein kommentar med NOTE; skil tekstane med éi tom linje
+vtt-timing-help = tider blir skrivne timar:minutt:sekund.millisekund eller minutt:sekund.millisekund, til dømes 00:01:02.500 --> 00:01:05.000
+vtt-ends-before-start = teksten sluttar ({ $end }) før han byrjar ({ $start })
+vtt-ends-before-start-help = den andre tida må vere seinare enn den første
+vtt-out-of-order = teksten byrjar { $start }, før teksten over (på linje { $line }) byrjar { $previous }
+vtt-out-of-order-help = set tekstane i den rekkjefølgja dei blir viste
+vtt-no-text = teksten manglar ord
+vtt-no-text-help = skriv orda som blir sagde, på linja under tidene
+vtt-timing-in-text = ei tidslinje inne i teksten: den tomme linja mellom to tekstar manglar
+vtt-timing-in-text-help = la det vere éi tom linje mellom tekstane
+vtt-no-arrow = tidslinja manglar `-->`
+vtt-start-not-a-time = `{ $time }` er ikkje ei tid: skriv ho som 00:00:01.000
+vtt-end-not-a-time = `{ $time }` er ikkje ei tid: skriv ho som 00:00:04.000
