@@ -227,3 +227,25 @@ fn a_print_that_fails_on_a_text_names_the_texts_file_and_line_and_keeps_the_prev
     assert!(err.contains("no tables here"), "{err}");
     assert_eq!(f.read("index.html"), before, "the previous output is kept");
 }
+
+#[test]
+fn a_table_and_a_footnote_on_a_poster_print_on_its_one_page() {
+    let f = Fixture::kommune().file(
+        "content/testvik/trykk/plakat.md",
+        "---\ntitle: \"Plakat\"\nkind: poster\nformat: A4\n---\nHvem gjør hva:[^1]\n\n| Hvem | Ringer |\n|---|---|\n| Lærer | Foreldrene |\n\n[^1]: Se veilederen.\n",
+    );
+    let check = f.run(&["check", "--kommune", "testvik"]);
+    assert_ok(&check);
+    assert!(!stderr(&check).contains("print-"), "{}", stderr(&check));
+    assert_ok(&f.build(&["--kommune", "testvik"]));
+    if !poppler() {
+        return;
+    }
+    let poster = pdf_text(&f.out().join("trykk/plakat.pdf"));
+    for words in ["Hvem Ringer", "Lærer Foreldrene", "Se veilederen."] {
+        assert!(
+            poster.contains(words),
+            "{words} missing from the poster: {poster}"
+        );
+    }
+}

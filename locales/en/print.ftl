@@ -2,7 +2,7 @@
 
 print-failed = the print { $print } could not be made: { $reason }
 print-failed-here = this text makes the print { $print } fail: { $reason }
-print-failed-here-help = the web page shows it, but the PDF cannot: write it more simply (for example as a list instead of a table), and report it to whoever maintains veiviser
+print-failed-here-help = the web page shows it, but the PDF cannot: write it more simply (for example without the formatting around the place the message points to), and report it to whoever maintains veiviser
 print-overflow = the { $paper } poster "{ $title }" does not fit on one page ({ $pages } pages)
 print-overflow-help = shorten the text (or use format: A3); a poster is always one page
 print-missing-glyph = the character { $char } is not in the fonts of the print PDFs: it would be printed as an empty box

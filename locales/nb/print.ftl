@@ -2,7 +2,7 @@
 
 print-failed = trykksaken { $print } kunne ikke lages: { $reason }
 print-failed-here = denne teksten gjør at trykksaken { $print } ikke kan lages: { $reason }
-print-failed-here-help = nettsiden viser teksten, men PDF-en kan ikke: skriv den enklere (for eksempel som en liste i stedet for en tabell), og si fra til den som drifter veiviser
+print-failed-here-help = nettsiden viser teksten, men PDF-en kan ikke: skriv den enklere (for eksempel uten formateringen der meldingen peker), og si fra til den som drifter veiviser
 print-overflow = plakaten «{ $title }» i { $paper } får ikke plass på én side ({ $pages } sider)
 print-overflow-help = gjør teksten kortere (eller bruk format: A3); en plakat er alltid én side
 print-missing-glyph = tegnet { $char } finnes ikke i skriftene til trykksakene: det ville blitt skrevet ut som en tom firkant

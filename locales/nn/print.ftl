@@ -2,7 +2,7 @@
 
 print-failed = trykksaka { $print } kunne ikkje lagast: { $reason }
 print-failed-here = denne teksten gjer at trykksaka { $print } ikkje kan lagast: { $reason }
-print-failed-here-help = nettsida viser teksten, men PDF-en kan ikkje: skriv han enklare (til dømes som ei liste i staden for ein tabell), og sei frå til den som driftar veiviser
+print-failed-here-help = nettsida viser teksten, men PDF-en kan ikkje: skriv han enklare (til dømes utan formateringa der meldinga peikar), og sei frå til den som driftar veiviser
 print-overflow = plakaten «{ $title }» i { $paper } får ikkje plass på éi side ({ $pages } sider)
 print-overflow-help = gjer teksten kortare (eller bruk format: A3); ein plakat er alltid éi side
 print-missing-glyph = teiknet { $char } finst ikkje i skriftene til trykksakene: det ville vorte skrive ut som ein tom firkant

@@ -56,20 +56,29 @@ struct Shared {
 fn shared() -> &'static Shared {
     static SHARED: OnceLock<Shared> = OnceLock::new();
     SHARED.get_or_init(|| {
-        let fonts: Vec<Font> = FONTS
-            .iter()
-            .flat_map(|rel| {
-                let data = crate::theme_files::builtin_file(rel)
-                    .unwrap_or_else(|| panic!("{rel} is not built in (themes/standard/)"));
-                Font::iter(Bytes::new(data))
-            })
-            .collect();
+        let fonts = fonts().to_vec();
         Shared {
             library: LazyHash::new(Library::builder().build()),
             book: LazyHash::new(FontBook::from_fonts(&fonts)),
             fonts,
             sources: Mutex::new(HashMap::new()),
         }
+    })
+}
+
+/// The embedded fonts, parsed once; without the standard library, which `check` does not
+/// need (see [`covers`]).
+fn fonts() -> &'static [Font] {
+    static FONTS_LOADED: OnceLock<Vec<Font>> = OnceLock::new();
+    FONTS_LOADED.get_or_init(|| {
+        FONTS
+            .iter()
+            .flat_map(|rel| {
+                let data = crate::theme_files::builtin_file(rel)
+                    .unwrap_or_else(|| panic!("{rel} is not built in (themes/standard/)"));
+                Font::iter(Bytes::new(data))
+            })
+            .collect()
     })
 }
 
@@ -86,10 +95,8 @@ pub fn font_families() -> Vec<String> {
 
 /// Whether one of the embedded fonts has a glyph for `c` (else it prints as an empty box).
 pub fn covers(c: char) -> bool {
-    shared()
-        .fonts
-        .iter()
-        .any(|f| f.info().coverage.contains(c as u32))
+    // Most text is Latin, which Noto Sans (the first font) covers.
+    c.is_ascii() || fonts().iter().any(|f| f.info().coverage.contains(c as u32))
 }
 
 /// The format Typst reads an image as (`png`, `jpg`, `gif`, `webp`, `svg`), after decoding
