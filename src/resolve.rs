@@ -248,11 +248,12 @@ fn assemble(
         // `exclude: ordliste.yaml` drops the bases' glossaries whole.
         let glossary_files = crate::registry::ContentKind::Glossary.path_of("ordliste");
         let drops_glossary = excluded == glossary_files
-            && glossary_layers
-                .iter()
-                .any(|l| l.unit != kommune_unit.slug);
+            && glossary_layers.iter().any(|l| l.unit != kommune_unit.slug);
         if drops_glossary {
-            for layer in glossary_layers.iter().filter(|l| l.unit != kommune_unit.slug) {
+            for layer in glossary_layers
+                .iter()
+                .filter(|l| l.unit != kommune_unit.slug)
+            {
                 for d in &layer.files.docs {
                     origins.insert(
                         rel_in_unit(&layer.unit, &d.file.display),

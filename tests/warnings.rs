@@ -74,7 +74,15 @@ fn kinds(list: &[(String, String, String)]) -> Vec<&str> {
 fn serve_warnings(f: &Fixture) -> String {
     let mut child = Command::new(env!("CARGO_BIN_EXE_veiviser"))
         .env("VEIVISER_LANG", "en")
-        .args(["serve", "--kommune", "testvik", "--port", "0", "--verbose", "--root"])
+        .args([
+            "serve",
+            "--kommune",
+            "testvik",
+            "--port",
+            "0",
+            "--verbose",
+            "--root",
+        ])
         .arg(f.root())
         .env("NO_COLOR", "1")
         .env("VEIVISER_TODAY", "2026-11-22")
@@ -126,9 +134,9 @@ fn check_build_and_serve_give_the_same_warnings() {
         "{}",
         stderr(&check)
     );
-    assert!(expected.iter().any(|w| w.0 == "review-overdue"
-        && w.1 == "content/testvik/sider/om.md"
-        && w.2 == "4"));
+    assert!(expected
+        .iter()
+        .any(|w| w.0 == "review-overdue" && w.1 == "content/testvik/sider/om.md" && w.2 == "4"));
 
     let no_pdf = f.build(&["--kommune", "testvik", "--no-pdf", "--verbose"]);
     assert_ok(&no_pdf);

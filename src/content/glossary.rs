@@ -191,10 +191,13 @@ pub fn unknown_excludes(layers: &[Layer], default: &str) -> Vec<Diagnostic> {
         };
         let offset = crate::yaml::locate_in_key(file, "exclude", id).unwrap_or(0);
         out.push(
-            Diagnostic::error("unknown-exclude", msg!("glossary-exclude-unknown", id = id.as_str()))
-                .in_file(file)
-                .at_offset(offset, id.len())
-                .with_help(help),
+            Diagnostic::error(
+                "unknown-exclude",
+                msg!("glossary-exclude-unknown", id = id.as_str()),
+            )
+            .in_file(file)
+            .at_offset(offset, id.len())
+            .with_help(help),
         );
     }
     out
