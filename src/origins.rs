@@ -143,7 +143,7 @@ fn count<'a>(origins: impl Iterator<Item = &'a str>) -> Summary {
 
 /// Each term of the merged glossary, and each term `exclude:` drops, with its origin.
 fn term_origins(layers: &[Layer], kommune: &str, default: &str) -> Vec<TermOrigin> {
-    let merged = merge(layers, default, default);
+    let merged = merge(layers, default);
     let unit = |i: usize| layers[i].unit.clone();
     let mut out: Vec<TermOrigin> = merged
         .terms

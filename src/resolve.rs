@@ -183,12 +183,12 @@ fn assemble(
             };
             for (rel, d) in glossary {
                 layer.files.docs.push(Arc::clone(d));
-                let origin = match glossary_layers.last() {
-                    _ if !is_kommune => Origin::Inherited(unit.slug.clone()),
-                    Some(crate::content::glossary::Layer { unit: base, .. }) => {
-                        Origin::Overridden(base.clone())
-                    }
-                    None => Origin::Local,
+                // The kommune's glossary adds to its bases' rather than replacing them:
+                // its own file (the report lists the terms' origins).
+                let origin = if is_kommune {
+                    Origin::Local
+                } else {
+                    Origin::Inherited(unit.slug.clone())
                 };
                 origins.insert(rel.clone(), origin);
             }

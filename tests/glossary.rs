@@ -253,6 +253,13 @@ fn check_origins_shows_where_each_term_comes_from() {
     let out = f.run(&["check", "--origins"]);
     assert_ok(&out);
     let report = String::from_utf8_lossy(&out.stdout).into_owned();
+    // The kommune's file is its own: it adds to the base's rather than replacing it.
+    assert!(
+        report
+            .lines()
+            .any(|l| l.split_whitespace().collect::<Vec<_>>() == ["local", "ordliste.yaml"]),
+        "{report}"
+    );
     let terms = report
         .split("Glossary terms (ordliste.yaml):")
         .nth(1)
