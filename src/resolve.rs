@@ -436,6 +436,9 @@ fn assemble(
         &glossary_layers,
         &default,
     ));
+    diags.extend(crate::content::glossary::translations_without_original(
+        &glossary_layers,
+    ));
     kommune.glossary =
         crate::content::glossary::merged_variants(&glossary_layers, &kommune.languages, &default);
     kommune.glossary_layers = glossary_layers;

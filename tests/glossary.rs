@@ -313,3 +313,23 @@ fn check_origins_shows_where_each_term_comes_from() {
         serde_json::json!({"local": 1, "overridden": 1, "inherited": 1, "excluded": 1})
     );
 }
+
+#[test]
+fn a_glossary_translation_without_any_original_is_an_error() {
+    let kommune_yaml = KOMMUNE_YAML.replace("[nb, en, ar]", "[nb, nn]");
+    let f = Fixture::kommune()
+        .file("content/testvik/kommune.yaml", &kommune_yaml)
+        .file("content/testvik/ordliste.nn.yaml", BASE_NN);
+    let diags = diagnostics(&f);
+    let d = diags
+        .iter()
+        .find(|d| d.0 == "translation-without-original")
+        .unwrap_or_else(|| panic!("{diags:?}"));
+    assert_eq!((d.1.as_str(), d.2), ("content/testvik/ordliste.nn.yaml", 1));
+    assert!(d.4.contains("ordliste.yaml"), "{}", d.4);
+    // With the base's original it is a translation of the merged glossary.
+    let f = site("").file("content/testvik/ordliste.nn.yaml", BASE_NN);
+    assert!(!diagnostics(&f)
+        .iter()
+        .any(|d| d.0 == "translation-without-original"),);
+}

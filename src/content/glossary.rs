@@ -240,3 +240,37 @@ pub fn excluded_by<'a>(
                 .file
         })
 }
+
+/// Translations of the glossary (`ordliste.nn.yaml`) when no unit of the chain has the
+/// original (`ordliste.yaml`): they translate nothing.
+pub fn translations_without_original(layers: &[Layer]) -> Vec<Diagnostic> {
+    if layers.iter().any(|l| l.original().is_some()) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for layer in layers {
+        for doc in &layer.files.docs {
+            let name = crate::parse::FileName::parse(&doc.file.display);
+            out.push(
+                Diagnostic::error(
+                    "translation-without-original",
+                    msg!(
+                        "glossary-translation-without-original",
+                        lang = doc.lang.as_str()
+                    ),
+                )
+                .in_file(&doc.file)
+                .at(1, 1)
+                .with_help(msg!(
+                    "glossary-translation-without-original-help",
+                    original = name
+                        .original_path()
+                        .rsplit('/')
+                        .next()
+                        .unwrap_or("ordliste.yaml")
+                )),
+            );
+        }
+    }
+    out
+}
