@@ -432,7 +432,11 @@ fn print_human(report: &Report, color: bool, verbose: bool) {
 
 /// The warnings as `check` and `build` show them (`serve` too, after each build).
 pub fn print_warnings(report: &Report, color: bool, verbose: bool) {
-    let warnings: Vec<_> = report.diagnostics.iter().filter(|d| !d.is_error()).collect();
+    let warnings: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| !d.is_error())
+        .collect();
     if verbose {
         for d in &warnings {
             eprintln!("{}", d.render(color));

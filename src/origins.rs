@@ -110,7 +110,11 @@ pub fn report(project: &Project, kommune: &Kommune) -> KommuneOrigins {
     };
     files.sort_by(|a, b| (rank(a.origin), &a.path).cmp(&(rank(b.origin), &b.path)));
     let summary = count(files.iter().map(|f| f.origin));
-    let mut terms = term_origins(&kommune.glossary_layers, &kommune.slug, kommune.default_lang());
+    let mut terms = term_origins(
+        &kommune.glossary_layers,
+        &kommune.slug,
+        kommune.default_lang(),
+    );
     terms.sort_by(|a, b| (rank(a.origin), &a.id).cmp(&(rank(b.origin), &b.id)));
     let terms_summary = count(terms.iter().map(|t| t.origin));
     KommuneOrigins {
@@ -139,7 +143,7 @@ fn count<'a>(origins: impl Iterator<Item = &'a str>) -> Summary {
 
 /// Each term of the merged glossary, and each term `exclude:` drops, with its origin.
 fn term_origins(layers: &[Layer], kommune: &str, default: &str) -> Vec<TermOrigin> {
-    let merged = merge(layers, default, default);
+    let merged = merge(layers, default);
     let unit = |i: usize| layers[i].unit.clone();
     let mut out: Vec<TermOrigin> = merged
         .terms
@@ -207,8 +211,12 @@ fn exclusion_note(kommune: &Kommune, path: &str) -> Option<String> {
     if listed(path) || listed(&original) {
         return None;
     }
-    matches!(kommune.origins.get(&original), Some(Origin::Overridden(_)))
-        .then(|| msg!("origins-note-replaced-original", original = original.as_str()))
+    matches!(kommune.origins.get(&original), Some(Origin::Overridden(_))).then(|| {
+        msg!(
+            "origins-note-replaced-original",
+            original = original.as_str()
+        )
+    })
 }
 
 /// The report as text for the terminal.
@@ -274,7 +282,10 @@ fn detail(origin: &str, base: &Option<String>) -> String {
 /// Rows of (origin, what, detail) in aligned columns.
 fn table(out: &mut String, rows: &[(String, String, String)]) {
     let width = |col: fn(&(String, String, String)) -> &String| {
-        rows.iter().map(|r| col(r).chars().count()).max().unwrap_or(0)
+        rows.iter()
+            .map(|r| col(r).chars().count())
+            .max()
+            .unwrap_or(0)
     };
     let (w0, w1) = (width(|r| &r.0), width(|r| &r.1));
     for (origin, what, detail) in rows {

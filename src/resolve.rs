@@ -189,12 +189,12 @@ fn assemble(
             };
             for (rel, d) in glossary {
                 layer.files.docs.push(Arc::clone(d));
-                let origin = match glossary_layers.last() {
-                    _ if !is_kommune => Origin::Inherited(unit.slug.clone()),
-                    Some(crate::content::glossary::Layer { unit: base, .. }) => {
-                        Origin::Overridden(base.clone())
-                    }
-                    None => Origin::Local,
+                // The kommune's glossary adds to its bases' rather than replacing them:
+                // its own file (the report lists the terms' origins).
+                let origin = if is_kommune {
+                    Origin::Local
+                } else {
+                    Origin::Inherited(unit.slug.clone())
                 };
                 origins.insert(rel.clone(), origin);
             }
@@ -254,11 +254,12 @@ fn assemble(
         // `exclude: ordliste.yaml` drops the bases' glossaries whole.
         let glossary_files = crate::registry::ContentKind::Glossary.path_of("ordliste");
         let drops_glossary = excluded == glossary_files
-            && glossary_layers
-                .iter()
-                .any(|l| l.unit != kommune_unit.slug);
+            && glossary_layers.iter().any(|l| l.unit != kommune_unit.slug);
         if drops_glossary {
-            for layer in glossary_layers.iter().filter(|l| l.unit != kommune_unit.slug) {
+            for layer in glossary_layers
+                .iter()
+                .filter(|l| l.unit != kommune_unit.slug)
+            {
                 for d in &layer.files.docs {
                     origins.insert(
                         rel_in_unit(&layer.unit, &d.file.display),
@@ -465,6 +466,9 @@ fn assemble(
     diags.extend(crate::content::glossary::unknown_excludes(
         &glossary_layers,
         &default,
+    ));
+    diags.extend(crate::content::glossary::translations_without_original(
+        &glossary_layers,
     ));
     kommune.glossary =
         crate::content::glossary::merged_variants(&glossary_layers, &kommune.languages, &default);

@@ -63,7 +63,9 @@ const OWN: &str = r#"terms:
 /// The text of the explanation of the term with `id` on a built glossary page.
 fn explanation(f: &Fixture, page: &str, id: &str) -> Option<String> {
     let html = f.html(page);
-    let term = select(&html, &format!("[id=\"{id}\"]")).into_iter().next()?;
+    let term = select(&html, &format!("[id=\"{id}\"]"))
+        .into_iter()
+        .next()?;
     let parent = scraper::ElementRef::wrap(term.parent()?)?;
     Some(text(&parent))
 }
@@ -121,11 +123,16 @@ fn an_added_term_and_an_inherited_term_are_both_on_the_page_and_linked_from_cont
     let added = explanation(&f, page, "familieveileder").expect("the kommune's own term");
     assert!(added.contains("Testvik: en egen veileder"), "{added}");
     let inherited = explanation(&f, page, "stafettholder").expect("the base's term");
-    assert!(inherited.contains("Felles: den som følger opp"), "{inherited}");
+    assert!(
+        inherited.contains("Felles: den som følger opp"),
+        "{inherited}"
+    );
     let hrefs = links(&f, "om/index.html");
     for id in ["familieveileder", "stafettholder", "samtykke"] {
         assert!(
-            hrefs.iter().any(|h| h.ends_with(&format!("ordliste/#{id}"))),
+            hrefs
+                .iter()
+                .any(|h| h.ends_with(&format!("ordliste/#{id}"))),
             "{id} in {hrefs:?}"
         );
     }
@@ -143,7 +150,10 @@ fn a_term_with_the_same_id_replaces_the_base_explanation() {
     assert_ok(&f.build(&["--kommune", "testvik", "--no-pdf"]));
     let page = "ordliste/index.html";
     let samtykke = explanation(&f, page, "samtykke").unwrap();
-    assert!(samtykke.contains("Testvik: foreldrene sier ja"), "{samtykke}");
+    assert!(
+        samtykke.contains("Testvik: foreldrene sier ja"),
+        "{samtykke}"
+    );
     assert!(!samtykke.contains("Felles"), "{samtykke}");
     let html = f.html(page);
     assert_eq!(select(&html, "dt").len(), 4, "one Samtykke among the terms");
@@ -180,7 +190,10 @@ fn exclude_drops_a_term_from_the_page_and_the_search_index() {
     assert_ok(&f.build(&["--kommune", "testvik", "--no-pdf"]));
     let page = "ordliste/index.html";
     assert!(explanation(&f, page, "taushetsplikt").is_none());
-    assert!(explanation(&f, page, "samtykke").is_some(), "the rest stays");
+    assert!(
+        explanation(&f, page, "samtykke").is_some(),
+        "the rest stays"
+    );
     let urls = search_urls(&f, "sok/indeks.js");
     assert!(urls.iter().any(|u| u == "ordliste/#samtykke"), "{urls:?}");
     assert!(
@@ -200,7 +213,10 @@ fn exclude_of_an_unknown_id_is_an_error_at_its_line() {
         .find(|d| d.0 == "unknown-exclude")
         .unwrap_or_else(|| panic!("{diags:?}"));
     assert_eq!((d.1.as_str(), d.2), ("content/testvik/ordliste.yaml", 3));
-    assert_eq!(d.3, "`exclude: taushetsplikk` names no term the glossary inherits");
+    assert_eq!(
+        d.3,
+        "`exclude: taushetsplikk` names no term the glossary inherits"
+    );
     assert_eq!(d.4, "did you mean `taushetsplikt`?");
     assert_fails(&f.build(&["--kommune", "testvik", "--no-pdf"]));
     assert!(!f.out().join("index.html").exists(), "nothing is written");
@@ -224,7 +240,11 @@ fn a_reference_to_an_excluded_term_is_an_error_at_the_reference() {
         d.3,
         "the term `taushetsplikt` is dropped by `exclude:` in content/testvik/ordliste.yaml"
     );
-    assert!(d.4.contains("remove `taushetsplikt` from `exclude:`"), "{}", d.4);
+    assert!(
+        d.4.contains("remove `taushetsplikt` from `exclude:`"),
+        "{}",
+        d.4
+    );
 }
 
 #[test]
@@ -233,6 +253,13 @@ fn check_origins_shows_where_each_term_comes_from() {
     let out = f.run(&["check", "--origins"]);
     assert_ok(&out);
     let report = String::from_utf8_lossy(&out.stdout).into_owned();
+    // The kommune's file is its own: it adds to the base's rather than replacing it.
+    assert!(
+        report
+            .lines()
+            .any(|l| l.split_whitespace().collect::<Vec<_>>() == ["local", "ordliste.yaml"]),
+        "{report}"
+    );
     let terms = report
         .split("Glossary terms (ordliste.yaml):")
         .nth(1)
@@ -268,12 +295,41 @@ fn check_origins_shows_where_each_term_comes_from() {
             .unwrap_or_else(|| panic!("{id} in {testvik}"));
         (t["origin"].clone(), t["base"].clone())
     };
-    assert_eq!(origin("familieveileder"), ("local".into(), serde_json::Value::Null));
+    assert_eq!(
+        origin("familieveileder"),
+        ("local".into(), serde_json::Value::Null)
+    );
     assert_eq!(origin("samtykke"), ("overridden".into(), "felles".into()));
-    assert_eq!(origin("stafettholder"), ("inherited".into(), "felles".into()));
-    assert_eq!(origin("taushetsplikt"), ("excluded".into(), "felles".into()));
+    assert_eq!(
+        origin("stafettholder"),
+        ("inherited".into(), "felles".into())
+    );
+    assert_eq!(
+        origin("taushetsplikt"),
+        ("excluded".into(), "felles".into())
+    );
     assert_eq!(
         testvik["terms_summary"],
         serde_json::json!({"local": 1, "overridden": 1, "inherited": 1, "excluded": 1})
     );
+}
+
+#[test]
+fn a_glossary_translation_without_any_original_is_an_error() {
+    let kommune_yaml = KOMMUNE_YAML.replace("[nb, en, ar]", "[nb, nn]");
+    let f = Fixture::kommune()
+        .file("content/testvik/kommune.yaml", &kommune_yaml)
+        .file("content/testvik/ordliste.nn.yaml", BASE_NN);
+    let diags = diagnostics(&f);
+    let d = diags
+        .iter()
+        .find(|d| d.0 == "translation-without-original")
+        .unwrap_or_else(|| panic!("{diags:?}"));
+    assert_eq!((d.1.as_str(), d.2), ("content/testvik/ordliste.nn.yaml", 1));
+    assert!(d.4.contains("ordliste.yaml"), "{}", d.4);
+    // With the base's original it is a translation of the merged glossary.
+    let f = site("").file("content/testvik/ordliste.nn.yaml", BASE_NN);
+    assert!(!diagnostics(&f)
+        .iter()
+        .any(|d| d.0 == "translation-without-original"),);
 }

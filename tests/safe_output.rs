@@ -275,7 +275,7 @@ fn escape_mode_shows_raw_html_as_text() {
 fn forbidden_tags_cannot_be_allowed_in_veiviser_yaml() {
     let site = Fixture::kommune().file(
         "veiviser.yaml",
-        "title: \"Test\"\nbase_url: \"https://test.example/\"\ndemo: true\nraw_html:\n  extra_tags: [kbd, script]\n",
+        "title: \"Test\"\nbase_url: \"https://test.example/\"\nraw_html:\n  extra_tags: [kbd, script]\ndemo: true\n",
     );
     let err = assert_fails(&site.build(&[]));
     assert!(err.contains("veiviser.yaml:4:"), "{err}");

@@ -74,7 +74,15 @@ fn kinds(list: &[(String, String, String)]) -> Vec<&str> {
 fn serve_warnings(f: &Fixture) -> String {
     let mut child = Command::new(env!("CARGO_BIN_EXE_veiviser"))
         .env("VEIVISER_LANG", "en")
-        .args(["serve", "--kommune", "testvik", "--port", "0", "--verbose", "--root"])
+        .args([
+            "serve",
+            "--kommune",
+            "testvik",
+            "--port",
+            "0",
+            "--verbose",
+            "--root",
+        ])
         .arg(f.root())
         .env("NO_COLOR", "1")
         .env("VEIVISER_TODAY", "2026-11-22")
@@ -126,9 +134,9 @@ fn check_build_and_serve_give_the_same_warnings() {
         "{}",
         stderr(&check)
     );
-    assert!(expected.iter().any(|w| w.0 == "review-overdue"
-        && w.1 == "content/testvik/sider/om.md"
-        && w.2 == "4"));
+    assert!(expected
+        .iter()
+        .any(|w| w.0 == "review-overdue" && w.1 == "content/testvik/sider/om.md" && w.2 == "4"));
 
     let no_pdf = f.build(&["--kommune", "testvik", "--no-pdf", "--verbose"]);
     assert_ok(&no_pdf);
@@ -155,4 +163,26 @@ fn check_build_and_serve_give_the_same_warnings() {
         build.contains(&format!("⚠ {count} warnings, by kind")),
         "{build}"
     );
+}
+
+/// `demo: true` (the fixtures' and the demo's veiviser.yaml) only accepts the invented
+/// `.example` addresses; an address on this computer still warns, in `check` too.
+#[test]
+fn a_demo_site_is_still_warned_about_print_addresses_on_this_computer() {
+    let f = Fixture::kommune().file(
+        "content/testvik/kommune.yaml",
+        &format!("{KOMMUNE_YAML}base_url: \"http://127.0.0.1:8000/\"\n"),
+    );
+    let out = f.run(&["check", "--kommune", "testvik", "--verbose"]);
+    assert_ok(&out);
+    let list = warnings(&stderr(&out));
+    assert!(
+        list.iter()
+            .any(|w| w.0 == "print-address" && w.1 == "content/testvik/kommune.yaml"),
+        "{list:?}"
+    );
+    assert!(stderr(&out).contains("is this computer's own address"));
+    // Without the kommune's own address the demo's .example address is not warned about.
+    let out = Fixture::kommune().run(&["check", "--kommune", "testvik", "--verbose"]);
+    assert!(!stderr(&out).contains("print-address"), "{}", stderr(&out));
 }

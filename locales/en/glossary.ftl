@@ -20,3 +20,5 @@ origins-from = from { $base }
 origins-note-replaced-original = translation of { $original }, which the kommune replaces
 origins-summary = { $local } local, { $overridden } overridden, { $inherited } inherited, { $excluded } excluded
 origins-glossary = Glossary terms (ordliste.yaml):
+glossary-translation-without-original = this is a translation ({ $lang }) of the glossary, but neither the kommune nor its bases have the original
+glossary-translation-without-original-help = write the glossary in the default language in { $original } beside it first, or delete this translation

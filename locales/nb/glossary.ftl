@@ -20,3 +20,5 @@ origins-from = fra { $base }
 origins-note-replaced-original = oversettelse av { $original }, som kommunen erstatter
 origins-summary = { $local } egne, { $overridden } erstattet, { $inherited } arvet, { $excluded } utelatt
 origins-glossary = Begreper i ordlisten (ordliste.yaml):
+glossary-translation-without-original = dette er en oversettelse ({ $lang }) av ordlisten, men verken kommunen eller basene har originalen
+glossary-translation-without-original-help = skriv ordlisten på hovedspråket i { $original } ved siden av først, eller slett denne oversettelsen

@@ -20,3 +20,5 @@ origins-from = frå { $base }
 origins-note-replaced-original = omsetjing av { $original }, som kommunen erstattar
 origins-summary = { $local } eigne, { $overridden } erstatta, { $inherited } arva, { $excluded } utelatne
 origins-glossary = Omgrep i ordlista (ordliste.yaml):
+glossary-translation-without-original = dette er ei omsetjing ({ $lang }) av ordlista, men verken kommunen eller basane har originalen
+glossary-translation-without-original-help = skriv ordlista på hovudspråket i { $original } ved sida av først, eller slett denne omsetjinga

@@ -52,7 +52,7 @@ pub struct Entry {
     pub files: Vec<(String, u64)>,
     /// Its URLs in the sitemap.
     pub sitemap: Vec<String>,
-    /// It made print PDFs (for the print-address warning, made again on reuse).
+    /// It made print PDFs.
     pub made_prints: bool,
 }
 

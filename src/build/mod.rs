@@ -8,8 +8,8 @@ pub mod incremental;
 pub mod relative;
 mod render;
 
-pub use render::{render, Prepared, Rendered};
 pub(crate) use render::{print_urls, site_base_url};
+pub use render::{render, Prepared, Rendered};
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};

@@ -103,7 +103,12 @@ impl<'a> Prepared<'a> {
     /// The URLs of a kommune's print products: its own published address when kommune.yaml
     /// has `base_url` (and `--base-url` did not say otherwise), else its pages' URLs.
     pub fn print_urls(&self, kommune: &Kommune) -> Urls {
-        print_urls(kommune, &self.base, self.regional, self.base_from_command_line)
+        print_urls(
+            kommune,
+            &self.base,
+            self.regional,
+            self.base_from_command_line,
+        )
     }
 
     /// The URLs of one kommune's pages.
@@ -341,7 +346,7 @@ pub fn render(
             let kommune_warnings = kommune_warnings.into_inner().expect("warnings lock");
             if let (Some(inc), Some(key)) = (incremental, key) {
                 // A kommune whose prints warned is rendered again next time, so the
-                // warning is shown again (the print-address warning is made on reuse).
+                // warning is shown again.
                 let print_warned = kommune_warnings.iter().any(|d| d.code == "print-warning");
                 if !print_warned {
                     inc.made(

@@ -23,7 +23,13 @@ pub fn check(
     // An invalid address is the build's error (invalid-base-url), not a warning here.
     if let Ok(site) = BaseUrl::parse(&site) {
         for kommune in kommuner {
-            diags.extend(print_address(project, kommune, &site, !alone, base_url.is_some()));
+            diags.extend(print_address(
+                project,
+                kommune,
+                &site,
+                !alone,
+                base_url.is_some(),
+            ));
         }
     }
     diags

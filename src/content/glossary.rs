@@ -70,6 +70,17 @@ pub struct Layer {
     pub files: Variants<Glossary>,
 }
 
+impl Layer {
+    /// The file without a language code (`ordliste.yaml`), if the unit has it.
+    pub fn original(&self) -> Option<&Arc<Doc<Glossary>>> {
+        self.files.docs.iter().find(|d| {
+            crate::parse::FileName::parse(&d.file.display)
+                .lang
+                .is_none()
+        })
+    }
+}
+
 /// Where a term of the merged glossary comes from, by layer index.
 #[derive(Debug, Clone)]
 pub struct Placed {
@@ -90,13 +101,17 @@ pub struct Merged {
 }
 
 /// Merge `layers` (farthest base first, the kommune last) in `lang`: each layer shows its
-/// own translation, else its original.
-pub fn merge(layers: &[Layer], lang: &str, default: &str) -> Merged {
+/// own translation, else its original (the file without a language code).
+pub fn merge(layers: &[Layer], lang: &str) -> Merged {
     let mut out = Merged::default();
     for (index, layer) in layers.iter().enumerate() {
-        let doc = &layer.files.pick(lang, default).0;
+        let original = layer.original();
+        // A layer with only translations in other languages adds nothing in `lang`.
+        let Some(doc) = layer.files.get(lang).or(original) else {
+            continue;
+        };
         // `exclude:` belongs to the original; a translation drops the same terms.
-        let exclude = &layer.files.primary(default).data.exclude;
+        let exclude = original.map_or(&[][..], |d| &d.data.exclude[..]);
         for id in exclude {
             let wanted = crate::slug::slugify(id);
             let before = out.terms.len();
@@ -149,7 +164,7 @@ pub fn merged_variants(
             continue;
         }
         let source = &nearest.files.pick(lang, default).0;
-        let merged = merge(layers, lang, default);
+        let merged = merge(layers, lang);
         let mut data = source.data.clone();
         data.terms = merged.terms.into_iter().map(|p| p.term).collect();
         data.exclude.clear();
@@ -168,17 +183,20 @@ pub fn merged_variants(
 
 /// `exclude:` entries that name no inherited term, each at its line, with a suggestion.
 pub fn unknown_excludes(layers: &[Layer], default: &str) -> Vec<Diagnostic> {
-    let merged = merge(layers, default, default);
+    let merged = merge(layers, default);
     let mut out = Vec::new();
     for (index, id) in &merged.unknown {
         let layer = &layers[*index];
-        let file = &layer.files.primary(default).file;
+        let file = &layer
+            .original()
+            .unwrap_or(layer.files.primary(default))
+            .file;
         // What the bases give this layer, for the suggestion.
-        let inherited = merge(&layers[..*index], default, default);
+        let inherited = merge(&layers[..*index], default);
         let ids: Vec<String> = inherited.terms.iter().map(|p| p.term.anchor()).collect();
         let own = layer
-            .files
-            .primary(default)
+            .original()
+            .unwrap_or(layer.files.primary(default))
             .data
             .terms
             .iter()
@@ -191,10 +209,13 @@ pub fn unknown_excludes(layers: &[Layer], default: &str) -> Vec<Diagnostic> {
         };
         let offset = crate::yaml::locate_in_key(file, "exclude", id).unwrap_or(0);
         out.push(
-            Diagnostic::error("unknown-exclude", msg!("glossary-exclude-unknown", id = id.as_str()))
-                .in_file(file)
-                .at_offset(offset, id.len())
-                .with_help(help),
+            Diagnostic::error(
+                "unknown-exclude",
+                msg!("glossary-exclude-unknown", id = id.as_str()),
+            )
+            .in_file(file)
+            .at_offset(offset, id.len())
+            .with_help(help),
         );
     }
     out
@@ -206,10 +227,50 @@ pub fn excluded_by<'a>(
     id: &str,
     default: &str,
 ) -> Option<&'a Arc<crate::source::SourceFile>> {
-    let merged = merge(layers, default, default);
+    let merged = merge(layers, default);
     merged
         .excluded
         .iter()
         .find(|(term, _, _)| term.answers_to(id))
-        .map(|(_, _, by)| &layers[*by].files.primary(default).file)
+        .map(|(_, _, by)| {
+            let layer = &layers[*by];
+            &layer
+                .original()
+                .unwrap_or(layer.files.primary(default))
+                .file
+        })
+}
+
+/// Translations of the glossary (`ordliste.nn.yaml`) when no unit of the chain has the
+/// original (`ordliste.yaml`): they translate nothing.
+pub fn translations_without_original(layers: &[Layer]) -> Vec<Diagnostic> {
+    if layers.iter().any(|l| l.original().is_some()) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for layer in layers {
+        for doc in &layer.files.docs {
+            let name = crate::parse::FileName::parse(&doc.file.display);
+            out.push(
+                Diagnostic::error(
+                    "translation-without-original",
+                    msg!(
+                        "glossary-translation-without-original",
+                        lang = doc.lang.as_str()
+                    ),
+                )
+                .in_file(&doc.file)
+                .at(1, 1)
+                .with_help(msg!(
+                    "glossary-translation-without-original-help",
+                    original = name
+                        .original_path()
+                        .rsplit('/')
+                        .next()
+                        .unwrap_or("ordliste.yaml")
+                )),
+            );
+        }
+    }
+    out
 }
