@@ -59,6 +59,7 @@ pub fn options() -> Options {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_TASKLISTS
 }
 
 /// Characters that end a phrase in the search text: after them no " · " is added.
@@ -341,6 +342,18 @@ pub fn render_with_footnote_prefix(source: &str, ctx: &MarkdownContext, prefix: 
         pieces: Vec::new(),
     };
     let events = footnotes(events, &crate::slug::slugify(prefix), &mut own);
+    // A task list's box is a character, as in print: a read-only page has nothing to tick,
+    // and a disabled checkbox would be a form control without a label.
+    let events: Vec<Event> = events
+        .into_iter()
+        .map(|event| match event {
+            Event::TaskListMarker(done) => own.html(format!(
+                "<span class=\"task-box\">{}</span> ",
+                if done { '☒' } else { '☐' }
+            )),
+            other => other,
+        })
+        .collect();
     let mut html = String::with_capacity(text.len() * 3 / 2);
     if has_raw_html {
         // Markdown images are set aside, so the cleaning can remove every raw <img>.
@@ -751,6 +764,28 @@ mod tests {
         assert!(r.html.contains(r#"<h2 id="hvem-gjor-hva">"#), "{}", r.html);
         assert!(r.html.contains(r#"<h2 id="hvem-gjor-hva-2">"#));
         assert_eq!(r.headings.len(), 2);
+    }
+
+    #[test]
+    fn task_lists_show_their_boxes_as_characters_not_form_controls() {
+        let source = "- [x] Lest\n- [ ] Funnet <b>skjema</b>\n";
+        let escape = RawHtml {
+            mode: RawHtmlMode::Escape,
+            extra_tags: Vec::new(),
+        };
+        for raw_html in [&crate::sanitize::SANITIZE, &escape] {
+            let mut c = ctx(&plain);
+            c.raw_html = raw_html;
+            let r = render(source, &c);
+            assert!(
+                r.html
+                    .contains(r#"<li><span class="task-box">☒</span> Lest</li>"#),
+                "{}",
+                r.html
+            );
+            assert!(r.html.contains(r#"<span class="task-box">☐</span> Funnet"#));
+            assert!(!r.html.contains("<input"), "{}", r.html);
+        }
     }
 
     #[test]
