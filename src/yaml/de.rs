@@ -23,6 +23,8 @@ pub enum Kind {
     UnknownField {
         key: String,
         known: &'static [&'static str],
+        /// The keys written in the same mapping, which the key is not a typo of.
+        present: Vec<String>,
     },
     MissingField(&'static str),
     InvalidType {
@@ -150,6 +152,7 @@ impl de::Error for Error {
         Error::new(Kind::UnknownField {
             key: field.to_string(),
             known: expected,
+            present: Vec::new(),
         })
     }
 
@@ -196,6 +199,17 @@ pub fn from_node<T: de::DeserializeOwned>(root: &Node) -> Result<T, Vec<Error>> 
     ))])
 }
 
+/// The known key an unknown `key` is most likely a typo of: one not written in the same
+/// mapping already, else any.
+pub fn nearest(key: &str, known: &[&'static str], present: &[String]) -> Option<&'static str> {
+    let unused = known
+        .iter()
+        .copied()
+        .filter(|k| !present.iter().any(|p| p == k));
+    crate::diagnostics::suggest(key, unused)
+        .or_else(|| crate::diagnostics::suggest(key, known.iter().copied()))
+}
+
 #[derive(Clone, Copy)]
 pub struct De<'a> {
     node: &'a Node,
@@ -235,13 +249,13 @@ impl<'a> De<'a> {
     }
 }
 
-enum Number {
+pub enum Number {
     Unsigned(u64),
     Signed(i64),
     Float(f64),
 }
 
-fn parse_number(text: &str) -> Option<Number> {
+pub fn parse_number(text: &str) -> Option<Number> {
     let t = text.replace('_', "");
     let (neg, digits) = match t.strip_prefix('-') {
         Some(rest) => (true, rest),
@@ -279,7 +293,7 @@ fn parse_number(text: &str) -> Option<Number> {
     Some(Number::Float(if neg { -float } else { float }))
 }
 
-fn parse_bool(text: &str) -> Option<bool> {
+pub fn parse_bool(text: &str) -> Option<bool> {
     match text {
         "true" | "True" | "TRUE" => Some(true),
         "false" | "False" | "FALSE" => Some(false),
@@ -458,9 +472,11 @@ impl<'de, 'a> de::Deserializer<'de> for De<'a> {
                 Kind::MissingField(missing) => {
                     let unknown = self.context.unknown.borrow();
                     let misspelt = unknown[found_before..].iter().any(|u| match &u.kind {
-                        Kind::UnknownField { key, known } => {
-                            crate::diagnostics::suggest(key, known.iter().copied()) == Some(missing)
-                        }
+                        Kind::UnknownField {
+                            key,
+                            known,
+                            present,
+                        } => nearest(key, known, present) == Some(missing),
                         _ => false,
                     });
                     if misspelt {
@@ -551,6 +567,7 @@ impl<'de> de::SeqAccess<'de> for SeqAcc<'_> {
 type StructInfo = (&'static str, &'static [&'static str], bool);
 
 struct MapAcc<'a> {
+    all: &'a [(Node, Node)],
     entries: std::slice::Iter<'a, (Node, Node)>,
     value: Option<&'a Node>,
     last_key: Option<&'a Node>,
@@ -561,6 +578,7 @@ struct MapAcc<'a> {
 impl<'a> MapAcc<'a> {
     fn new(entries: &'a [(Node, Node)], strukt: Option<StructInfo>, context: &'a Context) -> Self {
         MapAcc {
+            all: entries,
             entries: entries.iter(),
             value: None,
             last_key: None,
@@ -584,7 +602,17 @@ impl<'de> de::MapAccess<'de> for MapAcc<'_> {
             if let Some((_, fields, true)) = self.strukt {
                 // A struct that refuses unknown keys: record each one and go on.
                 if let Some(name) = key.scalar().filter(|k| !fields.contains(k)) {
-                    let mut e: Error = de::Error::unknown_field(name, fields);
+                    let present = self
+                        .all
+                        .iter()
+                        .filter_map(|(k, _)| k.scalar())
+                        .map(String::from)
+                        .collect();
+                    let mut e = Error::new(Kind::UnknownField {
+                        key: name.to_string(),
+                        known: fields,
+                        present,
+                    });
                     e.span = Some(key.span.clone());
                     self.context.unknown.borrow_mut().push(e);
                     continue;

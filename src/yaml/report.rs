@@ -291,9 +291,13 @@ pub fn de_error(file: &Arc<SourceFile>, offset: usize, err: &Error) -> Diagnosti
         )
     };
     let mut diag = match &err.kind {
-        Kind::UnknownField { key, known } => {
+        Kind::UnknownField {
+            key,
+            known,
+            present,
+        } => {
             let list = known.join(", ");
-            let help = match suggest(key, known.iter().copied()) {
+            let help = match super::de::nearest(key, known, present) {
                 Some(near) => msg!("yaml-unknown-key-help-near", near = near, known = list),
                 None if known.is_empty() => msg!("yaml-unknown-key-help-none"),
                 None => msg!("yaml-unknown-key-help", known = list),
