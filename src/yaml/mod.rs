@@ -5,10 +5,13 @@
 //! is reported, not just the first. [`report`] explains the errors to an editor. See
 //! docs/yaml.md for the choice of parser.
 
+mod access;
 mod de;
+mod error;
 mod limits;
 mod node;
 mod report;
+mod scalar;
 #[cfg(test)]
 mod tests;
 mod write;

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use super::de::{Error, Found, Kind};
+use super::error::{Error, Found, Kind};
 use super::node::{Node, TreeError, Value};
 use crate::diagnostics::{suggest, Diagnostic};
 use crate::msg;
@@ -297,7 +297,7 @@ pub fn de_error(file: &Arc<SourceFile>, offset: usize, err: &Error) -> Diagnosti
             present,
         } => {
             let list = known.join(", ");
-            let help = match super::de::nearest(key, known, present) {
+            let help = match super::error::nearest(key, known, present) {
                 Some(near) => msg!("yaml-unknown-key-help-near", near = near, known = list),
                 None if known.is_empty() => msg!("yaml-unknown-key-help-none"),
                 None => msg!("yaml-unknown-key-help", known = list),

@@ -5,8 +5,8 @@
 
 use serde_json::Value;
 
-use super::de::{parse_bool, parse_number};
 use super::node::is_null;
+use super::scalar::{parse_bool, parse_number};
 
 /// `value` as a YAML document (ending with a newline).
 pub fn to_yaml(value: &Value) -> String {
