@@ -238,6 +238,14 @@ fn missing_colon_is_reported_at_its_own_line() {
     let f = file("---\ntitle: A\ncategory Fritid\n---\nTekst\n");
     let err = parse_all::<Service>(&f, &f.text[4..30], 4).unwrap_err();
     assert_eq!(places(&err), [(3, 1, "invalid-yaml")], "{err:?}");
+    // Lines of a block text above have no colon either; they are not the line.
+    let f = file("title: A\nsummary: |\n  Teamet gir hjelp\n  og veileder\ncategory \"Fritid\"\nkeywords: [a]\n");
+    let err = parse_file_all::<Service>(&f).unwrap_err();
+    assert_eq!(places(&err), [(5, 1, "invalid-yaml")], "{err:?}");
+    // A value continued on the next line: the key's line is meant.
+    let f = file("title: A\ncategory Fritid\n  og skole\nkeywords: [a]\n");
+    let err = parse_file_all::<Service>(&f).unwrap_err();
+    assert_eq!(places(&err), [(2, 1, "invalid-yaml")], "{err:?}");
     // A front matter of one line without a colon is one text to YAML, not a wrong type.
     let f = file("---\ntitle \"Om oss\"\n---\nTekst\n");
     let err = parse_all::<Service>(&f, &f.text[4..18], 4).unwrap_err();
