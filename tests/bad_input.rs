@@ -592,7 +592,7 @@ fn run_case(dir: &Path, baseline: &Baseline) -> Outcome {
 fn check_case(dir: &Path, baseline: &Baseline, outcome: &mut Outcome) -> Result<(), String> {
     let yaml =
         std::fs::read_to_string(dir.join("case.yaml")).map_err(|e| format!("case.yaml: {e}"))?;
-    let case: Case = serde_yaml::from_str(&yaml).map_err(|e| format!("case.yaml: {e}"))?;
+    let case: Case = veiviser::yaml::from_str(&yaml).map_err(|e| format!("case.yaml: {e}"))?;
     if case.description.trim().is_empty() {
         return Err("case.yaml: description is empty".into());
     }

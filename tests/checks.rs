@@ -754,6 +754,20 @@ fn yaml_error_in_an_original_is_not_repeated_for_its_translation() {
     let (ok, list) = check(&f);
     assert!(!ok);
     assert_eq!(errors(&list), [at(PAGE, 2, 1, "invalid-yaml")]);
+
+    // Published in English too: the translation is not missing its Norwegian either.
+    let f = f.file(
+        "content/testvik/kommune.yaml",
+        &KOMMUNE_YAML.replace("languages: [nb, en, ar]", "languages: [nb, en]"),
+    );
+    let (ok, list) = check(&f);
+    assert!(!ok);
+    assert_eq!(errors(&list), [at(PAGE, 2, 1, "invalid-yaml")]);
+    let about_om: Vec<_> = list
+        .iter()
+        .filter(|d| d["file"].as_str().is_some_and(|f| f.contains("sider/om")))
+        .collect();
+    assert_eq!(about_om.len(), 1, "{about_om:#?}");
 }
 
 #[test]

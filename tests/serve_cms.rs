@@ -100,10 +100,10 @@ fn the_editor_and_its_configuration_are_served_at_admin() {
     assert!(js.len() > 1_000_000, "the pinned bundle is served");
     let (status, config) = get(&format!("{}admin/config.yml", s.url));
     assert_eq!(status, 200);
-    let config: serde_yaml::Value = serde_yaml::from_str(&config).unwrap();
+    let config: serde_json::Value = veiviser::yaml::from_str(&config).unwrap();
     assert_eq!(config["backend"]["name"], "proxy");
     let names: Vec<&str> = config["collections"]
-        .as_sequence()
+        .as_array()
         .unwrap()
         .iter()
         .map(|c| c["name"].as_str().unwrap())
@@ -130,10 +130,10 @@ fn a_save_writes_the_file_and_the_preview_shows_it() {
     );
     assert_eq!(status, 200, "{body}");
     let entry: serde_json::Value = serde_json::from_str(&body).unwrap();
-    let mut edited: serde_yaml::Value =
-        serde_yaml::from_str(entry["data"].as_str().unwrap()).unwrap();
+    let mut edited: serde_json::Value =
+        veiviser::yaml::from_str(entry["data"].as_str().unwrap()).unwrap();
     edited["description"] = "Nytt nummer 99 88 77 66.".into();
-    let raw = serde_yaml::to_string(&edited).unwrap();
+    let raw = veiviser::yaml::to_string(&edited);
     let (status, body) = api(&s, &persist(path, &raw), &[]);
     assert_eq!(status, 200, "{body}");
     assert_eq!(std::fs::read_to_string(f.root().join(path)).unwrap(), raw);

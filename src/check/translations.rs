@@ -93,11 +93,37 @@ pub fn check(kommuner: &[Kommune]) -> Vec<Diagnostic> {
 
 /// What `kommune` lacks of `item`: the languages it is not translated into.
 fn lack(item: &ItemView, kommune: &Kommune) -> Option<(Arc<SourceFile>, Lack)> {
+    // A translation that is there but broken, or a broken original, has its own error
+    // already: the languages it would give are not missing.
+    let name = item
+        .docs
+        .first()
+        .and_then(|d| d.file.display.splitn(3, '/').nth(2))
+        .map(FileName::parse);
+    if name
+        .as_ref()
+        .is_some_and(|n| kommune.broken.contains(&n.original_path()))
+    {
+        return None;
+    }
+    let broken = |lang: &str| {
+        name.as_ref().is_some_and(|n| {
+            let dir = if n.dir.is_empty() {
+                String::new()
+            } else {
+                format!("{}/", n.dir)
+            };
+            kommune
+                .broken
+                .contains(&format!("{dir}{}.{lang}.{}", n.id, n.ext))
+        })
+    };
     let missing: Vec<String> = kommune
         .languages
         .iter()
         .filter(|lang| !kommune.config.partial_languages.contains(lang))
         .filter(|lang| !item.docs.iter().any(|d| d.lang == lang.as_str()))
+        .filter(|lang| !broken(lang))
         .cloned()
         .collect();
     if missing.is_empty() {

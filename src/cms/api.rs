@@ -261,17 +261,17 @@ fn is_blank(raw: &str) -> bool {
         Some(rest) => rest.split_once("\n---").unwrap_or((rest, "")),
         None => (raw, ""),
     };
-    fn empty(value: &serde_yaml::Value) -> bool {
+    fn empty(value: &serde_json::Value) -> bool {
         match value {
-            serde_yaml::Value::Null | serde_yaml::Value::Bool(false) => true,
-            serde_yaml::Value::String(s) => s.trim().is_empty(),
-            serde_yaml::Value::Sequence(items) => items.iter().all(empty),
-            serde_yaml::Value::Mapping(map) => map.values().all(empty),
+            serde_json::Value::Null | serde_json::Value::Bool(false) => true,
+            serde_json::Value::String(s) => s.trim().is_empty(),
+            serde_json::Value::Array(items) => items.iter().all(empty),
+            serde_json::Value::Object(map) => map.values().all(empty),
             _ => false,
         }
     }
     body.trim().is_empty()
-        && serde_yaml::from_str::<serde_yaml::Value>(front).is_ok_and(|v| empty(&v))
+        && crate::yaml::from_str::<serde_json::Value>(front).is_ok_and(|v| empty(&v))
 }
 
 fn str_param<'v>(value: &'v Value, key: &str) -> &'v str {

@@ -78,7 +78,7 @@ pub fn units(root: &Path, only: Option<&str>) -> Vec<Unit> {
 fn site_language(root: &Path) -> String {
     std::fs::read_to_string(root.join("veiviser.yaml"))
         .ok()
-        .and_then(|t| serde_yaml::from_str::<Value>(&t).ok())
+        .and_then(|t| crate::yaml::from_str::<Value>(&t).ok())
         .and_then(|v| v["default_language"].as_str().map(String::from))
         .unwrap_or_else(|| "nb".into())
 }
@@ -91,7 +91,7 @@ fn unit_languages(root: &Path, slug: &str, is_kommune: bool) -> Vec<String> {
     };
     std::fs::read_to_string(root.join("content").join(slug).join(file))
         .ok()
-        .and_then(|t| serde_yaml::from_str::<Value>(&t).ok())
+        .and_then(|t| crate::yaml::from_str::<Value>(&t).ok())
         .and_then(|v| {
             v["languages"].as_array().map(|langs| {
                 langs
@@ -106,7 +106,7 @@ fn unit_languages(root: &Path, slug: &str, is_kommune: bool) -> Vec<String> {
 /// The configuration as YAML. `api_url` is where the editor sends its requests.
 pub fn yaml(root: &Path, only: Option<&str>, api_url: &str) -> String {
     let value = generate(root, only, api_url);
-    serde_yaml::to_string(&value).expect("the configuration is plain data")
+    crate::yaml::to_string(&value)
 }
 
 pub fn generate(root: &Path, only: Option<&str>, api_url: &str) -> Value {
@@ -283,7 +283,7 @@ fn level_options(root: &Path, unit: &Unit, units: &[Unit]) -> Vec<Value> {
             let Some(front) = std::fs::read_to_string(entry.path())
                 .ok()
                 .and_then(|t| Some(t.strip_prefix("---")?.split_once("\n---")?.0.to_string()))
-                .and_then(|f| serde_yaml::from_str::<Value>(&f).ok())
+                .and_then(|f| crate::yaml::from_str::<Value>(&f).ok())
             else {
                 continue;
             };

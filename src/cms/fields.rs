@@ -14,10 +14,43 @@ pub struct Labels {
     pub kinds: BTreeMap<String, String>,
     pub references: BTreeMap<String, String>,
     /// In the file's order, which is the order of the fields in a form.
-    pub fields: serde_yaml::Mapping,
+    pub fields: InOrder<Label>,
 }
 
-#[derive(Debug, Deserialize)]
+/// A mapping read in the order it is written.
+#[derive(Debug)]
+pub struct InOrder<V>(pub Vec<(String, V)>);
+
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for InOrder<V> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Entries<V>(std::marker::PhantomData<V>);
+        impl<'de, V: Deserialize<'de>> serde::de::Visitor<'de> for Entries<V> {
+            type Value = InOrder<V>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a mapping")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InOrder<V>, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    entries.push(entry);
+                }
+                Ok(InOrder(entries))
+            }
+        }
+        d.deserialize_map(Entries(std::marker::PhantomData))
+    }
+}
+
+impl<V> InOrder<V> {
+    fn get(&self, key: &str) -> Option<&V> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
 #[serde(untagged)]
 pub enum Label {
     Plain(String),
@@ -26,16 +59,12 @@ pub enum Label {
 
 impl Labels {
     pub fn load() -> Labels {
-        serde_yaml::from_str(include_str!("labels.yaml")).expect("src/cms/labels.yaml is valid")
+        crate::yaml::from_str(include_str!("labels.yaml")).expect("src/cms/labels.yaml is valid")
     }
 
     /// The label and hint of a key (the key itself when it has none: a test catches it).
     pub fn field(&self, key: &str) -> (String, Option<String>) {
-        let label = self
-            .fields
-            .get(key)
-            .and_then(|v| serde_yaml::from_value::<Label>(v.clone()).ok());
-        match label {
+        match self.fields.get(key).cloned() {
             Some(Label::Plain(label)) => (label, None),
             Some(Label::Full { label, hint }) => (label, hint),
             None => (key.to_string(), None),
@@ -43,14 +72,15 @@ impl Labels {
     }
 
     pub fn has(&self, key: &str) -> bool {
-        self.fields.contains_key(key)
+        self.fields.get(key).is_some()
     }
 
     /// Where a key comes in a form (keys without a label last).
     fn position(&self, key: &str) -> usize {
         self.fields
-            .keys()
-            .position(|k| k.as_str() == Some(key))
+            .0
+            .iter()
+            .position(|(k, _)| k == key)
             .unwrap_or(usize::MAX)
     }
 }

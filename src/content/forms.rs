@@ -189,7 +189,7 @@ mod tests {
     use super::*;
 
     fn field(yaml: &str) -> Field {
-        serde_yaml::from_str(yaml).unwrap()
+        crate::yaml::from_str(yaml).unwrap()
     }
 
     #[test]
@@ -218,6 +218,6 @@ mod tests {
 
     #[test]
     fn unknown_field_type_is_rejected() {
-        assert!(serde_yaml::from_str::<Field>("type: slider\nlabel: x\n").is_err());
+        assert!(crate::yaml::from_str::<Field>("type: slider\nlabel: x\n").is_err());
     }
 }

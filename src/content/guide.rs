@@ -106,16 +106,17 @@ mod tests {
 
     #[test]
     fn step_anchor_defaults_to_slug() {
-        let step: Step = serde_yaml::from_str("title: Snakk med barnet\nhow: x\nwho: y\n").unwrap();
+        let step: Step =
+            crate::yaml::from_str("title: Snakk med barnet\nhow: x\nwho: y\n").unwrap();
         assert_eq!(step.anchor(), "snakk-med-barnet");
     }
 
     #[test]
     fn level_rejects_unknown_keys() {
-        let err = serde_yaml::from_str::<Level>(
+        let err = crate::yaml::from_str::<Level>(
             "title: A\nlevel: 1\nsummary: s\npurpose: p\nlead: l\ndecision: d\nsteps: []\nleder: x\n",
         )
         .unwrap_err();
-        assert!(err.to_string().contains("unknown field `leder`"));
+        assert!(err.contains("unknown key `leder`"), "{err}");
     }
 }

@@ -477,7 +477,7 @@ mod tests {
                 };
                 let text = kommune_yaml(&new, "Nordvik kommune", language, dir.path());
                 let config: crate::content::kommune::KommuneConfig =
-                    serde_yaml::from_str(&text).unwrap();
+                    crate::yaml::from_str(&text).unwrap();
                 assert_eq!(config.number, "9999");
                 assert_eq!(config.inherits.as_deref(), inherits);
                 assert_eq!(config.short(), "Nordvik");

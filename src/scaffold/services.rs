@@ -109,7 +109,7 @@ fn sibling_service(root: &Path, slug: &str, id: &str) -> Option<(String, String)
         let Ok(text) = std::fs::read_to_string(path) else {
             continue;
         };
-        let Ok(service) = serde_yaml::from_str::<NameOnly>(&text) else {
+        let Ok(service) = crate::yaml::from_str::<NameOnly>(&text) else {
             continue;
         };
         let key = (service.name, service.category);

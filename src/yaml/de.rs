@@ -10,157 +10,13 @@
 
 use std::cell::RefCell;
 use std::collections::HashSet;
-use std::fmt;
-use std::ops::Range;
 
-use serde::de::{self, DeserializeSeed, IntoDeserializer, Unexpected, Visitor};
+use serde::de::{self, Unexpected, Visitor};
 
+use super::access::{MapAcc, SeqAcc, Variant};
+use super::error::{nearest, Error, Kind};
 use super::node::{is_null, Node, Value};
-
-/// What went wrong, in terms the messages can explain.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Kind {
-    UnknownField {
-        key: String,
-        known: &'static [&'static str],
-    },
-    MissingField(&'static str),
-    InvalidType {
-        found: Found,
-        expected: String,
-    },
-    InvalidValue {
-        found: String,
-        expected: String,
-    },
-    UnknownVariant {
-        value: String,
-        known: &'static [&'static str],
-    },
-    DuplicateField(&'static str),
-    Custom(String),
-    /// A struct refused an unknown key; read the document again (see the module doc).
-    Retry,
-    /// An error that only follows from one already recorded (a required key that is
-    /// there, misspelt).
-    FollowUp,
-}
-
-/// The kind of value that was found where another was expected.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Found {
-    Text,
-    Number,
-    Bool,
-    Nothing,
-    List,
-    Group,
-    Other,
-}
-
-#[derive(Debug, Clone)]
-pub struct Error {
-    pub kind: Kind,
-    /// Byte range (in the parsed text) of the node the error is about.
-    pub span: Option<Range<usize>>,
-    /// Keys and list positions from the top to the node (`steps`, `[1]`, `how`).
-    pub path: Vec<String>,
-}
-
-impl Error {
-    fn new(kind: Kind) -> Self {
-        Error {
-            kind,
-            span: None,
-            path: Vec::new(),
-        }
-    }
-
-    fn at(mut self, span: &Range<usize>) -> Self {
-        if self.span.is_none() {
-            self.span = Some(span.clone());
-        }
-        self
-    }
-
-    /// The path as serde_yaml wrote it: `steps[1].how`.
-    pub fn path_text(&self) -> String {
-        let mut out = String::new();
-        for part in &self.path {
-            if !part.starts_with('[') && !out.is_empty() {
-                out.push('.');
-            }
-            out.push_str(part);
-        }
-        out
-    }
-}
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(f, "{:?}", self.kind)
-    }
-}
-
-impl std::error::Error for Error {}
-
-impl de::Error for Error {
-    fn custom<T: fmt::Display>(msg: T) -> Self {
-        Error::new(Kind::Custom(msg.to_string()))
-    }
-
-    fn invalid_type(unexp: Unexpected, exp: &dyn de::Expected) -> Self {
-        let found = match unexp {
-            Unexpected::Bool(_) => Found::Bool,
-            Unexpected::Unsigned(_) | Unexpected::Signed(_) | Unexpected::Float(_) => Found::Number,
-            Unexpected::Char(_) | Unexpected::Str(_) => Found::Text,
-            Unexpected::Unit | Unexpected::Option => Found::Nothing,
-            Unexpected::Seq => Found::List,
-            Unexpected::Map => Found::Group,
-            _ => Found::Other,
-        };
-        Error::new(Kind::InvalidType {
-            found,
-            expected: exp.to_string(),
-        })
-    }
-
-    fn invalid_value(unexp: Unexpected, exp: &dyn de::Expected) -> Self {
-        let found = match unexp {
-            Unexpected::Unsigned(n) => n.to_string(),
-            Unexpected::Signed(n) => n.to_string(),
-            Unexpected::Float(n) => n.to_string(),
-            Unexpected::Str(s) => s.to_string(),
-            other => other.to_string(),
-        };
-        Error::new(Kind::InvalidValue {
-            found,
-            expected: exp.to_string(),
-        })
-    }
-
-    fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
-        Error::new(Kind::UnknownVariant {
-            value: variant.to_string(),
-            known: expected,
-        })
-    }
-
-    fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
-        Error::new(Kind::UnknownField {
-            key: field.to_string(),
-            known: expected,
-        })
-    }
-
-    fn missing_field(field: &'static str) -> Self {
-        Error::new(Kind::MissingField(field))
-    }
-
-    fn duplicate_field(field: &'static str) -> Self {
-        Error::new(Kind::DuplicateField(field))
-    }
-}
+use super::scalar::{parse_bool, parse_number, Number};
 
 /// What one reading of a document shares: the struct types known to refuse unknown keys,
 /// and the unknown keys found in them.
@@ -198,8 +54,8 @@ pub fn from_node<T: de::DeserializeOwned>(root: &Node) -> Result<T, Vec<Error>> 
 
 #[derive(Clone, Copy)]
 pub struct De<'a> {
-    node: &'a Node,
-    context: &'a Context,
+    pub node: &'a Node,
+    pub context: &'a Context,
 }
 
 impl<'a> De<'a> {
@@ -223,7 +79,7 @@ impl<'a> De<'a> {
         Err(de::Error::invalid_type(self.unexpected(), exp))
     }
 
-    fn located<T>(&self, r: Result<T, Error>) -> Result<T, Error> {
+    pub fn located<T>(&self, r: Result<T, Error>) -> Result<T, Error> {
         r.map_err(|e| e.at(&self.node.span))
     }
 
@@ -232,58 +88,6 @@ impl<'a> De<'a> {
             Some((text, true)) => parse_number(text),
             _ => None,
         }
-    }
-}
-
-enum Number {
-    Unsigned(u64),
-    Signed(i64),
-    Float(f64),
-}
-
-fn parse_number(text: &str) -> Option<Number> {
-    let t = text.replace('_', "");
-    let (neg, digits) = match t.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, t.strip_prefix('+').unwrap_or(&t)),
-    };
-    let radix = |prefix: &str, radix| {
-        digits
-            .strip_prefix(prefix)
-            .and_then(|d| u64::from_str_radix(d, radix).ok())
-    };
-    let unsigned = if digits.chars().all(|c| c.is_ascii_digit()) && !digits.is_empty() {
-        digits.parse::<u64>().ok()
-    } else {
-        radix("0x", 16).or_else(|| radix("0o", 8))
-    };
-    if let Some(n) = unsigned {
-        return Some(if neg {
-            Number::Signed(i64::try_from(n).ok()?.checked_neg()?)
-        } else {
-            Number::Unsigned(n)
-        });
-    }
-    let float = match digits {
-        ".inf" | ".Inf" | ".INF" => Some(f64::INFINITY),
-        ".nan" | ".NaN" | ".NAN" => Some(f64::NAN),
-        d if d.starts_with(|c: char| c.is_ascii_digit() || c == '.')
-            && d.chars().any(|c| c.is_ascii_digit())
-            && d.chars()
-                .all(|c| c.is_ascii_digit() || "._eE+-".contains(c)) =>
-        {
-            d.parse::<f64>().ok()
-        }
-        _ => None,
-    }?;
-    Some(Number::Float(if neg { -float } else { float }))
-}
-
-fn parse_bool(text: &str) -> Option<bool> {
-    match text {
-        "true" | "True" | "TRUE" => Some(true),
-        "false" | "False" | "FALSE" => Some(false),
-        _ => None,
     }
 }
 
@@ -458,9 +262,11 @@ impl<'de, 'a> de::Deserializer<'de> for De<'a> {
                 Kind::MissingField(missing) => {
                     let unknown = self.context.unknown.borrow();
                     let misspelt = unknown[found_before..].iter().any(|u| match &u.kind {
-                        Kind::UnknownField { key, known } => {
-                            crate::diagnostics::suggest(key, known.iter().copied()) == Some(missing)
-                        }
+                        Kind::UnknownField {
+                            key,
+                            known,
+                            present,
+                        } => nearest(key, known, present) == Some(missing),
                         _ => false,
                     });
                     if misspelt {
@@ -500,191 +306,5 @@ impl<'de, 'a> de::Deserializer<'de> for De<'a> {
 
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         visitor.visit_unit()
-    }
-}
-
-struct SeqAcc<'a> {
-    items: std::slice::Iter<'a, Node>,
-    index: usize,
-    context: &'a Context,
-}
-
-impl<'a> SeqAcc<'a> {
-    fn new(items: &'a [Node], context: &'a Context) -> Self {
-        SeqAcc {
-            items: items.iter(),
-            index: 0,
-            context,
-        }
-    }
-}
-
-impl<'de> de::SeqAccess<'de> for SeqAcc<'_> {
-    type Error = Error;
-
-    fn next_element_seed<T: DeserializeSeed<'de>>(
-        &mut self,
-        seed: T,
-    ) -> Result<Option<T::Value>, Error> {
-        let Some(node) = self.items.next() else {
-            return Ok(None);
-        };
-        let index = self.index;
-        self.index += 1;
-        seed.deserialize(De {
-            node,
-            context: self.context,
-        })
-        .map(Some)
-        .map_err(|mut e| {
-            e.path.insert(0, format!("[{index}]"));
-            e
-        })
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        Some(self.items.len())
-    }
-}
-
-/// A struct's name, its fields and whether it is known to refuse unknown keys.
-type StructInfo = (&'static str, &'static [&'static str], bool);
-
-struct MapAcc<'a> {
-    entries: std::slice::Iter<'a, (Node, Node)>,
-    value: Option<&'a Node>,
-    last_key: Option<&'a Node>,
-    strukt: Option<StructInfo>,
-    context: &'a Context,
-}
-
-impl<'a> MapAcc<'a> {
-    fn new(entries: &'a [(Node, Node)], strukt: Option<StructInfo>, context: &'a Context) -> Self {
-        MapAcc {
-            entries: entries.iter(),
-            value: None,
-            last_key: None,
-            strukt,
-            context,
-        }
-    }
-}
-
-impl<'de> de::MapAccess<'de> for MapAcc<'_> {
-    type Error = Error;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, Error> {
-        loop {
-            let Some((key, value)) = self.entries.next() else {
-                return Ok(None);
-            };
-            if let Some((_, fields, true)) = self.strukt {
-                // A struct that refuses unknown keys: record each one and go on.
-                if let Some(name) = key.scalar().filter(|k| !fields.contains(k)) {
-                    let mut e: Error = de::Error::unknown_field(name, fields);
-                    e.span = Some(key.span.clone());
-                    self.context.unknown.borrow_mut().push(e);
-                    continue;
-                }
-            }
-            self.value = Some(value);
-            self.last_key = Some(key);
-            let r = seed.deserialize(De {
-                node: key,
-                context: self.context,
-            });
-            return match r {
-                Err(e) if matches!(e.kind, Kind::UnknownField { .. }) => match self.strukt {
-                    Some((name, _, _)) => {
-                        self.context.deny.borrow_mut().insert(name);
-                        Err(Error::new(Kind::Retry))
-                    }
-                    None => Err(e),
-                },
-                other => other.map(Some),
-            };
-        }
-    }
-
-    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
-        let value = self.value.take().expect("a key comes before its value");
-        let key = self
-            .last_key
-            .and_then(Node::scalar)
-            .unwrap_or("?")
-            .to_string();
-        seed.deserialize(De {
-            node: value,
-            context: self.context,
-        })
-        .map_err(|mut e| {
-            e.path.insert(0, key);
-            e
-        })
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        Some(self.entries.len())
-    }
-}
-
-struct Variant<'a> {
-    key: &'a Node,
-    value: &'a Node,
-    context: &'a Context,
-}
-
-impl<'de, 'a> de::EnumAccess<'de> for Variant<'a> {
-    type Error = Error;
-    type Variant = De<'a>;
-
-    fn variant_seed<S: DeserializeSeed<'de>>(self, seed: S) -> Result<(S::Value, De<'a>), Error> {
-        let key = De {
-            node: self.key,
-            context: self.context,
-        };
-        let v = key.located(seed.deserialize(key))?;
-        Ok((
-            v,
-            De {
-                node: self.value,
-                context: self.context,
-            },
-        ))
-    }
-}
-
-impl<'de> de::VariantAccess<'de> for De<'_> {
-    type Error = Error;
-
-    fn unit_variant(self) -> Result<(), Error> {
-        de::Deserialize::deserialize(self)
-    }
-
-    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, Error> {
-        seed.deserialize(self)
-    }
-
-    fn tuple_variant<V: Visitor<'de>>(self, _: usize, visitor: V) -> Result<V::Value, Error> {
-        de::Deserializer::deserialize_seq(self, visitor)
-    }
-
-    fn struct_variant<V: Visitor<'de>>(
-        self,
-        fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, Error> {
-        de::Deserializer::deserialize_struct(self, "", fields, visitor)
-    }
-}
-
-impl<'de> IntoDeserializer<'de, Error> for De<'_> {
-    type Deserializer = Self;
-
-    fn into_deserializer(self) -> Self {
-        self
     }
 }

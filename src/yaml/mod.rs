@@ -5,12 +5,16 @@
 //! is reported, not just the first. [`report`] explains the errors to an editor. See
 //! docs/yaml.md for the choice of parser.
 
+mod access;
 mod de;
+mod error;
 mod limits;
 mod node;
 mod report;
+mod scalar;
 #[cfg(test)]
 mod tests;
+mod write;
 
 use std::sync::Arc;
 
@@ -91,9 +95,19 @@ pub fn parse_file_all<T: DeserializeOwned>(
     parse_all(file, &file.text, 0)
 }
 
-/// Serialize a value as YAML (used by scaffolding).
+/// Serialize plain data (maps, lists, text, numbers) as YAML: the editor's configuration,
+/// scaffolding. Map keys come out in the order serde_json keeps them (sorted).
 pub fn to_string<T: serde::Serialize>(value: &T) -> String {
-    serde_yaml::to_string(value).unwrap_or_default()
+    serde_json::to_value(value)
+        .map(|v| write::to_yaml(&v))
+        .unwrap_or_default()
+}
+
+/// Read YAML that is not a content file (no file to point into): the editor's own files,
+/// tests. The error is the first diagnostic's message.
+pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+    let file = Arc::new(SourceFile::new("(yaml)".into(), text.to_string()));
+    parse(&file, text, 0).map_err(|d| format!("{}:{}: {}", d.line, d.column, d.message))
 }
 
 /// Byte offset of the first whole-word occurrence of `needle` in `file.text[from..to]`.

@@ -210,7 +210,7 @@ pub fn build(text: &str, budget: usize) -> Result<Option<Node>, TreeError> {
             }
             Event::Scalar(text, style, anchor, tag) => {
                 let plain =
-                    style == ScalarStyle::Plain && !tag.as_ref().is_some_and(|t| t.suffix == "str");
+                    style == ScalarStyle::Plain && tag.as_ref().is_none_or(|t| t.suffix != "str");
                 let cost = text.len() + 16;
                 (
                     Node {

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use super::de::{Error, Found, Kind};
+use super::error::{Error, Found, Kind};
 use super::node::{Node, TreeError, Value};
 use crate::diagnostics::{suggest, Diagnostic};
 use crate::msg;
@@ -94,20 +94,31 @@ fn syntax(file: &Arc<SourceFile>, yaml: &str, offset: usize, info: &str, at: usi
     let index = all.iter().rposition(|(start, _)| *start <= at).unwrap_or(0);
     let (line_start, line) = all.get(index).copied().unwrap_or((0, ""));
     if info.contains("expect ':'") || info.contains("expected ':'") {
-        // The parser notices the missing colon only where the next key starts; the line
-        // without it is the last one before that which has text but no `key:`.
-        let from = if at > line_start {
+        // The parser notices the missing colon only where the next key starts (or at the
+        // end): the line without it is the nearest one above at that key's indentation.
+        // Lines indented further (a block text, a continued value) are skipped.
+        let indent_of = |l: &str| l.len() - l.trim_start_matches(' ').len();
+        let from = if at > line_start || is_comment_or_blank(line) {
             index
         } else {
             index.saturating_sub(1)
         };
-        let missing = all[..=from.min(all.len().saturating_sub(1))]
+        let above = all[..=from.min(all.len().saturating_sub(1))]
             .iter()
             .rev()
-            .filter(|(_, l)| !is_comment_or_blank(l))
-            .take_while(|(_, l)| !has_key_colon(l))
-            .last()
-            .copied();
+            .filter(|(_, l)| !is_comment_or_blank(l));
+        let target = if is_comment_or_blank(line) || at > line_start {
+            above.clone().next().map(|(_, l)| indent_of(l))
+        } else {
+            Some(indent_of(line))
+        };
+        let missing = target.and_then(|target| {
+            above
+                .clone()
+                .find(|(_, l)| indent_of(l) <= target)
+                .filter(|(_, l)| indent_of(l) == target && !has_key_colon(l))
+                .copied()
+        });
         if let Some((start, text)) = missing {
             return missing_colon(file, offset + start, text);
         }
@@ -291,9 +302,13 @@ pub fn de_error(file: &Arc<SourceFile>, offset: usize, err: &Error) -> Diagnosti
         )
     };
     let mut diag = match &err.kind {
-        Kind::UnknownField { key, known } => {
+        Kind::UnknownField {
+            key,
+            known,
+            present,
+        } => {
             let list = known.join(", ");
-            let help = match suggest(key, known.iter().copied()) {
+            let help = match super::error::nearest(key, known, present) {
                 Some(near) => msg!("yaml-unknown-key-help-near", near = near, known = list),
                 None if known.is_empty() => msg!("yaml-unknown-key-help-none"),
                 None => msg!("yaml-unknown-key-help", known = list),

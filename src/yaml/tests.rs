@@ -238,6 +238,14 @@ fn missing_colon_is_reported_at_its_own_line() {
     let f = file("---\ntitle: A\ncategory Fritid\n---\nTekst\n");
     let err = parse_all::<Service>(&f, &f.text[4..30], 4).unwrap_err();
     assert_eq!(places(&err), [(3, 1, "invalid-yaml")], "{err:?}");
+    // Lines of a block text above have no colon either; they are not the line.
+    let f = file("title: A\nsummary: |\n  Teamet gir hjelp\n  og veileder\ncategory \"Fritid\"\nkeywords: [a]\n");
+    let err = parse_file_all::<Service>(&f).unwrap_err();
+    assert_eq!(places(&err), [(5, 1, "invalid-yaml")], "{err:?}");
+    // A value continued on the next line: the key's line is meant.
+    let f = file("title: A\ncategory Fritid\n  og skole\nkeywords: [a]\n");
+    let err = parse_file_all::<Service>(&f).unwrap_err();
+    assert_eq!(places(&err), [(2, 1, "invalid-yaml")], "{err:?}");
     // A front matter of one line without a colon is one text to YAML, not a wrong type.
     let f = file("---\ntitle \"Om oss\"\n---\nTekst\n");
     let err = parse_all::<Service>(&f, &f.text[4..18], 4).unwrap_err();
@@ -359,6 +367,26 @@ fn unknown_keys_of_nested_structs_are_all_reported() {
 }
 
 #[test]
+fn the_suggestion_prefers_keys_not_yet_written() {
+    // `leder` is nearer to `level`, but `level` is there already: `lead` was meant.
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Level {
+        title: String,
+        level: u8,
+        lead: String,
+    }
+    let err = parse_file_all::<Level>(&file("title: A\nlevel: 1\nleder: B\n")).unwrap_err();
+    assert_eq!(places(&err), [(3, 1, "unknown-key")], "{err:?}");
+    let help = err[0].help.as_deref().unwrap();
+    assert_eq!(
+        help,
+        "did you mean `lead`? Known keys here: title, level, lead"
+    );
+}
+
+#[test]
 fn a_misspelt_required_key_is_one_error() {
     let err = parse_file_all::<Service>(&file("titel: A\n")).unwrap_err();
     assert_eq!(places(&err), [(1, 1, "unknown-key")], "{err:?}");
@@ -453,4 +481,37 @@ fn unknown_enum_value_is_located() {
         .as_deref()
         .unwrap()
         .contains("did you mean `half`?"));
+}
+
+#[test]
+fn written_yaml_reads_back_the_same() {
+    let value = serde_json::json!({
+        "name": "Fjordvik kommune",
+        "number": "4601",
+        "yes": "no",
+        "empty": "",
+        "colon": "Helse: stasjon",
+        "hash": "a #b",
+        "dash": "- punkt",
+        "quote": "“Sitat”",
+        "spaces": " innrykk ",
+        "lines": "første\nandre\n",
+        "lines_no_end": "første\n\nandre",
+        "lines_many_ends": "x\n\n",
+        "indented_lines": "  kode\nmer",
+        "tab": "a\tb",
+        "count": 3,
+        "ratio": 1.5,
+        "flag": true,
+        "nothing": null,
+        "list": ["a", 1, {"b": "c", "d": ["e"]}, [], {}],
+        "nested": {"deep": {"deeper": ["x", ["y", "z"]]}},
+        "æøå": "Bjørkedal"
+    });
+    let text = to_string(&value);
+    let back: serde_json::Value = from_str(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+    assert_eq!(back, value, "{text}");
+    assert!(text.contains("name: Fjordvik kommune\n"), "{text}");
+    assert!(text.contains("number: \"4601\"\n"), "{text}");
+    assert!(text.contains("lines: |\n  første\n  andre\n"), "{text}");
 }
