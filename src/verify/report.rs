@@ -34,6 +34,9 @@ pub(super) enum What {
         shard: usize,
         holder: u32,
     },
+    /// The page at the target, taken over from the previous output, has no element with
+    /// the id.
+    NoIdTaken,
     Problem(Problem),
 }
 
@@ -174,6 +177,10 @@ impl<'a> Report<'a> {
                 )
                 .map(|near| format!(" Did you mean `#{near}`?"));
             }
+            What::NoIdTaken => message.push_str(&format!(
+                " leads to {}, which has no element with id=\"{}\"",
+                first.target, first.frag
+            )),
             What::Problem(Problem::OtherHost) => message.push_str(
                 " starts with `//`, so it leads to another host (a path joined with a doubled slash?)",
             ),
