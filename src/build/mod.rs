@@ -324,6 +324,10 @@ pub fn run<'s>(
                 report.kommuner_reused,
                 inc.rendered.load(std::sync::atomic::Ordering::Relaxed)
             );
+            eprintln!(
+                "incremental-unloaded: {} kommuner taken over without loading",
+                inc.unloaded.len()
+            );
         }
         report.incremental = Some(inc);
     }
