@@ -26,10 +26,13 @@ const CLOSE: &str = "<!--/shared-->";
 /// is, and whitespace beside it is treated as beside any element).
 const SLOT: &[u8] = b"<veiviser-shared></veiviser-shared>";
 
+/// A shared part's text by its hash and length.
+type Key = (u128, usize);
+
 /// The minified shared parts of one kommune's pages (dropped with the kommune).
 #[derive(Default)]
 pub struct SharedMinifier {
-    parts: RwLock<HashMap<(u128, usize), Arc<[u8]>>>,
+    parts: RwLock<HashMap<Key, Arc<[u8]>>>,
 }
 
 impl SharedMinifier {
@@ -99,7 +102,16 @@ fn split(html: &str) -> Option<(String, Vec<&str>)> {
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
+    // Each `<` is a candidate (the minified text has few of them).
+    let mut from = 0;
+    while let Some(at) = haystack[from..].iter().position(|&b| b == b'<') {
+        let at = from + at;
+        if haystack[at..].starts_with(needle) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 #[cfg(test)]
