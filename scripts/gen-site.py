@@ -107,7 +107,7 @@ def module_md(rng, i):
 
 def kommune_yaml(k):
     return (f'name: "Kommune {k} kommune"\nshort_name: "Kommune {k}"\nnumber: "{9000 + k % 1000:04d}"\ninherits: felles\nlanguages: [nb]\n'
-            f'branding:\n  primary_color: "#1d4f73"\nemergency:\n  child_welfare_phone: "10 00 00 {k % 90 + 10:02d}"\n'
+            f'branding:\n  primary_color: "#1d4f73"\nemergency:\n  child_welfare_phone: "10 00 02 {k % 90 + 10:02d}"\n'
             f'contacts:\n  - name: "Oppvekst"\n    phone: "10 00 01 00"\nfeedback:\n  email: "post@k{k}.kommune.example"\n'
             f'accessibility_statement: "https://uustatus.example/k{k}"\n')
 
@@ -284,7 +284,7 @@ def generate_hugo(out, repo, kommuner, shared, own):
     write(f"{out}/content/_index.md", '---\ntitle: "Benchmark"\n---\n')
     for k in range(1, kommuner + 1):
         params = (f'name: "Kommune {k} kommune"\nfeedback: "post@k{k}.kommune.example"\n'
-                  f'accessibility: "https://uustatus.example/k{k}"\nchild_welfare_phone: "10 00 00 {k % 90 + 10:02d}"\n'
+                  f'accessibility: "https://uustatus.example/k{k}"\nchild_welfare_phone: "10 00 02 {k % 90 + 10:02d}"\n'
                   'contacts:\n  - name: "Oppvekst"\n    phone: "10 00 01 00"\n')
         for rel, title, md in own[k] + shared:
             extra = params if rel == "_index.md" else ""

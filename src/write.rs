@@ -30,6 +30,13 @@ pub trait Sink: Sync {
         self.copy(rel, from)
     }
 
+    /// [`Sink::link`] for a file of a kommune taken over unchanged from the previous output
+    /// (see `build::incremental`): its links were proven when it was made, so the link
+    /// proof does not read it again.
+    fn take_over(&self, rel: &str, from: &Path) -> Result<(), Diagnostic> {
+        self.link(rel, from)
+    }
+
     /// The bytes written at `rel`, if this sink can give them back: the output check
     /// (`crate::verify`) reads the pages it reports to show their links as written.
     fn read(&self, _rel: &str) -> Option<Vec<u8>> {

@@ -1,7 +1,8 @@
 //! Rebuild only what changed (`build` with the manifest in `.veiviser-cache/`): a kommune
 //! whose inputs are unchanged is taken over from the previous output, hard-linked, so its
 //! files keep their inode; a kommune that changed is written anew. The result must be the
-//! same bytes as a clean build.
+//! same bytes as a clean build. Also: pages minified by their shared parts
+//! (`build/shared.rs`) are the bytes of pages minified whole.
 
 mod common;
 use common::*;
@@ -210,4 +211,199 @@ fn a_file_changed_in_the_output_by_hand_is_not_taken_over_and_a_failed_build_kee
         std::fs::read(out.join("fjordvik/index.html")).unwrap(),
         page
     );
+}
+
+/// `build --no-pdf` into `out`: (stdout, the `incremental-unloaded:` line of
+/// VEIVISER_TIMINGS).
+fn build_report(root: &Path, out: &Path, env: &[(&str, &str)]) -> (String, String) {
+    let run = Command::new(env!("CARGO_BIN_EXE_veiviser"))
+        .env("VEIVISER_LANG", "en")
+        .args(["build", "--no-pdf", "--out"])
+        .arg(out)
+        .arg("--root")
+        .arg(root)
+        .env("NO_COLOR", "1")
+        .env("VEIVISER_TODAY", "2026-11-22")
+        .env("VEIVISER_TIMINGS", "1")
+        .envs(env.iter().copied())
+        .output()
+        .unwrap();
+    assert_ok(&run);
+    let unloaded = stderr(&run)
+        .lines()
+        .find(|l| l.starts_with("incremental-unloaded:"))
+        .unwrap_or_default()
+        .to_string();
+    // Everything it says but the timings and the time taken (that differs every time).
+    let said = String::from_utf8_lossy(&run.stdout).into_owned() + &stderr(&run);
+    let timing = ["incremental", "verify-links", "pdf-cache", "search-index"];
+    let report = said
+        .lines()
+        .filter(|l| !timing.iter().any(|t| l.starts_with(t)))
+        .map(|l| l.split(" in ").next().unwrap_or(l).to_string())
+        .collect::<Vec<_>>()
+        .join("\n");
+    (report, unloaded)
+}
+
+/// Set a file's modification time.
+fn set_mtime(path: &Path, time: std::time::SystemTime) {
+    std::fs::File::options()
+        .write(true)
+        .open(path)
+        .unwrap()
+        .set_modified(time)
+        .unwrap();
+}
+
+#[test]
+fn a_rebuild_without_changes_loads_no_kommune_and_reports_what_a_full_build_reports() {
+    let dir = demo_copy();
+    let root = dir.path();
+    let out = root.join("public");
+    let (full, unloaded) = build_report(root, &out, &[]);
+    assert_eq!(
+        unloaded,
+        "incremental-unloaded: 0 kommuner taken over without loading"
+    );
+    let (again, unloaded) = build_report(root, &out, &[]);
+    assert_eq!(
+        unloaded,
+        "incremental-unloaded: 3 kommuner taken over without loading"
+    );
+    assert_eq!(again, full);
+    assert!(full.contains("Built 575 pages for 3 kommuner"), "{full}");
+    let clean = root.join("clean");
+    build(root, &clean, &["--clean"]);
+    assert_same_tree(&out, &clean);
+}
+
+#[test]
+fn a_kommune_with_warnings_is_checked_again_on_every_build_so_they_are_shown_again() {
+    let dir = demo_copy();
+    let root = dir.path();
+    let out = root.join("public");
+    // Years later every review date has passed: warnings on every kommune's pages.
+    let late = [("VEIVISER_TODAY", "2031-01-01")];
+    let (full, _) = build_report(root, &out, &late);
+    assert!(!full.contains("(0 warnings)"), "{full}");
+    let (again, unloaded) = build_report(root, &out, &late);
+    assert_eq!(
+        unloaded,
+        "incremental-unloaded: 0 kommuner taken over without loading"
+    );
+    assert_eq!(again, full);
+}
+
+#[test]
+fn an_edit_that_keeps_the_modification_time_but_not_the_size_is_seen() {
+    let dir = demo_copy();
+    let root = dir.path();
+    let out = root.join("public");
+    let page = root.join("content/bjorkedal/index.md");
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    set_mtime(&page, old);
+    build(root, &out, &[]);
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(
+        &page,
+        format!("{text}\nBjørkedal har fått en ny setning.\n"),
+    )
+    .unwrap();
+    set_mtime(&page, old);
+    assert_eq!(
+        build(root, &out, &[]),
+        "incremental: 2 kommuner reused, 1 rendered"
+    );
+    let front = std::fs::read_to_string(out.join("bjorkedal/index.html")).unwrap();
+    assert!(front.contains("Bjørkedal har fått en ny setning."));
+}
+
+#[test]
+fn a_touched_but_unchanged_file_is_read_again_and_its_kommune_still_taken_over() {
+    let dir = demo_copy();
+    let root = dir.path();
+    let out = root.join("public");
+    build(root, &out, &[]);
+    set_mtime(
+        &root.join("content/solvberg/index.md"),
+        std::time::SystemTime::now(),
+    );
+    assert_eq!(
+        build(root, &out, &[]),
+        "incremental: 3 kommuner reused, 0 rendered"
+    );
+}
+
+#[test]
+fn a_deleted_file_renders_its_kommune_again_and_the_result_equals_a_clean_build() {
+    let dir = demo_copy();
+    let root = dir.path();
+    let out = root.join("public");
+    build(root, &out, &[]);
+    std::fs::remove_file(root.join("content/solvberg/tjenester/logoped.yaml")).unwrap();
+    assert_eq!(
+        build(root, &out, &[]),
+        "incremental: 2 kommuner reused, 1 rendered"
+    );
+    let clean = root.join("clean");
+    build(root, &clean, &["--clean"]);
+    assert_same_tree(&out, &clean);
+}
+
+#[test]
+fn a_link_to_a_missing_id_on_a_taken_over_page_fails_the_build() {
+    let dir = demo_copy();
+    let root = dir.path();
+    let out = root.join("public");
+    build(root, &out, &[]);
+    // Solvberg links to a heading of Fjordvik's front page, which is taken over unread.
+    let page = root.join("content/solvberg/sider/om.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    let site = "https://www.midtfjord-regionen.example/bti/fjordvik/";
+    std::fs::write(
+        &page,
+        format!("{text}\nSe [Fjordvik]({site}#hovedinnhold).\n"),
+    )
+    .unwrap();
+    assert_eq!(
+        build(root, &out, &[]),
+        "incremental: 2 kommuner reused, 1 rendered"
+    );
+    std::fs::write(
+        &page,
+        format!("{text}\nSe [Fjordvik]({site}#finnes-ikke).\n"),
+    )
+    .unwrap();
+    let run = Command::new(env!("CARGO_BIN_EXE_veiviser"))
+        .env("VEIVISER_LANG", "en")
+        .args(["build", "--no-pdf", "--out"])
+        .arg(&out)
+        .arg("--root")
+        .arg(root)
+        .env("VEIVISER_TODAY", "2026-11-22")
+        .output()
+        .unwrap();
+    assert_fails(&run);
+    let err = stderr(&run) + &String::from_utf8_lossy(&run.stdout);
+    // The message is wrapped to the terminal's width.
+    let flat: String = err
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '│')
+        .collect();
+    assert!(
+        flat.contains("leadstofjordvik/index.html,whichhasnoelementwithid=\"finnes-ikke\""),
+        "{err}"
+    );
+}
+
+#[test]
+fn pages_minified_by_their_shared_parts_equal_pages_minified_whole() {
+    let dir = demo_copy();
+    let root = dir.path();
+    let shared = root.join("shared");
+    let whole = root.join("whole");
+    build(root, &shared, &["--clean"]);
+    build_report(root, &whole, &[("VEIVISER_MINIFY_WHOLE", "1")]);
+    assert_same_tree(&shared, &whole);
 }

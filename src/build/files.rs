@@ -105,20 +105,22 @@ pub(super) fn write_assets(
     })
 }
 
-/// Minify and write a page; with `relative` (the base path, `build --relative-urls`) its
-/// links are made relative to it first.
+/// Minify and write a page (its parts shared with the kommune's other pages minified once,
+/// by `shared`); with `relative` (the base path, `build --relative-urls`) its links are made
+/// relative to it first.
 pub(super) fn write_page(
     staging: &dyn Sink,
     page: &OutPage,
     relative: Option<&str>,
+    shared: &super::shared::SharedMinifier,
 ) -> Result<(), Diagnostic> {
     let file = page_file(&page.path);
     match relative {
         Some(base) => {
             let html = super::relative::relativize(&page.html, &file, base);
-            staging.write(&file, &minify_html(&html))
+            staging.write(&file, &shared.minify(&html))
         }
-        None => staging.write(&file, &minify_html(&page.html)),
+        None => staging.write(&file, &shared.minify(&page.html)),
     }
 }
 
@@ -147,11 +149,12 @@ pub(super) fn write_search_indexes(
     })
 }
 
+/// The regional landing page and 404 page; `kommuner` by name: (folder, name, number).
 pub(super) fn write_landing(
     staging: &dyn Sink,
     theme: &Theme,
     project: &Project,
-    kommuner: Vec<&Kommune>,
+    kommuner: &[(&str, &str, &str)],
     base: &BaseUrl,
     relative: bool,
 ) -> Result<usize, Diagnostic> {
@@ -173,7 +176,7 @@ pub(super) fn write_landing(
     staging.write(&format!("assets/{css_name}"), css.as_bytes())?;
     let list: Vec<_> = kommuner
         .iter()
-        .map(|k| serde_json::json!({ "name": k.config.name, "number": k.config.number, "url": format!("{}{}/", base.path, k.slug) }))
+        .map(|(slug, name, number)| serde_json::json!({ "name": name, "number": number, "url": format!("{}{slug}/", base.path) }))
         .collect();
     let mut ctx = tera::Context::new();
     ctx.insert("t", theme.strings.for_lang(&lang));

@@ -10,19 +10,33 @@
 //! the output of one kommune depends on is in its key:
 //! - every file under `content/<unit>/` of the kommune and each base it inherits (names
 //!   and bytes);
-//! - the build's global inputs: `veiviser.yaml`, every file of the theme (built in and
-//!   the project's), the binary (version, size and modification time), and the options
-//!   that change output (base URL, `--kommune`, `--relative-urls`, `--no-pdf`, the date).
+//! - the build's global inputs: `veiviser.yaml`, every file under `themes/` (the built-in
+//!   theme is inside the binary), the binary (version, size and modification time), and
+//!   the options that change output (`--base-url`, `--kommune`, `--relative-urls`,
+//!   `--no-pdf`, the date).
+//!
+//! A file is read and hashed only when its size or modification time differs from what the
+//! manifest noted (or it was modified less than a second before that build started, when
+//! an edit in the same instant could have gone unseen); else its noted hash is used.
+//!
+//! A whole build of every kommune ([`Incremental::reusable`]) decides before loading: a
+//! kommune whose key is unchanged, whose files are intact and whose last build reported
+//! nothing about it (no warning on its files or its bases') is neither loaded, checked nor
+//! rendered; only the other kommuner and the bases they inherit are read. A kommune with
+//! warnings is loaded and checked every time (so they are shown every time), and its pages
+//! are taken over if its key is unchanged.
 //!
 //! The manifest (`<cache>/builds/<hash of the output path>.json`) lists per kommune its
-//! key, the files it wrote with their sizes, its sitemap entries and page count. It is
+//! key, the files it wrote with their sizes, its sitemap entries, page count, name, number
+//! and languages (for the landing page and the theme's texts), and every input file's
+//! size, modification time and hash. It is
 //! removed before the staging folder is swapped in and written after, so a manifest always
 //! describes the output beside it; a kommune is reused only if each file it lists is still
 //! there with its size. The files that span kommuner (landing page, sitemap, robots.txt)
 //! are always written again, and the link proof reads every page of the result, reused or
 //! not. `build --clean` reuses nothing.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -35,12 +49,24 @@ use crate::site::Kommune;
 use crate::write::Sink;
 
 /// Bumped when what the manifest means changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 #[derive(Serialize, Deserialize, Default)]
 pub struct Manifest {
     format: u32,
+    /// When the build that wrote it started (nanoseconds since 1970).
+    started: u128,
     kommuner: BTreeMap<String, Entry>,
+    /// Input files (path under the project) as last seen.
+    inputs: BTreeMap<String, Input>,
+}
+
+/// An input file's size, modification time and hash, to skip reading it when unchanged.
+#[derive(Serialize, Deserialize, Clone, Copy, PartialEq)]
+struct Input {
+    size: u64,
+    mtime: u128,
+    hash: u128,
 }
 
 /// What one kommune's build made.
@@ -54,6 +80,18 @@ pub struct Entry {
     pub sitemap: Vec<String>,
     /// It made print PDFs.
     pub made_prints: bool,
+    /// Its name, number and languages: what the landing page and the theme need of a
+    /// kommune that is not loaded.
+    pub name: String,
+    pub number: String,
+    pub langs: Vec<String>,
+    /// Nothing was reported about it (no warning on its files or its bases'): it can be
+    /// taken over without loading and checking it.
+    pub clean: bool,
+    /// The internal links of its pages that lead out of its folder (site-absolute URLs),
+    /// checked again when it is taken over (see `verify::LinkIndex::leaving`); `None` when
+    /// not known (its pages are read by the link proof then).
+    pub leaving: Option<Vec<String>>,
 }
 
 /// The incremental state of one build: the previous manifest, the keys, the next manifest.
@@ -63,8 +101,14 @@ pub struct Incremental {
     previous: Manifest,
     global: u128,
     root: PathBuf,
-    /// Unit folder → the base it inherits.
+    /// Unit folder → whether it is a kommune, and the base it inherits.
     graph: BTreeMap<String, (bool, Option<String>)>,
+    keys: Mutex<HashMap<(String, bool), String>>,
+    /// Unit folders that something was reported about in this build's check; `None` for
+    /// a report that names no file (nothing is clean then).
+    reported: Mutex<Option<BTreeSet<String>>>,
+    /// Kommuner taken over without being loaded (see [`Incremental::reusable`]).
+    pub unloaded: BTreeMap<String, Entry>,
     next: Mutex<Manifest>,
     pub reused: std::sync::atomic::AtomicUsize,
     pub rendered: std::sync::atomic::AtomicUsize,
@@ -76,7 +120,6 @@ pub struct Options<'a> {
     pub out: &'a Path,
     pub cache_dir: &'a Path,
     pub clean: bool,
-    pub theme: &'a crate::theme_files::ThemeFiles,
     /// Everything else that changes every page: base URL, `--kommune`, flags, the date.
     pub settings: String,
 }
@@ -84,31 +127,7 @@ pub struct Options<'a> {
 impl Incremental {
     pub fn new(o: Options) -> Incremental {
         let out = absolute(o.out);
-        let mut h = Xxh3::new();
-        feed(&mut h, &FORMAT.to_le_bytes());
-        feed(&mut h, env!("CARGO_PKG_VERSION").as_bytes());
-        // The binary itself: a rebuilt veiviser may render differently at the same version.
-        if let Some(meta) = std::env::current_exe()
-            .ok()
-            .and_then(|p| std::fs::metadata(p).ok())
-        {
-            feed(&mut h, &meta.len().to_le_bytes());
-            let mtime = meta
-                .modified()
-                .ok()
-                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                .map_or(0, |d| d.as_nanos());
-            feed(&mut h, &mtime.to_le_bytes());
-        }
-        feed(&mut h, o.settings.as_bytes());
-        feed(
-            &mut h,
-            &std::fs::read(o.root.join("veiviser.yaml")).unwrap_or_default(),
-        );
-        for (rel, file) in o.theme.under("") {
-            feed(&mut h, rel.as_bytes());
-            feed(&mut h, &file.bytes);
-        }
+        let started = now();
         let manifest_path = o.cache_dir.join("builds").join(format!(
             "{:016x}.json",
             xxhash_rust::xxh3::xxh3_64(out.to_string_lossy().as_bytes())
@@ -122,51 +141,137 @@ impl Incremental {
                 .filter(|m| m.format == FORMAT)
                 .unwrap_or_default()
         };
-        Incremental {
+        let mut inc = Incremental {
             out,
             manifest_path,
             previous,
-            global: h.digest128(),
+            global: 0,
             root: o.root.to_path_buf(),
             graph: crate::load::unit_graph(o.root),
+            keys: Mutex::default(),
+            reported: Mutex::new(Some(BTreeSet::new())),
+            unloaded: BTreeMap::new(),
             next: Mutex::new(Manifest {
                 format: FORMAT,
-                kommuner: BTreeMap::new(),
+                started,
+                ..Manifest::default()
             }),
             reused: Default::default(),
             rendered: Default::default(),
+        };
+        let mut h = Xxh3::new();
+        feed(&mut h, &FORMAT.to_le_bytes());
+        feed(&mut h, env!("CARGO_PKG_VERSION").as_bytes());
+        // The binary itself (and the theme built into it): a rebuilt veiviser may render
+        // differently at the same version.
+        if let Some(meta) = std::env::current_exe()
+            .ok()
+            .and_then(|p| std::fs::metadata(p).ok())
+        {
+            feed(&mut h, &meta.len().to_le_bytes());
+            feed(&mut h, &mtime(&meta).to_le_bytes());
         }
+        feed(&mut h, o.settings.as_bytes());
+        let config = o.root.join("veiviser.yaml");
+        feed(&mut h, &inc.hash_file(&config).to_le_bytes());
+        // The project's theme files override the built-in ones (any theme: the config names
+        // which, and it is hashed above).
+        for path in files_under(&o.root.join("themes")) {
+            feed(&mut h, inc.rel(&path).as_bytes());
+            feed(&mut h, &inc.hash_file(&path).to_le_bytes());
+        }
+        inc.global = h.digest128();
+        inc
     }
 
-    /// The key of `kommune`'s output: the global inputs and every file of its unit
-    /// folder and of the bases it inherits.
-    pub fn key(&self, kommune: &Kommune, pdf: bool) -> String {
-        let mut units = vec![kommune.slug.clone()];
-        let mut seen = BTreeSet::new();
+    /// The kommuner (all, or `only`) that can be taken over without loading them: same key,
+    /// nothing reported last time, every file still there. They are kept in
+    /// [`Incremental::unloaded`]; the result is the unit folders that must be loaded (the
+    /// other kommuner, and the bases any of them inherits or that no kommune inherits).
+    /// `None`: load everything.
+    pub fn plan_unloaded(&mut self, pdf: bool) -> Option<BTreeSet<String>> {
+        let kommuner: Vec<&String> = self
+            .graph
+            .iter()
+            .filter(|(_, (is_kommune, _))| *is_kommune)
+            .map(|(slug, _)| slug)
+            .collect();
+        let this = &*self;
+        let unloaded: BTreeMap<String, Entry> = kommuner
+            .par_iter()
+            .filter_map(|slug| {
+                let entry = this.previous.kommuner.get(*slug)?;
+                (entry.clean && entry.key == this.key_of(slug, pdf) && this.intact(entry))
+                    .then(|| ((*slug).clone(), entry.clone()))
+            })
+            .collect();
+        if unloaded.is_empty() {
+            return None;
+        }
+        // Every folder of content/ is loaded (so a folder that is not a unit is still
+        // reported), except the unloaded kommuner and the bases only they inherit.
+        let dirs: Vec<String> = std::fs::read_dir(self.root.join("content"))
+            .ok()?
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        let mut needed_bases = BTreeSet::new();
+        let mut inherited = BTreeSet::new();
+        for (slug, (is_kommune, _)) in &self.graph {
+            if !is_kommune {
+                continue;
+            }
+            for base in self.chain(slug).into_iter().skip(1) {
+                inherited.insert(base.clone());
+                if !unloaded.contains_key(slug) {
+                    needed_bases.insert(base);
+                }
+            }
+        }
+        let load = dirs
+            .into_iter()
+            .filter(|d| !unloaded.contains_key(d))
+            .filter(|d| !inherited.contains(d) || needed_bases.contains(d))
+            .collect();
+        self.unloaded = unloaded;
+        Some(load)
+    }
+
+    /// `slug` and the bases it inherits, nearest first.
+    fn chain(&self, slug: &str) -> Vec<String> {
+        let mut units = vec![slug.to_string()];
         while let Some(base) = units
             .last()
             .and_then(|u| self.graph.get(u))
             .and_then(|(_, b)| b.clone())
         {
-            if !seen.insert(base.clone()) {
+            if units.contains(&base) {
                 break;
             }
             units.push(base);
         }
+        units
+    }
+
+    /// The key of `kommune`'s output: the global inputs and every file of its unit
+    /// folder and of the bases it inherits.
+    pub fn key(&self, kommune: &Kommune, pdf: bool) -> String {
+        self.key_of(&kommune.slug, pdf)
+    }
+
+    fn key_of(&self, slug: &str, pdf: bool) -> String {
+        let id = (slug.to_string(), pdf);
+        if let Some(key) = self.keys.lock().expect("keys lock").get(&id) {
+            return key.clone();
+        }
         let mut h = Xxh3::new();
         h.update(&self.global.to_le_bytes());
         h.update(&[u8::from(pdf)]);
-        for unit in &units {
+        for unit in self.chain(slug) {
             feed(&mut h, unit.as_bytes());
-            let dir = self.root.join("content").join(unit);
-            let mut files: Vec<PathBuf> = walkdir::WalkDir::new(&dir)
-                .into_iter()
-                .filter_map(Result::ok)
-                .filter(|e| !e.file_type().is_dir())
-                .map(|e| e.into_path())
-                .collect();
-            files.sort();
-            for path in files {
+            let dir = self.root.join("content").join(&unit);
+            for path in files_under(&dir) {
                 feed(
                     &mut h,
                     path.strip_prefix(&dir)
@@ -174,14 +279,90 @@ impl Incremental {
                         .to_string_lossy()
                         .as_bytes(),
                 );
-                // A file that cannot be read gives a key that matches nothing.
-                match std::fs::read(&path) {
-                    Ok(bytes) => feed(&mut h, &bytes),
-                    Err(_) => feed(&mut h, &rand_bytes()),
+                feed(&mut h, &self.hash_file(&path).to_le_bytes());
+            }
+        }
+        let key = format!("{:032x}", h.digest128());
+        self.keys.lock().expect("keys lock").insert(id, key.clone());
+        key
+    }
+
+    fn rel(&self, path: &Path) -> String {
+        path.strip_prefix(&self.root)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .into_owned()
+    }
+
+    /// The hash of a file's bytes: noted in the last manifest when its size and
+    /// modification time are the same, else read. A file that cannot be read gets a hash
+    /// that matches nothing.
+    fn hash_file(&self, path: &Path) -> u128 {
+        let rel = self.rel(path);
+        let Ok(meta) = std::fs::metadata(path) else {
+            return rand_hash();
+        };
+        let (size, mtime) = (meta.len(), mtime(&meta));
+        // Modified less than a second before the last build began: an edit in the same
+        // instant as that build's reading would have the same time; read it.
+        let settled = mtime.saturating_add(1_000_000_000) < self.previous.started;
+        let known = self
+            .previous
+            .inputs
+            .get(&rel)
+            .filter(|i| settled && i.size == size && i.mtime == mtime)
+            .map(|i| i.hash);
+        let hash = match known {
+            Some(hash) => hash,
+            None => match std::fs::read(path) {
+                Ok(bytes) if bytes.len() as u64 == size => xxhash_rust::xxh3::xxh3_128(&bytes),
+                _ => return rand_hash(),
+            },
+        };
+        self.next
+            .lock()
+            .expect("manifest lock")
+            .inputs
+            .insert(rel, Input { size, mtime, hash });
+        hash
+    }
+
+    fn intact(&self, entry: &Entry) -> bool {
+        entry.files.par_iter().all(|(rel, size)| {
+            std::fs::symlink_metadata(self.out.join(rel))
+                .is_ok_and(|m| m.is_file() && m.len() == *size)
+        })
+    }
+
+    /// Note what this build's check reported, so that kommuner with warnings are loaded
+    /// and checked again next time.
+    pub fn reported(&self, diagnostics: &[Diagnostic]) {
+        let mut units = BTreeSet::new();
+        for d in diagnostics {
+            let unit = d.file.as_ref().and_then(|f| {
+                let rest = f.display.strip_prefix("content/")?;
+                Some(rest.split('/').next()?.to_string())
+            });
+            match unit {
+                Some(unit) => {
+                    units.insert(unit);
+                }
+                // veiviser.yaml or no file: nothing is known to be clean.
+                None => {
+                    *self.reported.lock().expect("reported lock") = None;
+                    return;
                 }
             }
         }
-        format!("{:032x}", h.digest128())
+        *self.reported.lock().expect("reported lock") = Some(units);
+    }
+
+    /// Whether nothing was reported about `kommune` or its bases.
+    pub fn is_clean(&self, kommune: &Kommune) -> bool {
+        match &*self.reported.lock().expect("reported lock") {
+            Some(units) => self.chain(&kommune.slug).iter().all(|u| !units.contains(u)),
+            None => false,
+        }
     }
 
     /// Take `kommune`'s files over from the previous output into `sink` if its key is
@@ -195,23 +376,43 @@ impl Incremental {
         let Some(entry) = self.previous.kommuner.get(&kommune.slug) else {
             return Ok(None);
         };
-        let intact = entry.key == key
-            && entry.files.par_iter().all(|(rel, size)| {
-                std::fs::symlink_metadata(self.out.join(rel))
-                    .is_ok_and(|m| m.is_file() && m.len() == *size)
-            });
-        if !intact {
+        if entry.key != key || !self.intact(entry) {
             return Ok(None);
         }
-        // Through the sink: the link proof (`RecordingSink`) reads every reused page too.
-        entry
-            .files
-            .par_iter()
-            .try_for_each(|(rel, _)| sink.link(rel, &self.out.join(rel)))?;
+        let mut entry = entry.clone();
+        entry.clean = self.is_clean(kommune);
+        self.take_over(&kommune.slug, &entry, sink)?;
+        Ok(Some(entry))
+    }
+
+    /// Take over the files of a kommune that was not loaded ([`Incremental::unloaded`]).
+    pub fn take_over(&self, slug: &str, entry: &Entry, sink: &dyn Sink) -> Result<(), Diagnostic> {
+        // Through the sink, which tells the link proof (`RecordingSink`); it reads the pages
+        // unless their links out of the kommune's folder are known (checked by the caller).
+        entry.files.par_iter().try_for_each(|(rel, _)| {
+            let from = self.out.join(rel);
+            match entry.leaving {
+                Some(_) => sink.take_over(rel, &from),
+                None => sink.link(rel, &from),
+            }
+        })?;
         self.reused
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        self.keep(&kommune.slug, entry.clone());
-        Ok(Some(entry.clone()))
+        self.keep(slug, entry.clone());
+        Ok(())
+    }
+
+    /// Something about `slug` was reported while taking it over: load it next time.
+    pub fn unclean(&self, slug: &str) {
+        if let Some(e) = self
+            .next
+            .lock()
+            .expect("manifest lock")
+            .kommuner
+            .get_mut(slug)
+        {
+            e.clean = false;
+        }
     }
 
     /// Note what `kommune` made in this build, for the next one.
@@ -300,6 +501,13 @@ impl Sink for Tracking<'_> {
         Ok(())
     }
 
+    fn take_over(&self, rel: &str, from: &Path) -> Result<(), Diagnostic> {
+        self.inner.take_over(rel, from)?;
+        let size = std::fs::metadata(from).map(|m| m.len()).unwrap_or(u64::MAX);
+        self.note(rel, size);
+        Ok(())
+    }
+
     fn read(&self, rel: &str) -> Option<Vec<u8>> {
         self.inner.read(rel)
     }
@@ -310,12 +518,36 @@ fn feed(h: &mut Xxh3, bytes: &[u8]) {
     h.update(bytes);
 }
 
-/// Bytes that differ on every call (a file that could not be read must not match).
-fn rand_bytes() -> [u8; 16] {
-    let t = std::time::SystemTime::now()
+/// A hash that differs on every call (a file that could not be read must not match).
+fn rand_hash() -> u128 {
+    static COUNT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = COUNT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    xxhash_rust::xxh3::xxh3_128(&[now().to_le_bytes(), u128::from(n).to_le_bytes()].concat())
+}
+
+fn now() -> u128 {
+    std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos());
-    t.to_le_bytes()
+        .map_or(0, |d| d.as_nanos())
+}
+
+fn mtime(meta: &std::fs::Metadata) -> u128 {
+    meta.modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos())
+}
+
+/// Every file under `dir` (not folders), sorted.
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| !e.file_type().is_dir())
+        .map(|e| e.into_path())
+        .collect();
+    files.sort();
+    files
 }
 
 fn absolute(path: &Path) -> PathBuf {

@@ -7,6 +7,7 @@ mod files;
 pub mod incremental;
 pub mod relative;
 mod render;
+pub mod shared;
 
 pub(crate) use render::{print_urls, site_base_url};
 pub use render::{render, Prepared, Rendered};
@@ -268,6 +269,29 @@ pub fn run<'s>(
 ) -> (Report, Option<SearchCache>) {
     let started = Instant::now();
     let mut report = Report::default();
+    // A whole build into a folder rebuilds only what changed (see `incremental`).
+    let mut incremental = opts
+        .cache_dir
+        .as_deref()
+        .filter(|_| matches!(plan.select, Select::All))
+        .map(|cache_dir| {
+            incremental::Incremental::new(incremental::Options {
+                root: &opts.root,
+                out: &opts.out,
+                cache_dir,
+                clean: opts.clean,
+                settings: format!(
+                    "{:?}\n{:?}\n{}\n{}",
+                    opts.base_url, opts.kommune, opts.relative_urls, opts.today
+                ),
+            })
+        });
+    // Kommuner whose inputs did not change are not even loaded (a build of every kommune).
+    let planned = match (&mut incremental, units, &opts.kommune) {
+        (Some(inc), None, None) => inc.plan_unloaded(plan.pdf),
+        _ => None,
+    };
+    let units = units.or(planned.as_ref());
     let checked = check_units(
         &opts.root,
         opts.kommune.as_deref(),
@@ -279,13 +303,17 @@ pub fn run<'s>(
     if opts.allow_placeholders {
         crate::check::placeholders::allow(&mut report.diagnostics);
     }
+    if let Some(inc) = &incremental {
+        inc.reported(&report.diagnostics);
+        report.kommuner += inc.unloaded.len();
+    }
     let Some((project, kommuner)) = checked.filter(|_| !report.failed()) else {
         return (report, None);
     };
     let Some(sink) = sink(&mut report) else {
         return (report, None);
     };
-    let mut prepared = match Prepared::new(&project, &kommuner, opts) {
+    let mut prepared = match Prepared::new(&project, &kommuner, opts, incremental) {
         Ok(prepared) => prepared,
         Err(diags) => {
             report.diagnostics.extend(diags);
@@ -324,6 +352,10 @@ pub fn run<'s>(
                 "incremental: {} kommuner reused, {} rendered",
                 report.kommuner_reused,
                 inc.rendered.load(std::sync::atomic::Ordering::Relaxed)
+            );
+            eprintln!(
+                "incremental-unloaded: {} kommuner taken over without loading",
+                inc.unloaded.len()
             );
         }
         report.incremental = Some(inc);

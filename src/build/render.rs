@@ -45,6 +45,7 @@ impl<'a> Prepared<'a> {
         project: &'a Project,
         kommuner: &[Kommune],
         opts: &BuildOptions,
+        incremental: Option<super::incremental::Incremental>,
     ) -> Result<Prepared<'a>, Vec<Diagnostic>> {
         let base_url = site_base_url(project, kommuner, opts.kommune.is_some(), &opts.base_url);
         let base = BaseUrl::parse(&base_url).map_err(|e| {
@@ -59,6 +60,11 @@ impl<'a> Prepared<'a> {
         let mut langs: Vec<String> = kommuner
             .iter()
             .flat_map(|k| k.languages.iter().cloned())
+            .chain(
+                incremental
+                    .iter()
+                    .flat_map(|inc| inc.unloaded.values().flat_map(|e| e.langs.clone())),
+            )
             .collect();
         langs.push(project.config.default_language.clone());
         langs.sort();
@@ -71,19 +77,6 @@ impl<'a> Prepared<'a> {
             .cache_dir
             .as_deref()
             .map(|dir| crate::print::PdfCache::new(dir, &theme.files, !opts.clean));
-        let incremental = opts.cache_dir.as_deref().map(|cache_dir| {
-            super::incremental::Incremental::new(super::incremental::Options {
-                root: &project.root,
-                out: &opts.out,
-                cache_dir,
-                clean: opts.clean,
-                theme: &theme.files,
-                settings: format!(
-                    "{base_url}\n{:?}\n{}\n{}",
-                    opts.kommune, opts.relative_urls, opts.today
-                ),
-            })
-        });
         let prepared = Prepared {
             #[cfg(feature = "print")]
             pdf_cache,
@@ -222,9 +215,20 @@ pub fn render(
     // a disk build writes each kommune's indexes as soon as it is rendered.
     let searches = Mutex::new(SearchCache::default());
     let cache = cache.map(Mutex::new);
+    // Kommuner taken over without being loaded (a whole build; see `incremental`).
+    let unloaded = prep
+        .incremental
+        .as_ref()
+        .filter(|_| whole)
+        .map(|inc| (inc, &inc.unloaded));
     let total = kommuner
         .iter()
         .map(|k| KommuneRenderer::routes_of(k).len())
+        .chain(
+            unloaded
+                .iter()
+                .flat_map(|(_, u)| u.values().map(|e| e.pages)),
+        )
         .sum();
     progress.pages(total, &crate::msg!("progress-rendering"));
     // Kommuner in parallel, and each kommune's pages in parallel: one kommune's search
@@ -239,6 +243,7 @@ pub fn render(
             let key = incremental.map(|inc| inc.key(kommune, pdf));
             if let (Some(inc), Some(key)) = (incremental, &key) {
                 if let Some(entry) = inc.reuse(kommune, key, sink).map_err(|d| vec![d])? {
+                    check_leaving(links.as_ref(), &kommune.slug, &entry);
                     (0..entry.pages).for_each(|_| progress.inc());
                     sitemap.lock().expect("sitemap lock").extend(entry.sitemap);
                     return Ok(entry.pages);
@@ -291,8 +296,14 @@ pub fn render(
                 (None, Some(routes)) => routes.contains(route),
                 (None, None) => true,
             };
+            let shared = super::shared::SharedMinifier::default();
             let out = renderer.render_each(&selected, &|page| {
-                write_page(sink, page, prep.relative.then_some(base.path.as_str()))?;
+                write_page(
+                    sink,
+                    page,
+                    prep.relative.then_some(base.path.as_str()),
+                    &shared,
+                )?;
                 if let Some(index) = &links {
                     if let Some(source) = renderer.route_file(&page.route, &page.lang) {
                         index.page_source(&page_file(&page.path), source);
@@ -357,6 +368,14 @@ pub fn render(
                             files: tracking.into_files(),
                             sitemap: own_sitemap,
                             made_prints,
+                            name: kommune.config.name.clone(),
+                            number: kommune.config.number.clone(),
+                            langs: kommune.languages.clone(),
+                            clean: inc.is_clean(kommune),
+                            leaving: links
+                                .as_ref()
+                                .filter(|_| prep.regional)
+                                .map(|index| index.leaving(&kommune.slug)),
                         },
                     );
                 }
@@ -372,18 +391,44 @@ pub fn render(
     for kommune in done {
         pages += kommune?;
     }
+    if let Some((inc, unloaded)) = unloaded {
+        unloaded
+            .par_iter()
+            .try_for_each(|(slug, entry)| {
+                check_leaving(links.as_ref(), slug, entry);
+                inc.take_over(slug, entry, sink)
+            })
+            .map_err(|d| vec![d])?;
+        for entry in unloaded.values() {
+            pages += entry.pages;
+            (0..entry.pages).for_each(|_| progress.inc());
+            sitemap
+                .lock()
+                .expect("sitemap lock")
+                .extend(entry.sitemap.iter().cloned());
+        }
+    }
     if whole {
         if prep.regional {
             if let Some(project) = prep.project {
-                pages += write_landing(
-                    sink,
-                    theme,
-                    project,
-                    kommuners_sorted(kommuner),
-                    base,
-                    prep.relative,
-                )
-                .map_err(|d| vec![d])?;
+                // Every kommune by name: those rendered and those taken over.
+                let mut listed: Vec<(&str, &str, &str)> = kommuner
+                    .iter()
+                    .map(|k| {
+                        (
+                            k.slug.as_str(),
+                            k.config.name.as_str(),
+                            k.config.number.as_str(),
+                        )
+                    })
+                    .chain(unloaded.iter().flat_map(|(_, u)| {
+                        u.iter()
+                            .map(|(slug, e)| (slug.as_str(), e.name.as_str(), e.number.as_str()))
+                    }))
+                    .collect();
+                listed.sort_by(|a, b| a.1.cmp(b.1).then(a.0.cmp(b.0)));
+                pages += write_landing(sink, theme, project, &listed, base, prep.relative)
+                    .map_err(|d| vec![d])?;
             }
             sitemap
                 .lock()
@@ -450,6 +495,15 @@ impl SearchCache {
         let at = at.min(docs.len());
         docs.splice(at..at, fresh);
         docs.clone()
+    }
+}
+
+/// The links of a kommune taken over that lead out of its folder, checked against this
+/// build's output (the rest were proven when its pages were made).
+fn check_leaving(links: Option<&LinkIndex>, slug: &str, entry: &super::incremental::Entry) {
+    if let (Some(index), Some(leaving)) = (links, &entry.leaving) {
+        let origin = format!("{slug}/ (taken over from the last build)");
+        leaving.iter().for_each(|url| index.url(&origin, url));
     }
 }
 

@@ -54,6 +54,9 @@ pub const CODE: &str = "broken-output-link";
 
 /// No id: a link without fragment, a file that is not a page read here.
 const NONE: u32 = u32::MAX;
+/// A page taken over from the previous output ([`LinkIndex::taken_over`]): not read; its ids
+/// are read only when a link with a fragment leads to it.
+const TAKEN: u32 = u32::MAX - 1;
 
 /// Collects what a build writes, and checks every internal link against it.
 ///
@@ -88,6 +91,33 @@ impl LinkIndex {
         shard.files.push((path, NONE));
     }
 
+    /// A page of a kommune taken over unchanged from the previous output: its own links
+    /// were proven when it was made (those that leave its kommune's folder are checked
+    /// again through [`LinkIndex::url`]: see [`LinkIndex::leaving`]). Links into it are
+    /// checked, and a fragment against its ids, read from the output then.
+    pub fn taken_over(&self, rel: &str) {
+        let mut shard = self.shard();
+        let path = shard.paths.intern(rel);
+        shard.files.push((path, TAKEN));
+    }
+
+    /// The internal links of the pages under `folder/` that lead out of it (output paths,
+    /// with `#fragment`), as site-absolute URLs under the base path: what a kommune's
+    /// pages need of the rest of the output, kept for when they are taken over.
+    pub fn leaving(&self, folder: &str) -> Vec<String> {
+        let mut all = std::collections::BTreeSet::new();
+        for shard in self.shards.iter() {
+            let shard = shard.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(targets) = shard.leaving.get(folder) {
+                all.extend(targets.iter().cloned());
+            }
+        }
+        let base = &self.resolver.path;
+        all.into_iter()
+            .map(|t| format!("{base}{}", t.replace('%', "%25")))
+            .collect()
+    }
+
     /// An HTML page was written at `rel` (`fjordvik/skjema/x/index.html`): record it as a
     /// file, its `id`s and its links (`href` of a, area, link and SVG use/image, `src` of
     /// img, script, source, video, audio, track, iframe and embed, `srcset`, `poster`,
@@ -111,7 +141,24 @@ impl LinkIndex {
         ids.sort_unstable();
         ids.dedup();
         let mut kept = Vec::with_capacity(links.len());
+        let folder = rel.split_once('/').map(|(f, _)| f);
         for (resolved, url, text) in links {
+            if let (Some(folder), Resolved::Internal { path, frag }) = (folder, &resolved) {
+                if !path
+                    .strip_prefix(folder)
+                    .is_some_and(|p| p.starts_with('/'))
+                {
+                    let target = if frag.is_empty() {
+                        path.clone()
+                    } else {
+                        format!("{path}#{frag}")
+                    };
+                    let leaving = shard.leaving.entry(folder.to_string()).or_default();
+                    if !leaving.contains(&target) {
+                        leaving.insert(target);
+                    }
+                }
+            }
             match resolved {
                 Resolved::Skip => {}
                 Resolved::Broken(problem) => {
@@ -225,7 +272,7 @@ impl LinkIndex {
         for (si, (shard, t)) in shards.iter().zip(&tables).enumerate() {
             for &(path, holder) in &shard.files {
                 let entry = files.entry(t.paths[path as usize]).or_insert((si, holder));
-                if holder != NONE {
+                if holder != NONE && holder != TAKEN {
                     *entry = (si, holder);
                 }
             }
@@ -235,6 +282,8 @@ impl LinkIndex {
         }
 
         let mut broken: Vec<Broken> = Vec::new();
+        // The ids of taken-over pages that fragments lead to, read once each.
+        let mut taken_ids: Map<&str, Vec<String>> = Map::default();
         for (si, (shard, t)) in shards.iter().zip(&tables).enumerate() {
             // Targets are shared by many links: each is looked up once.
             let mut found: Vec<Option<Option<(usize, u32)>>> = vec![None; t.paths.len()];
@@ -250,6 +299,25 @@ impl LinkIndex {
                     let what = match file {
                         None => What::Missing,
                         Some(_) if link.frag == NONE => continue,
+                        Some((_, TAKEN)) => {
+                            let Some(output) = output else { continue };
+                            let ids = taken_ids.entry(target).or_insert_with(|| {
+                                let page = output.read(target).unwrap_or_default();
+                                collect(&utf8(&page))
+                                    .ids
+                                    .iter()
+                                    .map(|id| id.to_string())
+                                    .collect()
+                            });
+                            let decoded =
+                                percent_encoding::percent_decode_str(frag).decode_utf8_lossy();
+                            if frag.eq_ignore_ascii_case("top")
+                                || ids.iter().any(|id| id == frag || *id == decoded)
+                            {
+                                continue;
+                            }
+                            What::NoIdTaken
+                        }
                         Some((_, NONE)) => continue,
                         Some((ts, th)) => {
                             let same = (ts == si).then_some(link.frag);
@@ -324,6 +392,16 @@ impl<'a> RecordingSink<'a> {
 }
 
 impl Sink for RecordingSink<'_> {
+    fn take_over(&self, rel: &str, from: &Path) -> Result<(), Diagnostic> {
+        self.inner.take_over(rel, from)?;
+        if rel.ends_with(".html") {
+            self.index.taken_over(rel);
+        } else {
+            self.index.file(rel);
+        }
+        Ok(())
+    }
+
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         self.inner.write(rel, bytes)?;
         if rel.ends_with(".html") {

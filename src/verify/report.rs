@@ -35,6 +35,9 @@ pub(super) enum What {
         shard: usize,
         holder: u32,
     },
+    /// The page at the target, taken over from the previous output, has no element with
+    /// the id.
+    NoIdTaken,
     Problem(Problem),
 }
 
@@ -175,6 +178,14 @@ impl<'a> Report<'a> {
             }
             What::Problem(Problem::OtherHost) => {
                 message.push_str(&format!(" {}", msg!("verify-other-host")))
+            }
+            What::NoIdTaken => {
+                message.push(' ');
+                message.push_str(&msg!(
+                    "verify-no-id",
+                    page = first.target,
+                    id = first.frag
+                ));
             }
             What::Problem(Problem::OutsideBase) => message.push_str(&format!(
                 " {}",

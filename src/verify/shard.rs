@@ -116,6 +116,9 @@ pub(super) struct Shard {
     pub(super) sources: Vec<(u32, u32)>,
     /// Links found broken as they were read: (holder, problem, label: href and text).
     pub(super) problems: Vec<(u32, Problem, u32)>,
+    /// Internal links of pages that leave the page's top folder (a kommune's), by that
+    /// folder: `path` or `path#frag`.
+    pub(super) leaving: std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
 }
 
 /// Separates a broken link's href from its text in its label.

@@ -1,0 +1,144 @@
+//! Minify what pages share once: the header, navigation and footer of a kommune's pages in
+//! one language are the same text on most pages, and minifying them took more time than
+//! minifying the pages' own parts.
+//!
+//! `base.html` marks each such part with `<!--shared-->` … `<!--/shared-->`. A page is
+//! minified as its own skeleton, with a placeholder element where each shared part was;
+//! each shared part is minified once and kept, keyed by its rendered text (so a part that
+//! differs, such as the navigation with another item marked current, is simply another
+//! entry), and put in place of its placeholder. The result is byte for byte what minifying
+//! the whole page gives, as long as each shared part is a run of whole elements whose parent
+//! is a layout element (`head`, `body`, `header`, `footer`, `ul`, `section`, `div`…): there,
+//! whitespace between elements is dropped whatever is beside it, as at the root of a
+//! fragment. `tests/incremental.rs` compares both on every page of the demo
+//! (`VEIVISER_MINIFY_WHOLE=1` minifies every page whole).
+//!
+//! A page without markers (a project's own `base.html`) is minified whole.
+
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+
+use crate::write::minify_html;
+
+const OPEN: &str = "<!--shared-->";
+const CLOSE: &str = "<!--/shared-->";
+/// Stands for a shared part while the skeleton is minified (a custom element: kept as it
+/// is, and whitespace beside it is treated as beside any element).
+const SLOT: &[u8] = b"<veiviser-shared></veiviser-shared>";
+
+/// A shared part's text by its hash and length.
+type Key = (u128, usize);
+
+/// The minified shared parts of one kommune's pages (dropped with the kommune).
+#[derive(Default)]
+pub struct SharedMinifier {
+    parts: RwLock<HashMap<Key, Arc<[u8]>>>,
+}
+
+impl SharedMinifier {
+    /// `html` minified, as [`minify_html`] would, minifying each shared part once.
+    pub fn minify(&self, html: &str) -> Vec<u8> {
+        // `VEIVISER_MINIFY_WHOLE`: every page minified whole, for the test that compares.
+        static WHOLE: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+        if *WHOLE.get_or_init(|| std::env::var_os("VEIVISER_MINIFY_WHOLE").is_some()) {
+            return minify_html(html);
+        }
+        let Some((skeleton, parts)) = split(html) else {
+            return minify_html(html);
+        };
+        let minified = minify_html(&skeleton);
+        let mut out = Vec::with_capacity(minified.len() + parts.len() * 4096);
+        let mut rest = &minified[..];
+        for part in parts {
+            // The placeholder cannot come from content (the sanitizer removes unknown
+            // tags); if it is missing anyway, minify the page whole.
+            let Some(at) = find(rest, SLOT) else {
+                return minify_html(html);
+            };
+            out.extend_from_slice(&rest[..at]);
+            out.extend_from_slice(&self.part(part));
+            rest = &rest[at + SLOT.len()..];
+        }
+        if find(rest, SLOT).is_some() {
+            return minify_html(html);
+        }
+        out.extend_from_slice(rest);
+        out
+    }
+
+    fn part(&self, part: &str) -> Arc<[u8]> {
+        let key = (xxhash_rust::xxh3::xxh3_128(part.as_bytes()), part.len());
+        if let Some(done) = self.parts.read().expect("shared parts lock").get(&key) {
+            return done.clone();
+        }
+        let done: Arc<[u8]> = minify_html(part).into();
+        self.parts
+            .write()
+            .expect("shared parts lock")
+            .insert(key, done.clone());
+        done
+    }
+}
+
+/// The page with a placeholder for each shared part, and the parts; `None` without
+/// (well-formed) markers.
+fn split(html: &str) -> Option<(String, Vec<&str>)> {
+    let mut rest = html;
+    let mut skeleton = String::with_capacity(html.len());
+    let mut parts = Vec::new();
+    while let Some(start) = rest.find(OPEN) {
+        skeleton.push_str(&rest[..start]);
+        let inside = &rest[start + OPEN.len()..];
+        let end = inside.find(CLOSE)?;
+        parts.push(&inside[..end]);
+        skeleton.push_str(std::str::from_utf8(SLOT).expect("ASCII"));
+        rest = &inside[end + CLOSE.len()..];
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    skeleton.push_str(rest);
+    Some((skeleton, parts))
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    // Each `<` is a candidate (the minified text has few of them).
+    let mut from = 0;
+    while let Some(at) = haystack[from..].iter().position(|&b| b == b'<') {
+        let at = from + at;
+        if haystack[at..].starts_with(needle) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = "<!DOCTYPE html>\n<html lang=\"nb\">\n<head>\n<!--shared--><meta charset=\"utf-8\">\n<meta name=\"x\" content=\"a  b\">\n<!--/shared--><title>Side</title>\n</head>\n<body>\n<!--shared--><a class=\"skip\" href=\"#m\">Til innhold</a>\n<header class=\"h\">\n  <nav><ul>\n  <li><a href=\"/a/\">A</a></li>\n  <li><a href=\"/b/\" aria-current=\"true\">B</a></li>\n  </ul></nav>\n</header>\n<!--/shared--><main id=\"m\">\n<p>Tekst  her <em>og</em> der</p>\n</main>\n<footer>\n<ul>\n<!--shared--><li>Felles</li>\n<!--/shared--><li>Egen</li>\n</ul>\n</footer>\n</body>\n</html>\n";
+
+    #[test]
+    fn a_page_minified_by_its_shared_parts_is_the_page_minified_whole() {
+        let shared = SharedMinifier::default();
+        let whole = minify_html(PAGE);
+        assert_eq!(
+            String::from_utf8_lossy(&shared.minify(PAGE)),
+            String::from_utf8_lossy(&whole)
+        );
+        // The second time the parts come from the cache.
+        assert_eq!(shared.minify(PAGE), whole);
+        assert_eq!(shared.parts.read().unwrap().len(), 3);
+    }
+
+    #[test]
+    fn a_page_without_markers_or_with_an_unclosed_one_is_minified_whole() {
+        let shared = SharedMinifier::default();
+        let plain = "<p>a  b</p>";
+        assert_eq!(shared.minify(plain), minify_html(plain));
+        let unclosed = "<div><!--shared--><p>a</p></div>";
+        assert_eq!(shared.minify(unclosed), minify_html(unclosed));
+    }
+}
