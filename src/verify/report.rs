@@ -181,11 +181,7 @@ impl<'a> Report<'a> {
             }
             What::NoIdTaken => {
                 message.push(' ');
-                message.push_str(&msg!(
-                    "verify-no-id",
-                    page = first.target,
-                    id = first.frag
-                ));
+                message.push_str(&msg!("verify-no-id", page = first.target, id = first.frag));
             }
             What::Problem(Problem::OutsideBase) => message.push_str(&format!(
                 " {}",
