@@ -116,16 +116,7 @@ impl Staging {
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
-        std::fs::create_dir_all(parent).map_err(|e| {
-            Diagnostic::error(
-                "io",
-                msg!(
-                    "write-cannot-create",
-                    path = parent.display(),
-                    reason = e.to_string()
-                ),
-            )
-        })?;
+        create_folder(&parent)?;
         let name = target
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -134,16 +125,7 @@ impl Staging {
         if staging.exists() {
             let _ = std::fs::remove_dir_all(&staging);
         }
-        std::fs::create_dir_all(&staging).map_err(|e| {
-            Diagnostic::error(
-                "io",
-                msg!(
-                    "write-cannot-create",
-                    path = staging.display(),
-                    reason = e.to_string()
-                ),
-            )
-        })?;
+        create_folder(&staging)?;
         Ok(Staging {
             target: target.to_path_buf(),
             staging,
@@ -206,16 +188,7 @@ impl Sink for Staging {
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         let path = self.staging.join(check_rel(rel)?);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| {
-                Diagnostic::error(
-                    "io",
-                    msg!(
-                        "write-cannot-create",
-                        path = parent.display(),
-                        reason = e.to_string()
-                    ),
-                )
-            })?;
+            create_folder(&parent)?;
         }
         // A file linked from the previous output is replaced, never written through: the
         // previous output stays as it was until the swap.
@@ -235,16 +208,7 @@ impl Sink for Staging {
     fn link(&self, rel: &str, from: &Path) -> Result<(), Diagnostic> {
         let path = self.staging.join(check_rel(rel)?);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| {
-                Diagnostic::error(
-                    "io",
-                    msg!(
-                        "write-cannot-create",
-                        path = parent.display(),
-                        reason = e.to_string()
-                    ),
-                )
-            })?;
+            create_folder(&parent)?;
         }
         let _ = std::fs::remove_file(&path);
         std::fs::hard_link(from, &path)
