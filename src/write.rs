@@ -116,7 +116,7 @@ impl Staging {
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
-        create_folder(&parent)?;
+        create_folder(parent)?;
         let name = target
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -188,7 +188,7 @@ impl Sink for Staging {
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         let path = self.staging.join(check_rel(rel)?);
         if let Some(parent) = path.parent() {
-            create_folder(&parent)?;
+            create_folder(parent)?;
         }
         // A file linked from the previous output is replaced, never written through: the
         // previous output stays as it was until the swap.
@@ -208,7 +208,7 @@ impl Sink for Staging {
     fn link(&self, rel: &str, from: &Path) -> Result<(), Diagnostic> {
         let path = self.staging.join(check_rel(rel)?);
         if let Some(parent) = path.parent() {
-            create_folder(&parent)?;
+            create_folder(parent)?;
         }
         let _ = std::fs::remove_file(&path);
         std::fs::hard_link(from, &path)
@@ -233,6 +233,20 @@ impl Sink for Staging {
 
 /// Remove a folder, its top-level entries (one per kommune) in parallel: on a disk,
 /// deleting the previous output can take as long as building the new one.
+/// Create `folder` and its parents, as an `io` error that names it.
+fn create_folder(folder: &Path) -> Result<(), Diagnostic> {
+    std::fs::create_dir_all(folder).map_err(|e| {
+        Diagnostic::error(
+            "io",
+            msg!(
+                "write-cannot-create",
+                path = folder.display(),
+                reason = e.to_string()
+            ),
+        )
+    })
+}
+
 fn remove_dir_all_parallel(dir: &Path) {
     use rayon::prelude::*;
     let entries: Vec<std::fs::DirEntry> = match std::fs::read_dir(dir) {
