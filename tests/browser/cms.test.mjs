@@ -92,7 +92,10 @@ test("Decap accepts the generated configuration: its own config schema, every co
   // Decap validates config.yml against its configuration schema (ajv, in the pinned bundle)
   // before it shows anything; an invalid one shows "Config Errors" and no collections.
   const config = await (await fetch(`${url}admin/config.yml`)).text();
-  const count = (config.match(/^- (create|delete|description|editor|extension|fields|files|folder|format|i18n|identifier_field|label|name|slug): /gm) || []).length;
+  // One top-level list item per collection (written at the margin or indented under
+  // `collections:`, depending on the YAML writer).
+  const count = (config.match(/^ {0,2}- (create|delete|description|editor|extension|fields|files|folder|format|i18n|identifier_field|label|name|slug): /gm) || []).length;
+  assert.ok(count > 10, `collections found in config.yml: ${count}`);
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
