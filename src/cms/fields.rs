@@ -169,7 +169,7 @@ impl Fields<'_> {
         let settings = if let Some(options) = resolved["enum"].as_array() {
             json!({"widget": "select", "options": options})
         } else if types.contains(&"array") {
-            self.list(key, label, &resolved["items"])
+            self.list(key, label, &resolved["items"], description)
         } else if types.contains(&"object") {
             json!({"widget": "object", "fields": self.of_object(resolved)})
         } else if types.contains(&"boolean") {
@@ -193,7 +193,9 @@ impl Fields<'_> {
         }
     }
 
-    fn list(&self, key: &str, label: &str, items: &Value) -> Value {
+    /// A list field; `description` is the property's (a reference says "Ids of …": the
+    /// glossary's `forms` are words, not ids of forms).
+    fn list(&self, key: &str, label: &str, items: &Value, description: &str) -> Value {
         let items = self.resolve(items);
         let item_types = type_names(items);
         let names_levels = self
@@ -204,7 +206,8 @@ impl Fields<'_> {
         if names_levels && !self.levels.is_empty() {
             return json!({"widget": "select", "multiple": true, "options": self.levels});
         }
-        if let Some(target) = self.targets.get(key) {
+        let names_ids = description.starts_with("Ids of");
+        if let Some(target) = self.targets.get(key).filter(|_| names_ids) {
             return json!({
                 "widget": "relation",
                 "collection": target.collection,

@@ -205,6 +205,11 @@ fn fields_get_the_widget_of_their_type() {
         assert_eq!(f["collection"], collection, "{key}");
         assert!(names.contains(&collection));
     }
+    // The glossary's `forms` are words (inflections, synonyms), not ids of forms.
+    let glossary = &fields_for(&config, ContentKind::Glossary)[0];
+    let words = field(glossary, "terms.forms");
+    assert_eq!(words["widget"], "list", "{words}");
+    assert!(words.get("collection").is_none(), "{words}");
     // Level numbers are chosen among the levels the unit has.
     let service = &fields_for(&config, ContentKind::Service)[0];
     assert_eq!(field(service, "levels")["widget"], "select");
