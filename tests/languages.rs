@@ -20,18 +20,6 @@ fn tools() -> bool {
     ok
 }
 
-fn text(path: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .arg(path)
-        .arg("-")
-        .output()
-        .unwrap();
-    String::from_utf8_lossy(&out.stdout)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// QR codes on the first `pages` pages of a PDF, rendered at 150 dpi.
 fn qr_codes(path: &Path, pages: u32) -> Vec<String> {
     let dir = tempfile::tempdir().unwrap();
@@ -102,16 +90,16 @@ fn a_nynorsk_kommune_gets_nynorsk_prints_that_lead_to_its_nynorsk_pages() {
     );
 
     let poster = trykk.join("plakat-a4.pdf");
-    let t = text(&poster);
+    let t = pdf_text(&poster);
     assert!(t.contains("Er du uroa for eit barn?"), "{t}");
     assert_eq!(qr_codes(&poster, 1), ["https://bjorkedal.example/bti/"]);
     let bokmal = trykk.join("plakat-a4-nb.pdf");
-    assert!(text(&bokmal).contains("Er du bekymret for et barn?"));
+    assert!(pdf_text(&bokmal).contains("Er du bekymret for et barn?"));
     assert_eq!(qr_codes(&bokmal, 1), ["https://bjorkedal.example/bti/nb/"]);
-    assert!(text(&trykk.join("plakat-a3.pdf")).contains("Du treng ikkje vere sikker"));
+    assert!(pdf_text(&trykk.join("plakat-a3.pdf")).contains("Du treng ikkje vere sikker"));
 
     let guide = trykk.join("veilederen.pdf");
-    let t = text(&guide);
+    let t = pdf_text(&guide);
     assert!(t.contains("heile handlingsrettleiaren"), "{t}");
     assert!(t.contains("Innhald"), "nynorsk print labels: {t}");
     assert!(qr_codes(&guide, 1).contains(&"https://bjorkedal.example/bti/".to_string()));
@@ -125,22 +113,22 @@ fn a_nynorsk_kommune_gets_nynorsk_prints_that_lead_to_its_nynorsk_pages() {
         .collect();
     assert!(forms.len() >= 9, "{forms:?}");
     for form in &forms {
-        let t = text(&trykk.join(form));
+        let t = pdf_text(&trykk.join(form));
         assert!(t.contains("Skjema til utfylling for hand"), "{form}: {t}");
         assert!(!t.contains("for hånd"), "{form} has bokmål labels: {t}");
         let nb = form.replace(".pdf", "-nb.pdf");
         assert!(
-            text(&trykk.join(&nb)).contains("Skjema til utfylling for hånd"),
+            pdf_text(&trykk.join(&nb)).contains("Skjema til utfylling for hånd"),
             "{nb}"
         );
     }
-    let t = text(&trykk.join("skjema-bekymringsmelding.pdf"));
+    let t = pdf_text(&trykk.join("skjema-bekymringsmelding.pdf"));
     assert!(t.contains("Bekymringsmelding til barnevernstenesta"), "{t}");
     assert!(t.contains("(må fyllast ut)"), "nynorsk field hint: {t}");
     assert!(t.contains("Ikkje snakk med foreldra først"), "{t}");
 
     let brochure = trykk.join("foreldrebrosjyre.pdf");
-    let t = text(&brochure);
+    let t = pdf_text(&brochure);
     assert!(t.contains("Når de treng hjelp med ein gong"), "{t}");
     assert!(t.contains("De kan få tolk"), "{t}");
     assert_eq!(

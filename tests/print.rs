@@ -116,20 +116,6 @@ fn info(path: &Path) -> ((u32, u32), u32) {
     ((nums.next().unwrap(), nums.next().unwrap()), pages)
 }
 
-fn text(path: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .arg(path)
-        .arg("-")
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "pdftotext {}", path.display());
-    // Lines broken by the layout are joined, so a title reads as one string.
-    String::from_utf8_lossy(&out.stdout)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// The QR codes found on page `page` (1-based; 0 for the last), rendered at 150 dpi.
 fn qr_codes(path: &Path, page: u32) -> Vec<String> {
     let page = if page == 0 { info(path).1 } else { page }.to_string();
@@ -207,7 +193,7 @@ fn prints_carry_the_kommunes_text_in_every_script_and_the_version() {
     if !tools() {
         return;
     }
-    let poster = text(&pdf("plakat-a4.pdf"));
+    let poster = pdf_text(&pdf("plakat-a4.pdf"));
     for expected in [
         "Er du bekymret for et barn?",
         "Fjordvik",
@@ -220,12 +206,12 @@ fn prints_carry_the_kommunes_text_in_every_script_and_the_version() {
         );
     }
     // Arabic: pdftotext gives the logical order of the shaped text back.
-    let ar = text(&pdf("foreldrebrosjyre-ar.pdf"));
+    let ar = pdf_text(&pdf("foreldrebrosjyre-ar.pdf"));
     assert!(
         ar.contains("الوالدين") || ar.contains("نتعاون"),
         "Arabic text missing:\n{ar}"
     );
-    let ti = text(&pdf("foreldrebrosjyre-ti.pdf"));
+    let ti = pdf_text(&pdf("foreldrebrosjyre-ti.pdf"));
     assert!(
         ti.chars()
             .filter(|c| ('\u{1200}'..='\u{137F}').contains(c))
@@ -233,7 +219,7 @@ fn prints_carry_the_kommunes_text_in_every_script_and_the_version() {
             > 200,
         "Ethiopic text missing:\n{ti}"
     );
-    let uk = text(&pdf("foreldrebrosjyre-uk.pdf"));
+    let uk = pdf_text(&pdf("foreldrebrosjyre-uk.pdf"));
     assert!(uk.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)));
     // Every print shows its version: the build date.
     for entry in std::fs::read_dir(demo().out.join("trykk")).unwrap() {
@@ -241,7 +227,7 @@ fn prints_carry_the_kommunes_text_in_every_script_and_the_version() {
         if path.extension().is_some_and(|e| e == "pdf")
             && !path.to_string_lossy().ends_with("-hefte.pdf")
         {
-            let t = text(&path);
+            let t = pdf_text(&path);
             assert!(
                 t.contains("2026-11-22"),
                 "{} has no version date",
@@ -249,7 +235,7 @@ fn prints_carry_the_kommunes_text_in_every_script_and_the_version() {
             );
         }
     }
-    let guide = text(&pdf("veilederen.pdf"));
+    let guide = pdf_text(&pdf("veilederen.pdf"));
     assert!(guide.contains("Fjordvik kommune"));
 }
 
@@ -258,7 +244,7 @@ fn blank_report_of_concern_posters_and_guide_print_the_kommunes_numbers_and_116_
     if !tools() {
         return;
     }
-    let form = text(&pdf("skjema-bekymringsmelding.pdf"));
+    let form = pdf_text(&pdf("skjema-bekymringsmelding.pdf"));
     for number in ["10 20 30 40", "10 20 30 99", "112"] {
         assert!(form.contains(number), "blank form lacks {number}:\n{form}");
     }
@@ -275,7 +261,10 @@ fn blank_report_of_concern_posters_and_guide_print_the_kommunes_numbers_and_116_
         "no QR code to the report link on the form's first page"
     );
     for name in ["plakat-a4.pdf", "plakat-a3.pdf", "veilederen.pdf"] {
-        assert!(text(&pdf(name)).contains("116 111"), "{name} lacks 116 111");
+        assert!(
+            pdf_text(&pdf(name)).contains("116 111"),
+            "{name} lacks 116 111"
+        );
     }
 }
 
@@ -310,7 +299,7 @@ fn the_brochure_speaks_to_parents_in_their_language() {
     if !tools() {
         return;
     }
-    let nb = text(&pdf("foreldrebrosjyre.pdf"));
+    let nb = pdf_text(&pdf("foreldrebrosjyre.pdf"));
     for expected in [
         "Når dere trenger hjelp med en gang",
         "Alarmtelefonen",
@@ -325,7 +314,7 @@ fn the_brochure_speaks_to_parents_in_their_language() {
     for employee in ["Ikke snakk med foreldrene først", "Send bekymringsmelding"] {
         assert!(!nb.contains(employee), "brochure has {employee:?}:\n{nb}");
     }
-    let ar = text(&pdf("foreldrebrosjyre-ar.pdf"));
+    let ar = pdf_text(&pdf("foreldrebrosjyre-ar.pdf"));
     assert!(
         ar.contains("مترجم"),
         "the Arabic back page offers an interpreter:\n{ar}"
@@ -615,7 +604,7 @@ fn a_changed_service_phone_remakes_exactly_the_pdfs_that_print_it() {
     let made = build_counting_pdfs(dir.path(), &out, &cache);
     let printing: BTreeSet<String> = pdfs_in(&out)
         .keys()
-        .filter(|name| text(&out.join("trykk").join(name)).contains("47 11 22 33"))
+        .filter(|name| pdf_text(&out.join("trykk").join(name)).contains("47 11 22 33"))
         .cloned()
         .collect();
     assert!(!printing.is_empty(), "the guide prints the service");
@@ -675,7 +664,7 @@ fn whole_guide_has_the_arenas_and_the_glossary_and_no_near_empty_pages() {
         return;
     }
     let path = pdf("veilederen.pdf");
-    let guide = text(&path);
+    let guide = pdf_text(&path);
     for expected in [
         // The meeting arenas, with their mandate (labels only an arena has).
         "Samhandlingsarenaer",

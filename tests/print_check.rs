@@ -7,7 +7,6 @@
 mod common;
 use common::*;
 
-use std::path::Path;
 use std::process::Command;
 
 fn poppler() -> bool {
@@ -16,20 +15,6 @@ fn poppler() -> bool {
         eprintln!("SKIPPED: pdftotext not installed (apt-get install poppler-utils)");
     }
     ok
-}
-
-/// The words of a PDF, whitespace collapsed.
-fn pdf_text(path: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .arg(path)
-        .arg("-")
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "pdftotext {}", path.display());
-    String::from_utf8_lossy(&out.stdout)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 const GUIDE: &str =

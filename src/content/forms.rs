@@ -50,6 +50,22 @@ pub enum FieldKind {
     Info,
 }
 
+impl FieldKind {
+    /// The name as written in the form file (`type: textarea`), which templates also use.
+    pub fn name(self) -> &'static str {
+        match self {
+            FieldKind::Text => "text",
+            FieldKind::Textarea => "textarea",
+            FieldKind::Date => "date",
+            FieldKind::Checkbox => "checkbox",
+            FieldKind::Radio => "radio",
+            FieldKind::Checkboxes => "checkboxes",
+            FieldKind::Signature => "signature",
+            FieldKind::Info => "info",
+        }
+    }
+}
+
 /// The width of a text or date field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]

@@ -13,7 +13,7 @@ use super::rich::{self, Hooks};
 use super::trace::{Data, Origin, Trace};
 use super::PdfCache;
 use crate::content::doc::Doc;
-use crate::content::forms::{FieldKind, Width};
+use crate::content::forms::Width;
 use crate::diagnostics::Diagnostic;
 use crate::msg;
 use crate::render::prints::{print_files, FileKind, PrintFile};
@@ -309,16 +309,6 @@ impl<'a> Maker<'a> {
     fn form(&self, lang: &str, id: &str) -> data::Form {
         let doc = self.k.forms[id].pick(lang, self.default_lang()).0;
         let (f, at) = (&doc.data, src_of(doc));
-        let kind = |k: FieldKind| match k {
-            FieldKind::Text => "text",
-            FieldKind::Textarea => "textarea",
-            FieldKind::Date => "date",
-            FieldKind::Checkbox => "checkbox",
-            FieldKind::Radio => "radio",
-            FieldKind::Checkboxes => "checkboxes",
-            FieldKind::Signature => "signature",
-            FieldKind::Info => "info",
-        };
         data::Form {
             id: id.into(),
             title: f.title.clone(),
@@ -335,7 +325,7 @@ impl<'a> Maker<'a> {
                         .fields
                         .iter()
                         .map(|fl| data::FormField {
-                            kind: kind(fl.kind).into(),
+                            kind: fl.kind.name().into(),
                             label: fl.label.clone().unwrap_or_default(),
                             hint: fl.hint.clone().unwrap_or_default(),
                             required: fl.required,

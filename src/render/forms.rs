@@ -44,19 +44,6 @@ struct FormSummary {
     levels: Vec<u8>,
 }
 
-fn kind_name(kind: FieldKind) -> &'static str {
-    match kind {
-        FieldKind::Text => "text",
-        FieldKind::Textarea => "textarea",
-        FieldKind::Date => "date",
-        FieldKind::Checkbox => "checkbox",
-        FieldKind::Radio => "radio",
-        FieldKind::Checkboxes => "checkboxes",
-        FieldKind::Signature => "signature",
-        FieldKind::Info => "info",
-    }
-}
-
 impl KommuneRenderer<'_> {
     fn field_ctx(&self, lang: &str, form_id: &str, field: &Field) -> FieldCtx {
         let id = format!("{form_id}-{}", field.stem());
@@ -75,7 +62,7 @@ impl KommuneRenderer<'_> {
             _ => "long",
         };
         FieldCtx {
-            kind: kind_name(field.kind),
+            kind: field.kind.name(),
             hint_id: field.hint.as_ref().map(|_| format!("{id}-hint")),
             id,
             label: field.label.clone().unwrap_or_default(),

@@ -279,3 +279,18 @@ impl Fixture {
         self
     }
 }
+
+/// The words of a PDF as `pdftotext` reads them, whitespace collapsed (lines broken by the
+/// layout are joined, so a title reads as one string).
+pub fn pdf_text(path: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .arg(path)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "pdftotext {}", path.display());
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
