@@ -115,7 +115,7 @@ measure() {
   pages=$(find "$out" -name '*.html' | wc -l)
   bytes=$(du -sb "$out" | cut -f1)
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$label" "$wall" "$rss" "$pages" "$bytes" >>"$RESULTS"
-  printf '  %-20s %8.2f s %8d pages %7d MB peak\n' "$label" "$wall" "$pages" "$((rss / 1024))" >&2
+  printf '  %-23s %8.2f s %8d pages %7d MB peak\n' "$label" "$wall" "$pages" "$((rss / 1024))" >&2
 }
 
 started=$(date +%s)
