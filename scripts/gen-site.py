@@ -370,11 +370,15 @@ def write_mirror(out, files, pages, toml):
         write(f"{out}/content/{path}", front_matter(title, params, toml) + md)
 
 
+def theme_css(repo):
+    with open(os.path.join(repo, "themes/standard/static/css/main.css"), encoding="utf-8") as f:
+        return f.read()
+
+
 def generate_hugo(out, repo, pages):
     """An equivalent Hugo site (see mirror_pages): the chrome in baseof.html, the theme's
     stylesheet minified and fingerprinted, sitemap and robots.txt. Build it with `hugo --minify`."""
-    with open(os.path.join(repo, "themes/standard/static/css/main.css"), encoding="utf-8") as f:
-        css = f.read()
+    css = theme_css(repo)
     write_mirror(out, {
         "hugo.toml": 'baseURL = "https://bench.example/"\ntitle = "Benchmark"\nlanguageCode = "nb"\n'
                      'enableRobotsTXT = true\ndisableKinds = ["taxonomy", "term", "RSS"]\n',
@@ -390,8 +394,7 @@ def generate_zola(out, repo, pages):
     stylesheet under a name with its hash (what Hugo's fingerprint does once; Zola's
     `get_url(cachebust=true)` would hash the file again for every page), sitemap and
     robots.txt (on by default). Build it with `zola --root DIR build` (minify_html is set)."""
-    with open(os.path.join(repo, "themes/standard/static/css/main.css"), encoding="utf-8") as f:
-        css = f.read()
+    css = theme_css(repo)
     css_name = f"main.{hashlib.sha256(css.encode()).hexdigest()[:20]}.css"
     write_mirror(out, {
         "config.toml": 'base_url = "https://bench.example/"\ntitle = "Benchmark"\ndefault_language = "nb"\n'
