@@ -10,6 +10,12 @@ use crate::msg;
 pub trait Sink: Sync {
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic>;
 
+    /// A minified page: [`Sink::write`] of its bytes, unless the sink can use what the page
+    /// shares with others (the link proof reads each shared part once).
+    fn write_page(&self, rel: &str, page: &MinifiedPage) -> Result<(), Diagnostic> {
+        self.write(rel, &page.bytes)
+    }
+
     fn copy(&self, rel: &str, from: &Path) -> Result<(), Diagnostic> {
         let bytes = std::fs::read(from).map_err(|e| {
             Diagnostic::error(
@@ -58,6 +64,21 @@ fn check_rel(rel: &str) -> Result<&Path, Diagnostic> {
         ));
     }
     Ok(rel_path)
+}
+
+/// A minified page, and where in it are the parts it shares with other pages of its
+/// kommune (see `build::shared`).
+#[derive(Default)]
+pub struct MinifiedPage {
+    pub bytes: Vec<u8>,
+    /// Each shared part's place in `bytes`, in order; the same part is the same `Arc`.
+    pub shared: Vec<(std::ops::Range<usize>, std::sync::Arc<SharedPart>)>,
+}
+
+/// A minified part that many pages share, and what the link proof read in it (once).
+pub struct SharedPart {
+    pub bytes: Box<[u8]>,
+    pub links: crate::verify::PartLinks,
 }
 
 /// An in-memory output, for the live preview.

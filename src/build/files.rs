@@ -118,9 +118,9 @@ pub(super) fn write_page(
     match relative {
         Some(base) => {
             let html = super::relative::relativize(&page.html, &file, base);
-            staging.write(&file, &shared.minify(&html))
+            staging.write_page(&file, &shared.minify(&html))
         }
-        None => staging.write(&file, &shared.minify(&page.html)),
+        None => staging.write_page(&file, &shared.minify(&page.html)),
     }
 }
 

@@ -487,6 +487,12 @@ impl Sink for Tracking<'_> {
         Ok(())
     }
 
+    fn write_page(&self, rel: &str, page: &crate::write::MinifiedPage) -> Result<(), Diagnostic> {
+        self.inner.write_page(rel, page)?;
+        self.note(rel, page.bytes.len() as u64);
+        Ok(())
+    }
+
     fn copy(&self, rel: &str, from: &Path) -> Result<(), Diagnostic> {
         self.inner.copy(rel, from)?;
         let size = std::fs::metadata(from).map(|m| m.len()).unwrap_or(u64::MAX);

@@ -18,7 +18,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
-use crate::write::minify_html;
+use crate::write::{minify_html, MinifiedPage, SharedPart};
 
 const OPEN: &str = "<!--shared-->";
 const CLOSE: &str = "<!--/shared-->";
@@ -32,46 +32,57 @@ type Key = (u128, usize);
 /// The minified shared parts of one kommune's pages (dropped with the kommune).
 #[derive(Default)]
 pub struct SharedMinifier {
-    parts: RwLock<HashMap<Key, Arc<[u8]>>>,
+    parts: RwLock<HashMap<Key, Arc<SharedPart>>>,
 }
 
 impl SharedMinifier {
     /// `html` minified, as [`minify_html`] would, minifying each shared part once.
-    pub fn minify(&self, html: &str) -> Vec<u8> {
+    pub fn minify(&self, html: &str) -> MinifiedPage {
         // `VEIVISER_MINIFY_WHOLE`: every page minified whole, for the test that compares.
         static WHOLE: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+        let whole = || MinifiedPage {
+            bytes: minify_html(html),
+            shared: Vec::new(),
+        };
         if *WHOLE.get_or_init(|| std::env::var_os("VEIVISER_MINIFY_WHOLE").is_some()) {
-            return minify_html(html);
+            return whole();
         }
         let Some((skeleton, parts)) = split(html) else {
-            return minify_html(html);
+            return whole();
         };
         let minified = minify_html(&skeleton);
         let mut out = Vec::with_capacity(minified.len() + parts.len() * 4096);
+        let mut shared = Vec::with_capacity(parts.len());
         let mut rest = &minified[..];
         for part in parts {
             // The placeholder cannot come from content (the sanitizer removes unknown
             // tags); if it is missing anyway, minify the page whole.
             let Some(at) = find(rest, SLOT) else {
-                return minify_html(html);
+                return whole();
             };
             out.extend_from_slice(&rest[..at]);
-            out.extend_from_slice(&self.part(part));
+            let part = self.part(part);
+            let start = out.len();
+            out.extend_from_slice(&part.bytes);
+            shared.push((start..out.len(), part));
             rest = &rest[at + SLOT.len()..];
         }
         if find(rest, SLOT).is_some() {
-            return minify_html(html);
+            return whole();
         }
         out.extend_from_slice(rest);
-        out
+        MinifiedPage { bytes: out, shared }
     }
 
-    fn part(&self, part: &str) -> Arc<[u8]> {
+    fn part(&self, part: &str) -> Arc<SharedPart> {
         let key = (xxhash_rust::xxh3::xxh3_128(part.as_bytes()), part.len());
         if let Some(done) = self.parts.read().expect("shared parts lock").get(&key) {
             return done.clone();
         }
-        let done: Arc<[u8]> = minify_html(part).into();
+        let done = Arc::new(SharedPart {
+            bytes: minify_html(part).into(),
+            links: Default::default(),
+        });
         self.parts
             .write()
             .expect("shared parts lock")
@@ -124,12 +135,20 @@ mod tests {
     fn a_page_minified_by_its_shared_parts_is_the_page_minified_whole() {
         let shared = SharedMinifier::default();
         let whole = minify_html(PAGE);
+        let first = shared.minify(PAGE);
         assert_eq!(
-            String::from_utf8_lossy(&shared.minify(PAGE)),
+            String::from_utf8_lossy(&first.bytes),
             String::from_utf8_lossy(&whole)
         );
+        // Each part's place is recorded.
+        assert_eq!(first.shared.len(), 3);
+        for (range, part) in &first.shared {
+            assert_eq!(&first.bytes[range.clone()], &part.bytes[..]);
+        }
         // The second time the parts come from the cache.
-        assert_eq!(shared.minify(PAGE), whole);
+        let second = shared.minify(PAGE);
+        assert_eq!(second.bytes, whole);
+        assert!(Arc::ptr_eq(&first.shared[1].1, &second.shared[1].1));
         assert_eq!(shared.parts.read().unwrap().len(), 3);
     }
 
@@ -137,8 +156,9 @@ mod tests {
     fn a_page_without_markers_or_with_an_unclosed_one_is_minified_whole() {
         let shared = SharedMinifier::default();
         let plain = "<p>a  b</p>";
-        assert_eq!(shared.minify(plain), minify_html(plain));
+        assert_eq!(shared.minify(plain).bytes, minify_html(plain));
         let unclosed = "<div><!--shared--><p>a</p></div>";
-        assert_eq!(shared.minify(unclosed), minify_html(unclosed));
+        assert_eq!(shared.minify(unclosed).bytes, minify_html(unclosed));
+        assert!(shared.minify(unclosed).shared.is_empty());
     }
 }

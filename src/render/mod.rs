@@ -44,6 +44,38 @@ pub struct OutPage {
     pub search: Option<SearchEntry>,
 }
 
+/// The template contexts of one language, ready but for the page's own values. The UI
+/// strings alone are several hundred values: cloning them for every page was a large part
+/// of rendering, so a context is taken from here, filled, rendered and given back, and
+/// only the rayon threads' first pages clone.
+struct ContextPool {
+    plain: tera::Context,
+    marked: tera::Context,
+    /// Contexts given back, each with whether its `tt` is marked.
+    free: std::sync::Mutex<Vec<(bool, tera::Context)>>,
+}
+
+impl ContextPool {
+    fn take(&self, marked: bool) -> tera::Context {
+        let mut free = self.free.lock().expect("context pool lock");
+        match free.iter().rposition(|(m, _)| *m == marked) {
+            Some(at) => free.swap_remove(at).1,
+            None => {
+                drop(free);
+                if marked { &self.marked } else { &self.plain }.clone()
+            }
+        }
+    }
+
+    /// `ctx` back, to be used again: the page's own keys are overwritten by the next page.
+    fn give_back(&self, marked: bool, ctx: tera::Context) {
+        self.free
+            .lock()
+            .expect("context pool lock")
+            .push((marked, ctx));
+    }
+}
+
 /// What the search index needs to know about a page.
 #[derive(Debug, Clone)]
 pub struct SearchEntry {
@@ -64,9 +96,9 @@ pub struct KommuneRenderer<'a> {
     pub urls: Urls,
     pub today: chrono::NaiveDate,
     sites: BTreeMap<String, SiteCtx>,
-    /// Per language, a template context with `site` and `t` already in it: serialized once
-    /// per kommune and cloned for each page.
-    contexts: BTreeMap<String, tera::Context>,
+    /// Per language, template contexts with `site`, `t` and `tt` already in them: serialized
+    /// once per kommune and reused page after page (see [`ContextPool`]).
+    contexts: BTreeMap<String, ContextPool>,
     /// The glossary prepared for automatic links, per language.
     terms: BTreeMap<String, crate::terms::TermMatcher>,
     /// Sizes of the PDFs made in `trykk/` by file name; `None` when none are made (the
@@ -103,9 +135,13 @@ impl<'a> KommuneRenderer<'a> {
         };
         for lang in &kommune.languages {
             let site = renderer.site_ctx(lang, assets, regional_home.clone());
-            let context = renderer.base_context(&site, lang);
+            let contexts = ContextPool {
+                plain: renderer.base_context(&site, lang, false),
+                marked: renderer.base_context(&site, lang, true),
+                free: Default::default(),
+            };
             renderer.sites.insert(lang.clone(), site);
-            renderer.contexts.insert(lang.clone(), context);
+            renderer.contexts.insert(lang.clone(), contexts);
             let terms = renderer.term_matcher(lang);
             renderer.terms.insert(lang.clone(), terms);
         }
@@ -418,9 +454,15 @@ impl<'a> KommuneRenderer<'a> {
         page: &PageCtx,
         data: &T,
     ) -> Result<String, Diagnostic> {
-        let mut ctx = match self.sites.get(lang) {
-            Some(own) if std::ptr::eq(own, site) => self.contexts[lang].clone(),
-            _ => self.base_context(site, lang),
+        // Labels inside the fallback container restate the page's language.
+        let marked = page.content_lang.is_some();
+        let pool = match self.sites.get(lang) {
+            Some(own) if std::ptr::eq(own, site) => Some(&self.contexts[lang]),
+            _ => None,
+        };
+        let mut ctx = match pool {
+            Some(pool) => pool.take(marked),
+            None => self.base_context(site, lang, marked),
         };
         let mut site_nav = site.nav.clone();
         for item in &mut site_nav {
@@ -432,22 +474,23 @@ impl<'a> KommuneRenderer<'a> {
             };
         }
         ctx.insert("nav", &site_nav);
-        if page.content_lang.is_some() {
-            // Labels inside the fallback container restate the page's language.
-            ctx.insert("tt", self.theme.strings.marked(lang, true));
-        }
         ctx.insert("page", page);
         ctx.insert("data", data);
-        self.theme.render(template, &ctx)
+        let html = self.theme.render(template, &ctx);
+        if let Some(pool) = pool {
+            pool.give_back(marked, ctx);
+        }
+        html
     }
 
     /// The part of a page's template context that is the same on every page: the site
-    /// chrome and the UI strings.
-    fn base_context(&self, site: &SiteCtx, lang: &str) -> tera::Context {
+    /// chrome and the UI strings (`tt` with each label marked with its language when
+    /// `marked`).
+    fn base_context(&self, site: &SiteCtx, lang: &str, marked: bool) -> tera::Context {
         let mut ctx = tera::Context::new();
         ctx.insert("site", site);
         ctx.insert("t", self.theme.strings.for_lang(lang));
-        ctx.insert("tt", self.theme.strings.marked(lang, false));
+        ctx.insert("tt", self.theme.strings.marked(lang, marked));
         ctx
     }
 

@@ -20,6 +20,43 @@ pub(super) struct Found {
     pub(super) base: Option<StrTendril>,
 }
 
+impl Found {
+    /// What the link proof needs of it, in a form that can be kept and shared between
+    /// threads (the tokenizer's strings cannot).
+    pub(super) fn owned(&self) -> OwnedFound {
+        OwnedFound {
+            links: self
+                .links
+                .iter()
+                .map(|l| (Box::from(&*l.url), l.srcset, Box::from(l.text.as_str())))
+                .collect(),
+            ids: self.ids.iter().map(|id| Box::from(&**id)).collect(),
+            base: self.base.as_deref().map(Box::from),
+        }
+    }
+
+    /// Its links as (URL, whether a srcset, text).
+    pub(super) fn link_refs(&self) -> impl Iterator<Item = (&str, bool, &str)> {
+        self.links
+            .iter()
+            .map(|l| (&*l.url, l.srcset, l.text.as_str()))
+    }
+}
+
+/// [`Found`] of a part many pages share, read once and kept.
+#[derive(Default)]
+pub(super) struct OwnedFound {
+    pub(super) links: Vec<(Box<str>, bool, Box<str>)>,
+    pub(super) ids: Vec<Box<str>>,
+    pub(super) base: Option<Box<str>>,
+}
+
+impl OwnedFound {
+    pub(super) fn link_refs(&self) -> impl Iterator<Item = (&str, bool, &str)> {
+        self.links.iter().map(|(u, s, t)| (&**u, *s, &**t))
+    }
+}
+
 pub(super) struct FoundLink {
     pub(super) url: StrTendril,
     pub(super) srcset: bool,
@@ -29,8 +66,15 @@ pub(super) struct FoundLink {
 
 /// Read a page's links and ids with html5ever's tokenizer.
 pub(super) fn collect(html: &str) -> Found {
+    collect_chunks(&[html])
+}
+
+/// [`collect`] of the text the chunks make one after the other.
+pub(super) fn collect_chunks(chunks: &[&str]) -> Found {
     let queue = BufferQueue::default();
-    queue.push_back(StrTendril::from_slice(html));
+    for chunk in chunks.iter().filter(|c| !c.is_empty()) {
+        queue.push_back(StrTendril::from_slice(chunk));
+    }
     let tokenizer = Tokenizer::new(Collector::default(), TokenizerOpts::default());
     let _ = tokenizer.feed(&queue);
     tokenizer.end();

@@ -41,9 +41,14 @@ use std::sync::{Mutex, MutexGuard};
 
 use crate::config::BaseUrl;
 use crate::diagnostics::Diagnostic;
-use crate::write::Sink;
+use crate::write::{MinifiedPage, Sink};
 
-use html::collect;
+/// What the link proof read in a part many pages share (see `build::shared`), read the
+/// first time a page with it is written.
+#[derive(Default)]
+pub struct PartLinks(std::sync::OnceLock<OwnedFound>);
+
+use html::{collect, collect_chunks, OwnedFound};
 use intern::Map;
 use report::{Broken, Report, What};
 use resolve::{has_scheme, Resolved, Resolver};
@@ -126,8 +131,60 @@ impl LinkIndex {
     pub fn page(&self, rel: &str, html: &[u8], source: Option<&str>) {
         let html = utf8(html);
         let found = collect(&html);
-        let links = self.resolver.links(rel, &found);
+        let links = self
+            .resolver
+            .links(rel, found.base.as_deref(), found.link_refs());
+        let ids = found.ids.iter().map(|id| &**id);
+        self.record_page(rel, source, links, ids);
+    }
 
+    /// [`LinkIndex::page`] of a page whose shared parts (see `build::shared`) are read
+    /// once, however many pages hold them: the rest of the page is read as one text.
+    pub fn minified_page(&self, rel: &str, page: &MinifiedPage) {
+        let Ok(html) = std::str::from_utf8(&page.bytes) else {
+            return self.page(rel, &page.bytes, None);
+        };
+        let mut own = Vec::with_capacity(page.shared.len() + 1);
+        let mut at = 0;
+        for (range, _) in &page.shared {
+            own.push(&html[at..range.start]);
+            at = range.end;
+        }
+        own.push(&html[at..]);
+        let found = collect_chunks(&own);
+        let parts: Vec<&OwnedFound> = page
+            .shared
+            .iter()
+            .map(|(range, part)| {
+                part.links
+                    .0
+                    .get_or_init(|| collect(&html[range.clone()]).owned())
+            })
+            .collect();
+        // The first `<base href>` in the page, wherever it is.
+        let base = found
+            .base
+            .as_deref()
+            .or_else(|| parts.iter().find_map(|p| p.base.as_deref()));
+        let refs = found
+            .link_refs()
+            .chain(parts.iter().flat_map(|p| p.link_refs()));
+        let links = self.resolver.links(rel, base, refs);
+        let ids = found
+            .ids
+            .iter()
+            .map(|id| &**id)
+            .chain(parts.iter().flat_map(|p| p.ids.iter().map(|id| &**id)));
+        self.record_page(rel, None, links, ids);
+    }
+
+    fn record_page<'a>(
+        &self,
+        rel: &str,
+        source: Option<&str>,
+        links: Vec<(Resolved<'_>, &str, &str)>,
+        ids: impl Iterator<Item = &'a str>,
+    ) {
         let mut guard = self.shard();
         let shard = &mut *guard;
         let path = shard.paths.intern(rel);
@@ -137,7 +194,7 @@ impl LinkIndex {
             let source = shard.names.intern(source);
             shard.sources.push((path, source));
         }
-        let mut ids: Vec<u32> = found.ids.iter().map(|id| shard.frags.intern(id)).collect();
+        let mut ids: Vec<u32> = ids.map(|id| shard.frags.intern(id)).collect();
         ids.sort_unstable();
         ids.dedup();
         let mut kept = Vec::with_capacity(links.len());
@@ -409,6 +466,12 @@ impl Sink for RecordingSink<'_> {
         } else {
             self.index.file(rel);
         }
+        Ok(())
+    }
+
+    fn write_page(&self, rel: &str, page: &MinifiedPage) -> Result<(), Diagnostic> {
+        self.inner.write_page(rel, page)?;
+        self.index.minified_page(rel, page);
         Ok(())
     }
 

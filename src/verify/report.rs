@@ -118,7 +118,7 @@ impl<'a> Report<'a> {
         let html = utf8(&bytes);
         let found = collect(&html);
         self.resolver
-            .links(name, &found)
+            .links(name, found.base.as_deref(), found.link_refs())
             .into_iter()
             .find_map(|(resolved, url, text)| match resolved {
                 Resolved::Internal { path, frag } if path == b.target && frag == b.frag => {

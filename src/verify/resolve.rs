@@ -1,6 +1,5 @@
 //! Resolving a URL as written to the output path it leads to.
 
-use super::html::Found;
 use super::shard::Form;
 
 /// Why a link is broken before the output is looked at.
@@ -90,26 +89,29 @@ impl Resolver {
     }
 
     /// The links of the page at `rel`, resolved: (resolved, url as written, text).
+    /// Each link of a page at `rel` (URL, whether a srcset, text), resolved; `base` is the
+    /// page's `<base href>`.
     pub(super) fn links<'f>(
         &self,
         rel: &str,
-        found: &'f Found,
+        base: Option<&str>,
+        found: impl Iterator<Item = (&'f str, bool, &'f str)>,
     ) -> Vec<(Resolved<'f>, &'f str, &'f str)> {
         // The document relative links resolve against: the page, or its `<base href>`.
-        let doc = match found.base.as_deref().map(|b| self.resolve(b, rel)) {
+        let doc = match base.map(|b| self.resolve(b, rel)) {
             None => Some(rel.to_string()),
             Some(Resolved::Internal { path, .. }) => Some(path),
             // A base outside the site: relative links lead elsewhere.
             Some(_) => None,
         };
-        let mut links = Vec::with_capacity(found.links.len());
+        let mut links = Vec::new();
         let mut urls: Vec<&str> = Vec::new();
-        for link in &found.links {
+        for (url, srcset, text) in found {
             urls.clear();
-            if link.srcset {
-                urls.extend(srcset_urls(&link.url));
+            if srcset {
+                urls.extend(srcset_urls(url));
             } else {
-                urls.push(&link.url);
+                urls.push(url);
             }
             for &url in &urls {
                 let resolved = match &doc {
@@ -118,7 +120,7 @@ impl Resolver {
                     None => self.resolve(url, rel),
                 };
                 if !matches!(resolved, Resolved::Skip) {
-                    links.push((resolved, url, link.text.as_str()));
+                    links.push((resolved, url, text));
                 }
             }
         }

@@ -240,3 +240,46 @@ fn pages_recorded_from_many_threads_are_all_seen() {
     let diags = index.verify();
     assert!(diags.is_empty(), "{:#?}", messages(&diags));
 }
+
+/// Pages written with their shared parts marked (as the build writes them) are read as
+/// if whole: a part's broken link is reported for each page that holds it, its ids are
+/// fragment targets, and the part is read only once.
+#[test]
+fn shared_parts_are_read_once_and_count_for_every_page_that_holds_them() {
+    use crate::write::{MinifiedPage, SharedPart};
+    use std::sync::Arc;
+    let shared = Arc::new(SharedPart {
+        bytes: b"<footer><h2 id=kontakt>K</h2><a href=/bti/f/borte/>Borte</a></footer>"[..].into(),
+        links: Default::default(),
+    });
+    let page = |own: &str| {
+        let head = format!(
+            "<!doctype html><html lang=nb><head><title>T</title></head><body><main>{own}</main>"
+        );
+        let mut bytes = head.clone().into_bytes();
+        bytes.extend_from_slice(&shared.bytes);
+        let range = head.len()..bytes.len();
+        bytes.extend_from_slice(b"</body></html>");
+        MinifiedPage {
+            bytes,
+            shared: vec![(range, shared.clone())],
+        }
+    };
+    let out = MemorySink::default();
+    let index = LinkIndex::new(&base());
+    let sink = RecordingSink::new(&out, &index);
+    sink.write_page("f/index.html", &page("<a href=/bti/f/a/#kontakt>A</a>"))
+        .unwrap();
+    sink.write_page("f/a/index.html", &page("<a href=/bti/f/#mangler>Hjem</a>"))
+        .unwrap();
+    assert!(shared.links.0.get().is_some(), "the part was read");
+    let mut msgs = messages(&index.verify_reading(&out));
+    msgs.sort();
+    assert_eq!(msgs.len(), 2, "{msgs:#?}");
+    assert!(msgs[0].contains("`/bti/f/#mangler`"), "{msgs:#?}");
+    assert!(msgs[1].contains("`/bti/f/borte/` (“Borte”)"), "{msgs:#?}");
+    assert!(
+        msgs[1].contains("f/a/index.html") && msgs[1].contains("f/index.html"),
+        "{msgs:#?}"
+    );
+}
