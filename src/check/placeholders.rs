@@ -25,26 +25,35 @@ pub(super) fn check(kommune: &Kommune, diags: &mut Vec<Diagnostic>) {
             }
         }
     }
+    // One pass over each file for all the placeholders (a base's files are read again for
+    // every kommune that inherits them).
+    static FINDER: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let finder = FINDER.get_or_init(|| {
+        aho_corasick::AhoCorasick::new(PLACEHOLDERS.iter().map(|p| p.written))
+            .expect("placeholder patterns")
+    });
     for file in files {
-        for placeholder in PLACEHOLDERS {
-            let mut from = 0;
-            while let Some(at) = file.text[from..].find(placeholder.written) {
-                let start = from + at;
-                from = start + placeholder.written.len();
-                let (value_at, value) = placeholder.value_in_written();
-                if is_comment(&file.text, start) {
-                    continue;
-                }
-                diags.push(
-                    Diagnostic::error(
-                        CODE,
-                        msg!("placeholder", what = placeholder.what, value = value),
-                    )
-                    .in_file(file)
-                    .at_offset(start + value_at, value.len())
-                    .with_help(msg!("placeholder-help", what = placeholder.what)),
-                );
+        let mut found: Vec<(usize, usize)> = finder
+            .find_overlapping_iter(file.text.as_str())
+            .map(|m| (m.pattern().as_usize(), m.start()))
+            .collect();
+        // In the order of the placeholders, as the messages have always come.
+        found.sort_unstable();
+        for (index, start) in found {
+            let placeholder = &PLACEHOLDERS[index];
+            let (value_at, value) = placeholder.value_in_written();
+            if is_comment(&file.text, start) {
+                continue;
             }
+            diags.push(
+                Diagnostic::error(
+                    CODE,
+                    msg!("placeholder", what = placeholder.what, value = value),
+                )
+                .in_file(file)
+                .at_offset(start + value_at, value.len())
+                .with_help(msg!("placeholder-help", what = placeholder.what)),
+            );
         }
     }
 }
