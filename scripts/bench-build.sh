@@ -34,6 +34,10 @@
 #   demo PDFs cached   into an empty folder with the PDF cache of the run before: pages
 #                      rendered, PDFs read from the cache
 #   demo PDFs no-op    the same command again: everything taken over
+#   demo xN PDFs cold  the demo's kommuner cloned N times (--pdf-clones N, default 4: 12
+#                      kommuner, about 290 PDFs), every PDF compiled: the peak memory with
+#                      many kommuner (Typst compiles on its own bounded threads,
+#                      src/print/workers.rs)
 # (--no-pdf-rows skips them).
 # --no-build measures target/release/veiviser as it is (no `cargo build --release` first).
 # --national adds 357 kommuner (about 54,000 pages; it takes several minutes).
@@ -48,6 +52,7 @@ PAGES=150
 DIR=""
 BUILD=1
 PDF_ROWS=1
+PDF_CLONES=4
 ZOLA=""
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -58,6 +63,7 @@ while [ $# -gt 0 ]; do
     --pages) PAGES="$2"; shift 2 ;;
     --no-build) BUILD=""; shift ;;
     --no-pdf-rows) PDF_ROWS=""; shift ;;
+    --pdf-clones) PDF_CLONES="$2"; shift 2 ;;
     --zola) ZOLA="$2"; shift 2 ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
@@ -157,6 +163,28 @@ if [ -n "$PDF_ROWS" ]; then
     rm -rf "$dout"
     measure "demo PDFs cached" 0 "$dout" -- "$BIN" build --root "$REPO" --out "$dout" --cache-dir "$dcache"
     measure "demo PDFs no-op" 0 "$dout" -- "$BIN" build --root "$REPO" --out "$dout" --cache-dir "$dcache"
+    if [ "$PDF_CLONES" -gt 1 ]; then
+      clones="$DIR/demo-clones"
+      rm -rf "$clones" "$dout" "$dcache"
+      mkdir -p "$clones"
+      cp -r "$REPO/veiviser.yaml" "$REPO/content" "$clones/"
+      # Each kommune again as "<name> 2" … with its own number (they must differ).
+      python3 - "$clones/content" "$PDF_CLONES" <<'PY'
+import os, re, shutil, sys
+content, n = sys.argv[1], int(sys.argv[2])
+kommuner = [d for d in sorted(os.listdir(content)) if os.path.exists(f"{content}/{d}/kommune.yaml")]
+for k in kommuner:
+    for i in range(2, n + 1):
+        shutil.copytree(f"{content}/{k}", f"{content}/{k}{i}")
+        path = f"{content}/{k}{i}/kommune.yaml"
+        text = open(path).read()
+        text = re.sub(r'number: "(\d+)"', lambda m: f'number: "{int(m.group(1)) - 100 * i}"', text, count=1)
+        text = re.sub(r'^(name|short_name): "([^"]*?)( kommune)?"', lambda m: f'{m.group(1)}: "{m.group(2)} {i}{m.group(3) or ""}"', text, flags=re.M)
+        open(path, "w").write(text)
+PY
+      measure "demo x$PDF_CLONES PDFs cold" 0 "$dout" -- "$BIN" build --clean --root "$clones" --out "$dout" --cache-dir "$dcache"
+      rm -rf "$clones"
+    fi
   done
   rm -rf "$dout" "$dcache"
 fi
@@ -197,7 +225,8 @@ for size in sorted({k[0] for k in rows} - {0}):
 if (0, "demo HTML only") in rows:
     html = median((0, "demo HTML only"))
     print(f"\n{'demo':>8}  {'build':<19}{'pages':>7}{'wall s':>9}{'peak MB':>9}{'out MB':>8}{'÷HTML':>8}")
-    for label in ("demo HTML only", "demo PDFs cold", "demo PDFs cached", "demo PDFs no-op"):
+    for label in ("demo HTML only", "demo PDFs cold", "demo PDFs cached", "demo PDFs no-op") + tuple(
+            sorted(l for (z, l) in rows if z == 0 and l.startswith("demo x"))):
         m = median((0, label))
         print(f"{'':>8}  {label:<19}{m[2]:>7}{m[0]:>9.2f}{m[1] / 1024:>9.0f}{m[3] / 1e6:>8.1f}{m[0] / html[0]:>8.2f}")
 peers = "hugo --minify, zola" if any(k[1] == "zola" for k in rows) else "hugo --minify"

@@ -183,6 +183,25 @@ pub fn unit_graph(root: &Path) -> BTreeMap<String, (bool, Option<String>)> {
     graph
 }
 
+/// `slug` and the bases it inherits in `graph` (from [`unit_graph`]), nearest first.
+pub fn inheritance_chain(
+    graph: &BTreeMap<String, (bool, Option<String>)>,
+    slug: &str,
+) -> Vec<String> {
+    let mut units = vec![slug.to_string()];
+    while let Some(base) = units
+        .last()
+        .and_then(|u| graph.get(u))
+        .and_then(|(_, b)| b.clone())
+    {
+        if units.contains(&base) {
+            break;
+        }
+        units.push(base);
+    }
+    units
+}
+
 fn is_hidden(path: &Path) -> bool {
     path.file_name()
         .and_then(|n| n.to_str())

@@ -746,3 +746,30 @@ fn front_page_shows_each_emergency_number_once_in_a_compact_strip() {
         "the report link"
     );
 }
+
+#[test]
+fn a_kommune_built_alone_reads_only_its_own_folder_and_the_bases_it_inherits() {
+    // Another kommune's broken file does not stop it; a base's does; a build of every
+    // kommune reports both.
+    let f = Fixture::kommune().file("content/annenvik/kommune.yaml", "name: [\n");
+    assert_ok(&f.build(&["--kommune", "testvik"]));
+    assert!(f.read("index.html").contains("<h1"), "testvik was built");
+    let err = assert_fails(&f.build(&[]));
+    assert!(err.contains("content/annenvik/kommune.yaml"), "{err}");
+
+    let f = f
+        .file("content/felles/region.yaml", "name: Felles\nbad key here\n")
+        .file(
+            "content/testvik/kommune.yaml",
+            &std::fs::read_to_string(
+                Fixture::kommune()
+                    .root()
+                    .join("content/testvik/kommune.yaml"),
+            )
+            .unwrap()
+            .replacen("name:", "inherits: felles\nname:", 1),
+        );
+    let err = assert_fails(&f.build(&["--kommune", "testvik"]));
+    assert!(err.contains("content/felles/region.yaml"), "{err}");
+    assert!(!err.contains("annenvik"), "{err}");
+}

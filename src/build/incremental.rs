@@ -240,18 +240,7 @@ impl Incremental {
 
     /// `slug` and the bases it inherits, nearest first.
     fn chain(&self, slug: &str) -> Vec<String> {
-        let mut units = vec![slug.to_string()];
-        while let Some(base) = units
-            .last()
-            .and_then(|u| self.graph.get(u))
-            .and_then(|(_, b)| b.clone())
-        {
-            if units.contains(&base) {
-                break;
-            }
-            units.push(base);
-        }
-        units
+        crate::load::inheritance_chain(&self.graph, slug)
     }
 
     /// The key of `kommune`'s output: the global inputs and every file of its unit

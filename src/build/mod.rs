@@ -291,7 +291,22 @@ pub fn run<'s>(
         (Some(inc), None, None) => inc.plan_unloaded(plan.pdf),
         _ => None,
     };
-    let units = units.or(planned.as_ref());
+    // A kommune built alone needs only its own folder and the bases it inherits.
+    let alone = match (units, &opts.kommune) {
+        (None, Some(slug)) => {
+            let graph = crate::load::unit_graph(&opts.root);
+            graph
+                .get(slug)
+                .filter(|(is_kommune, _)| *is_kommune)
+                .map(|_| {
+                    crate::load::inheritance_chain(&graph, slug)
+                        .into_iter()
+                        .collect()
+                })
+        }
+        _ => None,
+    };
+    let units = units.or(planned.as_ref()).or(alone.as_ref());
     let checked = check_units(
         &opts.root,
         opts.kommune.as_deref(),

@@ -226,6 +226,17 @@ pub fn render(
     extra_files: &[(&str, Vec<u8>)],
     today: Option<(i32, u8, u8)>,
 ) -> Result<Pdf, String> {
+    super::workers::run(|| compile(theme, template, data, extra_files, today))
+}
+
+/// [`render`] on the current thread.
+fn compile(
+    theme: &ThemeFiles,
+    template: &str,
+    data: &serde_json::Value,
+    extra_files: &[(&str, Vec<u8>)],
+    today: Option<(i32, u8, u8)>,
+) -> Result<Pdf, String> {
     let shared = shared();
     let main = project_file(&format!("/print/{template}"))?;
     let mut files = HashMap::new();

@@ -17,6 +17,7 @@ mod expand;
 pub mod prepare;
 pub mod rich;
 pub mod trace;
+pub mod workers;
 
 use crate::theme_files::ThemeFiles;
 
