@@ -120,7 +120,9 @@ def generate(out, kommuner, pages_per_kommune, hugo, zola):
     shutil.rmtree(out, ignore_errors=True)
     repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     shutil.copytree(os.path.join(repo, "themes"), os.path.join(out, "themes"))
-    write(f"{out}/veiviser.yaml", 'title: "Benchmark"\nbase_url: "https://bench.example/"\n')
+    # `demo: true`: the invented addresses under .example are meant (no `print-address`
+    # warning, which would make every rebuild load each kommune again to show it).
+    write(f"{out}/veiviser.yaml", 'title: "Benchmark"\nbase_url: "https://bench.example/"\ndemo: true\n')
     # The Hugo and Zola mirrors: (path inside a kommune's folder, title, Markdown), for the shared
     # base (copied into every kommune, as veiviser renders it for every kommune) and per kommune.
     shared, own = [], {}
