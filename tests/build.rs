@@ -758,7 +758,8 @@ fn a_kommune_built_alone_reads_only_its_own_folder_and_the_bases_it_inherits() {
     assert!(err.contains("content/annenvik/kommune.yaml"), "{err}");
 
     let f = f
-        .file("content/felles/region.yaml", "name: Felles\nbad key here\n")
+        .file("content/felles/region.yaml", "name: Felles\n")
+        .file("content/felles/sider/feil.md", "---\ntitle: [\n---\n")
         .file(
             "content/testvik/kommune.yaml",
             &std::fs::read_to_string(
@@ -770,6 +771,6 @@ fn a_kommune_built_alone_reads_only_its_own_folder_and_the_bases_it_inherits() {
             .replacen("name:", "inherits: felles\nname:", 1),
         );
     let err = assert_fails(&f.build(&["--kommune", "testvik"]));
-    assert!(err.contains("content/felles/region.yaml"), "{err}");
+    assert!(err.contains("content/felles/sider/feil.md"), "{err}");
     assert!(!err.contains("annenvik"), "{err}");
 }

@@ -295,14 +295,15 @@ pub fn run<'s>(
     let alone = match (units, &opts.kommune) {
         (None, Some(slug)) => {
             let graph = crate::load::unit_graph(&opts.root);
-            graph
-                .get(slug)
-                .filter(|(is_kommune, _)| *is_kommune)
-                .map(|_| {
-                    crate::load::inheritance_chain(&graph, slug)
-                        .into_iter()
-                        .collect()
-                })
+            let chain = crate::load::inheritance_chain(&graph, slug);
+            // When a base is missing or unreadable, or the chain loops, everything is read,
+            // so the error can name the bases there are.
+            let complete = chain
+                .last()
+                .and_then(|unit| graph.get(unit))
+                .is_some_and(|(_, base)| base.is_none());
+            let is_kommune = graph.get(slug).is_some_and(|(k, _)| *k);
+            (is_kommune && complete).then(|| chain.into_iter().collect())
         }
         _ => None,
     };
