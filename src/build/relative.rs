@@ -146,16 +146,17 @@ impl State {
         self.out.push_str(name);
         for attr in &tag.attrs {
             let attr_name = &attr.name.local;
-            let value: std::borrow::Cow<str> = match url_attribute(name, attr_name) {
-                Some(UrlAttribute::Url) => {
-                    match relative_url(attr.value.trim(), &self.folder, &self.base) {
-                        Some(rel) => rel.into(),
-                        None => (&*attr.value).into(),
+            let value: std::borrow::Cow<str> =
+                match url_attribute(name.as_bytes(), attr_name.as_bytes()) {
+                    Some(UrlAttribute::Url) => {
+                        match relative_url(attr.value.trim(), &self.folder, &self.base) {
+                            Some(rel) => rel.into(),
+                            None => (&*attr.value).into(),
+                        }
                     }
-                }
-                Some(UrlAttribute::Srcset) => self.srcset(&attr.value).into(),
-                None => (&*attr.value).into(),
-            };
+                    Some(UrlAttribute::Srcset) => self.srcset(&attr.value).into(),
+                    None => (&*attr.value).into(),
+                };
             self.out.push(' ');
             self.out.push_str(attr_name);
             self.out.push_str("=\"");
