@@ -416,7 +416,8 @@ impl CollectorState {
     fn text(&mut self, text: &str) {
         let Some(i) = self.open_a else { return };
         let out = &mut self.found.links[i].text;
-        for c in text.chars() {
+        // A NUL in text is a parse error html5ever's tokenizer leaves out of the text.
+        for c in text.chars().filter(|&c| c != '\0') {
             if self.text_chars >= TEXT_CHARS {
                 if !out.ends_with('…') {
                     out.push('…');
@@ -497,6 +498,12 @@ mod tests {
     fn a_repeated_attribute_keeps_its_first_value() {
         let found = collect("<a href=/forste id=a href=/andre id=b>x</a>");
         assert_eq!(read(&found), (vec![("/forste", "x")], vec!["a"]));
+    }
+
+    #[test]
+    fn a_nul_in_link_text_is_left_out() {
+        let found = collect("<a href=/x>a\0b</a>");
+        assert_eq!(read(&found).0, [("/x", "ab")]);
     }
 
     #[test]
