@@ -3,12 +3,13 @@
 //!
 //! Pages are rendered with site-absolute hrefs (`/bti/fjordvik/skjema/`, see
 //! [`crate::render::urls::Urls`]); [`relativize`] rewrites them after rendering, before
-//! the page is minified. The page is read with html5ever's tokenizer (the same one the link
-//! proof in `verify/` uses) and written out again token by token, with each URL attribute
-//! (`href`, `src`, `srcset`, `poster`, `action`, SVG `xlink:href`) that starts with the
-//! base path made relative to the page's folder. A link to a folder gets `index.html`
-//! (a browser does not open a folder's `index.html` from disk). Absolute URLs (canonical
-//! and alternate links, Open Graph, other sites) are left alone: they are not navigation.
+//! the page is minified. The page is read with html5ever's tokenizer and written out again
+//! token by token, with each URL attribute (`href`, `src`, `srcset`, `poster`, `action`,
+//! SVG `xlink:href`: [`url_attribute`], the list the link proof in `verify/` reads) that
+//! starts with the base path made relative to the page's folder. A link to a folder gets
+//! `index.html` (a browser does not open a folder's `index.html` from disk). Absolute URLs
+//! (canonical and alternate links, Open Graph, other sites) are left alone: they are not
+//! navigation.
 
 use crate::verify::{url_attribute, UrlAttribute};
 use std::cell::RefCell;
@@ -146,16 +147,17 @@ impl State {
         self.out.push_str(name);
         for attr in &tag.attrs {
             let attr_name = &attr.name.local;
-            let value: std::borrow::Cow<str> = match url_attribute(name, attr_name) {
-                Some(UrlAttribute::Url) => {
-                    match relative_url(attr.value.trim(), &self.folder, &self.base) {
-                        Some(rel) => rel.into(),
-                        None => (&*attr.value).into(),
+            let value: std::borrow::Cow<str> =
+                match url_attribute(name.as_bytes(), attr_name.as_bytes()) {
+                    Some(UrlAttribute::Url) => {
+                        match relative_url(attr.value.trim(), &self.folder, &self.base) {
+                            Some(rel) => rel.into(),
+                            None => (&*attr.value).into(),
+                        }
                     }
-                }
-                Some(UrlAttribute::Srcset) => self.srcset(&attr.value).into(),
-                None => (&*attr.value).into(),
-            };
+                    Some(UrlAttribute::Srcset) => self.srcset(&attr.value).into(),
+                    None => (&*attr.value).into(),
+                };
             self.out.push(' ');
             self.out.push_str(attr_name);
             self.out.push_str("=\"");

@@ -1,13 +1,13 @@
-//! Reading a page's links, ids and `<base href>` with html5ever's tokenizer.
+//! Reading a page's links, ids and `<base href>` with html5gum's WHATWG tokenizer.
+//!
+//! Its [`Emitter`] is told every piece of a tag as the tokenizer reads it; [`Collector`]
+//! copies only the attributes it records and the text of an open `<a>`, and switches the
+//! tokenizer into raw text after `<script>`, `<style>`, `<title>`, … as a tree builder
+//! would (not inside `<svg>` and `<math>`).
 
-use std::cell::RefCell;
+use std::convert::Infallible;
 
-use html5ever::local_name;
-use html5ever::tendril::StrTendril;
-use html5ever::tokenizer::states::RawKind;
-use html5ever::tokenizer::{
-    BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
-};
+use html5gum::{Emitter, Error, State, Tokenizer};
 
 /// Characters of a link's text shown in a message.
 const TEXT_CHARS: usize = 60;
@@ -16,13 +16,13 @@ const TEXT_CHARS: usize = 60;
 #[derive(Default)]
 pub(super) struct Found {
     pub(super) links: Vec<FoundLink>,
-    pub(super) ids: Vec<StrTendril>,
-    pub(super) base: Option<StrTendril>,
+    pub(super) ids: Vec<String>,
+    pub(super) base: Option<String>,
 }
 
 impl Found {
     /// What the link proof needs of it, in a form that can be kept and shared between
-    /// threads (the tokenizer's strings cannot).
+    /// threads.
     pub(super) fn owned(&self) -> OwnedFound {
         OwnedFound {
             links: self
@@ -58,36 +58,23 @@ impl OwnedFound {
 }
 
 pub(super) struct FoundLink {
-    pub(super) url: StrTendril,
+    pub(super) url: String,
     pub(super) srcset: bool,
     /// The text of an `<a>`, whitespace collapsed, cut at [`TEXT_CHARS`].
     pub(super) text: String,
 }
 
-/// Read a page's links and ids with html5ever's tokenizer.
+/// Read a page's links and ids.
 pub(super) fn collect(html: &str) -> Found {
-    collect_chunks(&[html])
+    let mut collector = Collector::default();
+    let Ok(()) = Tokenizer::new_with_emitter(html, &mut collector).finish();
+    collector.state.close_a();
+    collector.state.found
 }
 
 /// [`collect`] of the text the chunks make one after the other.
 pub(super) fn collect_chunks(chunks: &[&str]) -> Found {
-    let queue = BufferQueue::default();
-    for chunk in chunks.iter().filter(|c| !c.is_empty()) {
-        queue.push_back(StrTendril::from_slice(chunk));
-    }
-    let tokenizer = Tokenizer::new(Collector::default(), TokenizerOpts::default());
-    let _ = tokenizer.feed(&queue);
-    tokenizer.end();
-    let mut state = std::mem::take(&mut *tokenizer.sink.state.borrow_mut());
-    state.close_a();
-    state.found
-}
-
-/// An element or attribute name as a pattern (atoms compare as numbers).
-macro_rules! n {
-    ($name:tt) => {
-        &local_name!($name)
-    };
+    collect(&chunks.concat())
 }
 
 /// How an attribute holds a URL, if it does.
@@ -100,35 +87,239 @@ pub(crate) enum UrlAttribute {
 }
 
 /// Which attributes of which elements lead somewhere: the one list the link proof reads
-/// and `--relative-urls` rewrites, so they cannot disagree.
-pub(crate) fn url_attribute(
-    element: &html5ever::LocalName,
-    attribute: &html5ever::LocalName,
-) -> Option<UrlAttribute> {
+/// and `--relative-urls` rewrites, so they cannot disagree. Names in lower case, as
+/// tokenizers give them.
+pub(crate) fn url_attribute(element: &[u8], attribute: &[u8]) -> Option<UrlAttribute> {
     match (element, attribute) {
-        (n!("a") | n!("area") | n!("link") | n!("base"), n!("href"))
-        | (n!("use") | n!("image"), n!("href") | n!("xlink:href"))
+        (b"a" | b"area" | b"link" | b"base", b"href")
+        | (b"use" | b"image", b"href" | b"xlink:href")
         | (
-            n!("img")
-            | n!("script")
-            | n!("source")
-            | n!("video")
-            | n!("audio")
-            | n!("track")
-            | n!("iframe")
-            | n!("embed"),
-            n!("src"),
+            b"img" | b"script" | b"source" | b"video" | b"audio" | b"track" | b"iframe" | b"embed",
+            b"src",
         )
-        | (n!("video"), n!("poster"))
-        | (n!("form"), n!("action")) => Some(UrlAttribute::Url),
-        (n!("img") | n!("source"), n!("srcset")) => Some(UrlAttribute::Srcset),
+        | (b"video", b"poster")
+        | (b"form", b"action") => Some(UrlAttribute::Url),
+        (b"img" | b"source", b"srcset") => Some(UrlAttribute::Srcset),
         _ => None,
     }
 }
 
+/// What [`CollectorState`] does with an attribute of a start tag.
+#[derive(Clone, Copy)]
+enum Attr {
+    /// An `id`, or the `name` of an `<a>`: a fragment target.
+    Id,
+    /// The `aria-label` of an `<a>`.
+    AriaLabel,
+    /// The `alt` of an `<img>`.
+    Alt,
+    /// The `href` of `<base>`.
+    Base,
+    Url(UrlAttribute),
+}
+
+impl Attr {
+    fn of(element: &[u8], attribute: &[u8]) -> Option<Attr> {
+        match (element, attribute) {
+            (_, b"id") | (b"a", b"name") => Some(Attr::Id),
+            (b"a", b"aria-label") => Some(Attr::AriaLabel),
+            (b"img", b"alt") => Some(Attr::Alt),
+            (b"base", b"href") => Some(Attr::Base),
+            _ => url_attribute(element, attribute).map(Attr::Url),
+        }
+    }
+}
+
+/// The tokenizer's [`Emitter`]: keeps the tag being read, hands finished tags and the
+/// text between them to [`CollectorState`].
 #[derive(Default)]
 struct Collector {
-    state: RefCell<CollectorState>,
+    state: CollectorState,
+    /// Name of the tag being read.
+    tag: Vec<u8>,
+    end_tag: bool,
+    self_closing: bool,
+    /// Name of the last start tag, which ends its raw text.
+    last_start_tag: Vec<u8>,
+    /// Names of the tag's attributes so far, one after the other (a repeated attribute is
+    /// ignored, as the spec says), and where each ends.
+    names: Vec<u8>,
+    name_ends: Vec<usize>,
+    /// Whether an attribute is being read, and where its name starts in `names`.
+    in_attribute: bool,
+    name_start: usize,
+    /// What the attribute being read is, once its name is known.
+    current: Option<Option<Attr>>,
+    value: Vec<u8>,
+    /// The tag's attributes [`CollectorState`] records.
+    attrs: Vec<(Attr, String)>,
+    /// Text read while an `<a>` is open, not yet given to the state.
+    text: Vec<u8>,
+}
+
+impl Collector {
+    /// What the attribute whose name has been read is (nothing if repeated).
+    fn attribute(&mut self) -> Option<Attr> {
+        if let Some(attr) = self.current {
+            return attr;
+        }
+        let name = &self.names[self.name_start..];
+        let mut start = 0;
+        let repeated = self.name_ends.iter().any(|&end| {
+            let earlier = &self.names[start..end];
+            start = end;
+            earlier == name
+        });
+        let attr = if repeated {
+            None
+        } else {
+            Attr::of(&self.tag, name)
+        };
+        self.current = Some(attr);
+        attr
+    }
+
+    fn finish_attribute(&mut self) {
+        if !std::mem::take(&mut self.in_attribute) || self.end_tag {
+            return;
+        }
+        if let Some(attr) = self.attribute() {
+            let value = String::from_utf8_lossy(&self.value).into_owned();
+            self.attrs.push((attr, value));
+        }
+        self.name_ends.push(self.names.len());
+    }
+
+    fn flush_text(&mut self) {
+        if !self.text.is_empty() {
+            self.state.text(&String::from_utf8_lossy(&self.text));
+            self.text.clear();
+        }
+    }
+
+    fn init_tag(&mut self, end_tag: bool) {
+        self.flush_text();
+        self.tag.clear();
+        self.end_tag = end_tag;
+        self.self_closing = false;
+        self.names.clear();
+        self.name_ends.clear();
+        self.attrs.clear();
+        self.in_attribute = false;
+    }
+}
+
+// On a borrow, so that the state can be taken back from the tokenizer.
+impl Emitter for &mut Collector {
+    type Token = Infallible;
+
+    fn set_last_start_tag(&mut self, last_start_tag: Option<&[u8]>) {
+        self.last_start_tag.clear();
+        self.last_start_tag
+            .extend_from_slice(last_start_tag.unwrap_or_default());
+    }
+
+    fn emit_eof(&mut self) {
+        self.flush_text();
+    }
+
+    fn emit_error(&mut self, _: Error) {}
+
+    fn should_emit_errors(&mut self) -> bool {
+        false
+    }
+
+    fn pop_token(&mut self) -> Option<Infallible> {
+        None
+    }
+
+    fn emit_string(&mut self, c: &[u8]) {
+        if self.state.open_a.is_some() {
+            self.text.extend_from_slice(c);
+        }
+    }
+
+    fn init_start_tag(&mut self) {
+        self.init_tag(false);
+    }
+
+    fn init_end_tag(&mut self) {
+        self.init_tag(true);
+    }
+
+    fn init_comment(&mut self) {
+        self.flush_text();
+    }
+
+    fn emit_current_tag(&mut self) -> Option<State> {
+        self.finish_attribute();
+        if self.end_tag {
+            self.state.end_tag(&self.tag);
+            return None;
+        }
+        self.last_start_tag.clear();
+        self.last_start_tag.extend_from_slice(&self.tag);
+        self.state
+            .start_tag(&self.tag, self.attrs.drain(..), self.self_closing)
+    }
+
+    fn emit_current_comment(&mut self) {}
+
+    fn emit_current_doctype(&mut self) {}
+
+    fn set_self_closing(&mut self) {
+        self.self_closing = true;
+    }
+
+    fn set_force_quirks(&mut self) {}
+
+    fn push_tag_name(&mut self, s: &[u8]) {
+        self.tag.extend_from_slice(s);
+    }
+
+    fn push_comment(&mut self, _: &[u8]) {}
+
+    fn push_doctype_name(&mut self, _: &[u8]) {}
+
+    fn init_doctype(&mut self) {
+        self.flush_text();
+    }
+
+    fn init_attribute(&mut self) {
+        self.finish_attribute();
+        self.in_attribute = true;
+        self.name_start = self.names.len();
+        self.current = None;
+        self.value.clear();
+    }
+
+    fn init_attribute_value(&mut self) {
+        if !self.end_tag {
+            self.attribute();
+        }
+    }
+
+    fn push_attribute_name(&mut self, s: &[u8]) {
+        self.names.extend_from_slice(s);
+    }
+
+    fn push_attribute_value(&mut self, s: &[u8]) {
+        if matches!(self.current, Some(Some(_))) {
+            self.value.extend_from_slice(s);
+        }
+    }
+
+    fn set_doctype_public_identifier(&mut self, _: &[u8]) {}
+
+    fn set_doctype_system_identifier(&mut self, _: &[u8]) {}
+
+    fn push_doctype_public_identifier(&mut self, _: &[u8]) {}
+
+    fn push_doctype_system_identifier(&mut self, _: &[u8]) {}
+
+    fn current_is_appropriate_end_tag_token(&mut self) -> bool {
+        self.end_tag && !self.last_start_tag.is_empty() && self.last_start_tag == self.tag
+    }
 }
 
 #[derive(Default)]
@@ -139,114 +330,94 @@ struct CollectorState {
     /// Characters of its text so far.
     text_chars: usize,
     /// Its `aria-label`, or the `alt` of an image in it: the text when it has none.
-    fallback: Option<StrTendril>,
+    fallback: Option<String>,
     /// Depth inside `<svg>` and `<math>`, where `<title>`, `<style>` and `<script>` are
     /// not raw text.
     foreign: usize,
 }
 
-impl TokenSink for Collector {
-    type Handle = ();
-
-    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
-        let mut state = self.state.borrow_mut();
-        match token {
-            Token::TagToken(tag) => return state.tag(tag),
-            Token::CharacterTokens(text) => state.text(&text),
+impl CollectorState {
+    fn end_tag(&mut self, name: &[u8]) {
+        match name {
+            b"a" => self.close_a(),
+            b"svg" | b"math" => self.foreign = self.foreign.saturating_sub(1),
             _ => {}
         }
-        TokenSinkResult::Continue
     }
-}
 
-impl CollectorState {
-    fn tag(&mut self, tag: Tag) -> TokenSinkResult<()> {
-        let name = &tag.name;
-        if tag.kind == TagKind::EndTag {
-            match name {
-                n!("a") => self.close_a(),
-                n!("svg") | n!("math") => self.foreign = self.foreign.saturating_sub(1),
-                _ => {}
-            }
-            return TokenSinkResult::Continue;
-        }
-        if *name == local_name!("a") {
+    /// A start tag with the attributes [`Attr`] names; the state the tokenizer goes on in.
+    fn start_tag(
+        &mut self,
+        name: &[u8],
+        attrs: impl Iterator<Item = (Attr, String)>,
+        self_closing: bool,
+    ) -> Option<State> {
+        let is_a = name == b"a";
+        if is_a {
             self.close_a();
         }
-        for attr in tag.attrs {
-            let attr_name = &attr.name.local;
-            let srcset = match (name, attr_name) {
-                (_, n!("id")) => {
-                    if !attr.value.is_empty() {
-                        self.found.ids.push(attr.value);
+        for (attr, value) in attrs {
+            let srcset = match attr {
+                Attr::Id => {
+                    if !value.is_empty() {
+                        self.found.ids.push(value);
                     }
                     continue;
                 }
-                (n!("a"), n!("name")) => {
-                    if !attr.value.is_empty() {
-                        self.found.ids.push(attr.value);
+                Attr::AriaLabel => {
+                    self.fallback = Some(value);
+                    continue;
+                }
+                Attr::Alt => {
+                    if self.open_a.is_some() && self.fallback.is_none() && !value.is_empty() {
+                        self.fallback = Some(value);
                     }
                     continue;
                 }
-                (n!("a"), n!("aria-label")) => {
-                    self.fallback = Some(attr.value);
-                    continue;
-                }
-                (n!("img"), n!("alt")) if self.open_a.is_some() => {
-                    if self.fallback.is_none() && !attr.value.is_empty() {
-                        self.fallback = Some(attr.value);
-                    }
-                    continue;
-                }
-                (n!("base"), n!("href")) => {
+                Attr::Base => {
                     if self.found.base.is_none() {
-                        self.found.base = Some(attr.value);
+                        self.found.base = Some(value);
                     }
                     continue;
                 }
-                (element, attribute) => match url_attribute(element, attribute) {
-                    Some(UrlAttribute::Url) => false,
-                    Some(UrlAttribute::Srcset) => true,
-                    None => continue,
-                },
+                Attr::Url(kind) => kind == UrlAttribute::Srcset,
             };
-            if *name == local_name!("a") && !srcset {
+            if is_a && !srcset {
                 self.open_a = Some(self.found.links.len());
                 self.text_chars = 0;
             }
             self.found.links.push(FoundLink {
-                url: attr.value,
+                url: value,
                 srcset,
                 text: String::new(),
             });
         }
-        if *name == local_name!("a") && self.open_a.is_none() {
+        if is_a && self.open_a.is_none() {
             // An `<a>` without href: its aria-label is not a link's.
             self.fallback = None;
         }
-        if tag.self_closing {
-            return TokenSinkResult::Continue;
+        if self_closing {
+            return None;
         }
         match name {
-            n!("svg") | n!("math") => {
+            b"svg" | b"math" => {
                 self.foreign += 1;
-                TokenSinkResult::Continue
+                None
             }
-            _ if self.foreign > 0 => TokenSinkResult::Continue,
-            n!("script") => TokenSinkResult::RawData(RawKind::ScriptData),
-            n!("style") | n!("xmp") | n!("iframe") | n!("noembed") | n!("noframes") => {
-                TokenSinkResult::RawData(RawKind::Rawtext)
-            }
-            n!("textarea") | n!("title") => TokenSinkResult::RawData(RawKind::Rcdata),
-            n!("plaintext") => TokenSinkResult::Plaintext,
-            _ => TokenSinkResult::Continue,
+            _ if self.foreign > 0 => None,
+            b"script" => Some(State::ScriptData),
+            b"style" | b"xmp" | b"iframe" | b"noembed" | b"noframes" => Some(State::RawText),
+            b"textarea" | b"title" => Some(State::RcData),
+            b"plaintext" => Some(State::PlainText),
+            _ => None,
         }
     }
 
     fn text(&mut self, text: &str) {
         let Some(i) = self.open_a else { return };
         let out = &mut self.found.links[i].text;
-        for c in text.chars() {
+        // A NUL in text is a parse error html5ever's tokenizer leaves out of the text.
+        for c in text.chars().filter(|&c| c != '\0') {
             if self.text_chars >= TEXT_CHARS {
                 if !out.ends_with('…') {
                     out.push('…');
@@ -281,66 +452,5 @@ impl CollectorState {
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::verify::tests::{html, index, messages};
-
-    #[test]
-    fn srcset_candidates_are_all_checked() {
-        let index = index();
-        index.file("f/bilder/a.png");
-        index.page(
-            "f/a/index.html",
-            html("<picture><source srcset=\"/bti/f/bilder/a.png 1x,/bti/f/bilder/b.png 2x\"><img src=/bti/f/bilder/a.png srcset=\"/bti/f/bilder/a.png 1x, /bti/f/bilder/c.png 2x\" alt=A></picture>")
-                .as_bytes(),
-            None,
-        );
-        let mut msgs = messages(&index.verify());
-        msgs.sort();
-        assert_eq!(msgs.len(), 2, "{msgs:#?}");
-        assert!(msgs[0].contains("`/bti/f/bilder/b.png`"), "{msgs:#?}");
-        assert!(msgs[1].contains("`/bti/f/bilder/c.png`"), "{msgs:#?}");
-    }
-
-    #[test]
-    fn unquoted_attributes_of_minified_html_are_read() {
-        let index = index();
-        index.page(
-            "f/a/index.html",
-            b"<a href=/bti/f/b/ class=x>B</a><img alt=x src=/bti/f/c.png><a href=/bti/f/ title=Hjem>H</a>",
-            None,
-        );
-        let mut msgs = messages(&index.verify());
-        msgs.sort();
-        assert_eq!(msgs.len(), 2, "{msgs:#?}");
-        assert!(msgs[0].contains("`/bti/f/b/` (“B”)"), "{msgs:#?}");
-        assert!(msgs[1].contains("`/bti/f/c.png`"), "{msgs:#?}");
-    }
-
-    #[test]
-    fn links_inside_scripts_and_styles_are_not_links() {
-        let index = index();
-        index.page(
-            "f/a/index.html",
-            html("<script>let s='<a href=/bti/nei/>x</a>';</script><style>a[href=\"/nei\"]{}</style><title><a href=/nei/></title>\
-                  <svg><title/><a href=/bti/f/>Hjem</a></svg><textarea><img src=/nei.png></textarea>")
-                .as_bytes(),
-            None,
-        );
-        let diags = index.verify();
-        assert!(diags.is_empty(), "{:#?}", messages(&diags));
-    }
-
-    #[test]
-    fn link_text_falls_back_to_aria_label_and_image_alt() {
-        let index = index();
-        index.page(
-            "f/a/index.html",
-            html("<a href=/bti/f/x/ aria-label=Lukk><svg></svg></a><a href=/bti/f/y/><img src=/bti/f/assets/main.abc.css alt=Logo></a>").as_bytes(),
-            None,
-        );
-        let mut msgs = messages(&index.verify());
-        msgs.sort();
-        assert!(msgs[0].contains("`/bti/f/x/` (“Lukk”)"), "{msgs:#?}");
-        assert!(msgs[1].contains("`/bti/f/y/` (“Logo”)"), "{msgs:#?}");
-    }
-}
+#[path = "html_tests.rs"]
+mod tests;

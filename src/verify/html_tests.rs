@@ -1,0 +1,162 @@
+//! Tests of the page reader (`html.rs`).
+
+use super::{collect, collect_chunks, Found};
+use crate::verify::tests::{html, index, messages};
+
+/// A page's links as (URL, text) and its ids.
+fn read(found: &Found) -> (Vec<(&str, &str)>, Vec<&str>) {
+    let links = found
+        .link_refs()
+        .map(|(url, _, text)| (url, text))
+        .collect();
+    (links, found.ids.iter().map(|id| &**id).collect())
+}
+
+#[test]
+fn entities_in_attribute_values_are_decoded() {
+    let found = collect(
+        "<a href=\"/s?a=1&amp;b=2\">A</a><a href='&#47;x&#x2F;'>B</a><img src=/c&amp;d.png>",
+    );
+    assert_eq!(
+        read(&found).0,
+        [("/s?a=1&b=2", "A"), ("/x/", "B"), ("/c&d.png", "")]
+    );
+}
+
+#[test]
+fn attributes_without_value_are_empty() {
+    let found = collect("<base href><a href>Tom</a><div id></div><img src alt>");
+    assert_eq!(read(&found), (vec![("", "Tom"), ("", "")], vec![]));
+    assert_eq!(found.base.as_deref(), Some(""));
+}
+
+#[test]
+fn upper_case_tag_and_attribute_names_are_read() {
+    let found = collect(
+        "<A HREF=/x ID=Topp>T</A><IMG SRC=/y.png><TITLE><a href=/nei></TITLE><A Name=n></a>",
+    );
+    assert_eq!(
+        read(&found),
+        (vec![("/x", "T"), ("/y.png", "")], vec!["Topp", "n"])
+    );
+}
+
+#[test]
+fn a_repeated_attribute_keeps_its_first_value() {
+    let found = collect("<a href=/forste id=a href=/andre id=b>x</a>");
+    assert_eq!(read(&found), (vec![("/forste", "x")], vec!["a"]));
+}
+
+#[test]
+fn a_nul_in_link_text_is_left_out() {
+    let found = collect("<a href=/x>a\0b</a>");
+    assert_eq!(read(&found).0, [("/x", "ab")]);
+}
+
+#[test]
+fn link_text_is_read_across_nested_elements() {
+    let found = collect(
+        "<a href=/x><span>Hei</span> <em>der</em>\n   <b>du &amp; <!-- ikke -->meg</b></a>etter",
+    );
+    assert_eq!(read(&found).0, [("/x", "Hei der du & meg")]);
+}
+
+#[test]
+fn link_text_is_cut_and_an_open_a_is_closed_by_the_next() {
+    let long = "ord ".repeat(30);
+    let found = collect(&format!("<a href=/x>{long}<a href=/y>Y"));
+    let (links, _) = read(&found);
+    assert_eq!(links[0].1.chars().count(), 61, "{links:?}");
+    assert!(links[0].1.ends_with('…'));
+    assert_eq!(links[1], ("/y", "Y"));
+}
+
+#[test]
+fn tags_in_scripts_and_comments_are_not_read() {
+    let found = collect(
+        "<script>document.write('<a href=\"/nei\">'); let s = \"</a>\" + '<img src=/nei.png>';</script>\
+         <!-- <a href=/nei id=nei>x</a> --><a href=/ja>Ja</a><script type=module>if (a</b) {}</SCRIPT><a href=/ja2>Ja 2</a>",
+    );
+    assert_eq!(
+        read(&found),
+        (vec![("/ja", "Ja"), ("/ja2", "Ja 2")], vec![])
+    );
+}
+
+#[test]
+fn chunks_split_inside_a_tag_read_as_one_text() {
+    let whole = "<a href=\"/x?a&amp;b\" id=y>Te&amp;kst</a><img alt=A src=/b.png>";
+    let found = collect_chunks(&[
+        "<a hr",
+        "ef=\"/x?a&am",
+        "p;b\" id=",
+        "y>Te&a",
+        "mp;kst</",
+        "a><img alt=A src=/b.png>",
+    ]);
+    assert_eq!(read(&found), read(&collect(whole)));
+    assert_eq!(
+        read(&found),
+        (vec![("/x?a&b", "Te&kst"), ("/b.png", "")], vec!["y"])
+    );
+}
+
+#[test]
+fn srcset_candidates_are_all_checked() {
+    let index = index();
+    index.file("f/bilder/a.png");
+    index.page(
+        "f/a/index.html",
+        html("<picture><source srcset=\"/bti/f/bilder/a.png 1x,/bti/f/bilder/b.png 2x\"><img src=/bti/f/bilder/a.png srcset=\"/bti/f/bilder/a.png 1x, /bti/f/bilder/c.png 2x\" alt=A></picture>")
+            .as_bytes(),
+        None,
+    );
+    let mut msgs = messages(&index.verify());
+    msgs.sort();
+    assert_eq!(msgs.len(), 2, "{msgs:#?}");
+    assert!(msgs[0].contains("`/bti/f/bilder/b.png`"), "{msgs:#?}");
+    assert!(msgs[1].contains("`/bti/f/bilder/c.png`"), "{msgs:#?}");
+}
+
+#[test]
+fn unquoted_attributes_of_minified_html_are_read() {
+    let index = index();
+    index.page(
+        "f/a/index.html",
+        b"<a href=/bti/f/b/ class=x>B</a><img alt=x src=/bti/f/c.png><a href=/bti/f/ title=Hjem>H</a>",
+        None,
+    );
+    let mut msgs = messages(&index.verify());
+    msgs.sort();
+    assert_eq!(msgs.len(), 2, "{msgs:#?}");
+    assert!(msgs[0].contains("`/bti/f/b/` (“B”)"), "{msgs:#?}");
+    assert!(msgs[1].contains("`/bti/f/c.png`"), "{msgs:#?}");
+}
+
+#[test]
+fn links_inside_scripts_and_styles_are_not_links() {
+    let index = index();
+    index.page(
+        "f/a/index.html",
+        html("<script>let s='<a href=/bti/nei/>x</a>';</script><style>a[href=\"/nei\"]{}</style><title><a href=/nei/></title>\
+              <svg><title/><a href=/bti/f/>Hjem</a></svg><textarea><img src=/nei.png></textarea>")
+            .as_bytes(),
+        None,
+    );
+    let diags = index.verify();
+    assert!(diags.is_empty(), "{:#?}", messages(&diags));
+}
+
+#[test]
+fn link_text_falls_back_to_aria_label_and_image_alt() {
+    let index = index();
+    index.page(
+        "f/a/index.html",
+        html("<a href=/bti/f/x/ aria-label=Lukk><svg></svg></a><a href=/bti/f/y/><img src=/bti/f/assets/main.abc.css alt=Logo></a>").as_bytes(),
+        None,
+    );
+    let mut msgs = messages(&index.verify());
+    msgs.sort();
+    assert!(msgs[0].contains("`/bti/f/x/` (“Lukk”)"), "{msgs:#?}");
+    assert!(msgs[1].contains("`/bti/f/y/` (“Logo”)"), "{msgs:#?}");
+}
