@@ -17,16 +17,7 @@ pub trait Sink: Sync {
     }
 
     fn copy(&self, rel: &str, from: &Path) -> Result<(), Diagnostic> {
-        let bytes = std::fs::read(from).map_err(|e| {
-            Diagnostic::error(
-                "io",
-                msg!(
-                    "write-cannot-read",
-                    path = from.display(),
-                    reason = e.to_string()
-                ),
-            )
-        })?;
+        let bytes = std::fs::read(from).map_err(|e| cannot_read(from, &e))?;
         self.write(rel, &bytes)
     }
 
@@ -64,6 +55,18 @@ fn check_rel(rel: &str) -> Result<&Path, Diagnostic> {
         ));
     }
     Ok(rel_path)
+}
+
+/// A file the build needs could not be read.
+pub fn cannot_read(path: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        "io",
+        msg!(
+            "write-cannot-read",
+            path = path.display(),
+            reason = e.to_string()
+        ),
+    )
 }
 
 /// A minified page, and where in it are the parts it shares with other pages of its

@@ -489,16 +489,7 @@ impl Sink for RecordingSink<'_> {
     fn link(&self, rel: &str, from: &Path) -> Result<(), Diagnostic> {
         self.inner.link(rel, from)?;
         if rel.ends_with(".html") {
-            let html = std::fs::read(from).map_err(|e| {
-                Diagnostic::error(
-                    "io",
-                    crate::msg!(
-                        "write-cannot-read",
-                        path = from.display(),
-                        reason = e.to_string()
-                    ),
-                )
-            })?;
+            let html = std::fs::read(from).map_err(|e| crate::write::cannot_read(from, &e))?;
             self.index.page(rel, &html, None);
         } else {
             self.index.file(rel);
