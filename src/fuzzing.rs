@@ -361,6 +361,7 @@ fn check_and_render(k: &Kommune, routes: &[Route], more: impl FnOnce(&KommuneRen
         select: Select::Routes(routes),
         progress: &Progress::hidden(),
         keep_search: false,
+        previous: None,
     };
     if let Err(diags) = crate::build::render(
         &prepared,

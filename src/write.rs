@@ -88,15 +88,41 @@ pub struct SharedPart {
 #[derive(Default)]
 pub struct MemorySink {
     files: std::sync::Mutex<std::collections::HashMap<String, Vec<u8>>>,
+    /// Files taken over: they stay as the preview already has them.
+    kept: std::sync::Mutex<std::collections::HashSet<String>>,
 }
 
 impl MemorySink {
     pub fn into_files(self) -> std::collections::HashMap<String, Vec<u8>> {
-        self.files.into_inner().unwrap_or_else(|e| e.into_inner())
+        self.into_files_and_kept().0
+    }
+
+    /// The files written, and those taken over (see [`Sink::take_over`]).
+    pub fn into_files_and_kept(
+        self,
+    ) -> (
+        std::collections::HashMap<String, Vec<u8>>,
+        std::collections::HashSet<String>,
+    ) {
+        (
+            self.files.into_inner().unwrap_or_else(|e| e.into_inner()),
+            self.kept.into_inner().unwrap_or_else(|e| e.into_inner()),
+        )
     }
 }
 
 impl Sink for MemorySink {
+    /// The preview's previous build is in memory, not at `_from`: the file is noted as
+    /// kept, and the preview keeps its bytes (`build::InMemory::apply`).
+    fn take_over(&self, rel: &str, _from: &Path) -> Result<(), Diagnostic> {
+        check_rel(rel)?;
+        self.kept
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(rel.to_string());
+        Ok(())
+    }
+
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         check_rel(rel)?;
         self.files

@@ -95,7 +95,7 @@ fn assert_same_tree(a: &Path, b: &Path) {
 fn rewritten(before: &BTreeMap<String, u64>, after: &BTreeMap<String, u64>) -> Vec<String> {
     let mut tops: Vec<String> = after
         .iter()
-        .filter(|(rel, ino)| before.get(*rel) != Some(ino))
+        .filter(|(rel, ino)| before.get(*rel) != Some(*ino))
         .map(|(rel, _)| match rel.split_once('/') {
             Some((top, _)) if ["fjordvik", "solvberg", "bjorkedal"].contains(&top) => top.into(),
             _ => "(root)".into(),
@@ -236,7 +236,15 @@ fn build_report(root: &Path, out: &Path, env: &[(&str, &str)]) -> (String, Strin
         .to_string();
     // Everything it says but the timings and the time taken (that differs every time).
     let said = String::from_utf8_lossy(&run.stdout).into_owned() + &stderr(&run);
-    let timing = ["incremental", "verify-links", "pdf-cache", "search-index"];
+    let timing = [
+        "incremental",
+        "verify-links",
+        "pdf-cache",
+        "search-index",
+        "load-and-check:",
+        "render:",
+        "swap:",
+    ];
     let report = said
         .lines()
         .filter(|l| !timing.iter().any(|t| l.starts_with(t)))
@@ -406,4 +414,100 @@ fn pages_minified_by_their_shared_parts_equal_pages_minified_whole() {
     build(root, &shared, &["--clean"]);
     build_report(root, &whole, &[("VEIVISER_MINIFY_WHOLE", "1")]);
     assert_same_tree(&shared, &whole);
+}
+
+/// What `serve` builds with: in memory, at the preview's own address.
+fn preview_options(root: &Path) -> veiviser::build::BuildOptions {
+    veiviser::build::BuildOptions {
+        root: root.to_path_buf(),
+        kommune: None,
+        out: root.join("public"),
+        base_url: Some("http://127.0.0.1:1313/".into()),
+        relative_urls: false,
+        today: chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+        allow_placeholders: true,
+        cache_dir: None,
+        clean: false,
+        preview: true,
+    }
+}
+
+/// A preview build made into the files it serves, as `serve` does.
+fn preview_build(
+    opts: &veiviser::build::BuildOptions,
+    served: &mut veiviser::build::Preview,
+    search: &mut veiviser::build::SearchCache,
+) -> Vec<String> {
+    let (report, built) = veiviser::build::build_in_memory(opts, Some(served.clone()));
+    assert!(!report.failed(), "{:?}", report.diagnostics);
+    let built = built.unwrap();
+    let kept = built.kept_kommuner.iter().cloned().collect();
+    let mut files = (*served.files).clone();
+    served.manifest = built.apply(&mut files, search);
+    served.files = std::sync::Arc::new(files);
+    kept
+}
+
+#[test]
+fn the_preview_renders_again_only_the_kommuner_an_edit_touches_and_serves_what_a_fresh_build_would()
+{
+    let dir = demo_copy();
+    let root = dir.path();
+    let opts = preview_options(root);
+    let mut served = veiviser::build::Preview::default();
+    let mut search = veiviser::build::SearchCache::default();
+    assert!(preview_build(&opts, &mut served, &mut search).is_empty());
+
+    // Nothing changed: every kommune keeps what the preview serves.
+    assert_eq!(
+        preview_build(&opts, &mut served, &mut search),
+        ["bjorkedal", "fjordvik", "solvberg"]
+    );
+
+    // A service of Bjorkedal renamed (YAML, not a Markdown body) and another deleted:
+    // Bjorkedal alone is made again, and the deleted service's page is no longer served.
+    let services = root.join("content/bjorkedal/tjenester");
+    let renamed = services.join("barnevern.yaml");
+    let text = std::fs::read_to_string(&renamed).unwrap();
+    std::fs::write(
+        &renamed,
+        text.replacen("name: \"", "name: \"Forhåndsvist ", 1),
+    )
+    .unwrap();
+    let gone = "bjorkedal/tjenester/bup/index.html";
+    assert!(served.files.contains_key(gone));
+    std::fs::remove_file(services.join("bup.yaml")).unwrap();
+    assert_eq!(
+        preview_build(&opts, &mut served, &mut search),
+        ["fjordvik", "solvberg"]
+    );
+    assert!(!served.files.contains_key(gone));
+    let page = &served.files["bjorkedal/tjenester/barnevern/index.html"];
+    assert!(String::from_utf8_lossy(page).contains("Forhåndsvist Barnevernstenesta"));
+
+    // What the preview serves after the update is what a fresh preview build makes.
+    let mut fresh = veiviser::build::Preview::default();
+    let mut fresh_search = veiviser::build::SearchCache::default();
+    preview_build(&opts, &mut fresh, &mut fresh_search);
+    let sorted = |p: &veiviser::build::Preview| {
+        p.files
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect::<BTreeMap<_, _>>()
+    };
+    let (updated, fresh_files) = (sorted(&served), sorted(&fresh));
+    assert_eq!(
+        updated.keys().collect::<Vec<_>>(),
+        fresh_files.keys().collect::<Vec<_>>()
+    );
+    for (rel, bytes) in &updated {
+        assert!(
+            bytes == &fresh_files[rel],
+            "{rel} differs from a fresh build"
+        );
+    }
+    assert_eq!(
+        search.folders().collect::<Vec<_>>(),
+        fresh_search.folders().collect::<Vec<_>>()
+    );
 }

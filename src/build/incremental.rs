@@ -35,10 +35,14 @@
 //! there with its size. The files that span kommuner (landing page, sitemap, robots.txt)
 //! are always written again, and the link proof reads every page of the result, reused or
 //! not. `build --clean` reuses nothing.
+//!
+//! The preview (`serve`) keeps the same manifest in memory beside its in-memory output
+//! ([`Previous::Memory`]): after an edit, only the kommuner whose key changed are rendered
+//! again, and the others keep the pages the preview already serves.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -51,7 +55,7 @@ use crate::write::Sink;
 /// Bumped when what the manifest means changes.
 const FORMAT: u32 = 2;
 
-#[derive(Serialize, Deserialize, Default)]
+#[derive(Serialize, Deserialize, Default, Clone)]
 pub struct Manifest {
     format: u32,
     /// When the build that wrote it started (nanoseconds since 1970).
@@ -94,10 +98,31 @@ pub struct Entry {
     pub leaving: Option<Vec<String>>,
 }
 
+/// The output of the previous build, to take files over from.
+enum Output {
+    /// An output folder, with the manifest in the cache folder.
+    Folder {
+        out: PathBuf,
+        manifest_path: PathBuf,
+    },
+    /// The preview's files, in memory.
+    Memory(Arc<HashMap<String, Vec<u8>>>),
+}
+
+/// Where the previous build is, and its manifest.
+pub enum Previous<'a> {
+    /// `build`: the output folder and the cache folder beside it.
+    Folder { out: &'a Path, cache_dir: &'a Path },
+    /// The preview: its last build's files and manifest (`None` before the first).
+    Memory {
+        files: Arc<HashMap<String, Vec<u8>>>,
+        manifest: Option<Manifest>,
+    },
+}
+
 /// The incremental state of one build: the previous manifest, the keys, the next manifest.
 pub struct Incremental {
-    out: PathBuf,
-    manifest_path: PathBuf,
+    output: Output,
     previous: Manifest,
     global: u128,
     root: PathBuf,
@@ -112,13 +137,14 @@ pub struct Incremental {
     next: Mutex<Manifest>,
     pub reused: std::sync::atomic::AtomicUsize,
     pub rendered: std::sync::atomic::AtomicUsize,
+    /// The kommuner taken over (loaded or not).
+    taken: Mutex<BTreeSet<String>>,
 }
 
 /// The options of a build that change its output, as they go into the key.
 pub struct Options<'a> {
     pub root: &'a Path,
-    pub out: &'a Path,
-    pub cache_dir: &'a Path,
+    pub previous: Previous<'a>,
     pub clean: bool,
     /// Everything else that changes every page: base URL, `--kommune`, flags, the date.
     pub settings: String,
@@ -126,24 +152,30 @@ pub struct Options<'a> {
 
 impl Incremental {
     pub fn new(o: Options) -> Incremental {
-        let out = absolute(o.out);
         let started = now();
-        let manifest_path = o.cache_dir.join("builds").join(format!(
-            "{:016x}.json",
-            xxhash_rust::xxh3::xxh3_64(out.to_string_lossy().as_bytes())
-        ));
-        let previous = if o.clean || !out.is_dir() {
-            Manifest::default()
-        } else {
-            std::fs::read(&manifest_path)
-                .ok()
-                .and_then(|b| serde_json::from_slice::<Manifest>(&b).ok())
-                .filter(|m| m.format == FORMAT)
-                .unwrap_or_default()
+        let (output, previous) = match o.previous {
+            Previous::Folder { out, cache_dir } => {
+                let out = absolute(out);
+                let manifest_path = cache_dir.join("builds").join(format!(
+                    "{:016x}.json",
+                    xxhash_rust::xxh3::xxh3_64(out.to_string_lossy().as_bytes())
+                ));
+                let previous = if o.clean || !out.is_dir() {
+                    None
+                } else {
+                    std::fs::read(&manifest_path)
+                        .ok()
+                        .and_then(|b| serde_json::from_slice::<Manifest>(&b).ok())
+                };
+                (Output::Folder { out, manifest_path }, previous)
+            }
+            Previous::Memory { files, manifest } => {
+                (Output::Memory(files), manifest.filter(|_| !o.clean))
+            }
         };
+        let previous = previous.filter(|m| m.format == FORMAT).unwrap_or_default();
         let mut inc = Incremental {
-            out,
-            manifest_path,
+            output,
             previous,
             global: 0,
             root: o.root.to_path_buf(),
@@ -158,6 +190,7 @@ impl Incremental {
             }),
             reused: Default::default(),
             rendered: Default::default(),
+            taken: Default::default(),
         };
         let mut h = Xxh3::new();
         feed(&mut h, &FORMAT.to_le_bytes());
@@ -317,10 +350,20 @@ impl Incremental {
     }
 
     fn intact(&self, entry: &Entry) -> bool {
-        entry.files.par_iter().all(|(rel, size)| {
-            std::fs::symlink_metadata(self.out.join(rel))
-                .is_ok_and(|m| m.is_file() && m.len() == *size)
-        })
+        match &self.output {
+            Output::Folder { out, .. } => entry.files.par_iter().all(|(rel, size)| {
+                std::fs::symlink_metadata(out.join(rel))
+                    .is_ok_and(|m| m.is_file() && m.len() == *size)
+            }),
+            // The preview takes over only what the link proof need not read again.
+            Output::Memory(files) => {
+                entry.leaving.is_some()
+                    && entry
+                        .files
+                        .iter()
+                        .all(|(rel, size)| files.get(rel).is_some_and(|b| b.len() as u64 == *size))
+            }
+        }
     }
 
     /// Note what this build's check reported, so that kommuner with warnings are loaded
@@ -379,7 +422,11 @@ impl Incremental {
         // Through the sink, which tells the link proof (`RecordingSink`); it reads the pages
         // unless their links out of the kommune's folder are known (checked by the caller).
         entry.files.par_iter().try_for_each(|(rel, _)| {
-            let from = self.out.join(rel);
+            let from = match &self.output {
+                Output::Folder { out, .. } => out.join(rel),
+                // The file stays in the preview's map (see `MemorySink::take_over`).
+                Output::Memory(_) => PathBuf::from(rel),
+            };
             match entry.leaving {
                 Some(_) => sink.take_over(rel, &from),
                 None => sink.link(rel, &from),
@@ -387,6 +434,10 @@ impl Incremental {
         })?;
         self.reused
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.taken
+            .lock()
+            .expect("taken lock")
+            .insert(slug.to_string());
         self.keep(slug, entry.clone());
         Ok(())
     }
@@ -408,6 +459,7 @@ impl Incremental {
     pub fn made(&self, kommune: &Kommune, entry: Entry) {
         self.rendered
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+
         self.keep(&kommune.slug, entry);
     }
 
@@ -422,21 +474,34 @@ impl Incremental {
     /// The previous manifest no longer describes the output once it is replaced: remove it
     /// before the swap.
     pub fn forget(&self) {
-        let _ = std::fs::remove_file(&self.manifest_path);
+        if let Output::Folder { manifest_path, .. } = &self.output {
+            let _ = std::fs::remove_file(manifest_path);
+        }
     }
 
     /// Write the manifest of this build (after the swap).
     pub fn save(&self) -> std::io::Result<()> {
+        let Output::Folder { manifest_path, .. } = &self.output else {
+            return Ok(());
+        };
         let next = self.next.lock().expect("manifest lock");
         let json = serde_json::to_vec(&*next).map_err(std::io::Error::other)?;
-        if let Some(dir) = self.manifest_path.parent() {
+        if let Some(dir) = manifest_path.parent() {
             std::fs::create_dir_all(dir)?;
         }
-        let tmp = self
-            .manifest_path
-            .with_extension(format!("tmp-{}", std::process::id()));
+        let tmp = manifest_path.with_extension(format!("tmp-{}", std::process::id()));
         std::fs::write(&tmp, json)?;
-        std::fs::rename(&tmp, &self.manifest_path)
+        std::fs::rename(&tmp, manifest_path)
+    }
+
+    /// The manifest of this build, for the preview's next update.
+    pub fn into_manifest(self) -> Manifest {
+        self.next.into_inner().expect("manifest lock")
+    }
+
+    /// The kommuner whose files were taken over, not rendered, in this build.
+    pub fn taken_over(&self) -> BTreeSet<String> {
+        self.taken.lock().expect("taken lock").clone()
     }
 }
 

@@ -187,6 +187,7 @@ fn build_reporting(opts: &BuildOptions, progress: &Progress, pdf: bool) -> Repor
         select: Select::All,
         progress,
         keep_search: false,
+        previous: None,
     };
     let mut staging = None;
     let (mut report, _) = run(opts, None, plan, |report| match Staging::new(&opts.out) {
@@ -205,10 +206,12 @@ fn build_reporting(opts: &BuildOptions, progress: &Progress, pdf: bool) -> Repor
             // The old manifest describes the old output: gone before the swap, and the new
             // one written after, so a manifest never describes files that are not there.
             incremental.iter().for_each(|inc| inc.forget());
+            let swapping = Instant::now();
             if let Err(d) = staging.commit() {
                 report.diagnostics.push(d);
                 return report;
             }
+            timing("swap", swapping);
             if let Some(inc) = incremental {
                 if let Err(e) = inc.save() {
                     // Only costs time: the next build renders everything.
@@ -221,6 +224,13 @@ fn build_reporting(opts: &BuildOptions, progress: &Progress, pdf: bool) -> Repor
         }
     }
     report
+}
+
+/// A developer timing line (`VEIVISER_TIMINGS`): how long a stage took since `since`.
+pub(crate) fn timing(stage: &str, since: Instant) {
+    if std::env::var_os("VEIVISER_TIMINGS").is_some() {
+        eprintln!("{stage}: {:.1} ms", since.elapsed().as_secs_f64() * 1000.0);
+    }
 }
 
 /// Output files by path inside the output folder, with their bytes.
@@ -249,6 +259,16 @@ pub struct Plan<'a> {
     pub progress: &'a Progress,
     /// Return the search documents of a whole run (the preview keeps them for updates).
     pub keep_search: bool,
+    /// The preview's last build: kommuner whose inputs did not change keep its files.
+    pub previous: Option<Preview>,
+}
+
+/// The preview's last build, kept in memory: its files and what each kommune was made
+/// from (the manifest `build` keeps on disk; see `incremental`).
+#[derive(Clone, Default)]
+pub struct Preview {
+    pub files: std::sync::Arc<std::collections::HashMap<String, Vec<u8>>>,
+    pub manifest: Option<incremental::Manifest>,
 }
 
 /// The search documents of the last full run, by index folder (`fjordvik/en/sok/`): the
@@ -256,6 +276,13 @@ pub struct Plan<'a> {
 /// page again.
 #[derive(Default, Clone)]
 pub struct SearchCache(pub(crate) BTreeMap<String, (String, Vec<SearchDocument>)>);
+
+impl SearchCache {
+    /// The index folders it holds documents for, sorted.
+    pub fn folders(&self) -> impl Iterator<Item = &str> {
+        self.0.keys().map(String::as_str)
+    }
+}
 
 /// The one orchestration of `build`, `serve` and the fuzz targets: load and check (only
 /// the unit folders in `units`, when given), then render what `plan` selects into the sink
@@ -269,16 +296,26 @@ pub fn run<'s>(
 ) -> (Report, Option<SearchCache>) {
     let started = Instant::now();
     let mut report = Report::default();
-    // A whole build into a folder rebuilds only what changed (see `incremental`).
-    let mut incremental = opts
-        .cache_dir
-        .as_deref()
+    let mut plan = plan;
+    // A whole build rebuilds only what changed since the last one into the same output
+    // folder, or since the preview's last build (see `incremental`).
+    let previous = match (plan.previous.take(), opts.cache_dir.as_deref()) {
+        (Some(preview), _) => Some(incremental::Previous::Memory {
+            files: preview.files,
+            manifest: preview.manifest,
+        }),
+        (None, Some(cache_dir)) => Some(incremental::Previous::Folder {
+            out: &opts.out,
+            cache_dir,
+        }),
+        (None, None) => None,
+    };
+    let mut incremental = previous
         .filter(|_| matches!(plan.select, Select::All))
-        .map(|cache_dir| {
+        .map(|previous| {
             incremental::Incremental::new(incremental::Options {
                 root: &opts.root,
-                out: &opts.out,
-                cache_dir,
+                previous,
                 clean: opts.clean,
                 settings: format!(
                     "{:?}\n{:?}\n{}\n{}",
@@ -319,6 +356,7 @@ pub fn run<'s>(
     if opts.allow_placeholders {
         crate::check::placeholders::allow(&mut report.diagnostics);
     }
+    timing("load-and-check", started);
     if let Some(inc) = &incremental {
         inc.reported(&report.diagnostics);
         report.kommuner += inc.unloaded.len();
@@ -336,6 +374,7 @@ pub fn run<'s>(
             return (report, None);
         }
     };
+    let rendering = Instant::now();
     let search = match render(&prepared, &kommuner, plan, sink) {
         Ok(done) => {
             report.pages = done.pages;
@@ -347,6 +386,7 @@ pub fn run<'s>(
             None
         }
     };
+    timing("render", rendering);
     #[cfg(feature = "print")]
     if let Some(cache) = &prepared.pdf_cache {
         report.pdfs_made = cache.made();
@@ -399,6 +439,7 @@ pub fn render_pages_from(
         select: Select::Sources { changed, search },
         progress: &Progress::hidden(),
         keep_search: false,
+        previous: None,
     };
     let (report, _) = run(opts, Some(units), plan, |_| Some(&memory));
     let files = memory.into_files();
@@ -415,26 +456,74 @@ pub(crate) fn page_file(path: &str) -> String {
     }
 }
 
-/// What the preview serves: every file, and the search documents for later updates.
+/// What a preview build made: the files it wrote, and the search documents for later
+/// updates, of the kommuner it rendered; and which files and kommuner it kept from the
+/// previous build.
 pub struct InMemory {
     pub files: std::collections::HashMap<String, Vec<u8>>,
     pub search: SearchCache,
+    /// Files of the previous build that stay as they are (of the kommuner taken over).
+    pub kept: std::collections::HashSet<String>,
+    /// The kommuner taken over from the previous build (their search documents stay too).
+    pub kept_kommuner: BTreeSet<String>,
+    pub manifest: Option<incremental::Manifest>,
+}
+
+impl InMemory {
+    /// `previous` (the files the preview served) made into this build's files: what was
+    /// kept stays, everything else is replaced by what this build wrote.
+    pub fn apply(
+        self,
+        previous: &mut std::collections::HashMap<String, Vec<u8>>,
+        search: &mut SearchCache,
+    ) -> Option<incremental::Manifest> {
+        previous.retain(|rel, _| self.kept.contains(rel));
+        previous.extend(self.files);
+        let kept = &self.kept_kommuner;
+        search.0.retain(|dir, _| {
+            dir.split('/')
+                .next()
+                .is_some_and(|slug| kept.contains(slug))
+        });
+        search.0.extend(self.search.0);
+        self.manifest
+    }
 }
 
 /// Build into memory (the live preview). `opts.out` is ignored. No print PDFs are made
 /// (they take seconds); the *Trykksaker* page says they are made by `veiviser build`.
-pub fn build_in_memory(opts: &BuildOptions) -> (Report, Option<InMemory>) {
+/// With the `previous` build, kommuner whose inputs did not change are not rendered
+/// again: [`InMemory::apply`] keeps their files.
+pub fn build_in_memory(
+    opts: &BuildOptions,
+    previous: Option<Preview>,
+) -> (Report, Option<InMemory>) {
     let memory = MemorySink::default();
     let plan = Plan {
         pdf: false,
         select: Select::All,
         progress: &Progress::hidden(),
         keep_search: true,
+        previous: Some(previous.unwrap_or_default()),
     };
-    let (report, search) = run(opts, None, plan, |_| Some(&memory));
-    let files = memory.into_files();
+    let (mut report, search) = run(opts, None, plan, |_| Some(&memory));
+    let incremental = report.incremental.take();
+    let (files, kept) = memory.into_files_and_kept();
     match search {
-        Some(search) if !report.failed() => (report, Some(InMemory { files, search })),
+        Some(search) if !report.failed() => {
+            let kept_kommuner = incremental
+                .as_ref()
+                .map(|inc| inc.taken_over())
+                .unwrap_or_default();
+            let built = InMemory {
+                files,
+                search,
+                kept,
+                kept_kommuner,
+                manifest: incremental.map(|inc| inc.into_manifest()),
+            };
+            (report, Some(built))
+        }
         _ => (report, None),
     }
 }

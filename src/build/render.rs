@@ -185,6 +185,7 @@ pub fn render(
         select,
         progress,
         keep_search,
+        previous: _,
     } = plan;
     let keep_search = keep_search && matches!(select, Select::All);
     let whole = matches!(select, Select::All);

@@ -1,6 +1,8 @@
 //! `veiviser serve`: a live preview. Builds into memory, serves it over HTTP on loopback,
 //! rebuilds when content, theme or settings change, and tells the open browser tabs to
-//! reload (or to show the error) over server-sent events. The reload script is added
+//! reload (or to show the error) over server-sent events. A save that changed only Markdown
+//! bodies re-renders the pages made from them; any other change rebuilds with the manifest
+//! of the served build, so only the kommuner whose inputs changed are rendered again. The reload script is added
 //! to pages only here, never to `build` output.
 
 mod http;
@@ -49,6 +51,9 @@ pub struct Shared {
     pub generation: AtomicU64,
     /// The search documents of the last full build, for body-only updates.
     pub search: std::sync::Mutex<build::SearchCache>,
+    /// What each kommune of the served build was made from: a rebuild renders only the
+    /// kommuner whose inputs changed (the manifest `build` keeps on disk).
+    pub manifest: std::sync::Mutex<Option<build::incremental::Manifest>>,
 }
 
 pub fn run(opts: ServeOptions) -> ExitCode {
@@ -109,6 +114,7 @@ async fn serve(opts: ServeOptions) -> ExitCode {
         events,
         generation: AtomicU64::new(0),
         search: Default::default(),
+        manifest: Default::default(),
     });
     let build_opts = BuildOptions {
         root: opts.root.clone(),
@@ -364,13 +370,26 @@ pub struct Show {
 /// The warnings are shown as `check` and `build` show them.
 pub fn rebuild(shared: &Shared, opts: &BuildOptions, show: Show) {
     let started = Instant::now();
-    let (report, files) = build::build_in_memory(opts);
+    let previous = build::Preview {
+        files: Arc::clone(&shared.site.read().unwrap_or_else(|e| e.into_inner())),
+        manifest: shared
+            .manifest
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone(),
+    };
+    let (report, files) = build::build_in_memory(opts, Some(previous));
     let warnings = report.warnings();
     match files {
         Some(built) if !report.failed() => {
             crate::cli::print_warnings(&report, show.color, show.verbose);
-            *shared.site.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(built.files);
-            *shared.search.lock().unwrap_or_else(|e| e.into_inner()) = built.search;
+            {
+                // In place unless a request still holds the previous map (then it is copied).
+                let mut site = shared.site.write().unwrap_or_else(|e| e.into_inner());
+                let mut search = shared.search.lock().unwrap_or_else(|e| e.into_inner());
+                let manifest = built.apply(Arc::make_mut(&mut site), &mut search);
+                *shared.manifest.lock().unwrap_or_else(|e| e.into_inner()) = manifest;
+            }
             *shared.error.write().unwrap_or_else(|e| e.into_inner()) = None;
             *shared.notice.write().unwrap_or_else(|e| e.into_inner()) = placeholder_notice(&report);
             let generation = shared.generation.fetch_add(1, Ordering::SeqCst) + 1;
