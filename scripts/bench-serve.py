@@ -6,6 +6,12 @@
 Starts `veiviser serve --port 0`, subscribes to its event stream like the browser does,
 then edits one content file RUNS times and measures, for each save, the time until the
 `reload` event arrives. Prints p50/p90/max in milliseconds.
+
+A Markdown file gets a new paragraph at the end of its body (a body-only update: only the
+pages made from it are rendered again). Any other file (YAML) gets a comment line: its
+bytes change but not what it says, so the preview rebuilds with its manifest and renders
+again the kommuner that file is an input of (one kommune, or every kommune inheriting a
+base), and takes the others over.
 """
 import argparse
 import http.client
@@ -32,10 +38,14 @@ def main():
     cmd = [args.bin, "serve", "--port", "0", "--root", args.root]
     if args.kommune:
         cmd += ["--kommune", args.kommune]
-    server = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    env = dict(os.environ, VEIVISER_LANG="en")
+    server = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
     try:
         url = None
+        initial = []
         for line in server.stdout:
+            if line.startswith("Built "):
+                initial.append(line.strip())
             if "http://" in line:
                 url = line[line.index("http://"):].strip()
                 break
@@ -71,8 +81,9 @@ def main():
             for i in range(args.runs):
                 while not events.empty():
                     events.get_nowait()
+                edit = f"\n\nEndring {i}.\n" if path.endswith(".md") else f"\n# Endring {i}\n"
                 with open(path, "w", encoding="utf-8") as f:
-                    f.write(original + f"\n\nEndring {i}.\n")
+                    f.write(original + edit)
                 start = time.perf_counter()
                 arrived = events.get(timeout=30)
                 samples.append((arrived - start) * 1000)
@@ -83,10 +94,15 @@ def main():
         samples.sort()
         p90 = samples[int(len(samples) * 0.9) - 1]
         print(f"runs={len(samples)} p50={statistics.median(samples):.0f} ms p90={p90:.0f} ms max={samples[-1]:.0f} ms")
-        inside = sorted(int(u.rsplit(" in ", 1)[1].split()[0]) for u in updates if u.startswith("Updated "))
-        if inside:
-            print(f"server-side update time (incremental, without the 25 ms debounce): p50={statistics.median(inside):.0f} ms max={inside[-1]} ms; "
-                  f"{len(updates) - len(inside)} full rebuild(s)")
+        def ms(kind):
+            return sorted(int(u.rsplit(" in ", 1)[1].split()[0]) for u in updates if u.startswith(kind))
+        if initial:
+            print(f"initial build: {initial[0]}")
+        for kind, what in (("Updated ", "body-only updates"), ("Built ", "rebuilds with the manifest")):
+            inside = ms(kind)
+            if inside:
+                print(f"server-side time of {len(inside)} {what} (without the 25 ms debounce): "
+                      f"p50={statistics.median(inside):.0f} ms max={inside[-1]} ms")
         try:
             hwm = [l for l in open(f"/proc/{server.pid}/status") if l.startswith("VmHWM")][0].split()[1]
             print(f"server peak RSS: {int(hwm) // 1024} MB")
