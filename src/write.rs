@@ -241,18 +241,32 @@ impl Sink for Staging {
             create_folder(parent)?;
         }
         // A file linked from the previous output is replaced, never written through: the
-        // previous output stays as it was until the swap.
-        let _ = std::fs::remove_file(&path);
-        std::fs::write(&path, bytes).map_err(|e| {
-            Diagnostic::error(
-                "io",
-                msg!(
-                    "write-cannot-write",
-                    path = path.display(),
-                    reason = e.to_string()
-                ),
-            )
-        })
+        // previous output stays as it was until the swap. Most files are new, so the file
+        // is removed only when it is there.
+        let create = || {
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path)
+        };
+        let file = create().or_else(|e| match e.kind() {
+            std::io::ErrorKind::AlreadyExists => {
+                std::fs::remove_file(&path)?;
+                create()
+            }
+            _ => Err(e),
+        });
+        file.and_then(|mut f| std::io::Write::write_all(&mut f, bytes))
+            .map_err(|e| {
+                Diagnostic::error(
+                    "io",
+                    msg!(
+                        "write-cannot-write",
+                        path = path.display(),
+                        reason = e.to_string()
+                    ),
+                )
+            })
     }
 
     fn link(&self, rel: &str, from: &Path) -> Result<(), Diagnostic> {
@@ -281,8 +295,6 @@ impl Sink for Staging {
     }
 }
 
-/// Remove a folder, its top-level entries (one per kommune) in parallel: on a disk,
-/// deleting the previous output can take as long as building the new one.
 /// Create `folder` and its parents, as an `io` error that names it.
 fn create_folder(folder: &Path) -> Result<(), Diagnostic> {
     std::fs::create_dir_all(folder).map_err(|e| {
@@ -297,6 +309,8 @@ fn create_folder(folder: &Path) -> Result<(), Diagnostic> {
     })
 }
 
+/// Remove a folder, its top-level entries (one per kommune) in parallel: on a disk,
+/// deleting the previous output can take as long as building the new one.
 fn remove_dir_all_parallel(dir: &Path) {
     use rayon::prelude::*;
     let entries: Vec<std::fs::DirEntry> = match std::fs::read_dir(dir) {
@@ -388,6 +402,35 @@ mod tests {
         assert_eq!(
             std::fs::read_to_string(target.join("a/index.html")).unwrap(),
             "new"
+        );
+    }
+
+    #[test]
+    fn a_file_linked_from_the_previous_output_is_replaced_when_written_never_written_through() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("public");
+        std::fs::create_dir_all(target.join("a")).unwrap();
+        std::fs::write(target.join("a/index.html"), "old").unwrap();
+        let staging = Staging::new(&target).unwrap();
+        staging
+            .link("a/index.html", &target.join("a/index.html"))
+            .unwrap();
+        staging.write("a/index.html", b"new, and longer").unwrap();
+        // Written twice: the second write replaces the first, whole.
+        staging.write("b.txt", b"first, long text").unwrap();
+        staging.write("b.txt", b"second").unwrap();
+        assert_eq!(
+            std::fs::read_to_string(target.join("a/index.html")).unwrap(),
+            "old"
+        );
+        staging.commit().unwrap();
+        assert_eq!(
+            std::fs::read_to_string(target.join("a/index.html")).unwrap(),
+            "new, and longer"
+        );
+        assert_eq!(
+            std::fs::read_to_string(target.join("b.txt")).unwrap(),
+            "second"
         );
     }
 

@@ -129,6 +129,8 @@ pub struct Incremental {
     /// Unit folder → whether it is a kommune, and the base it inherits.
     graph: BTreeMap<String, (bool, Option<String>)>,
     keys: Mutex<HashMap<(String, bool), String>>,
+    /// Each unit folder's hash, as computed in this build ([`Incremental::unit_hash`]).
+    units: Mutex<HashMap<String, u128>>,
     /// Unit folders that something was reported about in this build's check; `None` for
     /// a report that names no file (nothing is clean then).
     reported: Mutex<Option<BTreeSet<String>>>,
@@ -181,6 +183,7 @@ impl Incremental {
             root: o.root.to_path_buf(),
             graph: crate::load::unit_graph(o.root),
             keys: Mutex::default(),
+            units: Mutex::default(),
             reported: Mutex::new(Some(BTreeSet::new())),
             unloaded: BTreeMap::new(),
             next: Mutex::new(Manifest {
@@ -292,21 +295,37 @@ impl Incremental {
         h.update(&[u8::from(pdf)]);
         for unit in self.chain(slug) {
             feed(&mut h, unit.as_bytes());
-            let dir = self.root.join("content").join(&unit);
-            for path in files_under(&dir) {
-                feed(
-                    &mut h,
-                    path.strip_prefix(&dir)
-                        .unwrap_or(&path)
-                        .to_string_lossy()
-                        .as_bytes(),
-                );
-                feed(&mut h, &self.hash_file(&path).to_le_bytes());
-            }
+            h.update(&self.unit_hash(&unit).to_le_bytes());
         }
         let key = format!("{:032x}", h.digest128());
         self.keys.lock().expect("keys lock").insert(id, key.clone());
         key
+    }
+
+    /// The hash of every file under `content/<unit>/` (names and bytes), once per build:
+    /// a base inherited by every kommune is walked once, not once per kommune.
+    fn unit_hash(&self, unit: &str) -> u128 {
+        if let Some(hash) = self.units.lock().expect("units lock").get(unit) {
+            return *hash;
+        }
+        let mut h = Xxh3::new();
+        let dir = self.root.join("content").join(unit);
+        for path in files_under(&dir) {
+            feed(
+                &mut h,
+                path.strip_prefix(&dir)
+                    .unwrap_or(&path)
+                    .to_string_lossy()
+                    .as_bytes(),
+            );
+            feed(&mut h, &self.hash_file(&path).to_le_bytes());
+        }
+        let hash = h.digest128();
+        self.units
+            .lock()
+            .expect("units lock")
+            .insert(unit.to_string(), hash);
+        hash
     }
 
     fn rel(&self, path: &Path) -> String {
