@@ -250,7 +250,7 @@ pub fn render(
                     return Ok(entry.pages);
                 }
             }
-            let tracking = super::incremental::Tracking::new(sink);
+            let tracking = super::tracking::Tracking::new(sink);
             let sink: &dyn Sink = if incremental.is_some() {
                 &tracking
             } else {
