@@ -30,7 +30,7 @@ def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--root", default=REPO)
     p.add_argument("--kommune")
-    p.add_argument("--file", default="content/fjordvik/sider/om.md", help="file to edit, relative to --root")
+    p.add_argument("--file", default="content/fjordvik/index.md", help="file to edit, relative to --root")
     p.add_argument("--runs", type=int, default=30)
     p.add_argument("--bin", default=os.path.join(REPO, "target/release/veiviser"))
     args = p.parse_args()
