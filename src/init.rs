@@ -85,16 +85,7 @@ pub fn create(
 }
 
 fn write_project(folder: &Path, slug: &str, language: &str) -> Result<(), Diagnostic> {
-    let io = |path: &Path, e: std::io::Error| {
-        Diagnostic::error(
-            "io",
-            crate::msg!(
-                "write-cannot-write",
-                path = path.display(),
-                reason = e.to_string()
-            ),
-        )
-    };
+    let io = |path: &Path, e: std::io::Error| crate::write::cannot_write(path, &e);
     std::fs::create_dir_all(folder).map_err(|e| io(folder, e))?;
     let config = folder.join("veiviser.yaml");
     std::fs::write(&config, site_yaml(slug, language)).map_err(|e| io(&config, e))?;

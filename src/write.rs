@@ -57,6 +57,18 @@ fn check_rel(rel: &str) -> Result<&Path, Diagnostic> {
     Ok(rel_path)
 }
 
+/// A file or folder could not be written.
+pub fn cannot_write(path: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        "io",
+        msg!(
+            "write-cannot-write",
+            path = path.display(),
+            reason = e.to_string()
+        ),
+    )
+}
+
 /// A file the build needs could not be read.
 pub fn cannot_read(path: &Path, e: &std::io::Error) -> Diagnostic {
     Diagnostic::error(
@@ -257,16 +269,7 @@ impl Sink for Staging {
             _ => Err(e),
         });
         file.and_then(|mut f| std::io::Write::write_all(&mut f, bytes))
-            .map_err(|e| {
-                Diagnostic::error(
-                    "io",
-                    msg!(
-                        "write-cannot-write",
-                        path = path.display(),
-                        reason = e.to_string()
-                    ),
-                )
-            })
+            .map_err(|e| cannot_write(&path, &e))
     }
 
     fn link(&self, rel: &str, from: &Path) -> Result<(), Diagnostic> {

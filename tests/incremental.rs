@@ -438,7 +438,7 @@ fn preview_build(
     served: &mut veiviser::build::Preview,
     search: &mut veiviser::build::SearchCache,
 ) -> Vec<String> {
-    let (report, built) = veiviser::build::build_in_memory(opts, Some(served.clone()));
+    let (report, built) = veiviser::build::build_in_memory(opts, served.clone());
     assert!(!report.failed(), "{:?}", report.diagnostics);
     let built = built.unwrap();
     let kept = built.kept_kommuner.iter().cloned().collect();

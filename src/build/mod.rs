@@ -286,12 +286,11 @@ impl SearchCache {
 pub fn run<'s>(
     opts: &BuildOptions,
     units: Option<&BTreeSet<String>>,
-    plan: Plan,
+    mut plan: Plan,
     sink: impl FnOnce(&mut Report) -> Option<&'s dyn Sink>,
 ) -> (Report, Option<SearchCache>) {
     let started = Instant::now();
     let mut report = Report::default();
-    let mut plan = plan;
     // A whole build rebuilds only what changed since the last one into the same output
     // folder, or since the preview's last build (see `incremental`).
     let previous = match (plan.previous.take(), opts.cache_dir.as_deref()) {

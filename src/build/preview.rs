@@ -52,19 +52,17 @@ impl InMemory {
 
 /// Build into memory (the live preview). `opts.out` is ignored. No print PDFs are made
 /// (they take seconds); the *Trykksaker* page says they are made by `veiviser build`.
-/// With the `previous` build, kommuner whose inputs did not change are not rendered
+/// `previous` is the build the preview serves (`Preview::default()` before the first):
+/// kommuner whose inputs did not change since it are not rendered
 /// again: [`InMemory::apply`] keeps their files.
-pub fn build_in_memory(
-    opts: &BuildOptions,
-    previous: Option<Preview>,
-) -> (Report, Option<InMemory>) {
+pub fn build_in_memory(opts: &BuildOptions, previous: Preview) -> (Report, Option<InMemory>) {
     let memory = MemorySink::default();
     let plan = Plan {
         pdf: false,
         select: Select::All,
         progress: &Progress::hidden(),
         keep_search: true,
-        previous: Some(previous.unwrap_or_default()),
+        previous: Some(previous),
     };
     let (mut report, search) = run(opts, None, plan, |_| Some(&memory));
     let incremental = report.incremental.take();

@@ -27,6 +27,13 @@ impl<'a> Tracking<'a> {
         files
     }
 
+    /// `rel`, made from the file at `from`, with that file's size (none that matches, if
+    /// it cannot be read: the kommune is then not taken over next time).
+    fn note_file(&self, rel: &str, from: &Path) {
+        let size = std::fs::metadata(from).map_or(u64::MAX, |m| m.len());
+        self.note(rel, size);
+    }
+
     fn note(&self, rel: &str, size: u64) {
         self.files
             .lock()
@@ -50,22 +57,19 @@ impl Sink for Tracking<'_> {
 
     fn copy(&self, rel: &str, from: &Path) -> Result<(), Diagnostic> {
         self.inner.copy(rel, from)?;
-        let size = std::fs::metadata(from).map(|m| m.len()).unwrap_or(u64::MAX);
-        self.note(rel, size);
+        self.note_file(rel, from);
         Ok(())
     }
 
     fn link(&self, rel: &str, from: &Path) -> Result<(), Diagnostic> {
         self.inner.link(rel, from)?;
-        let size = std::fs::metadata(from).map(|m| m.len()).unwrap_or(u64::MAX);
-        self.note(rel, size);
+        self.note_file(rel, from);
         Ok(())
     }
 
     fn take_over(&self, rel: &str, from: &Path) -> Result<(), Diagnostic> {
         self.inner.take_over(rel, from)?;
-        let size = std::fs::metadata(from).map(|m| m.len()).unwrap_or(u64::MAX);
-        self.note(rel, size);
+        self.note_file(rel, from);
         Ok(())
     }
 

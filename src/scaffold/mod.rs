@@ -12,6 +12,7 @@ use std::process::ExitCode;
 use crate::build::Report;
 use crate::diagnostics::Diagnostic;
 use crate::msg;
+use crate::write::cannot_write;
 
 mod files;
 mod services;
@@ -117,15 +118,15 @@ pub fn create(root: &Path, new: &NewKommune) -> Result<Created, Diagnostic> {
             None,
         ));
     }
-    std::fs::create_dir_all(&content).map_err(|e| io_error(&content, &e))?;
-    std::fs::create_dir(&dir).map_err(|e| io_error(&dir, &e))?;
+    std::fs::create_dir_all(&content).map_err(|e| cannot_write(&content, &e))?;
+    std::fs::create_dir(&dir).map_err(|e| cannot_write(&dir, &e))?;
     let write_all = |files: &[(String, String, Option<String>)]| -> Result<(), Diagnostic> {
         for (rel, text, _) in files {
             let path = dir.join(rel);
             if let Some(parent) = path.parent() {
-                std::fs::create_dir_all(parent).map_err(|e| io_error(parent, &e))?;
+                std::fs::create_dir_all(parent).map_err(|e| cannot_write(parent, &e))?;
             }
-            std::fs::write(&path, text).map_err(|e| io_error(&path, &e))?;
+            std::fs::write(&path, text).map_err(|e| cannot_write(&path, &e))?;
         }
         Ok(())
     };
@@ -343,17 +344,6 @@ fn bases(content: &Path) -> Vec<String> {
         .collect();
     out.sort();
     out
-}
-
-fn io_error(path: &Path, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(
-        "io",
-        msg!(
-            "write-cannot-write",
-            path = path.display(),
-            reason = e.to_string()
-        ),
-    )
 }
 
 /// "nord-fron" → "Nord-Fron kommune".

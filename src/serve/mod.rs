@@ -378,7 +378,7 @@ pub fn rebuild(shared: &Shared, opts: &BuildOptions, show: Show) {
             .unwrap_or_else(|e| e.into_inner())
             .clone(),
     };
-    let (report, files) = build::build_in_memory(opts, Some(previous));
+    let (report, files) = build::build_in_memory(opts, previous);
     let warnings = report.warnings();
     match files {
         Some(built) if !report.failed() => {
