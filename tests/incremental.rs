@@ -239,6 +239,7 @@ fn build_report(root: &Path, out: &Path, env: &[(&str, &str)]) -> (String, Strin
     let timing = [
         "incremental",
         "verify-links",
+        "shared-parts:",
         "pdf-cache",
         "search-index",
         "load-and-check:",
@@ -414,6 +415,69 @@ fn pages_minified_by_their_shared_parts_equal_pages_minified_whole() {
     build(root, &shared, &["--clean"]);
     build_report(root, &whole, &[("VEIVISER_MINIFY_WHOLE", "1")]);
     assert_same_tree(&shared, &whole);
+}
+
+/// How many shared parts a clean build of `root` minified (the `shared-parts:` line).
+fn parts_minified(root: &Path, out: &Path, extra: &[&str]) -> usize {
+    let run = Command::new(env!("CARGO_BIN_EXE_veiviser"))
+        .args(["build", "--no-pdf", "--clean", "--out"])
+        .arg(out)
+        .arg("--root")
+        .arg(root)
+        .args(extra)
+        .env("VEIVISER_TODAY", "2026-11-22")
+        .env("VEIVISER_TIMINGS", "1")
+        .output()
+        .unwrap();
+    assert_ok(&run);
+    let said = stderr(&run);
+    let line = said
+        .lines()
+        .find_map(|l| l.strip_prefix("shared-parts: "))
+        .unwrap_or_else(|| panic!("no shared-parts line in {said}"));
+    line.split(' ').next().unwrap().parse().unwrap()
+}
+
+/// Copy a kommune's folder under another slug, name and number.
+fn clone_kommune(root: &Path, from: &str, to: &str, number: &str) {
+    let content = root.join("content");
+    copy_dir(&content.join(from), &content.join(to));
+    let config = content.join(to).join("kommune.yaml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    let text = text
+        .replacen(
+            "name: \"Fjordvik kommune\"",
+            &format!("name: \"{to} kommune\""),
+            1,
+        )
+        .replacen("number: \"9901\"", &format!("number: \"{number}\""), 1);
+    std::fs::write(&config, text).unwrap();
+}
+
+#[test]
+fn what_kommuner_show_alike_is_minified_once_for_the_build_and_equals_pages_minified_whole() {
+    let dir = demo_copy();
+    let root = dir.path();
+    let out = root.join("public");
+    let alone = parts_minified(root, &out, &["--kommune", "fjordvik"]);
+    let demo = parts_minified(root, &out, &[]);
+    clone_kommune(root, "fjordvik", "fjordvik-to", "9911");
+    let one_copy = parts_minified(root, &out, &[]);
+    clone_kommune(root, "fjordvik", "fjordvik-tre", "9912");
+    let two_copies = parts_minified(root, &out, &[]);
+    // A part is kept when it is seen the second time: the first copy minifies again what
+    // Fjordvik showed once; the second copy finds it kept and minifies only what differs
+    // (its name, its own links).
+    let (first, second) = (one_copy - demo, two_copies - one_copy);
+    assert!(
+        second < first && second * 10 < alone * 8,
+        "Fjordvik alone {alone}, the first copy {first}, the second {second}"
+    );
+    // Parts taken from another kommune's pages give each page what minifying it whole gives.
+    let whole = root.join("whole");
+    build_report(root, &whole, &[("VEIVISER_MINIFY_WHOLE", "1")]);
+    build(root, &out, &["--clean"]);
+    assert_same_tree(&out, &whole);
 }
 
 /// What `serve` builds with: in memory, at the preview's own address.

@@ -232,6 +232,8 @@ pub fn render(
         )
         .sum();
     progress.pages(total, &crate::msg!("progress-rendering"));
+    // One for the build: what kommuner inherit is minified once (see `shared`).
+    let shared = &super::shared::SharedMinifier::default();
     // Kommuner in parallel, and each kommune's pages in parallel: one kommune's search
     // index is built while others render. On errors, those of the first failing kommune
     // (by name) are reported, as when kommuner were built one after the other.
@@ -297,13 +299,12 @@ pub fn render(
                 (None, Some(routes)) => routes.contains(route),
                 (None, None) => true,
             };
-            let shared = super::shared::SharedMinifier::default();
             let out = renderer.render_each(&selected, &|page| {
                 write_page(
                     sink,
                     page,
                     prep.relative.then_some(base.path.as_str()),
-                    &shared,
+                    shared,
                 )?;
                 if let Some(index) = &links {
                     if let Some(source) = renderer.route_file(&page.route, &page.lang) {
@@ -455,6 +456,10 @@ pub fn render(
             .as_bytes(),
         )
         .map_err(|d| vec![d])?;
+    }
+    if std::env::var_os("VEIVISER_TIMINGS").is_some() {
+        let (minified, reused) = shared.counts();
+        eprintln!("shared-parts: {minified} minified, {reused} reused");
     }
     if let Some(index) = links {
         let started = Instant::now();

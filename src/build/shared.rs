@@ -1,22 +1,30 @@
 //! Minify what pages share once: the header, navigation and footer of a kommune's pages in
 //! one language are the same text on most pages, and minifying them took more time than
-//! minifying the pages' own parts.
+//! minifying the pages' own parts; a form, a training module or a Markdown body that many
+//! kommuner inherit is the same text in each of them.
 //!
-//! `base.html` marks each such part with `<!--shared-->` … `<!--/shared-->`. A page is
-//! minified as its own skeleton, with a placeholder element where each shared part was;
-//! each shared part is minified once and kept, keyed by its rendered text (so a part that
-//! differs, such as the navigation with another item marked current, is simply another
-//! entry), and put in place of its placeholder. The result is byte for byte what minifying
-//! the whole page gives, as long as each shared part is a run of whole elements whose parent
-//! is a layout element (`head`, `body`, `header`, `footer`, `ul`, `section`, `div`…): there,
-//! whitespace between elements is dropped whatever is beside it, as at the root of a
-//! fragment. `tests/incremental.rs` compares both on every page of the demo
-//! (`VEIVISER_MINIFY_WHOLE=1` minifies every page whole).
+//! `base.html` and the page templates mark each such part with `<!--shared-->` …
+//! `<!--/shared-->`. A page is minified as its own skeleton, with a placeholder element
+//! where each shared part was; each shared part is minified on its own and put in place of
+//! its placeholder. A part seen a second time in the build is kept, keyed by its rendered
+//! text (so a part that differs, such as the navigation with another item marked current,
+//! or a form with one kommune's own links, is simply another entry), and later pages take
+//! it from there: minified and read by the link proof once, however many kommuner show it.
+//! A part seen once is not kept, so unique pages cost no memory, and what is kept is
+//! bounded ([`KEPT_BYTES`]).
+//!
+//! The result is byte for byte what minifying the whole page gives, as long as each shared
+//! part is a run of whole elements whose parent is a layout element (`head`, `body`,
+//! `header`, `footer`, `ul`, `section`, `div`, `form`…): there, whitespace between elements
+//! is dropped whatever is beside it, as at the root of a fragment. `tests/incremental.rs`
+//! compares both on every page of the demo (`VEIVISER_MINIFY_WHOLE=1` minifies every page
+//! whole).
 //!
 //! A page without markers (a project's own `base.html`) is minified whole.
 
-use std::collections::HashMap;
-use std::sync::{Arc, RwLock};
+use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
 
 use crate::write::{minify_html, MinifiedPage, SharedPart};
 
@@ -29,10 +37,20 @@ const SLOT: &[u8] = b"<veiviser-shared></veiviser-shared>";
 /// A shared part's text by its hash and length.
 type Key = (u128, usize);
 
-/// The minified shared parts of one kommune's pages (dropped with the kommune).
+/// At most this many bytes of minified parts are kept in one build (the shared parts of
+/// every kommune's chrome and of what kommuner inherit take far less); past it, parts are
+/// minified for each page that shows them.
+const KEPT_BYTES: usize = 64 << 20;
+
+/// The minified shared parts of one build's pages.
 #[derive(Default)]
 pub struct SharedMinifier {
     parts: RwLock<HashMap<Key, Arc<SharedPart>>>,
+    /// Parts seen once: kept when seen again.
+    seen: Mutex<HashSet<Key>>,
+    kept_bytes: AtomicUsize,
+    minified: AtomicUsize,
+    reused: AtomicUsize,
 }
 
 impl SharedMinifier {
@@ -74,19 +92,35 @@ impl SharedMinifier {
         MinifiedPage { bytes: out, shared }
     }
 
+    /// How many parts were minified, and how many taken from those kept.
+    pub fn counts(&self) -> (usize, usize) {
+        (
+            self.minified.load(Ordering::Relaxed),
+            self.reused.load(Ordering::Relaxed),
+        )
+    }
+
     fn part(&self, part: &str) -> Arc<SharedPart> {
         let key = (xxhash_rust::xxh3::xxh3_128(part.as_bytes()), part.len());
         if let Some(done) = self.parts.read().expect("shared parts lock").get(&key) {
+            self.reused.fetch_add(1, Ordering::Relaxed);
             return done.clone();
         }
+        self.minified.fetch_add(1, Ordering::Relaxed);
         let done = Arc::new(SharedPart {
             bytes: minify_html(part).into(),
             links: Default::default(),
         });
-        self.parts
-            .write()
-            .expect("shared parts lock")
-            .insert(key, done.clone());
+        let first_time = self.seen.lock().expect("seen parts lock").insert(key);
+        let room = self.kept_bytes.load(Ordering::Relaxed) + done.bytes.len() <= KEPT_BYTES;
+        if !first_time && room {
+            self.kept_bytes
+                .fetch_add(done.bytes.len(), Ordering::Relaxed);
+            self.parts
+                .write()
+                .expect("shared parts lock")
+                .insert(key, done.clone());
+        }
         done
     }
 }
@@ -145,11 +179,17 @@ mod tests {
         for (range, part) in &first.shared {
             assert_eq!(&first.bytes[range.clone()], &part.bytes[..]);
         }
-        // The second time the parts come from the cache.
+        // A part seen once is not kept; seen again, it is kept, and the third time it
+        // comes from there.
+        assert!(shared.parts.read().unwrap().is_empty());
         let second = shared.minify(PAGE);
         assert_eq!(second.bytes, whole);
-        assert!(Arc::ptr_eq(&first.shared[1].1, &second.shared[1].1));
         assert_eq!(shared.parts.read().unwrap().len(), 3);
+        assert_eq!(shared.counts(), (6, 0));
+        let third = shared.minify(PAGE);
+        assert_eq!(third.bytes, whole);
+        assert!(Arc::ptr_eq(&second.shared[1].1, &third.shared[1].1));
+        assert_eq!(shared.counts(), (6, 3));
     }
 
     #[test]
