@@ -774,3 +774,62 @@ fn a_kommune_built_alone_reads_only_its_own_folder_and_the_bases_it_inherits() {
     assert!(err.contains("content/felles/sider/feil.md"), "{err}");
     assert!(!err.contains("annenvik"), "{err}");
 }
+
+/// The header and footer are rendered once per language and navigation state
+/// (src/render/chrome.rs): every page still marks its own section, in every language, and
+/// the search page, which renders them with the page, shows the same navigation, contacts
+/// and emergency numbers as the front page, which takes them from those rendered once.
+#[test]
+fn each_page_marks_its_own_section_in_the_header_rendered_once_per_navigation_state() {
+    let out = build_demo(&[]);
+    let site = out.path().join("public/fjordvik");
+    let sections = [
+        ("veileder", 0),
+        ("skjema", 1),
+        ("tjenester", 2),
+        ("opplaering", 3),
+    ];
+    let mut checked = 0;
+    for lang in ["", "en/", "ar/"] {
+        for (folder, item) in sections {
+            let dir = site.join(format!("{lang}{folder}"));
+            for entry in walkdir::WalkDir::new(&dir) {
+                let entry = entry.unwrap();
+                if entry.file_name() != "index.html" {
+                    continue;
+                }
+                let page =
+                    scraper::Html::parse_document(&std::fs::read_to_string(entry.path()).unwrap());
+                let links = select(&page, ".main-nav a");
+                let current: Vec<usize> = (0..links.len())
+                    .filter(|&n| links[n].value().attr("aria-current").is_some())
+                    .collect();
+                assert_eq!(current, [item], "{}", entry.path().display());
+                checked += 1;
+            }
+        }
+        if !lang.is_empty() {
+            // A page shown in the main language marks the interface texts of the others.
+            continue;
+        }
+        let html = |rel: &str| {
+            scraper::Html::parse_document(
+                &std::fs::read_to_string(site.join(format!("{lang}{rel}"))).unwrap(),
+            )
+        };
+        let (search, front) = (html("sok/index.html"), html("index.html"));
+        for part in [
+            ".main-nav",
+            "section[aria-labelledby=footer-contacts]",
+            "section[aria-labelledby=footer-acute]",
+        ] {
+            assert_eq!(
+                select(&search, part)[0].html(),
+                select(&front, part)[0].html(),
+                "{lang}: {part}"
+            );
+        }
+        assert!(select(&front, ".main-nav a[aria-current]").is_empty());
+    }
+    assert!(checked > 60, "{checked} pages checked");
+}

@@ -3,6 +3,7 @@
 
 mod arenas;
 mod calendar;
+mod chrome;
 mod contacts;
 pub mod context;
 mod film;
@@ -51,6 +52,7 @@ pub struct OutPage {
 struct ContextPool {
     plain: tera::Context,
     marked: tera::Context,
+    chrome: chrome::ChromeCache,
     /// Contexts given back, each with whether its `tt` is marked.
     free: std::sync::Mutex<Vec<(bool, tera::Context)>>,
 }
@@ -138,6 +140,7 @@ impl<'a> KommuneRenderer<'a> {
             let contexts = ContextPool {
                 plain: renderer.base_context(&site, lang, false),
                 marked: renderer.base_context(&site, lang, true),
+                chrome: Default::default(),
                 free: Default::default(),
             };
             renderer.sites.insert(lang.clone(), site);
@@ -472,6 +475,11 @@ impl<'a> KommuneRenderer<'a> {
             } else {
                 item.section == page.section
             };
+        }
+        if let Some(pool) = pool {
+            let base = if marked { &pool.marked } else { &pool.plain };
+            let chrome = pool.chrome.get(self.theme, base, marked, &site_nav)?;
+            ctx.insert("chrome", &*chrome);
         }
         ctx.insert("nav", &site_nav);
         ctx.insert("page", page);

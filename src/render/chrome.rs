@@ -1,0 +1,67 @@
+//! The chrome around a page: the header with the navigation, and the footer's contacts,
+//! links and emergency numbers. They are the same on every page of a kommune in one
+//! language but for which navigation item is current, and rendering them took about half
+//! of a simple page's template time; so each is rendered once per language, marking of the
+//! interface texts and navigation state, from `templates/partials/chrome/`, and `base.html`
+//! puts the text in (`chrome.header` …). A page rendered without them (`chrome` undefined:
+//! the search page, with its own asset URLs) includes the partials as any template would.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex};
+
+use super::context::NavItem;
+use super::Theme;
+use crate::diagnostics::Diagnostic;
+
+/// The partials, by the name `base.html` finds each under.
+const PARTS: [&str; 4] = ["header", "contacts", "links", "acute"];
+
+/// The rendered partials, by name.
+pub(super) type Chrome = BTreeMap<&'static str, String>;
+
+/// One language's rendered chrome, by marking and navigation state.
+#[derive(Default)]
+pub(super) struct ChromeCache {
+    rendered: Mutex<HashMap<(bool, u64), Arc<Chrome>>>,
+}
+
+impl ChromeCache {
+    /// The chrome for `nav` (with its current item set), rendered with `base`: a context
+    /// with the site and interface texts only, so a partial that used a page's own values
+    /// fails instead of showing the first page's values on every page.
+    pub(super) fn get(
+        &self,
+        theme: &Theme,
+        base: &tera::Context,
+        marked: bool,
+        nav: &[NavItem],
+    ) -> Result<Arc<Chrome>, Diagnostic> {
+        let key = (marked, current_items(nav));
+        if let Some(done) = self.rendered.lock().expect("chrome lock").get(&key) {
+            return Ok(done.clone());
+        }
+        let mut ctx = base.clone();
+        ctx.insert("nav", nav);
+        let mut chrome = Chrome::new();
+        for name in PARTS {
+            chrome.insert(
+                name,
+                theme.render(&format!("partials/chrome/{name}.html"), &ctx)?,
+            );
+        }
+        let chrome = Arc::new(chrome);
+        self.rendered
+            .lock()
+            .expect("chrome lock")
+            .insert(key, chrome.clone());
+        Ok(chrome)
+    }
+}
+
+/// Which navigation items are current, one bit each.
+fn current_items(nav: &[NavItem]) -> u64 {
+    nav.iter()
+        .enumerate()
+        .filter(|(_, item)| item.current)
+        .fold(0, |bits, (n, _)| bits | 1 << n.min(63))
+}
