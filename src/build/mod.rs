@@ -24,6 +24,7 @@ use rayon::prelude::*;
 use crate::diagnostics::{self, Diagnostic};
 use crate::load::Project;
 use crate::progress::Progress;
+use crate::render::theme::CompiledTheme;
 use crate::route::Route;
 use crate::search::SearchDocument;
 use crate::site::Kommune;
@@ -229,6 +230,17 @@ fn build_reporting(opts: &BuildOptions, progress: &Progress, pdf: bool) -> Repor
     report
 }
 
+/// The theme veiviser.yaml names, by name, compiled (see [`CompiledTheme`]).
+type CompilingTheme = (String, Result<CompiledTheme, Diagnostic>);
+
+/// [`CompilingTheme`] for the project at `root`; `None` when veiviser.yaml cannot be
+/// read (loading the project reports that).
+fn compile_theme(root: &Path) -> Option<CompilingTheme> {
+    let (config, _) = crate::config::SiteConfig::load(root).ok()?;
+    let compiled = CompiledTheme::compile(root, &config.theme);
+    Some((config.theme, compiled))
+}
+
 /// A developer timing line (`VEIVISER_TIMINGS`): how long a stage took since `since`.
 pub(crate) fn timing(stage: &str, since: Instant) {
     if std::env::var_os("VEIVISER_TIMINGS").is_some() {
@@ -339,14 +351,18 @@ pub fn run<'s>(
         _ => None,
     };
     let units = units.or(planned.as_ref()).or(alone.as_ref());
-    let checked = check_units(
-        &opts.root,
-        opts.kommune.as_deref(),
-        units,
-        opts.today,
-        if opts.preview { &None } else { &opts.base_url },
-        &mut report,
-    );
+    let (checked, compiled) = std::thread::scope(|scope| {
+        let compiling = scope.spawn(|| compile_theme(&opts.root));
+        let checked = check_units(
+            &opts.root,
+            opts.kommune.as_deref(),
+            units,
+            opts.today,
+            if opts.preview { &None } else { &opts.base_url },
+            &mut report,
+        );
+        (checked, compiling.join().ok().flatten())
+    });
     if opts.allow_placeholders {
         crate::check::placeholders::allow(&mut report.diagnostics);
     }
@@ -361,7 +377,7 @@ pub fn run<'s>(
     let Some(sink) = sink(&mut report) else {
         return (report, None);
     };
-    let mut prepared = match Prepared::new(&project, &kommuner, opts, incremental) {
+    let mut prepared = match Prepared::new(&project, &kommuner, opts, incremental, compiled) {
         Ok(prepared) => prepared,
         Err(diags) => {
             report.diagnostics.extend(diags);

@@ -12,6 +12,7 @@ use super::{page_file, BuildOptions, Plan, SearchCache, Select};
 use crate::config::BaseUrl;
 use crate::diagnostics::Diagnostic;
 use crate::load::Project;
+use crate::render::theme::CompiledTheme;
 use crate::render::urls::Urls;
 use crate::render::{KommuneRenderer, Theme};
 use crate::route::Route;
@@ -46,6 +47,7 @@ impl<'a> Prepared<'a> {
         kommuner: &[Kommune],
         opts: &BuildOptions,
         incremental: Option<super::incremental::Incremental>,
+        compiled: Option<super::CompilingTheme>,
     ) -> Result<Prepared<'a>, Vec<Diagnostic>> {
         let base_url = site_base_url(project, kommuner, opts.kommune.is_some(), &opts.base_url);
         let base = BaseUrl::parse(&base_url).map_err(|e| {
@@ -69,9 +71,17 @@ impl<'a> Prepared<'a> {
         langs.push(project.config.default_language.clone());
         langs.sort();
         langs.dedup();
-        // Its warnings (missing interface texts) are the check stage's (check/settings.rs).
-        let (theme, _) =
-            Theme::load(&project.root, &project.config.theme, &langs).map_err(|d| vec![d])?;
+        // Compiled while the content was checked, unless veiviser.yaml named another theme
+        // by then; its warnings (missing interface texts) are the check stage's
+        // (check/settings.rs).
+        let theme = &project.config.theme;
+        let compiled = match compiled {
+            Some((name, compiled)) if name == *theme => compiled,
+            _ => CompiledTheme::compile(&project.root, theme),
+        };
+        let (theme, _) = compiled
+            .and_then(|compiled| compiled.with_strings(&langs))
+            .map_err(|d| vec![d])?;
         #[cfg(feature = "print")]
         let pdf_cache = opts
             .cache_dir

@@ -24,14 +24,23 @@ pub struct Theme {
     pub fonts: Vec<(String, Vec<u8>)>,
 }
 
-impl Theme {
+/// A theme with its templates compiled and its stylesheet minified: everything but the
+/// interface texts, which depend on the languages built. Compiling is a good part of a
+/// small build's time and needs only the theme's name, so `build` compiles it while the
+/// content is loaded and checked.
+pub struct CompiledTheme {
+    name: String,
+    files: ThemeFiles,
+    tera: Tera,
+    css: String,
+    scripts: Vec<(String, Vec<u8>)>,
+    fonts: Vec<(String, Vec<u8>)>,
+}
+
+impl CompiledTheme {
     /// The theme `name` of the project at `root`: the built-in standard theme, overridden
     /// file by file by `themes/<name>/` (see [`ThemeFiles`]).
-    pub fn load(
-        root: &Path,
-        name: &str,
-        langs: &[String],
-    ) -> Result<(Theme, Vec<Diagnostic>), Diagnostic> {
+    pub fn compile(root: &Path, name: &str) -> Result<CompiledTheme, Diagnostic> {
         let files = ThemeFiles::load(root, name)?;
         // Added together, so a template may extend or include any other, wherever each
         // came from; names are paths under templates/, as Tera's glob loader gives them.
@@ -45,42 +54,63 @@ impl Theme {
         tera.add_raw_templates(templates)
             .map_err(|e| name_template_file(template_error(name, &e), &files))?;
         tera.autoescape_on(vec![".html"]);
-        let (strings, warnings) = Strings::load(&files, langs)?;
         let css_path = "static/css/main.css";
         let css = crate::assets::minify_css(files.text(css_path)?).map_err(|e| {
             Diagnostic::error("invalid-css", format!("{}: {e}", files.display(css_path)))
                 .with_help(crate::msg!("theme-template-help"))
         })?;
-        let mut scripts: Vec<(String, Vec<u8>)> = files
-            .under("static/js/")
-            .filter_map(|(rel, file)| {
-                let name = &rel["static/js/".len()..];
-                (name.ends_with(".js") && !name.contains('/'))
-                    .then(|| (name.to_string(), file.bytes.to_vec()))
-            })
-            .collect();
-        scripts.sort();
-        let mut fonts: Vec<(String, Vec<u8>)> = files
-            .under("static/fonts/")
-            .filter_map(|(rel, file)| {
-                let name = &rel["static/fonts/".len()..];
-                (name.ends_with(".woff2") && !name.contains('/'))
-                    .then(|| (name.to_string(), file.bytes.to_vec()))
-            })
-            .collect();
-        fonts.sort();
+        let scripts = static_files(&files, "static/js/", ".js");
+        let fonts = static_files(&files, "static/fonts/", ".woff2");
+        Ok(CompiledTheme {
+            name: name.to_string(),
+            files,
+            tera,
+            css,
+            scripts,
+            fonts,
+        })
+    }
+
+    /// The theme with its interface texts in `langs`, and warnings for those missing.
+    pub fn with_strings(self, langs: &[String]) -> Result<(Theme, Vec<Diagnostic>), Diagnostic> {
+        let (strings, warnings) = Strings::load(&self.files, langs)?;
         Ok((
             Theme {
-                name: name.to_string(),
-                files,
-                tera,
+                name: self.name,
+                files: self.files,
+                tera: self.tera,
                 strings,
-                css,
-                scripts,
-                fonts,
+                css: self.css,
+                scripts: self.scripts,
+                fonts: self.fonts,
             },
             warnings,
         ))
+    }
+}
+
+/// The files directly in `folder` whose names end with `extension`, by file name.
+fn static_files(files: &ThemeFiles, folder: &str, extension: &str) -> Vec<(String, Vec<u8>)> {
+    let mut found: Vec<(String, Vec<u8>)> = files
+        .under(folder)
+        .filter_map(|(rel, file)| {
+            let name = &rel[folder.len()..];
+            (name.ends_with(extension) && !name.contains('/'))
+                .then(|| (name.to_string(), file.bytes.to_vec()))
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+impl Theme {
+    /// [`CompiledTheme::compile`] and [`CompiledTheme::with_strings`].
+    pub fn load(
+        root: &Path,
+        name: &str,
+        langs: &[String],
+    ) -> Result<(Theme, Vec<Diagnostic>), Diagnostic> {
+        CompiledTheme::compile(root, name)?.with_strings(langs)
     }
 
     pub fn render(&self, template: &str, context: &tera::Context) -> Result<String, Diagnostic> {
