@@ -22,7 +22,7 @@ pub(super) type Chrome = BTreeMap<&'static str, String>;
 /// One language's rendered chrome, by marking and navigation state.
 #[derive(Default)]
 pub(super) struct ChromeCache {
-    rendered: Mutex<HashMap<(bool, u64), Arc<Chrome>>>,
+    rendered: Mutex<HashMap<(bool, Vec<bool>), Arc<Chrome>>>,
 }
 
 impl ChromeCache {
@@ -36,7 +36,7 @@ impl ChromeCache {
         marked: bool,
         nav: &[NavItem],
     ) -> Result<Arc<Chrome>, Diagnostic> {
-        let key = (marked, current_items(nav));
+        let key = (marked, nav.iter().map(|item| item.current).collect());
         if let Some(done) = self.rendered.lock().expect("chrome lock").get(&key) {
             return Ok(done.clone());
         }
@@ -56,12 +56,4 @@ impl ChromeCache {
             .insert(key, chrome.clone());
         Ok(chrome)
     }
-}
-
-/// Which navigation items are current, one bit each.
-fn current_items(nav: &[NavItem]) -> u64 {
-    nav.iter()
-        .enumerate()
-        .filter(|(_, item)| item.current)
-        .fold(0, |bits, (n, _)| bits | 1 << n.min(63))
 }
