@@ -19,10 +19,13 @@ const PARTS: [&str; 4] = ["header", "contacts", "links", "acute"];
 /// The rendered partials, by name.
 pub(super) type Chrome = BTreeMap<&'static str, String>;
 
+/// Whether the interface texts are marked, and which navigation items are current.
+type Key = (bool, Vec<bool>);
+
 /// One language's rendered chrome, by marking and navigation state.
 #[derive(Default)]
 pub(super) struct ChromeCache {
-    rendered: Mutex<HashMap<(bool, Vec<bool>), Arc<Chrome>>>,
+    rendered: Mutex<HashMap<Key, Arc<Chrome>>>,
 }
 
 impl ChromeCache {
@@ -36,7 +39,7 @@ impl ChromeCache {
         marked: bool,
         nav: &[NavItem],
     ) -> Result<Arc<Chrome>, Diagnostic> {
-        let key = (marked, nav.iter().map(|item| item.current).collect());
+        let key: Key = (marked, nav.iter().map(|item| item.current).collect());
         if let Some(done) = self.rendered.lock().expect("chrome lock").get(&key) {
             return Ok(done.clone());
         }
