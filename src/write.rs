@@ -81,8 +81,8 @@ pub fn cannot_read(path: &Path, e: &std::io::Error) -> Diagnostic {
     )
 }
 
-/// A minified page, and where in it are the parts it shares with other pages of its
-/// kommune (see `build::shared`).
+/// A minified page, and where in it are the parts it shares with other pages of the build
+/// (see `build::shared`).
 #[derive(Default)]
 pub struct MinifiedPage {
     pub bytes: Vec<u8>,

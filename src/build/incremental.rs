@@ -478,7 +478,6 @@ impl Incremental {
     pub fn made(&self, kommune: &Kommune, entry: Entry) {
         self.rendered
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-
         self.keep(&kommune.slug, entry);
     }
 

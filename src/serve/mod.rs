@@ -2,8 +2,8 @@
 //! rebuilds when content, theme or settings change, and tells the open browser tabs to
 //! reload (or to show the error) over server-sent events. A save that changed only Markdown
 //! bodies re-renders the pages made from them; any other change rebuilds with the manifest
-//! of the served build, so only the kommuner whose inputs changed are rendered again. The reload script is added
-//! to pages only here, never to `build` output.
+//! of the served build, so only the kommuner whose inputs changed are rendered again. The
+//! reload script is added to pages only here, never to `build` output.
 
 mod http;
 mod watch;
