@@ -54,6 +54,7 @@ impl CompiledTheme {
         tera.add_raw_templates(templates)
             .map_err(|e| name_template_file(template_error(name, &e), &files))?;
         tera.autoescape_on(vec![".html"]);
+        tera.set_escape_fn(escape_html);
         let css_path = "static/css/main.css";
         let css = crate::assets::minify_css(files.text(css_path)?).map_err(|e| {
             Diagnostic::error("invalid-css", format!("{}: {e}", files.display(css_path)))
@@ -120,6 +121,27 @@ impl Theme {
     }
 }
 
+/// Tera's escaping without its `/` → `&#x2F;`: a slash ends nothing in text or in a quoted
+/// attribute, and every page is minified, which turned each `&#x2F;` in the many URLs back
+/// into `/` (the output is the same; the minifier has less to decode).
+fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut rest = text;
+    while let Some(at) = rest.find(['&', '<', '>', '"', '\'']) {
+        out.push_str(&rest[..at]);
+        out.push_str(match rest.as_bytes()[at] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            _ => "&#x27;",
+        });
+        rest = &rest[at + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Tera names a template that does not parse by its name (`'page.html'`); add which file
 /// that is, the project's copy or the built-in one, so the editor knows what to open.
 fn name_template_file(mut diagnostic: Diagnostic, files: &ThemeFiles) -> Diagnostic {
@@ -147,4 +169,19 @@ pub fn template_error(theme: &str, err: &tera::Error) -> Diagnostic {
         crate::msg!("theme-template", theme = theme, message = &message),
     )
     .with_help(crate::msg!("theme-template-help"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_html;
+
+    #[test]
+    fn escaping_keeps_slashes_and_escapes_what_could_end_a_tag_or_attribute() {
+        assert_eq!(escape_html("/a/b/?x=1"), "/a/b/?x=1");
+        assert_eq!(
+            escape_html(r#"<b a="1" c='2'>&</b>"#),
+            "&lt;b a=&quot;1&quot; c=&#x27;2&#x27;&gt;&amp;&lt;/b&gt;"
+        );
+        assert_eq!(escape_html("Tromsø – «ja»"), "Tromsø – «ja»");
+    }
 }
