@@ -26,6 +26,7 @@ pub mod progress;
 pub mod registry;
 pub mod render;
 pub mod resolve;
+pub mod reuse;
 pub mod route;
 pub mod sanitize;
 pub mod scaffold;

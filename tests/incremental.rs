@@ -419,6 +419,12 @@ fn pages_minified_by_their_shared_parts_equal_pages_minified_whole() {
 
 /// How many shared parts a clean build of `root` minified (the `shared-parts:` line).
 fn parts_minified(root: &Path, out: &Path, extra: &[&str]) -> usize {
+    timing_count(root, out, extra, "shared-parts: ")
+}
+
+/// `build --no-pdf --clean` into `out`; the first number on VEIVISER_TIMINGS's line that
+/// starts with `prefix` (`shared-parts: 12 minified, 3 reused` gives 12).
+fn timing_count(root: &Path, out: &Path, extra: &[&str], prefix: &str) -> usize {
     let run = Command::new(env!("CARGO_BIN_EXE_veiviser"))
         .args(["build", "--no-pdf", "--clean", "--out"])
         .arg(out)
@@ -433,8 +439,8 @@ fn parts_minified(root: &Path, out: &Path, extra: &[&str]) -> usize {
     let said = stderr(&run);
     let line = said
         .lines()
-        .find_map(|l| l.strip_prefix("shared-parts: "))
-        .unwrap_or_else(|| panic!("no shared-parts line in {said}"));
+        .find_map(|l| l.strip_prefix(prefix))
+        .unwrap_or_else(|| panic!("no {prefix} line in {said}"));
     line.split(' ').next().unwrap().parse().unwrap()
 }
 
@@ -478,6 +484,62 @@ fn what_kommuner_show_alike_is_minified_once_for_the_build_and_equals_pages_mini
     build_report(root, &whole, &[("VEIVISER_MINIFY_WHOLE", "1")]);
     build(root, &out, &["--clean"]);
     assert_same_tree(&out, &whole);
+}
+
+#[test]
+fn a_form_that_kommuner_inherit_is_rendered_once_for_the_build_and_shows_the_same_fields() {
+    let dir = demo_copy();
+    let root = dir.path();
+    let out = root.join("public");
+    let rendered = |extra: &[&str]| timing_count(root, &out, extra, "rendered-parts: ");
+    let alone = rendered(&["--kommune", "fjordvik"]);
+    clone_kommune(root, "fjordvik", "fjordvik-to", "9911");
+    let one_copy = rendered(&[]);
+    clone_kommune(root, "fjordvik", "fjordvik-tre", "9912");
+    let two_copies = rendered(&[]);
+    // Fjordvik's form pages in all its languages. The second copy takes from what the build
+    // kept all but the forms whose fields link to the kommune's own pages.
+    let second = two_copies - one_copy;
+    assert!(
+        alone >= 10 && second * 2 < alone,
+        "Fjordvik renders {alone} forms' fields, the second copy {second}"
+    );
+    // Each copy's form page shows the fields, as Fjordvik's does.
+    let form = |slug: &str| {
+        let html =
+            std::fs::read_to_string(out.join(slug).join("skjema/samtykke/index.html")).unwrap();
+        let start = html
+            .find("<form data-confirm-clear")
+            .expect("a form to fill in");
+        let end = start + html[start..].find("</form>").expect("the form's end");
+        html[start..end].to_string()
+    };
+    let fjordvik = form("fjordvik");
+    assert!(fjordvik.contains("<fieldset") && fjordvik.contains("<input"));
+    assert_eq!(form("fjordvik-tre"), fjordvik);
+}
+
+#[test]
+fn a_projects_own_form_template_from_before_still_gets_the_fields_as_data() {
+    let dir = demo_copy();
+    let root = dir.path();
+    let templates = root.join("themes/standard/templates");
+    // A form.html as projects copied it before the fields were a partial of their own.
+    std::fs::write(
+        templates.join("form.html"),
+        "{% extends \"base.html\" %}{% block content %}{% set f = data %}<h1>{{ f.title }}</h1>\
+         {% if f.intro %}<div class=\"prose\">{{ f.intro | safe }}</div>{% endif %}\
+         <form>{% for s in f.sections %}<fieldset><legend>{{ s.title }}</legend>\
+         {% for field in s.fields %}<p class=\"egen\" id=\"{{ field.id }}\">{{ field.label }}</p>\
+         {% endfor %}</fieldset>{% endfor %}</form>{% endblock content %}",
+    )
+    .unwrap();
+    let out = root.join("public");
+    build(root, &out, &[]);
+    let html = std::fs::read_to_string(out.join("fjordvik/skjema/samtykke/index.html")).unwrap();
+    let doc = scraper::Html::parse_document(&html);
+    assert!(select(&doc, "form fieldset legend").len() >= 2, "{html}");
+    assert!(select(&doc, "p.egen").len() >= 4, "{html}");
 }
 
 /// What `serve` builds with: in memory, at the preview's own address.

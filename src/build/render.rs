@@ -244,6 +244,8 @@ pub fn render(
     progress.pages(total, &crate::msg!("progress-rendering"));
     // One for the build: what kommuner inherit is minified once (see `shared`).
     let shared = &super::shared::SharedMinifier::default();
+    // And what kommuner show alike is rendered once (see `render::parts`).
+    let parts = std::sync::Arc::new(crate::render::parts::RenderedParts::default());
     // Kommuner in parallel, and each kommune's pages in parallel: one kommune's search
     // index is built while others render. On errors, those of the first failing kommune
     // (by name) are reported, as when kommuner were built one after the other.
@@ -281,6 +283,7 @@ pub fn render(
                 &assets,
                 regional_home,
             );
+            renderer.parts = parts.clone();
             let mut made_prints = false;
             if pdf {
                 let print_urls = prep.print_urls(kommune);
@@ -470,6 +473,8 @@ pub fn render(
     if std::env::var_os("VEIVISER_TIMINGS").is_some() {
         let (minified, reused) = shared.counts();
         eprintln!("shared-parts: {minified} minified, {reused} reused");
+        let (rendered, reused) = parts.counts();
+        eprintln!("rendered-parts: {rendered} rendered, {reused} reused");
     }
     if let Some(index) = links {
         let started = Instant::now();

@@ -22,10 +22,9 @@
 //!
 //! A page without markers (a project's own `base.html`) is minified whole.
 
-use std::collections::{HashMap, HashSet};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::Arc;
 
+use crate::reuse::{key_of, Reuse};
 use crate::write::{minify_html, MinifiedPage, SharedPart};
 
 const OPEN: &str = "<!--shared-->";
@@ -34,23 +33,22 @@ const CLOSE: &str = "<!--/shared-->";
 /// is, and whitespace beside it is treated as beside any element).
 const SLOT: &[u8] = b"<veiviser-shared></veiviser-shared>";
 
-/// A shared part's text by its hash and length.
-type Key = (u128, usize);
-
 /// At most this many bytes of minified parts are kept in one build (the shared parts of
 /// every kommune's chrome and of what kommuner inherit take far less); past it, parts are
 /// minified for each page that shows them.
 const KEPT_BYTES: usize = 64 << 20;
 
-/// The minified shared parts of one build's pages.
-#[derive(Default)]
+/// The minified shared parts of one build's pages, by their rendered text.
 pub struct SharedMinifier {
-    parts: RwLock<HashMap<Key, Arc<SharedPart>>>,
-    /// Parts seen once: kept when seen again.
-    seen: Mutex<HashSet<Key>>,
-    kept_bytes: AtomicUsize,
-    minified: AtomicUsize,
-    reused: AtomicUsize,
+    parts: Reuse<SharedPart>,
+}
+
+impl Default for SharedMinifier {
+    fn default() -> Self {
+        SharedMinifier {
+            parts: Reuse::new(KEPT_BYTES),
+        }
+    }
 }
 
 impl SharedMinifier {
@@ -94,33 +92,20 @@ impl SharedMinifier {
 
     /// How many parts were minified, and how many taken from those kept.
     pub fn counts(&self) -> (usize, usize) {
-        (
-            self.minified.load(Ordering::Relaxed),
-            self.reused.load(Ordering::Relaxed),
-        )
+        self.parts.counts()
     }
 
     fn part(&self, part: &str) -> Arc<SharedPart> {
-        let key = (xxhash_rust::xxh3::xxh3_128(part.as_bytes()), part.len());
-        if let Some(done) = self.parts.read().expect("shared parts lock").get(&key) {
-            self.reused.fetch_add(1, Ordering::Relaxed);
-            return done.clone();
-        }
-        self.minified.fetch_add(1, Ordering::Relaxed);
-        let done = Arc::new(SharedPart {
-            bytes: minify_html(part).into(),
-            links: Default::default(),
-        });
-        let first_time = self.seen.lock().expect("seen parts lock").insert(key);
-        let room = self.kept_bytes.load(Ordering::Relaxed) + done.bytes.len() <= KEPT_BYTES;
-        if !first_time && room {
-            self.kept_bytes
-                .fetch_add(done.bytes.len(), Ordering::Relaxed);
-            self.parts
-                .write()
-                .expect("shared parts lock")
-                .insert(key, done.clone());
-        }
+        let Ok(done) = self.parts.get_or_make(
+            key_of(part.as_bytes()),
+            || {
+                Ok::<_, std::convert::Infallible>(SharedPart {
+                    bytes: minify_html(part).into(),
+                    links: Default::default(),
+                })
+            },
+            |done| done.bytes.len(),
+        );
         done
     }
 }
@@ -181,10 +166,10 @@ mod tests {
         }
         // A part seen once is not kept; seen again, it is kept, and the third time it
         // comes from there.
-        assert!(shared.parts.read().unwrap().is_empty());
+        assert_eq!(shared.parts.kept(), 0);
         let second = shared.minify(PAGE);
         assert_eq!(second.bytes, whole);
-        assert_eq!(shared.parts.read().unwrap().len(), 3);
+        assert_eq!(shared.parts.kept(), 3);
         assert_eq!(shared.counts(), (6, 0));
         let third = shared.minify(PAGE);
         assert_eq!(third.bytes, whole);

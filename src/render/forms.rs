@@ -36,6 +36,35 @@ struct SectionCtx {
     fields: Vec<FieldCtx>,
 }
 
+/// What `partials/form_fields.html` shows: the form itself, the same in every kommune
+/// that inherits it (the introduction is not: its links lead to the kommune's own pages).
+#[derive(Serialize)]
+struct FieldsCtx {
+    sections: Vec<SectionCtx>,
+    has_required: bool,
+}
+
+/// What form.html shows. The fields are there both rendered (`fields_html`) and as data
+/// (`sections`, `has_required`) for a project's own form.html made before.
+#[derive(Serialize)]
+struct FormCtx<'a> {
+    id: &'a str,
+    title: &'a str,
+    description: String,
+    intro: Option<String>,
+    #[serde(flatten)]
+    fields: &'a FieldsCtx,
+    fields_html: &'a str,
+    levels: Vec<super::context::Link>,
+    pdf: Option<PdfCtx>,
+}
+
+#[derive(Serialize)]
+struct PdfCtx {
+    url: String,
+    size: String,
+}
+
 #[derive(Serialize)]
 struct FormSummary {
     title: String,
@@ -108,8 +137,10 @@ impl KommuneRenderer<'_> {
         let variants = &self.kommune.forms[id];
         let (doc, _) = variants.pick(lang, self.kommune.default_lang());
         let f = &doc.data;
-        let mut text = vec![self.md(lang, &f.description).text];
-        text.extend(f.intro.iter().map(|i| self.md(lang, i).text));
+        let description = self.md(lang, &f.description);
+        let intro = f.intro.as_deref().map(|i| self.md(lang, i));
+        let mut text = vec![description.text];
+        text.extend(intro.as_ref().map(|i| i.text.clone()));
         let sections: Vec<SectionCtx> = f
             .sections
             .iter()
@@ -130,24 +161,41 @@ impl KommuneRenderer<'_> {
                 }
             })
             .collect();
-        let levels: Vec<_> = f
-            .levels
-            .iter()
-            .filter_map(|n| self.level_link(lang, *n))
-            .collect();
-        let data = serde_json::json!({
-            "id": id,
-            "title": f.title,
-            "description": self.md(lang, &f.description).html,
-            "intro": self.md_opt(lang, f.intro.as_deref()),
-            "sections": sections,
-            "levels": levels,
-            "has_required": f.sections.iter().flat_map(|s| &s.fields).any(|fl| fl.required),
-            "pdf": self.form_pdf(lang, id).map(|(url, size)| serde_json::json!({
-                "url": url,
-                "size": super::prints::human_size(size, lang),
-            })),
-        });
+        let fields = FieldsCtx {
+            sections,
+            has_required: f
+                .sections
+                .iter()
+                .flat_map(|s| &s.fields)
+                .any(|fl| fl.required),
+        };
+        // Labels in a form shown in another language restate theirs (`tt` marked), as the
+        // page's own template context has them.
+        let marked = doc.lang != lang;
+        let fields_html = self.parts.render(
+            self.theme,
+            "partials/form_fields.html",
+            lang,
+            marked,
+            &fields,
+        )?;
+        let data = FormCtx {
+            id,
+            title: &f.title,
+            description: description.html,
+            intro: intro.map(|i| i.html),
+            fields: &fields,
+            fields_html: &fields_html,
+            levels: f
+                .levels
+                .iter()
+                .filter_map(|n| self.level_link(lang, *n))
+                .collect(),
+            pdf: self.form_pdf(lang, id).map(|(url, size)| PdfCtx {
+                url,
+                size: super::prints::human_size(size, lang),
+            }),
+        };
         let route = Route::Form(id.to_string());
         let available: Vec<&str> = variants.langs().collect();
         let page = self.page_ctx(lang, &route, &f.title, &available);

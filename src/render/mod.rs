@@ -12,6 +12,7 @@ mod glossary;
 mod guide;
 mod keywords;
 mod pages;
+pub mod parts;
 pub mod prints;
 mod search_docs;
 mod services;
@@ -106,6 +107,8 @@ pub struct KommuneRenderer<'a> {
     /// Sizes of the PDFs made in `trykk/` by file name; `None` when none are made (the
     /// preview, or a binary without the `print` feature).
     pub print_sizes: Option<BTreeMap<String, u64>>,
+    /// Parts rendered once for every kommune that shows them alike (a build shares one).
+    pub parts: std::sync::Arc<parts::RenderedParts>,
 }
 
 pub struct Assets {
@@ -134,6 +137,7 @@ impl<'a> KommuneRenderer<'a> {
             contexts: BTreeMap::new(),
             terms: BTreeMap::new(),
             print_sizes: None,
+            parts: Default::default(),
         };
         for lang in &kommune.languages {
             let site = renderer.site_ctx(lang, assets, regional_home.clone());

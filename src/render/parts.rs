@@ -1,0 +1,88 @@
+//! Template parts rendered once per build: a part whose text depends only on its own data
+//! and the interface texts (a form's fields, which every kommune that inherits the form
+//! shows alike) is rendered the second time it is needed and taken from there after,
+//! keyed by its template, language and data. Rendering a form's fields was most of a form
+//! page's template time.
+//!
+//! A part is rendered with `t`, `tt` and `data` only, so a partial that used a page's or a
+//! kommune's own values (`page`, `site`) fails instead of showing one kommune's values in
+//! another's pages.
+
+use std::sync::{Arc, Mutex};
+
+use serde::Serialize;
+
+use super::Theme;
+use crate::diagnostics::Diagnostic;
+use crate::reuse::{KeyWriter, Reuse};
+
+/// Rendered parts kept in one build (the fields of every inherited form take far less).
+const KEPT_BYTES: usize = 32 << 20;
+
+pub struct RenderedParts {
+    parts: Reuse<String>,
+    /// Contexts with the interface texts of a language (marked or not) and nothing else,
+    /// given back after use: serializing the texts costs more than most parts.
+    free: Mutex<Vec<((String, bool), tera::Context)>>,
+}
+
+impl Default for RenderedParts {
+    fn default() -> Self {
+        RenderedParts {
+            parts: Reuse::new(KEPT_BYTES),
+            free: Default::default(),
+        }
+    }
+}
+
+impl RenderedParts {
+    /// `template` rendered with `data` and the interface texts of `lang` (`tt` marked with
+    /// their language when `marked`).
+    pub(super) fn render(
+        &self,
+        theme: &Theme,
+        template: &str,
+        lang: &str,
+        marked: bool,
+        data: &impl Serialize,
+    ) -> Result<Arc<String>, Diagnostic> {
+        let mut key = KeyWriter::default();
+        // Tera serializes the same data to JSON; ours always can be.
+        serde_json::to_writer(&mut key, &(template, lang, marked, data))
+            .expect("template data serializes");
+        self.parts.get_or_make(
+            key.key(),
+            || {
+                let mut ctx = self.take(theme, lang, marked);
+                ctx.insert("data", data);
+                let html = theme.render(template, &ctx);
+                self.free
+                    .lock()
+                    .expect("parts lock")
+                    .push(((lang.to_string(), marked), ctx));
+                html
+            },
+            String::len,
+        )
+    }
+
+    /// How many parts were rendered, and how many taken from those kept.
+    pub fn counts(&self) -> (usize, usize) {
+        self.parts.counts()
+    }
+
+    fn take(&self, theme: &Theme, lang: &str, marked: bool) -> tera::Context {
+        let mut free = self.free.lock().expect("parts lock");
+        if let Some(at) = free
+            .iter()
+            .rposition(|((l, m), _)| l == lang && *m == marked)
+        {
+            return free.swap_remove(at).1;
+        }
+        drop(free);
+        let mut ctx = tera::Context::new();
+        ctx.insert("t", theme.strings.for_lang(lang));
+        ctx.insert("tt", theme.strings.marked(lang, marked));
+        ctx
+    }
+}
