@@ -13,6 +13,27 @@ pub struct SourceFile {
     pub display: String,
     pub text: String,
     line_starts: Vec<usize>,
+    /// The file as it was read from disk ([`SourceFile::read`]); `None` for text made
+    /// otherwise.
+    pub stamp: Option<Stamp>,
+}
+
+/// A file's size, modification time and the hash of its bytes as read: the build's
+/// manifest notes them for each input (`build::incremental`), and a file the build loaded
+/// need not be read again to hash it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Stamp {
+    pub size: u64,
+    pub mtime: u128,
+    pub hash: u128,
+}
+
+/// A file's modification time in nanoseconds since 1970 (0 when the system has none).
+pub fn mtime(meta: &std::fs::Metadata) -> u128 {
+    meta.modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos())
 }
 
 impl SourceFile {
@@ -24,6 +45,7 @@ impl SourceFile {
             display,
             text,
             line_starts,
+            stamp: None,
         }
     }
 
@@ -43,7 +65,8 @@ impl SourceFile {
             )
         };
         let file = std::fs::File::open(path).map_err(io)?;
-        let size = file.metadata().map_err(io)?.len();
+        let meta = file.metadata().map_err(io)?;
+        let size = meta.len();
         if size > MAX_TEXT_BYTES {
             return Err(too_large(display, size));
         }
@@ -55,7 +78,17 @@ impl SourceFile {
         if bytes.len() as u64 > MAX_TEXT_BYTES {
             return Err(too_large(display, bytes.len() as u64));
         }
-        SourceFile::from_bytes(display, bytes)
+        // A file that changed size while it was read gets no stamp (it is hashed anew).
+        let stamp = (bytes.len() as u64 == size).then(|| Stamp {
+            size,
+            mtime: mtime(&meta),
+            hash: xxhash_rust::xxh3::xxh3_128(&bytes),
+        });
+        let mut file = SourceFile::from_bytes(display, bytes)?;
+        if let Some(unique) = Arc::get_mut(&mut file) {
+            unique.stamp = stamp;
+        }
+        Ok(file)
     }
 
     /// A file's bytes as [`SourceFile::read`] takes them: binary files (an image saved as
@@ -246,6 +279,25 @@ mod tests {
 
     fn file(text: &str) -> Arc<SourceFile> {
         Arc::new(SourceFile::new("f.md".into(), text.into()))
+    }
+
+    #[test]
+    fn a_file_read_from_disk_is_stamped_with_the_hash_of_its_bytes_as_they_are_on_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("side.md");
+        let bytes = b"---\r\ntitle: Side\r\n---\r\nTekst\r\n";
+        std::fs::write(&path, bytes).unwrap();
+        let read = SourceFile::read(&path, "content/x/side.md".into()).unwrap();
+        assert_eq!(read.text, "---\ntitle: Side\n---\nTekst\n");
+        let stamp = read.stamp.expect("a stamp");
+        assert_eq!(stamp.size, bytes.len() as u64);
+        assert_eq!(stamp.hash, xxhash_rust::xxh3::xxh3_128(bytes));
+        assert_eq!(
+            stamp.mtime,
+            mtime(&std::fs::metadata(&path).unwrap()),
+            "the time the manifest compares"
+        );
+        assert_eq!(file("x").stamp, None, "text not read from disk has none");
     }
 
     #[test]

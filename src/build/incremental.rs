@@ -50,6 +50,7 @@ use xxhash_rust::xxh3::Xxh3;
 
 use crate::diagnostics::Diagnostic;
 use crate::site::Kommune;
+use crate::source::mtime;
 use crate::write::Sink;
 
 /// Bumped when what the manifest means changes.
@@ -141,6 +142,9 @@ pub struct Incremental {
     pub rendered: std::sync::atomic::AtomicUsize,
     /// The kommuner taken over (loaded or not).
     taken: Mutex<BTreeSet<String>>,
+    /// The stamps of the files this build loaded, by path under the root: hashed as they
+    /// were read, so a clean build reads each file once.
+    loaded: HashMap<String, crate::source::Stamp>,
 }
 
 /// The options of a build that change its output, as they go into the key.
@@ -194,6 +198,7 @@ impl Incremental {
             reused: Default::default(),
             rendered: Default::default(),
             taken: Default::default(),
+            loaded: HashMap::new(),
         };
         let mut h = Xxh3::new();
         feed(&mut h, &FORMAT.to_le_bytes());
@@ -218,6 +223,21 @@ impl Incremental {
         }
         inc.global = h.digest128();
         inc
+    }
+
+    /// Note the files `project` loaded, with their stamps ([`crate::source::Stamp`]).
+    pub fn note_loaded(&mut self, project: &crate::load::Project) {
+        let texts = project.units.values().flat_map(|unit| {
+            std::iter::once(&unit.config_file).chain(unit.files.values().filter_map(|f| match f {
+                crate::load::FileEntry::Text(text) => Some(text),
+                crate::load::FileEntry::Asset(_) => None,
+            }))
+        });
+        for file in std::iter::once(&project.config_file).chain(texts) {
+            if let Some(stamp) = file.stamp {
+                self.loaded.insert(file.display.clone(), stamp);
+            }
+        }
     }
 
     /// The kommuner (all, or `only`) that can be taken over without loading them: same key,
@@ -340,6 +360,15 @@ impl Incremental {
     /// that matches nothing.
     fn hash_file(&self, path: &Path) -> u128 {
         let rel = self.rel(path);
+        if let Some(stamp) = self.loaded.get(&rel) {
+            let (size, mtime, hash) = (stamp.size, stamp.mtime, stamp.hash);
+            self.next
+                .lock()
+                .expect("manifest lock")
+                .inputs
+                .insert(rel, Input { size, mtime, hash });
+            return hash;
+        }
         let Ok(meta) = std::fs::metadata(path) else {
             return rand_hash();
         };
@@ -538,13 +567,6 @@ fn rand_hash() -> u128 {
 fn now() -> u128 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos())
-}
-
-fn mtime(meta: &std::fs::Metadata) -> u128 {
-    meta.modified()
-        .ok()
-        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
         .map_or(0, |d| d.as_nanos())
 }
 

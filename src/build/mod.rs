@@ -374,6 +374,9 @@ pub fn run<'s>(
     let Some((project, kommuner)) = checked.filter(|_| !report.failed()) else {
         return (report, None);
     };
+    if let Some(inc) = &mut incremental {
+        inc.note_loaded(&project);
+    }
     let Some(sink) = sink(&mut report) else {
         return (report, None);
     };
