@@ -56,7 +56,7 @@
 //! document chunks of the results it shows (ten at a time), so what a browser downloads for
 //! the first query grows slowly with the size of the site. `docs/benchmarks.md` has numbers.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde_json::{json, Map, Value};
 
@@ -150,8 +150,9 @@ fn prepare(docs: &[SearchDocument], lang: &str) -> Prepared {
     let stop: HashSet<&str> = stop_words(lang).into_iter().collect();
     // Raw word as written → term id (most words repeat, so most lookups need no allocation);
     // stem → term id; term id → stem and postings (documents in ascending order).
-    let mut words: HashMap<&str, u32> = HashMap::new();
-    let mut stem_ids: HashMap<String, u32> = HashMap::new();
+    // Looked up once for every word of every page: a fast hash (the keys are our own text).
+    let mut words: HashMap<&str, u32> = HashMap::default();
+    let mut stem_ids: HashMap<String, u32> = HashMap::default();
     let mut stems: Vec<String> = Vec::new();
     let mut postings: Vec<Vec<(usize, Hit)>> = Vec::new();
     let mut term_of = |stem: String, stems: &mut Vec<String>, postings: &mut Vec<Vec<_>>| {

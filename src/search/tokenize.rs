@@ -107,9 +107,20 @@ pub fn normalize_word(raw: &str) -> String {
 /// Calls `f(raw, start)` for every raw word of `text` (rule 1), not yet normalized; `start`
 /// is its byte offset. [`normalize_word`] turns a raw word into its token (possibly empty).
 pub fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(&'t str, usize)) {
+    let bytes = text.as_bytes();
     let mut start = None;
-    for (i, c) in text.char_indices() {
-        match (is_word_char(c), start) {
+    let mut i = 0;
+    while i < bytes.len() {
+        // Most text is ASCII, classified without decoding (the same rule: alphanumerics
+        // and the apostrophe, the one ignorable ASCII character).
+        let (is_word, len) = match bytes[i] {
+            b if b.is_ascii() => (b.is_ascii_alphanumeric() || b == b'\'', 1),
+            _ => {
+                let c = text[i..].chars().next().expect("at a character boundary");
+                (is_word_char(c), c.len_utf8())
+            }
+        };
+        match (is_word, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 f(&text[s..i], s);
@@ -117,6 +128,7 @@ pub fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(&'t str, usize)) {
             }
             _ => {}
         }
+        i += len;
     }
     if let Some(s) = start {
         f(&text[s..], s);
@@ -144,6 +156,23 @@ pub fn tokenize(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_split_by_the_same_rule_in_ascii_and_beyond() {
+        // Each character between two letters: one word when it is a word character
+        // (rule 1, as `is_word_char` says), else two.
+        for c in (0..0x250u32).chain(0x600..0x680).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            let mut words = Vec::new();
+            for_each_word(&text, |raw, start| words.push((raw.to_string(), start)));
+            let expected = if is_word_char(c) {
+                vec![(text.clone(), 0)]
+            } else {
+                vec![("a".to_string(), 0), ("b".to_string(), 1 + c.len_utf8())]
+            };
+            assert_eq!(words, expected, "{c:?}");
+        }
+    }
 
     #[test]
     fn splits_on_non_letters_and_lowercases() {
