@@ -19,7 +19,7 @@ use std::sync::Arc;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use crate::diagnostics::{suggest, Diagnostic};
-use crate::markdown::headings;
+use crate::markdown::{headings, HeadingInfo};
 use crate::msg;
 use crate::registry::ContentKind;
 use crate::render::KommuneRenderer;
@@ -132,13 +132,31 @@ impl Anchors {
 /// Every page of one language: path relative to the language root → its anchors.
 type Pages = BTreeMap<String, Anchors>;
 
+/// The headings of each text, parsed once per kommune: the anchors of every language's
+/// pages need them (a page shown in its default language in eight others has the same
+/// text in each), and the check of each text needs them again.
+#[derive(Default)]
+struct Headings(std::cell::RefCell<rustc_hash::FxHashMap<String, std::rc::Rc<[HeadingInfo]>>>);
+
+impl Headings {
+    fn of(&self, text: &str) -> std::rc::Rc<[HeadingInfo]> {
+        if let Some(found) = self.0.borrow().get(text) {
+            return found.clone();
+        }
+        let found: std::rc::Rc<[HeadingInfo]> = headings(text).into();
+        self.0.borrow_mut().insert(text.to_string(), found.clone());
+        found
+    }
+}
+
 pub fn check(kommune: &Kommune, raw_html: &RawHtml, film_max_mb: u64, diags: &mut Vec<Diagnostic>) {
     let items = items(kommune);
     let default = kommune.default_lang();
+    let memo = Headings::default();
     let mut pages: HashMap<&str, Pages> = kommune
         .languages
         .iter()
-        .map(|lang| (lang.as_str(), site_pages(kommune, &items, lang)))
+        .map(|lang| (lang.as_str(), site_pages(kommune, &items, lang, &memo)))
         .collect();
     // On the default language's pages, `/en/x/` leads to the English page.
     let translated: Vec<(String, Anchors)> = kommune
@@ -146,7 +164,7 @@ pub fn check(kommune: &Kommune, raw_html: &RawHtml, film_max_mb: u64, diags: &mu
         .iter()
         .skip(1)
         .flat_map(|lang| {
-            site_pages(kommune, &items, lang)
+            site_pages(kommune, &items, lang, &memo)
                 .into_iter()
                 .map(move |(path, anchors)| (format!("{lang}/{path}"), anchors))
         })
@@ -162,6 +180,7 @@ pub fn check(kommune: &Kommune, raw_html: &RawHtml, film_max_mb: u64, diags: &mu
         film_max_mb,
         diags,
         followed: HashMap::new(),
+        headings: &memo,
     };
     for item in &items {
         for (index, entry) in item.entries.iter().enumerate() {
@@ -191,6 +210,7 @@ struct Checker<'a, 'd> {
     /// converted from elsewhere can hold the same (broken) link thousands of times, and
     /// finding the nearest page for each is the slow part of the check.
     followed: HashMap<(String, String, String, String), Option<Diagnostic>>,
+    headings: &'a Headings,
 }
 
 /// `text` with its shortcodes replaced by the words they show in `lang` (a form's title,
@@ -278,7 +298,7 @@ fn items<'a>(k: &'a Kommune) -> Vec<Item<'a>> {
 
 /// Every page of the kommune in `lang`, with its anchors: the renderer's routes, with the
 /// anchors of the pages made from content.
-fn site_pages(k: &Kommune, items: &[Item], lang: &str) -> Pages {
+fn site_pages(k: &Kommune, items: &[Item], lang: &str, headings: &Headings) -> Pages {
     let default = k.default_lang();
     let mut pages = Pages::new();
     for (route, _) in KommuneRenderer::routes_of(k)
@@ -310,7 +330,7 @@ fn site_pages(k: &Kommune, items: &[Item], lang: &str) -> Pages {
         ids.extend(entry.steps.iter().map(|(a, _)| a.clone()));
         for (text, _) in &entry.texts {
             let text = expand_labels(text, k, lang);
-            ids.extend(headings(&text).into_iter().map(|h| h.id));
+            ids.extend(headings.of(&text).iter().map(|h| h.id.clone()));
         }
         pages.insert(
             path.clone(),
@@ -439,7 +459,7 @@ impl Checker<'_, '_> {
                 Place::Body(_) => Some(1),
                 Place::Yaml => None,
             };
-            for h in headings(text) {
+            for h in self.headings.of(text).iter() {
                 let offset = locate(&h.range, "");
                 let length = text[h.range.clone()].lines().next().unwrap_or("").len();
                 let hashes = |n: u8| "#".repeat(n as usize);

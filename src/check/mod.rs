@@ -42,7 +42,6 @@ pub fn check_kommune_with(
     let mut diags = Vec::new();
     check_config(kommune, &mut diags);
     values::check(kommune, &mut diags);
-    placeholders::check(kommune, &mut diags);
     references::check(kommune, &mut diags);
     markdown::check(kommune, raw_html, film_max_mb, &mut diags);
     check_pages(kommune, &mut diags);
@@ -76,7 +75,9 @@ fn check_prints(_: &Kommune, _: chrono::NaiveDate, _: &mut Vec<Diagnostic>) {}
 
 /// Checks across every kommune of the run (one warning per shared file, not per kommune).
 pub fn check_kommuner(kommuner: &[Kommune]) -> Vec<Diagnostic> {
-    translations::check(kommuner)
+    let mut diags = translations::check(kommuner);
+    diags.extend(placeholders::check(kommuner));
+    diags
 }
 
 /// Remove repeats (a base file checked once per kommune that inherits it).

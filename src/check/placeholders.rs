@@ -15,47 +15,58 @@ use crate::source::SourceFile;
 /// The code of every placeholder diagnostic.
 pub const CODE: &str = "placeholder";
 
-pub(super) fn check(kommune: &Kommune, diags: &mut Vec<Diagnostic>) {
-    let mut files: Vec<&Arc<SourceFile>> = vec![&kommune.config_file];
+/// The placeholders in the files of `kommuner`: each file once, however many kommuner
+/// inherit it (a base's files were read again for every kommune before).
+pub(super) fn check(kommuner: &[Kommune]) -> Vec<Diagnostic> {
+    use rayon::prelude::*;
     let mut seen = BTreeSet::new();
-    for item in crate::registry::items(kommune) {
-        for doc in &item.docs {
-            if seen.insert(doc.file.display.as_str()) {
-                files.push(doc.file);
+    let mut files: Vec<&Arc<SourceFile>> = Vec::new();
+    for kommune in kommuner {
+        if seen.insert(kommune.config_file.display.as_str()) {
+            files.push(&kommune.config_file);
+        }
+        for item in crate::registry::items(kommune) {
+            for doc in &item.docs {
+                if seen.insert(doc.file.display.as_str()) {
+                    files.push(doc.file);
+                }
             }
         }
     }
-    // One pass over each file for all the placeholders (a base's files are read again for
-    // every kommune that inherits them).
+    files
+        .par_iter()
+        .flat_map_iter(|file| in_file(file))
+        .collect()
+}
+
+/// The placeholders in one file, in the order of [`PLACEHOLDERS`] (as the messages have
+/// always come), all found in one pass.
+fn in_file(file: &Arc<SourceFile>) -> Vec<Diagnostic> {
     static FINDER: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
     let finder = FINDER.get_or_init(|| {
         aho_corasick::AhoCorasick::new(PLACEHOLDERS.iter().map(|p| p.written))
             .expect("placeholder patterns")
     });
-    for file in files {
-        let mut found: Vec<(usize, usize)> = finder
-            .find_overlapping_iter(file.text.as_str())
-            .map(|m| (m.pattern().as_usize(), m.start()))
-            .collect();
-        // In the order of the placeholders, as the messages have always come.
-        found.sort_unstable();
-        for (index, start) in found {
+    let mut found: Vec<(usize, usize)> = finder
+        .find_overlapping_iter(file.text.as_str())
+        .map(|m| (m.pattern().as_usize(), m.start()))
+        .collect();
+    found.sort_unstable();
+    found
+        .into_iter()
+        .filter(|&(_, start)| !is_comment(&file.text, start))
+        .map(|(index, start)| {
             let placeholder = &PLACEHOLDERS[index];
             let (value_at, value) = placeholder.value_in_written();
-            if is_comment(&file.text, start) {
-                continue;
-            }
-            diags.push(
-                Diagnostic::error(
-                    CODE,
-                    msg!("placeholder", what = placeholder.what, value = value),
-                )
-                .in_file(file)
-                .at_offset(start + value_at, value.len())
-                .with_help(msg!("placeholder-help", what = placeholder.what)),
-            );
-        }
-    }
+            Diagnostic::error(
+                CODE,
+                msg!("placeholder", what = placeholder.what, value = value),
+            )
+            .in_file(file)
+            .at_offset(start + value_at, value.len())
+            .with_help(msg!("placeholder-help", what = placeholder.what))
+        })
+        .collect()
 }
 
 /// Whether the text at `offset` is on a `#` comment line.
