@@ -543,6 +543,31 @@ fn a_projects_own_form_template_from_before_still_gets_the_fields_as_data() {
     assert!(select(&doc, "p.egen").len() >= 4, "{html}");
 }
 
+#[test]
+fn a_projects_form_fields_partial_that_prints_the_kommune_fails_instead_of_sharing_it() {
+    let dir = demo_copy();
+    let root = dir.path();
+    let partial = root.join("themes/standard/templates/partials/form_fields.html");
+    std::fs::create_dir_all(partial.parent().unwrap()).unwrap();
+    // Rendered once for every kommune that shows the form: the kommune's name is not there
+    // to print (it would be the first kommune's on every kommune's page).
+    std::fs::write(&partial, "<p>{{ site.name }}</p><form></form>").unwrap();
+    let run = Command::new(env!("CARGO_BIN_EXE_veiviser"))
+        .args(["build", "--no-pdf", "--out"])
+        .arg(root.join("public"))
+        .arg("--root")
+        .arg(root)
+        .env("NO_COLOR", "1")
+        .env("VEIVISER_TODAY", "2026-11-22")
+        .output()
+        .unwrap();
+    let said = assert_fails(&run);
+    assert!(said.contains("form_fields.html"), "{said}");
+    // Every form page fails on it alike: said once.
+    assert_eq!(said.matches("site.name").count(), 1, "{said}");
+    assert!(!root.join("public").exists(), "nothing is published");
+}
+
 /// What `serve` builds with: in memory, at the preview's own address.
 fn preview_options(root: &Path) -> veiviser::build::BuildOptions {
     veiviser::build::BuildOptions {

@@ -361,6 +361,9 @@ impl<'a> KommuneRenderer<'a> {
         if errors.is_empty() {
             Ok(pages)
         } else {
+            // A template error fails every page that uses the template, with the same
+            // message: say it once.
+            crate::check::dedupe(&mut errors);
             errors.truncate(5);
             Err(errors)
         }

@@ -5,8 +5,8 @@
 //! page's template time.
 //!
 //! A part is rendered with `t`, `tt` and `data` only, so a partial that used a page's or a
-//! kommune's own values (`page`, `site`) fails instead of showing one kommune's values in
-//! another's pages.
+//! kommune's own values (`page`, `site`) never shows one kommune's values in another's
+//! pages: printing one is a template error, and a test on one is false.
 
 use std::sync::{Arc, Mutex};
 
