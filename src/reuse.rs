@@ -66,7 +66,19 @@ impl<V> Reuse<V> {
 
     /// The part for `key`: the one kept, or `make`'s (kept if it was made before; `bytes`
     /// says what keeping it costs).
-    pub fn get_or_make<E>(
+    pub fn get_or_make(
+        &self,
+        key: Key,
+        make: impl FnOnce() -> V,
+        bytes: impl Fn(&V) -> usize,
+    ) -> Arc<V> {
+        let Ok(done) =
+            self.get_or_try_make(key, || Ok::<_, std::convert::Infallible>(make()), bytes);
+        done
+    }
+
+    /// [`Reuse::get_or_make`] with a `make` that can fail; a failure is not kept.
+    pub fn get_or_try_make<E>(
         &self,
         key: Key,
         make: impl FnOnce() -> Result<V, E>,
@@ -113,20 +125,16 @@ mod tests {
         let reuse = Reuse::new(1 << 20);
         let make = |calls: &mut usize| {
             *calls += 1;
-            Ok::<_, ()>(String::from("del"))
+            String::from("del")
         };
         let mut calls = 0;
         let key = key_of(b"del");
         let first = reuse.get_or_make(key, || make(&mut calls), String::len);
-        assert_eq!(first.as_deref().map(String::as_str), Ok("del"));
+        assert_eq!(first.as_str(), "del");
         assert_eq!(reuse.kept(), 0, "made once: not kept");
-        reuse
-            .get_or_make(key, || make(&mut calls), String::len)
-            .unwrap();
+        reuse.get_or_make(key, || make(&mut calls), String::len);
         assert_eq!(reuse.kept(), 1);
-        reuse
-            .get_or_make(key, || make(&mut calls), String::len)
-            .unwrap();
+        reuse.get_or_make(key, || make(&mut calls), String::len);
         assert_eq!(calls, 2);
         assert_eq!(reuse.counts(), (2, 1));
     }
@@ -136,12 +144,10 @@ mod tests {
         let reuse = Reuse::new(4);
         let key = key_of(b"stor del");
         for _ in 0..3 {
-            reuse
-                .get_or_make(key, || Ok::<_, ()>(String::from("stor del")), String::len)
-                .unwrap();
+            reuse.get_or_make(key, || String::from("stor del"), String::len);
         }
         assert_eq!((reuse.kept(), reuse.counts()), (0, (3, 0)));
-        let failed = reuse.get_or_make(key_of(b"x"), || Err::<String, _>("feil"), String::len);
+        let failed = reuse.get_or_try_make(key_of(b"x"), || Err::<String, _>("feil"), String::len);
         assert_eq!(failed, Err("feil"));
         assert_eq!(reuse.counts(), (3, 0));
     }

@@ -96,17 +96,14 @@ impl SharedMinifier {
     }
 
     fn part(&self, part: &str) -> Arc<SharedPart> {
-        let Ok(done) = self.parts.get_or_make(
+        self.parts.get_or_make(
             key_of(part.as_bytes()),
-            || {
-                Ok::<_, std::convert::Infallible>(SharedPart {
-                    bytes: minify_html(part).into(),
-                    links: Default::default(),
-                })
+            || SharedPart {
+                bytes: minify_html(part).into(),
+                links: Default::default(),
             },
             |done| done.bytes.len(),
-        );
-        done
+        )
     }
 }
 

@@ -138,9 +138,12 @@ impl KommuneRenderer<'_> {
         let (doc, _) = variants.pick(lang, self.kommune.default_lang());
         let f = &doc.data;
         let description = self.md(lang, &f.description);
-        let intro = f.intro.as_deref().map(|i| self.md(lang, i));
         let mut text = vec![description.text];
-        text.extend(intro.as_ref().map(|i| i.text.clone()));
+        let intro = f.intro.as_deref().map(|i| {
+            let intro = self.md(lang, i);
+            text.push(intro.text);
+            intro.html
+        });
         let sections: Vec<SectionCtx> = f
             .sections
             .iter()
@@ -183,7 +186,7 @@ impl KommuneRenderer<'_> {
             id,
             title: &f.title,
             description: description.html,
-            intro: intro.map(|i| i.html),
+            intro,
             fields: &fields,
             fields_html: &fields_html,
             levels: f

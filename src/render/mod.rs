@@ -54,28 +54,48 @@ struct ContextPool {
     plain: tera::Context,
     marked: tera::Context,
     chrome: chrome::ChromeCache,
-    /// Contexts given back, each with whether its `tt` is marked.
-    free: std::sync::Mutex<Vec<(bool, tera::Context)>>,
+    /// Contexts given back, by whether their `tt` is marked.
+    free: FreeContexts<bool>,
 }
 
 impl ContextPool {
     fn take(&self, marked: bool) -> tera::Context {
-        let mut free = self.free.lock().expect("context pool lock");
-        match free.iter().rposition(|(m, _)| *m == marked) {
-            Some(at) => free.swap_remove(at).1,
-            None => {
-                drop(free);
-                if marked { &self.marked } else { &self.plain }.clone()
-            }
-        }
+        self.free.take(&marked, || {
+            if marked { &self.marked } else { &self.plain }.clone()
+        })
     }
 
     /// `ctx` back, to be used again: the page's own keys are overwritten by the next page.
     fn give_back(&self, marked: bool, ctx: tera::Context) {
-        self.free
-            .lock()
-            .expect("context pool lock")
-            .push((marked, ctx));
+        self.free.give_back(marked, ctx);
+    }
+}
+
+/// Template contexts given back after rendering, by what they hold (their language,
+/// marking), to be filled again instead of serializing the interface texts anew.
+pub(crate) struct FreeContexts<K>(std::sync::Mutex<Vec<(K, tera::Context)>>);
+
+impl<K> Default for FreeContexts<K> {
+    fn default() -> Self {
+        FreeContexts(Default::default())
+    }
+}
+
+impl<K: PartialEq> FreeContexts<K> {
+    /// A context given back with `key`, or `make`'s.
+    fn take(&self, key: &K, make: impl FnOnce() -> tera::Context) -> tera::Context {
+        let mut free = self.0.lock().expect("context pool lock");
+        match free.iter().rposition(|(k, _)| k == key) {
+            Some(at) => free.swap_remove(at).1,
+            None => {
+                drop(free);
+                make()
+            }
+        }
+    }
+
+    fn give_back(&self, key: K, ctx: tera::Context) {
+        self.0.lock().expect("context pool lock").push((key, ctx));
     }
 }
 

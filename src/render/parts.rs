@@ -8,11 +8,11 @@
 //! kommune's own values (`page`, `site`) never shows one kommune's values in another's
 //! pages: printing one is a template error, and a test on one is false.
 
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::Theme;
+use super::{FreeContexts, Theme};
 use crate::diagnostics::Diagnostic;
 use crate::reuse::{KeyWriter, Reuse};
 
@@ -23,7 +23,7 @@ pub struct RenderedParts {
     parts: Reuse<String>,
     /// Contexts with the interface texts of a language (marked or not) and nothing else,
     /// given back after use: serializing the texts costs more than most parts.
-    free: Mutex<Vec<((String, bool), tera::Context)>>,
+    free: FreeContexts<(String, bool)>,
 }
 
 impl Default for RenderedParts {
@@ -50,16 +50,19 @@ impl RenderedParts {
         // Tera serializes the same data to JSON; ours always can be.
         serde_json::to_writer(&mut key, &(template, lang, marked, data))
             .expect("template data serializes");
-        self.parts.get_or_make(
+        self.parts.get_or_try_make(
             key.key(),
             || {
-                let mut ctx = self.take(theme, lang, marked);
+                let texts = (lang.to_string(), marked);
+                let mut ctx = self.free.take(&texts, || {
+                    let mut ctx = tera::Context::new();
+                    ctx.insert("t", theme.strings.for_lang(lang));
+                    ctx.insert("tt", theme.strings.marked(lang, marked));
+                    ctx
+                });
                 ctx.insert("data", data);
                 let html = theme.render(template, &ctx);
-                self.free
-                    .lock()
-                    .expect("parts lock")
-                    .push(((lang.to_string(), marked), ctx));
+                self.free.give_back(texts, ctx);
                 html
             },
             String::len,
@@ -69,20 +72,5 @@ impl RenderedParts {
     /// How many parts were rendered, and how many taken from those kept.
     pub fn counts(&self) -> (usize, usize) {
         self.parts.counts()
-    }
-
-    fn take(&self, theme: &Theme, lang: &str, marked: bool) -> tera::Context {
-        let mut free = self.free.lock().expect("parts lock");
-        if let Some(at) = free
-            .iter()
-            .rposition(|((l, m), _)| l == lang && *m == marked)
-        {
-            return free.swap_remove(at).1;
-        }
-        drop(free);
-        let mut ctx = tera::Context::new();
-        ctx.insert("t", theme.strings.for_lang(lang));
-        ctx.insert("tt", theme.strings.marked(lang, marked));
-        ctx
     }
 }
