@@ -81,19 +81,31 @@ pub fn cannot_read(path: &Path, e: &std::io::Error) -> Diagnostic {
     )
 }
 
-/// A minified page, and where in it are the parts it shares with other pages of the build
-/// (see `build::shared`).
+/// A minified page, and where in it are the parts that were minified on their own (see
+/// `build::shared`).
 #[derive(Default)]
 pub struct MinifiedPage {
     pub bytes: Vec<u8>,
-    /// Each shared part's place in `bytes`, in order; the same part is the same `Arc`.
-    pub shared: Vec<(std::ops::Range<usize>, std::sync::Arc<SharedPart>)>,
+    /// Each part's place in `bytes`, in order; a part many pages share is the same `Arc`.
+    pub parts: Vec<(std::ops::Range<usize>, std::sync::Arc<MinifiedPart>)>,
+    /// The rest of the page, minified with a placeholder for each part: the same `Arc` on
+    /// every page of its kind that shows it. `None` for a page minified whole.
+    pub skeleton: Option<std::sync::Arc<MinifiedPart>>,
 }
 
-/// A minified part that many pages share, and what the link proof read in it (once).
-pub struct SharedPart {
+/// A minified part, and what the link proof read in it (once, however many pages show it).
+pub struct MinifiedPart {
     pub bytes: Box<[u8]>,
     pub links: crate::verify::PartLinks,
+}
+
+impl MinifiedPart {
+    pub fn new(bytes: Vec<u8>) -> MinifiedPart {
+        MinifiedPart {
+            bytes: bytes.into(),
+            links: Default::default(),
+        }
+    }
 }
 
 /// An in-memory output, for the live preview.

@@ -25,40 +25,58 @@
 use std::sync::Arc;
 
 use crate::reuse::{key_of, Reuse};
-use crate::write::{minify_html, MinifiedPage, SharedPart};
+use crate::write::{minify_html, MinifiedPage, MinifiedPart};
 
-const OPEN: &str = "<!--shared-->";
-const CLOSE: &str = "<!--/shared-->";
-/// Stands for a shared part while the skeleton is minified (a custom element: kept as it
-/// is, and whitespace beside it is treated as beside any element).
+/// A part many pages share: kept on its second sighting.
+const SHARED: (&str, &str) = ("<!--shared-->", "<!--/shared-->");
+/// A part of the page's own, minified on its own so that the rest of the page (its
+/// skeleton) is the same text on the kommune's other pages of its kind, minified once.
+const OWN: (&str, &str) = ("<!--own-->", "<!--/own-->");
+/// Stands for a part while the skeleton is minified (a custom element: kept as it is, and
+/// whitespace beside it is treated as beside any element).
 const SLOT: &[u8] = b"<veiviser-shared></veiviser-shared>";
 
 /// At most this many bytes of minified parts are kept in one build (the shared parts of
 /// every kommune's chrome and of what kommuner inherit take far less); past it, parts are
 /// minified for each page that shows them.
 const KEPT_BYTES: usize = 64 << 20;
+/// The same for skeletons (one per kommune, language and kind of page, about 1.5 KB each).
+const KEPT_SKELETON_BYTES: usize = 32 << 20;
 
-/// The minified shared parts of one build's pages, by their rendered text.
+/// The minified shared parts and skeletons of one build's pages, by their text.
 pub struct SharedMinifier {
-    parts: Reuse<SharedPart>,
+    parts: Reuse<MinifiedPart>,
+    skeletons: Reuse<MinifiedPart>,
+    /// A part with nothing but whitespace (a page without a fallback note, say).
+    empty: Arc<MinifiedPart>,
 }
 
 impl Default for SharedMinifier {
     fn default() -> Self {
         SharedMinifier {
             parts: Reuse::new(KEPT_BYTES),
+            skeletons: Reuse::new(KEPT_SKELETON_BYTES),
+            empty: Arc::new(MinifiedPart::new(Vec::new())),
         }
     }
 }
 
+/// Which kind of part.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Kind {
+    Shared,
+    Own,
+}
+
 impl SharedMinifier {
-    /// `html` minified, as [`minify_html`] would, minifying each shared part once.
+    /// `html` minified, as [`minify_html`] would, minifying each shared part and each
+    /// skeleton once.
     pub fn minify(&self, html: &str) -> MinifiedPage {
         // `VEIVISER_MINIFY_WHOLE`: every page minified whole, for the test that compares.
         static WHOLE: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
         let whole = || MinifiedPage {
             bytes: minify_html(html),
-            shared: Vec::new(),
+            ..Default::default()
         };
         if *WHOLE.get_or_init(|| std::env::var_os("VEIVISER_MINIFY_WHOLE").is_some()) {
             return whole();
@@ -66,60 +84,88 @@ impl SharedMinifier {
         let Some((skeleton, parts)) = split(html) else {
             return whole();
         };
-        let minified = minify_html(&skeleton);
-        let mut out = Vec::with_capacity(minified.len() + parts.len() * 4096);
-        let mut shared = Vec::with_capacity(parts.len());
-        let mut rest = &minified[..];
-        for part in parts {
+        let skeleton = minified(&self.skeletons, &skeleton);
+        let mut out = Vec::with_capacity(skeleton.bytes.len() + parts.len() * 4096);
+        let mut placed = Vec::with_capacity(parts.len());
+        let mut rest = &skeleton.bytes[..];
+        for (kind, part) in parts {
             // The placeholder cannot come from content (the sanitizer removes unknown
             // tags); if it is missing anyway, minify the page whole.
             let Some(at) = find(rest, SLOT) else {
                 return whole();
             };
             out.extend_from_slice(&rest[..at]);
-            let part = self.part(part);
+            let part = match kind {
+                // Whitespace between elements of a layout element: dropped.
+                _ if part.bytes().all(|b| b.is_ascii_whitespace()) => self.empty.clone(),
+                Kind::Shared => minified(&self.parts, part),
+                Kind::Own => Arc::new(MinifiedPart::new(minify_html(part))),
+            };
             let start = out.len();
             out.extend_from_slice(&part.bytes);
-            shared.push((start..out.len(), part));
+            placed.push((start..out.len(), part));
             rest = &rest[at + SLOT.len()..];
         }
         if find(rest, SLOT).is_some() {
             return whole();
         }
         out.extend_from_slice(rest);
-        MinifiedPage { bytes: out, shared }
+        MinifiedPage {
+            bytes: out,
+            parts: placed,
+            skeleton: Some(skeleton),
+        }
     }
 
-    /// How many parts were minified, and how many taken from those kept.
+    /// How many shared parts were minified, and how many taken from those kept.
     pub fn counts(&self) -> (usize, usize) {
         self.parts.counts()
     }
 
-    fn part(&self, part: &str) -> Arc<SharedPart> {
-        self.parts.get_or_make(
-            key_of(part.as_bytes()),
-            || SharedPart {
-                bytes: minify_html(part).into(),
-                links: Default::default(),
-            },
-            |done| done.bytes.len(),
-        )
+    /// The same for skeletons.
+    pub fn skeleton_counts(&self) -> (usize, usize) {
+        self.skeletons.counts()
     }
 }
 
-/// The page with a placeholder for each shared part, and the parts; `None` without
-/// (well-formed) markers.
-fn split(html: &str) -> Option<(String, Vec<&str>)> {
+/// `html` minified, or taken from those kept.
+fn minified(kept: &Reuse<MinifiedPart>, html: &str) -> Arc<MinifiedPart> {
+    kept.get_or_make(
+        key_of(html.as_bytes()),
+        || MinifiedPart::new(minify_html(html)),
+        |done| done.bytes.len(),
+    )
+}
+
+/// The page with a placeholder for each part, and the parts; `None` without (well-formed)
+/// markers.
+fn split(html: &str) -> Option<(String, Vec<(Kind, &str)>)> {
     let mut rest = html;
     let mut skeleton = String::with_capacity(html.len());
     let mut parts = Vec::new();
-    while let Some(start) = rest.find(OPEN) {
+    while let Some(start) = rest.find("<!--") {
+        let after = &rest[start..];
+        let (kind, (open, close)) = if after.starts_with(SHARED.0) {
+            (Kind::Shared, SHARED)
+        } else if after.starts_with(OWN.0) {
+            (Kind::Own, OWN)
+        } else {
+            // Another comment: part of the skeleton.
+            skeleton.push_str(&rest[..start + 4]);
+            rest = &rest[start + 4..];
+            continue;
+        };
         skeleton.push_str(&rest[..start]);
-        let inside = &rest[start + OPEN.len()..];
-        let end = inside.find(CLOSE)?;
-        parts.push(&inside[..end]);
+        let inside = &rest[start + open.len()..];
+        let end = inside.find(close)?;
+        let part = &inside[..end];
+        // Markers inside a part (nested or unclosed) are not kept apart: minify whole.
+        if part.contains(SHARED.0) || part.contains(OWN.0) {
+            return None;
+        }
+        parts.push((kind, part));
         skeleton.push_str(std::str::from_utf8(SLOT).expect("ASCII"));
-        rest = &inside[end + CLOSE.len()..];
+        rest = &inside[end + close.len()..];
     }
     if parts.is_empty() {
         return None;
@@ -157,8 +203,8 @@ mod tests {
             String::from_utf8_lossy(&whole)
         );
         // Each part's place is recorded.
-        assert_eq!(first.shared.len(), 3);
-        for (range, part) in &first.shared {
+        assert_eq!(first.parts.len(), 3);
+        for (range, part) in &first.parts {
             assert_eq!(&first.bytes[range.clone()], &part.bytes[..]);
         }
         // A part seen once is not kept; seen again, it is kept, and the third time it
@@ -170,7 +216,7 @@ mod tests {
         assert_eq!(shared.counts(), (6, 0));
         let third = shared.minify(PAGE);
         assert_eq!(third.bytes, whole);
-        assert!(Arc::ptr_eq(&second.shared[1].1, &third.shared[1].1));
+        assert!(Arc::ptr_eq(&second.parts[1].1, &third.parts[1].1));
         assert_eq!(shared.counts(), (6, 3));
     }
 
@@ -181,6 +227,61 @@ mod tests {
         assert_eq!(shared.minify(plain).bytes, minify_html(plain));
         let unclosed = "<div><!--shared--><p>a</p></div>";
         assert_eq!(shared.minify(unclosed).bytes, minify_html(unclosed));
-        assert!(shared.minify(unclosed).shared.is_empty());
+        assert!(shared.minify(unclosed).parts.is_empty());
+    }
+
+    /// A page whose own parts are marked: the title, the heading and a list item.
+    fn own_page(title: &str) -> String {
+        format!(
+            "<!DOCTYPE html>\n<html lang=\"nb\">\n<head>\n<!--own--><title>{title}</title>\n<link rel=\"canonical\" href=\"/{title}/\">\n<!--/own--></head>\n<body>\n<main id=\"m\">\n  <!--own--><h1>{title}</h1>\n<p class=\"lead\">Om  {title}</p><!--/own-->\n  <!--own-->  \n<!--/own--><div class=\"prose\"><!--shared--><p>Felles   tekst</p>\n<!--/shared--></div>\n</main>\n<footer>\n<ul>\n<li>Felles</li>\n<!--own--><li><a href=\"/{title}/#m\">{title}</a></li>\n<!--/own--></ul>\n</footer>\n</body>\n</html>\n"
+        )
+    }
+
+    #[test]
+    fn pages_whose_own_parts_are_marked_share_one_minified_skeleton_and_equal_the_page_minified_whole(
+    ) {
+        let shared = SharedMinifier::default();
+        let pages: Vec<MinifiedPage> = ["a", "b", "c"]
+            .iter()
+            .map(|title| {
+                let html = own_page(title);
+                let page = shared.minify(&html);
+                assert_eq!(
+                    String::from_utf8_lossy(&page.bytes),
+                    String::from_utf8_lossy(&minify_html(&html))
+                );
+                for (range, part) in &page.parts {
+                    assert_eq!(&page.bytes[range.clone()], &part.bytes[..]);
+                }
+                page
+            })
+            .collect();
+        // The skeleton is the same text on every page: minified for the first two (kept
+        // the second time), taken from there for the third.
+        assert_eq!(shared.skeleton_counts(), (2, 1));
+        let skeleton = |p: &MinifiedPage| p.skeleton.clone().expect("a skeleton");
+        assert!(Arc::ptr_eq(&skeleton(&pages[1]), &skeleton(&pages[2])));
+        // Own parts are each page's; the whitespace-only one is nothing.
+        assert_eq!(pages[2].parts.len(), 5);
+        assert_eq!(
+            &pages[2].parts[0].1.bytes[..],
+            b"<title>c</title><link href=/c/ rel=canonical>"
+        );
+        assert!(pages[2].parts[2].1.bytes.is_empty());
+        assert_eq!(shared.counts(), (2, 1), "the shared part, as before");
+    }
+
+    #[test]
+    fn a_part_inside_a_part_or_an_unclosed_own_part_makes_the_page_minified_whole() {
+        let shared = SharedMinifier::default();
+        for html in [
+            "<div><!--own--><p>a</p><!--shared--><p>b</p><!--/shared--><!--/own--></div>",
+            "<div><!--shared--><p>a</p><!--own--><p>b</p><!--/own--><!--/shared--></div>",
+            "<div><!--own--><p>a</p></div>",
+        ] {
+            let page = shared.minify(html);
+            assert_eq!(page.bytes, minify_html(html), "{html}");
+            assert!(page.parts.is_empty() && page.skeleton.is_none(), "{html}");
+        }
     }
 }

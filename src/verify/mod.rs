@@ -44,7 +44,7 @@ use std::sync::{Mutex, MutexGuard};
 
 use crate::config::BaseUrl;
 use crate::diagnostics::Diagnostic;
-use crate::write::{MinifiedPage, Sink};
+use crate::write::{MinifiedPage, MinifiedPart, Sink};
 
 /// What the link proof read in a part many pages share (see `build::shared`), read the
 /// first time a page with it is written.
@@ -56,6 +56,11 @@ use intern::Map;
 use report::{Broken, Report, What};
 use resolve::{has_scheme, Resolved, Resolver};
 use shard::{encode, has_id, lookup, Form, Holder, Shard, Tables, LABEL_SEP};
+
+/// What the proof read in `part` (whose text `text` gives), read the first time it is asked.
+fn part_links<'a>(part: &'a MinifiedPart, text: impl FnOnce() -> &'a str) -> &'a OwnedFound {
+    part.links.0.get_or_init(|| collect(text()).owned())
+}
 
 /// The code of every diagnostic verifying makes.
 pub const CODE: &str = "broken-output-link";
@@ -147,37 +152,44 @@ impl LinkIndex {
         let Ok(html) = std::str::from_utf8(&page.bytes) else {
             return self.page(rel, &page.bytes, None);
         };
-        let mut own = Vec::with_capacity(page.shared.len() + 1);
-        let mut at = 0;
-        for (range, _) in &page.shared {
-            own.push(&html[at..range.start]);
-            at = range.end;
-        }
-        own.push(&html[at..]);
-        let found = collect_chunks(&own);
+        // What lies between the parts: the skeleton, read once for all the pages that show
+        // it (its placeholders hold nothing the proof reads), or the page's own text.
+        let fresh;
+        let skeleton: &OwnedFound = match &page.skeleton {
+            Some(skeleton) => part_links(skeleton, || {
+                std::str::from_utf8(&skeleton.bytes).unwrap_or_default()
+            }),
+            None => {
+                let mut own = Vec::with_capacity(page.parts.len() + 1);
+                let mut at = 0;
+                for (range, _) in &page.parts {
+                    own.push(&html[at..range.start]);
+                    at = range.end;
+                }
+                own.push(&html[at..]);
+                fresh = collect_chunks(&own).owned();
+                &fresh
+            }
+        };
         let parts: Vec<&OwnedFound> = page
-            .shared
+            .parts
             .iter()
-            .map(|(range, part)| {
-                part.links
-                    .0
-                    .get_or_init(|| collect(&html[range.clone()]).owned())
-            })
+            .map(|(range, part)| part_links(part, || &html[range.clone()]))
             .collect();
         // The first `<base href>` in the page, wherever it is.
-        let base = found
+        let base = skeleton
             .base
             .as_deref()
             .or_else(|| parts.iter().find_map(|p| p.base.as_deref()));
-        let refs = found
+        let refs = skeleton
             .link_refs()
             .chain(parts.iter().flat_map(|p| p.link_refs()));
         let links = self.resolver.links(rel, base, refs);
-        let ids = found
+        let ids = skeleton
             .ids
             .iter()
-            .map(|id| &**id)
-            .chain(parts.iter().flat_map(|p| p.ids.iter().map(|id| &**id)));
+            .chain(parts.iter().flat_map(|p| p.ids.iter()))
+            .map(|id| &**id);
         self.record_page(rel, None, links, ids);
     }
 

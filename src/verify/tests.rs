@@ -246,9 +246,9 @@ fn pages_recorded_from_many_threads_are_all_seen() {
 /// fragment targets, and the part is read only once.
 #[test]
 fn shared_parts_are_read_once_and_count_for_every_page_that_holds_them() {
-    use crate::write::{MinifiedPage, SharedPart};
+    use crate::write::{MinifiedPage, MinifiedPart};
     use std::sync::Arc;
-    let shared = Arc::new(SharedPart {
+    let shared = Arc::new(MinifiedPart {
         bytes: b"<footer><h2 id=kontakt>K</h2><a href=/bti/f/borte/>Borte</a></footer>"[..].into(),
         links: Default::default(),
     });
@@ -262,7 +262,8 @@ fn shared_parts_are_read_once_and_count_for_every_page_that_holds_them() {
         bytes.extend_from_slice(b"</body></html>");
         MinifiedPage {
             bytes,
-            shared: vec![(range, shared.clone())],
+            parts: vec![(range, shared.clone())],
+            skeleton: None,
         }
     };
     let out = MemorySink::default();
@@ -273,6 +274,62 @@ fn shared_parts_are_read_once_and_count_for_every_page_that_holds_them() {
     sink.write_page("f/a/index.html", &page("<a href=/bti/f/#mangler>Hjem</a>"))
         .unwrap();
     assert!(shared.links.0.get().is_some(), "the part was read");
+    let mut msgs = messages(&index.verify_reading(&out));
+    msgs.sort();
+    assert_eq!(msgs.len(), 2, "{msgs:#?}");
+    assert!(msgs[0].contains("`/bti/f/#mangler`"), "{msgs:#?}");
+    assert!(msgs[1].contains("`/bti/f/borte/` (“Borte”)"), "{msgs:#?}");
+    assert!(
+        msgs[1].contains("f/a/index.html") && msgs[1].contains("f/index.html"),
+        "{msgs:#?}"
+    );
+}
+
+/// Pages written with a skeleton they share (as the build writes the pages of one kind)
+/// are read as if whole: the skeleton's ids are fragment targets on every page, its broken
+/// link is reported for each page that holds it, and it is read only once.
+#[test]
+fn a_skeleton_many_pages_share_is_read_once_and_counts_for_every_page_that_holds_it() {
+    use crate::write::{MinifiedPage, MinifiedPart};
+    use std::sync::Arc;
+    const SLOT: &str = "<veiviser-shared></veiviser-shared>";
+    let skeleton = Arc::new(MinifiedPart::new(
+        format!("<!doctype html><html lang=nb><head>{SLOT}</head><body><main id=m>{SLOT}</main><a href=/bti/f/borte/>Borte</a></body></html>")
+            .into_bytes(),
+    ));
+    let page = |title: &str, own: &str| {
+        let mut rest = std::str::from_utf8(&skeleton.bytes).unwrap();
+        let mut bytes = Vec::new();
+        let mut parts = Vec::new();
+        for part in [format!("<title>{title}</title>"), own.to_string()] {
+            let at = rest.find(SLOT).unwrap();
+            bytes.extend_from_slice(rest[..at].as_bytes());
+            let start = bytes.len();
+            bytes.extend_from_slice(part.as_bytes());
+            parts.push((
+                start..bytes.len(),
+                Arc::new(MinifiedPart::new(part.into_bytes())),
+            ));
+            rest = &rest[at + SLOT.len()..];
+        }
+        bytes.extend_from_slice(rest.as_bytes());
+        MinifiedPage {
+            bytes,
+            parts,
+            skeleton: Some(skeleton.clone()),
+        }
+    };
+    let out = MemorySink::default();
+    let index = LinkIndex::new(&base());
+    let sink = RecordingSink::new(&out, &index);
+    sink.write_page("f/index.html", &page("A", "<a href=/bti/f/a/#m>A</a>"))
+        .unwrap();
+    sink.write_page(
+        "f/a/index.html",
+        &page("B", "<a href=/bti/f/#mangler>Hjem</a>"),
+    )
+    .unwrap();
+    assert!(skeleton.links.0.get().is_some(), "the skeleton was read");
     let mut msgs = messages(&index.verify_reading(&out));
     msgs.sort();
     assert_eq!(msgs.len(), 2, "{msgs:#?}");
