@@ -303,7 +303,7 @@ fn a_skeleton_many_pages_share_is_read_once_and_counts_for_every_page_that_holds
         let mut parts = Vec::new();
         for part in [format!("<title>{title}</title>"), own.to_string()] {
             let at = rest.find(SLOT).unwrap();
-            bytes.extend_from_slice(rest[..at].as_bytes());
+            bytes.extend_from_slice(&rest.as_bytes()[..at]);
             let start = bytes.len();
             bytes.extend_from_slice(part.as_bytes());
             parts.push((
