@@ -142,3 +142,19 @@ fn init_refuses_a_folder_that_is_not_empty() {
     assert!(!tmp.path().join("veiviser.yaml").exists());
     assert_eq!(read(&tmp.path().join("notater.txt")), "mine");
 }
+
+/// The binary is linked at a fixed address on Linux (build.rs): as a position-independent
+/// executable, every start spends milliseconds relocating Typst's and lightningcss's tables.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[test]
+fn the_linux_binary_starts_without_relocating_itself() {
+    use std::io::Read;
+    let mut bytes = [0u8; 18];
+    std::fs::File::open(env!("CARGO_BIN_EXE_veiviser"))
+        .and_then(|mut file| file.read_exact(&mut bytes))
+        .unwrap();
+    assert_eq!(&bytes[..4], b"\x7fELF");
+    // e_type: 2 is an executable at a fixed address, 3 a shared object (a PIE).
+    let e_type = u16::from_le_bytes([bytes[16], bytes[17]]);
+    assert_eq!(e_type, 2, "the binary is a position-independent executable");
+}
