@@ -144,7 +144,7 @@ fn init_refuses_a_folder_that_is_not_empty() {
 }
 
 /// The binary is linked at a fixed address on Linux (build.rs): as a position-independent
-/// executable, every start spends milliseconds relocating Typst's and lightningcss's tables.
+/// executable, every start spends milliseconds relocating the libraries' tables.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 #[test]
 fn the_linux_binary_starts_without_relocating_itself() {
