@@ -25,11 +25,14 @@
 //!   [`url_attribute`], the one list of attributes that hold URLs.
 //! - `resolve`: a URL as written to the output path it leads to, or why it is broken.
 //! - `intern`, `shard`: what each thread records, and the compact forms it keeps.
+//! - `parts`: pages written in parts, whose shared parts and skeletons are read once.
 //! - `report`: the diagnostics, grouped by link and capped.
 
 mod html;
 pub(crate) use html::{url_attribute, UrlAttribute};
 mod intern;
+mod parts;
+pub use parts::PartLinks;
 mod report;
 mod resolve;
 mod shard;
@@ -44,23 +47,13 @@ use std::sync::{Mutex, MutexGuard};
 
 use crate::config::BaseUrl;
 use crate::diagnostics::Diagnostic;
-use crate::write::{MinifiedPage, MinifiedPart, Sink};
+use crate::write::{MinifiedPage, Sink};
 
-/// What the link proof read in a part many pages share (see `build::shared`), read the
-/// first time a page with it is written.
-#[derive(Default)]
-pub struct PartLinks(std::sync::OnceLock<OwnedFound>);
-
-use html::{collect, collect_chunks, OwnedFound};
+use html::collect;
 use intern::Map;
 use report::{Broken, Report, What};
 use resolve::{has_scheme, Resolved, Resolver};
 use shard::{encode, has_id, lookup, Form, Holder, Shard, Tables, LABEL_SEP};
-
-/// What the proof read in `part` (whose text `text` gives), read the first time it is asked.
-fn part_links<'a>(part: &'a MinifiedPart, text: impl FnOnce() -> &'a str) -> &'a OwnedFound {
-    part.links.0.get_or_init(|| collect(text()).owned())
-}
 
 /// The code of every diagnostic verifying makes.
 pub const CODE: &str = "broken-output-link";
@@ -144,53 +137,6 @@ impl LinkIndex {
             .links(rel, found.base.as_deref(), found.link_refs());
         let ids = found.ids.iter().map(|id| &**id);
         self.record_page(rel, source, links, ids);
-    }
-
-    /// [`LinkIndex::page`] of a page whose shared parts (see `build::shared`) are read
-    /// once, however many pages hold them: the rest of the page is read as one text.
-    pub fn minified_page(&self, rel: &str, page: &MinifiedPage) {
-        let Ok(html) = std::str::from_utf8(&page.bytes) else {
-            return self.page(rel, &page.bytes, None);
-        };
-        // What lies between the parts: the skeleton, read once for all the pages that show
-        // it (its placeholders hold nothing the proof reads), or the page's own text.
-        let fresh;
-        let skeleton: &OwnedFound = match &page.skeleton {
-            Some(skeleton) => part_links(skeleton, || {
-                std::str::from_utf8(&skeleton.bytes).unwrap_or_default()
-            }),
-            None => {
-                let mut own = Vec::with_capacity(page.parts.len() + 1);
-                let mut at = 0;
-                for (range, _) in &page.parts {
-                    own.push(&html[at..range.start]);
-                    at = range.end;
-                }
-                own.push(&html[at..]);
-                fresh = collect_chunks(&own).owned();
-                &fresh
-            }
-        };
-        let parts: Vec<&OwnedFound> = page
-            .parts
-            .iter()
-            .map(|(range, part)| part_links(part, || &html[range.clone()]))
-            .collect();
-        // The first `<base href>` in the page, wherever it is.
-        let base = skeleton
-            .base
-            .as_deref()
-            .or_else(|| parts.iter().find_map(|p| p.base.as_deref()));
-        let refs = skeleton
-            .link_refs()
-            .chain(parts.iter().flat_map(|p| p.link_refs()));
-        let links = self.resolver.links(rel, base, refs);
-        let ids = skeleton
-            .ids
-            .iter()
-            .chain(parts.iter().flat_map(|p| p.ids.iter()))
-            .map(|id| &**id);
-        self.record_page(rel, None, links, ids);
     }
 
     fn record_page<'a>(
