@@ -240,6 +240,7 @@ fn build_report(root: &Path, out: &Path, env: &[(&str, &str)]) -> (String, Strin
         "incremental",
         "verify-links",
         "shared-parts:",
+        "shared-bytes:",
         "page-skeletons:",
         "rendered-parts:",
         "pdf-cache",
