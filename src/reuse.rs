@@ -49,8 +49,6 @@ pub struct Reuse<V> {
     /// At most this many bytes are kept; past it, parts are made each time.
     limit: usize,
     made: AtomicUsize,
-    /// What the parts made weigh (as `bytes` measures them), kept or not.
-    made_bytes: AtomicUsize,
     reused: AtomicUsize,
 }
 
@@ -62,7 +60,6 @@ impl<V> Reuse<V> {
             kept_bytes: AtomicUsize::new(0),
             limit,
             made: AtomicUsize::new(0),
-            made_bytes: AtomicUsize::new(0),
             reused: AtomicUsize::new(0),
         }
     }
@@ -95,7 +92,6 @@ impl<V> Reuse<V> {
         self.made.fetch_add(1, Ordering::Relaxed);
         let first_time = self.seen.lock().expect("reuse lock").insert(key);
         let size = bytes(&done);
-        self.made_bytes.fetch_add(size, Ordering::Relaxed);
         if !first_time && self.kept_bytes.load(Ordering::Relaxed) + size <= self.limit {
             self.kept_bytes.fetch_add(size, Ordering::Relaxed);
             self.kept
@@ -112,11 +108,6 @@ impl<V> Reuse<V> {
             self.made.load(Ordering::Relaxed),
             self.reused.load(Ordering::Relaxed),
         )
-    }
-
-    /// How many bytes the parts made weigh: the work done, where parts differ in size.
-    pub fn made_bytes(&self) -> usize {
-        self.made_bytes.load(Ordering::Relaxed)
     }
 
     /// How many parts are kept.
@@ -146,7 +137,6 @@ mod tests {
         reuse.get_or_make(key, || make(&mut calls), String::len);
         assert_eq!(calls, 2);
         assert_eq!(reuse.counts(), (2, 1));
-        assert_eq!(reuse.made_bytes(), 6, "two parts of three bytes made");
     }
 
     #[test]

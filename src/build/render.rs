@@ -473,7 +473,6 @@ pub fn render(
     if std::env::var_os("VEIVISER_TIMINGS").is_some() {
         let (minified, reused) = shared.counts();
         eprintln!("shared-parts: {minified} minified, {reused} reused");
-        eprintln!("shared-bytes: {} minified", shared.minified_bytes());
         let (minified, reused) = shared.skeleton_counts();
         eprintln!("page-skeletons: {minified} minified, {reused} reused");
         let (rendered, reused) = parts.counts();

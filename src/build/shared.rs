@@ -122,11 +122,6 @@ impl SharedMinifier {
         self.parts.counts()
     }
 
-    /// How many bytes of shared parts were minified (taken from those kept: not counted).
-    pub fn minified_bytes(&self) -> usize {
-        self.parts.made_bytes()
-    }
-
     /// The same for skeletons.
     pub fn skeleton_counts(&self) -> (usize, usize) {
         self.skeletons.counts()
