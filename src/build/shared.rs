@@ -140,37 +140,42 @@ fn minified(kept: &Reuse<MinifiedPart>, html: &str) -> Arc<MinifiedPart> {
 /// The page with a placeholder for each part, and the parts; `None` without (well-formed)
 /// markers.
 fn split(html: &str) -> Option<(String, Vec<(Kind, &str)>)> {
-    let mut rest = html;
+    // One pass over the comments: the parts are most of the page, and searching each again
+    // for its end and for markers inside cost more than the rest of the split.
+    static COMMENT: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("<!--"));
     let mut skeleton = String::with_capacity(html.len());
     let mut parts = Vec::new();
-    while let Some(start) = rest.find("<!--") {
-        let after = &rest[start..];
-        let (kind, (open, close)) = if after.starts_with(SHARED.0) {
-            (Kind::Shared, SHARED)
-        } else if after.starts_with(OWN.0) {
-            (Kind::Own, OWN)
-        } else {
-            // Another comment: part of the skeleton.
-            skeleton.push_str(&rest[..start + 4]);
-            rest = &rest[start + 4..];
-            continue;
-        };
-        skeleton.push_str(&rest[..start]);
-        let inside = &rest[start + open.len()..];
-        let end = inside.find(close)?;
-        let part = &inside[..end];
-        // Markers inside a part (nested or unclosed) are not kept apart: minify whole.
-        if part.contains(SHARED.0) || part.contains(OWN.0) {
-            return None;
+    // Where the text not yet in the skeleton or a part begins.
+    let mut copied = 0;
+    // The part being read: its kind, where it begins, and its closing marker.
+    let mut open: Option<(Kind, usize, &str)> = None;
+    for start in COMMENT.find_iter(html.as_bytes()) {
+        let after = &html[start..];
+        let opens = [(Kind::Shared, SHARED), (Kind::Own, OWN)]
+            .into_iter()
+            .find(|(_, (marker, _))| after.starts_with(marker));
+        match (open, opens) {
+            (None, Some((kind, (marker, close)))) => {
+                skeleton.push_str(&html[copied..start]);
+                open = Some((kind, start + marker.len(), close));
+            }
+            // Markers inside a part (nested or unclosed) are not kept apart: minify whole.
+            (Some(_), Some(_)) => return None,
+            (Some((kind, from, close)), None) if after.starts_with(close) => {
+                parts.push((kind, &html[from..start]));
+                skeleton.push_str(std::str::from_utf8(SLOT).expect("ASCII"));
+                copied = start + close.len();
+                open = None;
+            }
+            // Another comment: part of the skeleton or of the part it is in.
+            _ => {}
         }
-        parts.push((kind, part));
-        skeleton.push_str(std::str::from_utf8(SLOT).expect("ASCII"));
-        rest = &inside[end + close.len()..];
     }
-    if parts.is_empty() {
+    if open.is_some() || parts.is_empty() {
         return None;
     }
-    skeleton.push_str(rest);
+    skeleton.push_str(&html[copied..]);
     Some((skeleton, parts))
 }
 
@@ -283,5 +288,27 @@ mod tests {
             assert_eq!(page.bytes, minify_html(html), "{html}");
             assert!(page.parts.is_empty() && page.skeleton.is_none(), "{html}");
         }
+    }
+
+    #[test]
+    fn other_comments_and_stray_closing_markers_stay_where_they_are() {
+        let html = "<div><!-- a --><!--/own--><!--shared--><p>a</p><!-- b --><!--/own--><!--/shared--><!--own--><p>c</p><!--/own--><!-- c --></div>";
+        let (skeleton, parts) = split(html).expect("well-formed markers");
+        let slot = std::str::from_utf8(SLOT).unwrap();
+        assert_eq!(
+            skeleton,
+            format!("<div><!-- a --><!--/own-->{slot}{slot}<!-- c --></div>")
+        );
+        assert_eq!(
+            parts,
+            [
+                (Kind::Shared, "<p>a</p><!-- b --><!--/own-->"),
+                (Kind::Own, "<p>c</p>")
+            ]
+        );
+        assert_eq!(
+            SharedMinifier::default().minify(html).bytes,
+            minify_html(html)
+        );
     }
 }
