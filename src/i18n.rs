@@ -94,7 +94,7 @@ fn lang_span(lang: &str, text: &str) -> String {
     format!(
         "<span lang=\"{lang}\" dir=\"{}\">{}</span>",
         dir(lang),
-        tera::escape_html(text)
+        crate::render::theme::escape_html(text)
     )
 }
 
@@ -170,7 +170,7 @@ impl Strings {
                 let text_lang = text_lang(key);
                 let span = lang_span(text_lang, text);
                 let plain = if text_lang == code {
-                    tera::escape_html(text)
+                    crate::render::theme::escape_html(text)
                 } else {
                     span.clone()
                 };

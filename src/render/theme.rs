@@ -51,10 +51,11 @@ impl CompiledTheme {
             }
         }
         let mut tera = Tera::default();
+        tera.autoescape_on([".html"]);
+        tera.set_escape_fn(escape_html_into);
+        tera.register_filter("striptags", striptags);
         tera.add_raw_templates(templates)
-            .map_err(|e| name_template_file(template_error(name, &e), &files))?;
-        tera.autoescape_on(vec![".html"]);
-        tera.set_escape_fn(escape_html);
+            .map_err(|e| template_error(name, &files, &e))?;
         let css_path = "static/css/main.css";
         let css = crate::assets::minify_css(files.text(css_path)?).map_err(|e| {
             Diagnostic::error("invalid-css", format!("{}: {e}", files.display(css_path)))
@@ -117,53 +118,87 @@ impl Theme {
     pub fn render(&self, template: &str, context: &tera::Context) -> Result<String, Diagnostic> {
         self.tera
             .render(template, context)
-            .map_err(|e| template_error(&self.name, &e))
+            .map_err(|e| template_error(&self.name, &self.files, &e))
     }
 }
 
-/// Tera's escaping without its `/` → `&#x2F;`: a slash ends nothing in text or in a quoted
-/// attribute, and every page is minified, which turned each `&#x2F;` in the many URLs back
-/// into `/` (the output is the same; the minifier has less to decode).
-fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
+/// Text escaped for HTML as the templates escape it: Tera's escaping without its
+/// `/` → `&#x2F;`, since a slash ends nothing in text or in a quoted attribute and every
+/// page is minified, which turned each `&#x2F;` in the many URLs back into `/`.
+pub fn escape_html(text: &str) -> String {
+    let mut out = Vec::with_capacity(text.len() + text.len() / 8);
+    escape_html_into(text, &mut out).expect("writing to memory");
+    String::from_utf8(out).expect("escaping keeps UTF-8")
+}
+
+fn escape_html_into(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut rest = text;
     while let Some(at) = rest.find(['&', '<', '>', '"', '\'']) {
-        out.push_str(&rest[..at]);
-        out.push_str(match rest.as_bytes()[at] {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            _ => "&#x27;",
-        });
+        out.write_all(rest[..at].as_bytes())?;
+        out.write_all(match rest.as_bytes()[at] {
+            b'&' => b"&amp;",
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'"' => b"&quot;",
+            _ => b"&#x27;",
+        })?;
         rest = &rest[at + 1..];
+    }
+    out.write_all(rest.as_bytes())
+}
+
+/// `striptags`, which Tera 1 had and Tera 2 left out: the text without its tags and
+/// comments (`<…>`, `<!--…-->`), as Tera 1 removed them.
+fn striptags(text: &str, _: tera::Kwargs, _: &tera::State) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        let tag = &rest[at..];
+        let end = if tag.starts_with("<!--") {
+            tag.find("-->").map(|e| e + 3)
+        } else {
+            tag.find('>').map(|e| e + 1)
+        };
+        match end {
+            Some(end) => rest = &tag[end..],
+            // An unclosed `<` is text, as Tera 1's pattern left it.
+            None => {
+                out.push_str(tag);
+                rest = "";
+            }
+        }
     }
     out.push_str(rest);
     out
 }
 
-/// Tera names a template that does not parse by its name (`'page.html'`); add which file
-/// that is, the project's copy or the built-in one, so the editor knows what to open.
-fn name_template_file(mut diagnostic: Diagnostic, files: &ThemeFiles) -> Diagnostic {
-    let named = files.under("templates/").find(|(rel, _)| {
-        let quoted = format!("'{}'", &rel["templates/".len()..]);
-        diagnostic.message.contains(&quoted)
-    });
-    if let Some((rel, _)) = named {
-        diagnostic.message = format!("{}: {}", files.display(rel), diagnostic.message);
-    }
-    diagnostic
-}
-
-/// A template error, with Tera's chain of causes (they carry the line and the reason).
-pub fn template_error(theme: &str, err: &tera::Error) -> Diagnostic {
-    let mut message = err.to_string();
-    let mut source = std::error::Error::source(err);
-    while let Some(cause) = source {
-        message.push_str(": ");
-        message.push_str(&cause.to_string());
-        source = cause.source();
-    }
+/// A template error located in its file (the project's copy or the built-in one, so the
+/// editor knows what to open), with Tera's reason.
+pub fn template_error(theme: &str, files: &ThemeFiles, err: &tera::Error) -> Diagnostic {
+    let message = match err.kind() {
+        tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
+            let span = report.span();
+            let file = files.display(&format!("templates/{}", report.filename()));
+            // Tera counts columns from 0.
+            format!(
+                "{file}:{}:{}: {}",
+                span.start_line,
+                span.start_col + 1,
+                report.message()
+            )
+        }
+        _ => {
+            let mut message = err.to_string();
+            let mut source = std::error::Error::source(err);
+            while let Some(cause) = source {
+                message.push_str(": ");
+                message.push_str(&cause.to_string());
+                source = cause.source();
+            }
+            message
+        }
+    };
     Diagnostic::error(
         "template",
         crate::msg!("theme-template", theme = theme, message = &message),
@@ -173,7 +208,7 @@ pub fn template_error(theme: &str, err: &tera::Error) -> Diagnostic {
 
 #[cfg(test)]
 mod tests {
-    use super::escape_html;
+    use super::{escape_html, striptags};
 
     #[test]
     fn escaping_keeps_slashes_and_escapes_what_could_end_a_tag_or_attribute() {
@@ -183,5 +218,18 @@ mod tests {
             "&lt;b a=&quot;1&quot; c=&#x27;2&#x27;&gt;&amp;&lt;/b&gt;"
         );
         assert_eq!(escape_html("Tromsø – «ja»"), "Tromsø – «ja»");
+    }
+
+    #[test]
+    fn striptags_removes_tags_and_comments_and_keeps_a_lone_angle_bracket() {
+        let mut tera = tera::Tera::default();
+        tera.register_filter("striptags", striptags);
+        let strip = |t: &str| {
+            let mut ctx = tera::Context::new();
+            ctx.insert("t", t);
+            tera.render_str("{{ t | striptags }}", &ctx, false).unwrap()
+        };
+        assert_eq!(strip("<p>Ring <b>110</b><!-- x --> nå</p>"), "Ring 110 nå");
+        assert_eq!(strip("a < b"), "a < b");
     }
 }
