@@ -7,6 +7,7 @@ render-no-level = no level `{ $id }`
 render-not-a-page = { $route } is a file, not a page
 theme-template = theme `{ $theme }`: { $message }
 theme-template-help = fix the template in your copy under themes/, or delete that copy to use the built-in one
+theme-template-misplaced-tag = the tag `{ $tag }` is not expected here: is an endif, endfor or endblock missing before it?
 
 verify-link-text = { $page }: the link `{ $href }` (“{ $text }”)
 verify-link = { $page }: the link `{ $href }`

@@ -7,6 +7,7 @@ render-no-level = det finnes ikke noe nivå `{ $id }`
 render-not-a-page = { $route } er en fil, ikke en side
 theme-template = temaet `{ $theme }`: { $message }
 theme-template-help = rett malen i din kopi under themes/, eller slett kopien for å bruke den innebygde
+theme-template-misplaced-tag = taggen `{ $tag }` står der malen ikke venter den: mangler det en endif, endfor eller endblock foran?
 
 verify-link-text = { $page }: lenken `{ $href }` («{ $text }»)
 verify-link = { $page }: lenken `{ $href }`

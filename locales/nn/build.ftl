@@ -7,6 +7,7 @@ render-no-level = det finst ikkje noko nivå `{ $id }`
 render-not-a-page = { $route } er ei fil, ikkje ei side
 theme-template = temaet `{ $theme }`: { $message }
 theme-template-help = rett malen i kopien din under themes/, eller slett kopien for å bruke den innebygde
+theme-template-misplaced-tag = taggen `{ $tag }` står der malen ikkje ventar han: manglar det ein endif, endfor eller endblock framfor?
 
 verify-link-text = { $page }: lenkja `{ $href }` («{ $text }»)
 verify-link = { $page }: lenkja `{ $href }`

@@ -6,7 +6,7 @@
 //!
 //! A part is rendered with `t`, `tt` and `data` only, so a partial that used a page's or a
 //! kommune's own values (`page`, `site`) never shows one kommune's values in another's
-//! pages: printing one is a template error, and a test on one is false.
+//! pages: printing or testing one is a template error.
 
 use std::sync::Arc;
 

@@ -2,11 +2,13 @@
 //! theme and the project's overrides ([`ThemeFiles`]).
 
 use std::path::Path;
+use std::sync::Arc;
 
 use tera::Tera;
 
 use crate::diagnostics::Diagnostic;
 use crate::i18n::Strings;
+use crate::source::SourceFile;
 use crate::theme_files::ThemeFiles;
 
 pub struct Theme {
@@ -134,7 +136,7 @@ pub fn escape_html(text: &str) -> String {
 fn escape_html_into(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut rest = text;
     while let Some(at) = rest.find(['&', '<', '>', '"', '\'']) {
-        out.write_all(rest[..at].as_bytes())?;
+        out.write_all(&rest.as_bytes()[..at])?;
         out.write_all(match rest.as_bytes()[at] {
             b'&' => b"&amp;",
             b'<' => b"&lt;",
@@ -176,34 +178,41 @@ fn striptags(text: &str, _: tera::Kwargs, _: &tera::State) -> String {
 /// A template error located in its file (the project's copy or the built-in one, so the
 /// editor knows what to open), with Tera's reason.
 pub fn template_error(theme: &str, files: &ThemeFiles, err: &tera::Error) -> Diagnostic {
-    let message = match err.kind() {
-        tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
-            let span = report.span();
-            let file = files.display(&format!("templates/{}", report.filename()));
-            // Tera counts columns from 0.
-            format!(
-                "{file}:{}:{}: {}",
-                span.start_line,
-                span.start_col + 1,
-                report.message()
-            )
-        }
-        _ => {
-            let mut message = err.to_string();
-            let mut source = std::error::Error::source(err);
-            while let Some(cause) = source {
-                message.push_str(": ");
-                message.push_str(&cause.to_string());
-                source = cause.source();
-            }
-            message
-        }
+    let error = |message: &str| {
+        Diagnostic::error(
+            "template",
+            crate::msg!("theme-template", theme = theme, message = message),
+        )
+        .with_help(crate::msg!("theme-template-help"))
     };
-    Diagnostic::error(
-        "template",
-        crate::msg!("theme-template", theme = theme, message = &message),
-    )
-    .with_help(crate::msg!("theme-template-help"))
+    let (tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report)) =
+        err.kind()
+    else {
+        let mut message = err.to_string();
+        let mut source = std::error::Error::source(err);
+        while let Some(cause) = source {
+            message.push_str(": ");
+            message.push_str(&cause.to_string());
+            source = cause.source();
+        }
+        return error(&message);
+    };
+    let rel = format!("templates/{}", report.filename());
+    let span = report.span();
+    let Ok(text) = files.text(&rel) else {
+        return error(report.message());
+    };
+    // Tera says only "Unknown tag" where a block ends before an inner one is closed.
+    let reason = match text.get(span.range.clone()) {
+        Some(tag) if report.message() == "Unknown tag" && !tag.is_empty() => {
+            crate::msg!("theme-template-misplaced-tag", tag = tag)
+        }
+        _ => report.message().to_string(),
+    };
+    let file = Arc::new(SourceFile::new(files.display(&rel), text.to_string()));
+    error(&reason)
+        .in_file(&file)
+        .at_offset(span.range.start, span.range.len())
 }
 
 #[cfg(test)]
