@@ -46,56 +46,23 @@ pub struct OutPage {
     pub search: Option<SearchEntry>,
 }
 
-/// The template contexts of one language, ready but for the page's own values. The UI
-/// strings alone are several hundred values: cloning them for every page was a large part
-/// of rendering, so a context is taken from here, filled, rendered and given back, and
-/// only the rayon threads' first pages clone.
+/// The template contexts of one language, ready but for the page's own values: `site`,
+/// `t` and `tt` serialized once per kommune. A page's context is a copy, which is cheap:
+/// Tera 2 keeps maps and lists behind reference counts.
 struct ContextPool {
     plain: tera::Context,
     marked: tera::Context,
     chrome: chrome::ChromeCache,
-    /// Contexts given back, by whether their `tt` is marked.
-    free: FreeContexts<bool>,
 }
 
 impl ContextPool {
-    fn take(&self, marked: bool) -> tera::Context {
-        self.free.take(&marked, || {
-            if marked { &self.marked } else { &self.plain }.clone()
-        })
-    }
-
-    /// `ctx` back, to be used again: the page's own keys are overwritten by the next page.
-    fn give_back(&self, marked: bool, ctx: tera::Context) {
-        self.free.give_back(marked, ctx);
-    }
-}
-
-/// Template contexts given back after rendering, by what they hold (their language,
-/// marking), to be filled again instead of serializing the interface texts anew.
-pub(crate) struct FreeContexts<K>(std::sync::Mutex<Vec<(K, tera::Context)>>);
-
-impl<K> Default for FreeContexts<K> {
-    fn default() -> Self {
-        FreeContexts(Default::default())
-    }
-}
-
-impl<K: PartialEq> FreeContexts<K> {
-    /// A context given back with `key`, or `make`'s.
-    fn take(&self, key: &K, make: impl FnOnce() -> tera::Context) -> tera::Context {
-        let mut free = self.0.lock().expect("context pool lock");
-        match free.iter().rposition(|(k, _)| k == key) {
-            Some(at) => free.swap_remove(at).1,
-            None => {
-                drop(free);
-                make()
-            }
+    /// The base context, with `tt` marked or not.
+    fn base(&self, marked: bool) -> &tera::Context {
+        if marked {
+            &self.marked
+        } else {
+            &self.plain
         }
-    }
-
-    fn give_back(&self, key: K, ctx: tera::Context) {
-        self.0.lock().expect("context pool lock").push((key, ctx));
     }
 }
 
@@ -120,7 +87,7 @@ pub struct KommuneRenderer<'a> {
     pub today: chrono::NaiveDate,
     sites: BTreeMap<String, SiteCtx>,
     /// Per language, template contexts with `site`, `t` and `tt` already in them: serialized
-    /// once per kommune and reused page after page (see [`ContextPool`]).
+    /// once per kommune and copied for each page (see [`ContextPool`]).
     contexts: BTreeMap<String, ContextPool>,
     /// The glossary prepared for automatic links, per language.
     terms: BTreeMap<String, crate::terms::TermMatcher>,
@@ -165,7 +132,6 @@ impl<'a> KommuneRenderer<'a> {
                 plain: renderer.base_context(&site, lang, false),
                 marked: renderer.base_context(&site, lang, true),
                 chrome: Default::default(),
-                free: Default::default(),
             };
             renderer.sites.insert(lang.clone(), site);
             renderer.contexts.insert(lang.clone(), contexts);
@@ -491,7 +457,7 @@ impl<'a> KommuneRenderer<'a> {
             _ => None,
         };
         let mut ctx = match pool {
-            Some(pool) => pool.take(marked),
+            Some(pool) => pool.base(marked).clone(),
             None => self.base_context(site, lang, marked),
         };
         let mut site_nav = site.nav.clone();
@@ -504,18 +470,15 @@ impl<'a> KommuneRenderer<'a> {
             };
         }
         if let Some(pool) = pool {
-            let base = if marked { &pool.marked } else { &pool.plain };
-            let chrome = pool.chrome.get(self.theme, base, marked, &site_nav)?;
+            let chrome = pool
+                .chrome
+                .get(self.theme, pool.base(marked), marked, &site_nav)?;
             ctx.insert("chrome", &*chrome);
         }
         ctx.insert("nav", &site_nav);
         ctx.insert("page", page);
         ctx.insert("data", data);
-        let html = self.theme.render(template, &ctx);
-        if let Some(pool) = pool {
-            pool.give_back(marked, ctx);
-        }
-        html
+        self.theme.render(template, &ctx)
     }
 
     /// The part of a page's template context that is the same on every page: the site

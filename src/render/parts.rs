@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::{FreeContexts, Theme};
+use super::Theme;
 use crate::diagnostics::Diagnostic;
 use crate::reuse::{KeyWriter, Reuse};
 
@@ -22,15 +22,15 @@ const KEPT_BYTES: usize = 32 << 20;
 pub struct RenderedParts {
     parts: Reuse<String>,
     /// Contexts with the interface texts of a language (marked or not) and nothing else,
-    /// given back after use: serializing the texts costs more than most parts.
-    free: FreeContexts<(String, bool)>,
+    /// copied for each part: serializing the texts costs more than most parts.
+    texts: std::sync::Mutex<Vec<((String, bool), tera::Context)>>,
 }
 
 impl Default for RenderedParts {
     fn default() -> Self {
         RenderedParts {
             parts: Reuse::new(KEPT_BYTES),
-            free: Default::default(),
+            texts: Default::default(),
         }
     }
 }
@@ -47,26 +47,31 @@ impl RenderedParts {
         data: &impl Serialize,
     ) -> Result<Arc<String>, Diagnostic> {
         let mut key = KeyWriter::default();
-        // Tera serializes the same data to JSON; ours always can be.
+        // The key is the data as JSON; ours always serializes (Tera serializes it too).
         serde_json::to_writer(&mut key, &(template, lang, marked, data))
             .expect("template data serializes");
         self.parts.get_or_try_make(
             key.key(),
             || {
-                let texts = (lang.to_string(), marked);
-                let mut ctx = self.free.take(&texts, || {
-                    let mut ctx = tera::Context::new();
-                    ctx.insert("t", theme.strings.for_lang(lang));
-                    ctx.insert("tt", theme.strings.marked(lang, marked));
-                    ctx
-                });
+                let mut ctx = self.texts(theme, lang, marked);
                 ctx.insert("data", data);
-                let html = theme.render(template, &ctx);
-                self.free.give_back(texts, ctx);
-                html
+                theme.render(template, &ctx)
             },
             String::len,
         )
+    }
+
+    /// A context with the interface texts of `lang` alone.
+    fn texts(&self, theme: &Theme, lang: &str, marked: bool) -> tera::Context {
+        let mut made = self.texts.lock().expect("texts lock");
+        if let Some((_, ctx)) = made.iter().find(|((l, m), _)| l == lang && *m == marked) {
+            return ctx.clone();
+        }
+        let mut ctx = tera::Context::new();
+        ctx.insert("t", theme.strings.for_lang(lang));
+        ctx.insert("tt", theme.strings.marked(lang, marked));
+        made.push(((lang.to_string(), marked), ctx.clone()));
+        ctx
     }
 
     /// How many parts were rendered, and how many taken from those kept.
