@@ -51,7 +51,7 @@ pub enum Command {
         /// Build only this kommune, at the root of the output.
         #[arg(long)]
         kommune: Option<String>,
-        /// Output folder (replaced only when the build succeeds).
+        /// Output folder, relative to --root (replaced only when the build succeeds).
         #[arg(long, default_value = "public")]
         out: PathBuf,
         /// Override base_url from veiviser.yaml.

@@ -76,7 +76,7 @@ help-value-number = NUMBER
 
 help-build = Build the site into the output folder.
 help-build-kommune = Build only this kommune, at the root of the output.
-help-build-out = Output folder (replaced only when the build succeeds).
+help-build-out = Output folder, relative to --root (replaced only when the build succeeds).
 help-build-base_url = Override base_url from veiviser.yaml.
 help-build-no_pdf = Skip the print PDFs (trykk/*.pdf); the Trykksaker page lists them without links.
 help-build-relative_urls = Write every internal link relative to its page, so the site works from a folder, a file share or file:// (canonical links and the sitemap stay absolute).

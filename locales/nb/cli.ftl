@@ -73,7 +73,7 @@ help-value-number = NUMMER
 
 help-build = Bygg nettstedet til utmappen.
 help-build-kommune = Bygg bare denne kommunen, øverst i utmappen.
-help-build-out = Utmappen (byttes bare ut når byggingen lykkes).
+help-build-out = Utmappen, relativt til --root (byttes bare ut når byggingen lykkes).
 help-build-base_url = Overstyr base_url fra veiviser.yaml.
 help-build-no_pdf = Ikke lag trykk-PDF-ene (trykk/*.pdf); siden Trykksaker viser dem uten lenker.
 help-build-relative_urls = Skriv alle interne lenker relativt til siden, så nettstedet virker fra en mappe, et filområde eller file:// (kanoniske lenker og nettstedskartet er fortsatt absolutte).

@@ -73,7 +73,7 @@ help-value-number = NUMMER
 
 help-build = Bygg nettstaden til utmappa.
 help-build-kommune = Bygg berre denne kommunen, øvst i utmappa.
-help-build-out = Utmappa (blir berre bytt ut når bygginga lukkast).
+help-build-out = Utmappa, relativt til --root (blir berre bytt ut når bygginga lukkast).
 help-build-base_url = Overstyr base_url frå veiviser.yaml.
 help-build-no_pdf = Ikkje lag trykk-PDF-ane (trykk/*.pdf); sida Trykksaker viser dei utan lenkjer.
 help-build-relative_urls = Skriv alle interne lenkjer relativt til sida, så nettstaden verkar frå ei mappe, eit filområde eller file:// (kanoniske lenkjer og nettstadkartet er framleis absolutte).
