@@ -7,7 +7,7 @@
 //! the search page, with its own asset URLs) includes the partials as any template would.
 
 use std::collections::{BTreeMap, HashMap};
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 
 use super::context::NavItem;
 use super::Theme;
@@ -16,8 +16,14 @@ use crate::diagnostics::Diagnostic;
 /// The partials, by the name `base.html` finds each under.
 const PARTS: [&str; 4] = ["header", "contacts", "links", "acute"];
 
-/// The rendered partials, by name.
-pub(super) type Chrome = BTreeMap<&'static str, String>;
+/// The rendered partials, by name (`chrome`), and the navigation they were rendered with
+/// (`nav`), as template values: putting one into a page's context copies a reference, not
+/// the text.
+#[derive(Clone)]
+pub(super) struct Chrome {
+    pub(super) parts: tera::Value,
+    pub(super) nav: tera::Value,
+}
 
 /// Whether the interface texts are marked, and which navigation items are current.
 type Key = (bool, Vec<bool>);
@@ -25,7 +31,7 @@ type Key = (bool, Vec<bool>);
 /// One language's rendered chrome, by marking and navigation state.
 #[derive(Default)]
 pub(super) struct ChromeCache {
-    rendered: Mutex<HashMap<Key, Arc<Chrome>>>,
+    rendered: Mutex<HashMap<Key, Chrome>>,
 }
 
 impl ChromeCache {
@@ -38,21 +44,25 @@ impl ChromeCache {
         base: &tera::Context,
         marked: bool,
         nav: &[NavItem],
-    ) -> Result<Arc<Chrome>, Diagnostic> {
+    ) -> Result<Chrome, Diagnostic> {
         let key: Key = (marked, nav.iter().map(|item| item.current).collect());
         if let Some(done) = self.rendered.lock().expect("chrome lock").get(&key) {
             return Ok(done.clone());
         }
+        let nav = tera::Value::from_serializable(nav);
         let mut ctx = base.clone();
-        ctx.insert("nav", nav);
-        let mut chrome = Chrome::new();
+        ctx.insert_value("nav", nav.clone());
+        let mut parts = BTreeMap::new();
         for name in PARTS {
-            chrome.insert(
+            parts.insert(
                 name,
                 theme.render(&format!("partials/chrome/{name}.html"), &ctx)?,
             );
         }
-        let chrome = Arc::new(chrome);
+        let chrome = Chrome {
+            parts: tera::Value::from_serializable(&parts),
+            nav,
+        };
         self.rendered
             .lock()
             .expect("chrome lock")

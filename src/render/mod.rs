@@ -469,13 +469,16 @@ impl<'a> KommuneRenderer<'a> {
                 item.section == page.section
             };
         }
-        if let Some(pool) = pool {
-            let chrome = pool
-                .chrome
-                .get(self.theme, pool.base(marked), marked, &site_nav)?;
-            ctx.insert("chrome", &*chrome);
+        match pool {
+            Some(pool) => {
+                let chrome = pool
+                    .chrome
+                    .get(self.theme, pool.base(marked), marked, &site_nav)?;
+                ctx.insert_value("chrome", chrome.parts);
+                ctx.insert_value("nav", chrome.nav);
+            }
+            None => ctx.insert("nav", &site_nav),
         }
-        ctx.insert("nav", &site_nav);
         ctx.insert("page", page);
         ctx.insert("data", data);
         self.theme.render(template, &ctx)
