@@ -178,9 +178,7 @@ pub(super) fn write_landing(
         .iter()
         .map(|(slug, name, number)| serde_json::json!({ "name": name, "number": number, "url": format!("{}{slug}/", base.path) }))
         .collect();
-    let mut ctx = tera::Context::new();
-    ctx.insert("t", theme.strings.for_lang(&lang));
-    ctx.insert("tt", theme.strings.marked(&lang, false));
+    let mut ctx = theme.texts(&lang, false);
     ctx.insert("lang", &lang);
     ctx.insert("title", &project.config.title);
     ctx.insert("description", &project.config.description);

@@ -488,10 +488,8 @@ impl<'a> KommuneRenderer<'a> {
     /// chrome and the UI strings (`tt` with each label marked with its language when
     /// `marked`).
     fn base_context(&self, site: &SiteCtx, lang: &str, marked: bool) -> tera::Context {
-        let mut ctx = tera::Context::new();
+        let mut ctx = self.theme.texts(lang, marked);
         ctx.insert("site", site);
-        ctx.insert("t", self.theme.strings.for_lang(lang));
-        ctx.insert("tt", self.theme.strings.marked(lang, marked));
         ctx
     }
 

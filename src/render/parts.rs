@@ -21,16 +21,12 @@ const KEPT_BYTES: usize = 32 << 20;
 
 pub struct RenderedParts {
     parts: Reuse<String>,
-    /// Contexts with the interface texts of a language (marked or not) and nothing else,
-    /// copied for each part: serializing the texts costs more than most parts.
-    texts: std::sync::Mutex<Vec<((String, bool), tera::Context)>>,
 }
 
 impl Default for RenderedParts {
     fn default() -> Self {
         RenderedParts {
             parts: Reuse::new(KEPT_BYTES),
-            texts: Default::default(),
         }
     }
 }
@@ -53,25 +49,12 @@ impl RenderedParts {
         self.parts.get_or_try_make(
             key.key(),
             || {
-                let mut ctx = self.texts(theme, lang, marked);
+                let mut ctx = theme.texts(lang, marked);
                 ctx.insert("data", data);
                 theme.render(template, &ctx)
             },
             String::len,
         )
-    }
-
-    /// A context with the interface texts of `lang` alone.
-    fn texts(&self, theme: &Theme, lang: &str, marked: bool) -> tera::Context {
-        let mut made = self.texts.lock().expect("texts lock");
-        if let Some((_, ctx)) = made.iter().find(|((l, m), _)| l == lang && *m == marked) {
-            return ctx.clone();
-        }
-        let mut ctx = tera::Context::new();
-        ctx.insert("t", theme.strings.for_lang(lang));
-        ctx.insert("tt", theme.strings.marked(lang, marked));
-        made.push(((lang.to_string(), marked), ctx.clone()));
-        ctx
     }
 
     /// How many parts were rendered, and how many taken from those kept.

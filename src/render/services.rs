@@ -65,12 +65,10 @@ impl KommuneRenderer<'_> {
 
     pub fn service_card_html(&self, lang: &str, id: &str) -> Option<String> {
         let service = self.service_ctx(lang, id)?;
-        let mut ctx = tera::Context::new();
-        ctx.insert("service", &service);
-        ctx.insert("t", self.theme.strings.for_lang(lang));
         // A block shortcode may sit in content shown in a fallback language: its labels
         // always say theirs.
-        ctx.insert("tt", self.theme.strings.marked(lang, true));
+        let mut ctx = self.theme.texts(lang, true);
+        ctx.insert("service", &service);
         self.theme.render("partials/service_card.html", &ctx).ok()
     }
 
@@ -93,12 +91,10 @@ impl KommuneRenderer<'_> {
                 })
             })
             .collect();
-        let mut ctx = tera::Context::new();
-        ctx.insert("units", &units);
-        ctx.insert("t", self.theme.strings.for_lang(lang));
         // A block shortcode may sit in content shown in a fallback language: its labels
         // always say theirs.
-        ctx.insert("tt", self.theme.strings.marked(lang, true));
+        let mut ctx = self.theme.texts(lang, true);
+        ctx.insert("units", &units);
         self.theme
             .render("partials/resource_persons.html", &ctx)
             .ok()

@@ -2,7 +2,7 @@
 //! theme and the project's overrides ([`ThemeFiles`]).
 
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use tera::Tera;
 
@@ -24,6 +24,9 @@ pub struct Theme {
     /// Web fonts (`static/fonts/*.woff2`), by file name; main.css names them as
     /// `fonts/<name>` and uses them only on pages in the languages that need them.
     pub fonts: Vec<(String, Vec<u8>)>,
+    /// Template contexts with a language's interface texts, by language and marking: made
+    /// once per build (the texts are several hundred values) and copied, which is cheap.
+    texts: Mutex<Vec<((String, bool), tera::Context)>>,
 }
 
 /// A theme with its templates compiled and its stylesheet minified: everything but the
@@ -87,6 +90,7 @@ impl CompiledTheme {
                 css: self.css,
                 scripts: self.scripts,
                 fonts: self.fonts,
+                texts: Mutex::default(),
             },
             warnings,
         ))
@@ -115,6 +119,20 @@ impl Theme {
         langs: &[String],
     ) -> Result<(Theme, Vec<Diagnostic>), Diagnostic> {
         CompiledTheme::compile(root, name)?.with_strings(langs)
+    }
+
+    /// A template context with the interface texts of `lang` and nothing else: `t`, and
+    /// `tt` with each label marked with its language when `marked`.
+    pub fn texts(&self, lang: &str, marked: bool) -> tera::Context {
+        let mut made = self.texts.lock().expect("texts lock");
+        if let Some((_, ctx)) = made.iter().find(|((l, m), _)| l == lang && *m == marked) {
+            return ctx.clone();
+        }
+        let mut ctx = tera::Context::new();
+        ctx.insert("t", self.strings.for_lang(lang));
+        ctx.insert("tt", self.strings.marked(lang, marked));
+        made.push(((lang.to_string(), marked), ctx.clone()));
+        ctx
     }
 
     pub fn render(&self, template: &str, context: &tera::Context) -> Result<String, Diagnostic> {
@@ -157,11 +175,12 @@ fn striptags(text: &str, _: tera::Kwargs, _: &tera::State) -> String {
     while let Some(at) = rest.find('<') {
         out.push_str(&rest[..at]);
         let tag = &rest[at..];
-        let end = if tag.starts_with("<!--") {
-            tag.find("-->").map(|e| e + 3)
-        } else {
-            tag.find('>').map(|e| e + 1)
-        };
+        // A comment ends at `-->`; one that does not, like a tag, at the first `>`.
+        let comment_end = tag
+            .starts_with("<!--")
+            .then(|| tag.find("-->").map(|e| e + 3))
+            .flatten();
+        let end = comment_end.or_else(|| tag.find('>').map(|e| e + 1));
         match end {
             Some(end) => rest = &tag[end..],
             // An unclosed `<` is text, as Tera 1's pattern left it.
@@ -240,5 +259,6 @@ mod tests {
         };
         assert_eq!(strip("<p>Ring <b>110</b><!-- x --> nå</p>"), "Ring 110 nå");
         assert_eq!(strip("a < b"), "a < b");
+        assert_eq!(strip("<!-- a > b"), " b");
     }
 }
