@@ -77,7 +77,9 @@ impl<V> Reuse<V> {
         done
     }
 
-    /// [`Reuse::get_or_make`] with a `make` that can fail; a failure is not kept.
+    /// [`Reuse::get_or_make`] with a `make` that can fail; a failure is not kept. Threads
+    /// that ask at once for a part not yet kept may each make it (and count it): waiting for
+    /// one another would cost more than the rare part made twice.
     pub fn get_or_try_make<E>(
         &self,
         key: Key,
