@@ -1,7 +1,8 @@
 // Level pages built for action (issue 16), in headless Chromium on the demo's Fjordvik:
 // the level stepper and the step list, each step's lead with its details one click away,
 // the step's tools beside it on a wide screen and the action bar on a phone, one compact
-// emergency strip, a header that leaves room for the page at 375 px and at 400 % zoom, and
+// emergency strip, a header that leaves room for the page at 375 px and at 400 % zoom, a main
+// menu that shows on a phone where it has more and which section the page is in, and
 // the browser print of a level page. Run: node --test tests/browser/level.test.mjs
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -118,6 +119,37 @@ test('the header is at most 120 px at 375 px, and at 400 % zoom the page starts 
     if (!url.startsWith('veileder')) assert.ok(h1 < 225, `${url || 'front page'}: h1 at ${h1}`);
     await zoomed.context().close();
   }
+});
+
+test('at 375 px the main menu starts at the section the page is in and fades where it has more', async () => {
+  const nav = (page) => page.$eval('.main-nav ul', (ul) => {
+    const style = getComputedStyle(ul);
+    const current = ul.querySelector('[aria-current]')?.getBoundingClientRect();
+    const box = ul.getBoundingClientRect();
+    return {
+      scrolls: ul.scrollWidth > ul.clientWidth,
+      fadeStart: style.getPropertyValue('--nav-fade-start'),
+      fadeEnd: style.getPropertyValue('--nav-fade-end'),
+      currentShown: current ? current.left >= box.left && current.right <= box.right : null,
+    };
+  });
+  // The parents' entry is the last: on their page the row starts scrolled to it.
+  const parents = await open('foreldre/', { width: 375, height: 740 });
+  const atParents = await nav(parents);
+  assert.ok(atParents.scrolls, 'the menu is wider than a phone');
+  assert.equal(atParents.currentShown, true, 'For foreldre is in view');
+  assert.equal(atParents.fadeStart, '48px', 'entries before it fade at the start');
+  await parents.context().close();
+  // On a level page the row starts at its beginning and fades at the end, until scrolled there.
+  const level = await open('veileder/niva-1/', { width: 375, height: 740 });
+  assert.deepEqual(await nav(level), { scrolls: true, fadeStart: '0px', fadeEnd: '48px', currentShown: true });
+  await level.$eval('.main-nav ul', (ul) => { ul.scrollLeft = ul.scrollWidth; });
+  await level.waitForFunction(() => getComputedStyle(document.querySelector('.main-nav ul')).getPropertyValue('--nav-fade-end') === '0px');
+  await level.context().close();
+  // On a wide screen nothing scrolls and nothing fades.
+  const wide = await open('veileder/niva-1/');
+  assert.deepEqual(await nav(wide), { scrolls: false, fadeStart: '0px', fadeEnd: '0px', currentShown: true });
+  await wide.context().close();
 });
 
 test('a printed level page has every step in full, no footer and no site-relative URLs', async () => {
