@@ -82,6 +82,19 @@ impl ThemeFiles {
     /// the built-in one must have its folder (a misspelt `theme:` is an error, not silently
     /// the standard look).
     pub fn load(root: &Path, name: &str) -> Result<Self, Diagnostic> {
+        Self::load_folders(root, name, None)
+    }
+
+    /// [`ThemeFiles::load`] with only the project's interface texts (`i18n/`) read from
+    /// disk: what the check of missing texts needs, without the templates and scripts.
+    pub fn load_texts(root: &Path, name: &str) -> Result<Self, Diagnostic> {
+        Self::load_folders(root, name, Some("i18n"))
+    }
+
+    /// The project's files in its theme's top folder `only` (or in every one) over the
+    /// built-in ones. A project's `fonts/` is never read: prints always use the built-in
+    /// fonts (`print::engine`), and the copy a project keeps is megabytes read for nothing.
+    fn load_folders(root: &Path, name: &str, only: Option<&str>) -> Result<Self, Diagnostic> {
         let mut theme = Self::builtin();
         theme.name = name.to_string();
         let dir = root.join("themes").join(name);
@@ -95,7 +108,17 @@ impl ThemeFiles {
                 ),
             );
         }
-        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+        let read = |entry: &walkdir::DirEntry| {
+            let top = entry.file_name().to_str().unwrap_or_default();
+            entry.depth() != 1
+                || !entry.file_type().is_dir()
+                || (top != "fonts" && only.is_none_or(|only| top == only))
+        };
+        for entry in walkdir::WalkDir::new(&dir)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(read)
+        {
             let entry = entry.map_err(|e| {
                 Diagnostic::error(
                     "io",
@@ -230,6 +253,30 @@ mod tests {
             theme.display("static/css/main.css"),
             "themes/standard/static/css/main.css (built in)"
         );
+    }
+
+    #[test]
+    fn a_projects_fonts_are_not_read_and_only_its_texts_when_only_texts_are_asked_for() {
+        let tmp = tempfile::tempdir().unwrap();
+        let theme_dir = tmp.path().join("themes/standard");
+        for (rel, text) in [
+            ("fonts/NotoSans-Regular.ttf", "not a font"),
+            ("fonts/Mine.ttf", "not a font"),
+            ("templates/base.html", "mine"),
+            ("i18n/nb.yaml", "x: y\n"),
+        ] {
+            std::fs::create_dir_all(theme_dir.join(rel).parent().unwrap()).unwrap();
+            std::fs::write(theme_dir.join(rel), text).unwrap();
+        }
+        let all = ThemeFiles::load(tmp.path(), "standard").unwrap();
+        let font = all.get("fonts/NotoSans-Regular.ttf").unwrap();
+        assert_eq!(font.origin, Origin::Builtin);
+        assert!(all.get("fonts/Mine.ttf").is_none());
+        assert_eq!(&*all.get("templates/base.html").unwrap().bytes, b"mine");
+        let texts = ThemeFiles::load_texts(tmp.path(), "standard").unwrap();
+        assert_eq!(&*texts.get("i18n/nb.yaml").unwrap().bytes, b"x: y\n");
+        let base = texts.get("templates/base.html").unwrap();
+        assert_eq!(base.origin, Origin::Builtin);
     }
 
     #[test]

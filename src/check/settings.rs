@@ -46,7 +46,7 @@ fn ui_strings(project: &Project, kommuner: &[Kommune]) -> Vec<Diagnostic> {
     langs.sort();
     langs.dedup();
     // A theme that cannot be read is the build's error; here it only has no warnings.
-    crate::theme_files::ThemeFiles::load(&project.root, &project.config.theme)
+    crate::theme_files::ThemeFiles::load_texts(&project.root, &project.config.theme)
         .and_then(|files| crate::i18n::Strings::load(&files, &langs))
         .map(|(_, warnings)| warnings)
         .unwrap_or_default()

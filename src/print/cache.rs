@@ -59,7 +59,11 @@ impl PdfCache {
         let mut h = Xxh3::new();
         h.update(env!("CARGO_PKG_VERSION").as_bytes());
         for (rel, file) in theme.under("") {
-            if rel.starts_with("templates/") || rel.starts_with("static/") {
+            // The fonts follow, from the binary.
+            if ["templates/", "static/", "fonts/"]
+                .iter()
+                .any(|p| rel.starts_with(p))
+            {
                 continue;
             }
             feed(&mut h, rel.as_bytes());
