@@ -380,13 +380,14 @@ pub fn run<'s>(
     let Some(sink) = sink(&mut report) else {
         return (report, None);
     };
-    let mut prepared = match Prepared::new(&project, &kommuner, opts, incremental, compiled) {
-        Ok(prepared) => prepared,
-        Err(diags) => {
-            report.diagnostics.extend(diags);
-            return (report, None);
-        }
-    };
+    let mut prepared =
+        match Prepared::new(&project, &kommuner, opts, incremental, compiled, plan.pdf) {
+            Ok(prepared) => prepared,
+            Err(diags) => {
+                report.diagnostics.extend(diags);
+                return (report, None);
+            }
+        };
     let rendering = Instant::now();
     let search = match render(&prepared, &kommuner, plan, sink) {
         Ok(done) => {

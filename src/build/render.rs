@@ -48,6 +48,7 @@ impl<'a> Prepared<'a> {
         opts: &BuildOptions,
         incremental: Option<super::incremental::Incremental>,
         compiled: Option<super::CompilingTheme>,
+        pdf: bool,
     ) -> Result<Prepared<'a>, Vec<Diagnostic>> {
         let base_url = site_base_url(project, kommuner, opts.kommune.is_some(), &opts.base_url);
         let base = BaseUrl::parse(&base_url).map_err(|e| {
@@ -83,9 +84,11 @@ impl<'a> Prepared<'a> {
             .and_then(|compiled| compiled.with_strings(&langs))
             .map_err(|d| vec![d])?;
         #[cfg(feature = "print")]
+        // Without PDFs the cache's key (every print file and font hashed) is not needed.
         let pdf_cache = opts
             .cache_dir
             .as_deref()
+            .filter(|_| pdf)
             .map(|dir| crate::print::PdfCache::new(dir, &theme.files, !opts.clean));
         let prepared = Prepared {
             #[cfg(feature = "print")]
