@@ -231,7 +231,6 @@ pub fn format(id: &str, args: &[(&str, Arg)]) -> String {
 /// bokmål, and one missing everywhere shows its id (a unit test keeps every id in every
 /// language, so neither happens in a release).
 pub fn format_in(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
-    let bundles = bundles();
     let mut fluent_args = FluentArgs::new();
     for (name, value) in args {
         match value {
@@ -245,7 +244,7 @@ pub fn format_in(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
         Lang::En => &[Lang::En, Lang::Nb],
     };
     for lang in order {
-        let bundle = &bundles[lang.index()];
+        let bundle = bundle_of(*lang);
         let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
             continue;
         };
@@ -261,15 +260,18 @@ pub fn format_in(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
 /// Whether message `id` exists (for texts looked up by a name made at run time, such as
 /// the `--help` of each command).
 pub fn has(id: &str) -> bool {
-    bundles()[Lang::Nb.index()].has_message(id)
+    bundle_of(Lang::Nb).has_message(id)
 }
 
 /// Every `locales/<lang>/<file>.ftl` built into the binary: (path, text).
 pub(crate) const FILES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 
-fn bundles() -> &'static [FluentBundle<FluentResource>; 3] {
-    static BUNDLES: OnceLock<[FluentBundle<FluentResource>; 3]> = OnceLock::new();
-    BUNDLES.get_or_init(|| Lang::ALL.map(bundle))
+/// The messages of `lang`, parsed when first asked for: a run needs its own language and
+/// seldom a fallback, and parsing all three was a millisecond of every command.
+fn bundle_of(lang: Lang) -> &'static FluentBundle<FluentResource> {
+    static BUNDLES: [OnceLock<FluentBundle<FluentResource>>; Lang::ALL.len()] =
+        [const { OnceLock::new() }; Lang::ALL.len()];
+    BUNDLES[lang.index()].get_or_init(|| bundle(lang))
 }
 
 fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
