@@ -153,6 +153,16 @@ fn a_change_to_a_shared_base_or_the_settings_renders_every_kommune_again() {
     let root = dir.path();
     let out = root.join("public");
     build(root, &out, &[]);
+    // A project's fonts are never read (prints use the built-in ones): one more is no change.
+    std::fs::write(
+        root.join("themes/standard/fonts/Egen.ttf"),
+        "ikke en skrift",
+    )
+    .unwrap();
+    assert_eq!(
+        build(root, &out, &[]),
+        "incremental: 3 kommuner reused, 0 rendered"
+    );
     let glossary = root.join("content/felles/ordliste.yaml");
     let text = std::fs::read_to_string(&glossary).unwrap();
     std::fs::write(&glossary, format!("{text}\n# endret\n")).unwrap();

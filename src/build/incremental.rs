@@ -216,8 +216,18 @@ impl Incremental {
         let config = o.root.join("veiviser.yaml");
         feed(&mut h, &inc.hash_file(&config).to_le_bytes());
         // The project's theme files override the built-in ones (any theme: the config names
-        // which, and it is hashed above).
-        for path in files_under(&o.root.join("themes")) {
+        // which, and it is hashed above); not its fonts, which are never read.
+        let themes = o.root.join("themes");
+        let fonts = |path: &Path| {
+            let mut inside = path
+                .strip_prefix(&themes)
+                .into_iter()
+                .flat_map(Path::components);
+            inside
+                .nth(1)
+                .is_some_and(|folder| folder.as_os_str() == "fonts")
+        };
+        for path in files_under(&themes).into_iter().filter(|p| !fonts(p)) {
             feed(&mut h, inc.rel(&path).as_bytes());
             feed(&mut h, &inc.hash_file(&path).to_le_bytes());
         }
