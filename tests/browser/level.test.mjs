@@ -143,6 +143,11 @@ test('at 375 px the main menu starts at the section the page is in and fades whe
   // On a level page the row starts at its beginning and fades at the end, until scrolled there.
   const level = await open('veileder/niva-1/', { width: 375, height: 740 });
   assert.deepEqual(await nav(level), { scrolls: true, fadeStart: '0px', fadeEnd: '48px', currentShown: true });
+  // Under a keyboard's focus nothing fades (the focus box of an entry at the edge was half gone).
+  const mask = () => level.$eval('.main-nav ul', (ul) => getComputedStyle(ul).maskImage);
+  assert.notEqual(await mask(), 'none');
+  await level.focus('.main-nav li:nth-child(4) a');
+  assert.equal(await mask(), 'none');
   await level.$eval('.main-nav ul', (ul) => { ul.scrollLeft = ul.scrollWidth; });
   await level.waitForFunction(() => getComputedStyle(document.querySelector('.main-nav ul')).getPropertyValue('--nav-fade-end') === '0px');
   await level.context().close();
