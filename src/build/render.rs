@@ -83,8 +83,10 @@ impl<'a> Prepared<'a> {
         let (theme, _) = compiled
             .and_then(|compiled| compiled.with_strings(&langs))
             .map_err(|d| vec![d])?;
-        #[cfg(feature = "print")]
         // Without PDFs the cache's key (every print file and font hashed) is not needed.
+        #[cfg(not(feature = "print"))]
+        let _ = pdf;
+        #[cfg(feature = "print")]
         let pdf_cache = opts
             .cache_dir
             .as_deref()
