@@ -28,13 +28,9 @@ pub fn builtin_file(rel: &str) -> Option<&'static [u8]> {
         .map(|i| BUILTIN[i].1)
 }
 
-/// The built-in theme's files under `prefix` (`fonts/`), in path order.
-pub fn builtin_under(prefix: &str) -> impl Iterator<Item = (&'static str, &'static [u8])> + '_ {
-    BUILTIN
-        .iter()
-        .filter(move |(path, _)| path.starts_with(prefix))
-        .map(|(path, bytes)| (*path, *bytes))
-}
+/// The folder of a project's theme that is never read: prints always use the built-in
+/// fonts (`print::engine`), and a copy a project keeps is megabytes read for nothing.
+pub const NOT_READ_FROM_PROJECT: &str = "fonts";
 
 /// Where a theme file came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,9 +87,8 @@ impl ThemeFiles {
         Self::load_folders(root, name, Some("i18n"))
     }
 
-    /// The project's files in its theme's top folder `only` (or in every one) over the
-    /// built-in ones. A project's `fonts/` is never read: prints always use the built-in
-    /// fonts (`print::engine`), and the copy a project keeps is megabytes read for nothing.
+    /// The project's files in its theme's top folder `only` (or in every one but
+    /// [`NOT_READ_FROM_PROJECT`]) over the built-in ones.
     fn load_folders(root: &Path, name: &str, only: Option<&str>) -> Result<Self, Diagnostic> {
         let mut theme = Self::builtin();
         theme.name = name.to_string();
@@ -112,7 +107,7 @@ impl ThemeFiles {
             let top = entry.file_name().to_str().unwrap_or_default();
             entry.depth() != 1
                 || !entry.file_type().is_dir()
-                || (top != "fonts" && only.is_none_or(|only| top == only))
+                || (top != NOT_READ_FROM_PROJECT && only.is_none_or(|only| top == only))
         };
         for entry in walkdir::WalkDir::new(&dir)
             .sort_by_file_name()

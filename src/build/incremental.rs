@@ -223,9 +223,9 @@ impl Incremental {
                 .strip_prefix(&themes)
                 .into_iter()
                 .flat_map(Path::components);
-            inside
-                .nth(1)
-                .is_some_and(|folder| folder.as_os_str() == "fonts")
+            inside.nth(1).is_some_and(|folder| {
+                folder.as_os_str() == crate::theme_files::NOT_READ_FROM_PROJECT
+            })
         };
         for path in files_under(&themes).into_iter().filter(|p| !fonts(p)) {
             feed(&mut h, inc.rel(&path).as_bytes());

@@ -58,21 +58,14 @@ impl PdfCache {
     pub fn new(dir: &Path, theme: &ThemeFiles, read: bool) -> PdfCache {
         let mut h = Xxh3::new();
         h.update(env!("CARGO_PKG_VERSION").as_bytes());
+        // Every file but the web's; the fonts among them are the built-in ones the engine
+        // uses (a project's are never read, see `engine::FONTS`).
         for (rel, file) in theme.under("") {
-            // The fonts follow, from the binary.
-            if ["templates/", "static/", "fonts/"]
-                .iter()
-                .any(|p| rel.starts_with(p))
-            {
+            if rel.starts_with("templates/") || rel.starts_with("static/") {
                 continue;
             }
             feed(&mut h, rel.as_bytes());
             feed(&mut h, &file.bytes);
-        }
-        // The fonts the engine uses are always the built-in ones (see `engine::FONTS`).
-        for (rel, bytes) in crate::theme_files::builtin_under("fonts/") {
-            feed(&mut h, rel.as_bytes());
-            feed(&mut h, bytes);
         }
         PdfCache {
             dir: dir.join("pdf"),

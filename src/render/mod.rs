@@ -48,14 +48,15 @@ pub struct OutPage {
 
 /// The template contexts of one language, ready but for the page's own values: `site`,
 /// `t` and `tt` serialized once per kommune. A page's context is a copy, which is cheap:
-/// Tera 2 keeps maps and lists behind reference counts.
-struct ContextPool {
+/// Tera 2 keeps maps and lists behind reference counts. With them, the chrome rendered
+/// once per navigation state.
+struct LanguageContexts {
     plain: tera::Context,
     marked: tera::Context,
     chrome: chrome::ChromeCache,
 }
 
-impl ContextPool {
+impl LanguageContexts {
     /// The base context, with `tt` marked or not.
     fn base(&self, marked: bool) -> &tera::Context {
         if marked {
@@ -87,8 +88,8 @@ pub struct KommuneRenderer<'a> {
     pub today: chrono::NaiveDate,
     sites: BTreeMap<String, SiteCtx>,
     /// Per language, template contexts with `site`, `t` and `tt` already in them: serialized
-    /// once per kommune and copied for each page (see [`ContextPool`]).
-    contexts: BTreeMap<String, ContextPool>,
+    /// once per kommune and copied for each page (see [`LanguageContexts`]).
+    contexts: BTreeMap<String, LanguageContexts>,
     /// The glossary prepared for automatic links, per language.
     terms: BTreeMap<String, crate::terms::TermMatcher>,
     /// Sizes of the PDFs made in `trykk/` by file name; `None` when none are made (the
@@ -128,7 +129,7 @@ impl<'a> KommuneRenderer<'a> {
         };
         for lang in &kommune.languages {
             let site = renderer.site_ctx(lang, assets, regional_home.clone());
-            let contexts = ContextPool {
+            let contexts = LanguageContexts {
                 plain: renderer.base_context(&site, lang, false),
                 marked: renderer.base_context(&site, lang, true),
                 chrome: Default::default(),
@@ -452,12 +453,12 @@ impl<'a> KommuneRenderer<'a> {
     ) -> Result<String, Diagnostic> {
         // Labels inside the fallback container restate the page's language.
         let marked = page.content_lang.is_some();
-        let pool = match self.sites.get(lang) {
+        let contexts = match self.sites.get(lang) {
             Some(own) if std::ptr::eq(own, site) => Some(&self.contexts[lang]),
             _ => None,
         };
-        let mut ctx = match pool {
-            Some(pool) => pool.base(marked).clone(),
+        let mut ctx = match contexts {
+            Some(contexts) => contexts.base(marked).clone(),
             None => self.base_context(site, lang, marked),
         };
         let mut site_nav = site.nav.clone();
@@ -469,11 +470,12 @@ impl<'a> KommuneRenderer<'a> {
                 item.section == page.section
             };
         }
-        match pool {
-            Some(pool) => {
-                let chrome = pool
-                    .chrome
-                    .get(self.theme, pool.base(marked), marked, &site_nav)?;
+        match contexts {
+            Some(contexts) => {
+                let chrome =
+                    contexts
+                        .chrome
+                        .get(self.theme, contexts.base(marked), marked, &site_nav)?;
                 ctx.insert_value("chrome", chrome.parts);
                 ctx.insert_value("nav", chrome.nav);
             }
