@@ -4,8 +4,8 @@
 //!     cargo run --release --example floor -- <content dir> <out dir>
 //!
 //! Reads every `.md` file under the content folder, drops the front matter, renders the
-//! Markdown with pulldown-cmark (veiviser's options), minifies the HTML with minify-html
-//! (veiviser's settings) and writes `<out>/<path>/index.html`, in parallel with rayon like
+//! Markdown with pulldown-cmark (veiviser's options), minifies the HTML as veiviser does
+//! (`veiviser::minify`) and writes `<out>/<path>/index.html`, in parallel with rayon like
 //! veiviser does. `scripts/bench-build.sh` runs it on the Hugo corpus (one Markdown file
 //! per page, the same pages as the veiviser site) and compares both generators with it.
 
@@ -43,7 +43,7 @@ fn main() {
             let parser = pulldown_cmark::Parser::new_ext(body, veiviser::markdown::options());
             pulldown_cmark::html::push_html(&mut html, parser);
             html.push_str("</body></html>\n");
-            let minified = veiviser::write::minify_html(&html);
+            let minified = veiviser::minify::minify_html(&html);
             let dest = out.join(page_dir(
                 path.strip_prefix(content).expect("inside content"),
             ));

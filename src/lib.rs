@@ -18,6 +18,7 @@ pub mod init;
 pub mod load;
 pub mod markdown;
 pub mod messages;
+pub mod minify;
 pub mod origins;
 pub mod parse;
 #[cfg(feature = "print")]

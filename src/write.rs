@@ -86,7 +86,8 @@ pub fn cannot_read(path: &Path, e: &std::io::Error) -> Diagnostic {
 #[derive(Default)]
 pub struct MinifiedPage {
     pub bytes: Vec<u8>,
-    /// Each part's place in `bytes`, in order; a part many pages share is the same `Arc`.
+    /// Each part's place in `bytes`, in order (without the closing tag that ends the part
+    /// where the page leaves it out); a part many pages share is the same `Arc`.
     pub parts: Vec<(std::ops::Range<usize>, std::sync::Arc<MinifiedPart>)>,
     /// The rest of the page, minified with a placeholder for each part: the same `Arc` on
     /// every page of its kind that shows it. `None` for a page minified whole.
@@ -380,16 +381,6 @@ fn absolute(path: &Path) -> PathBuf {
         }
     }
     out
-}
-
-/// Minify a rendered HTML page.
-pub fn minify_html(html: &str) -> Vec<u8> {
-    let mut cfg = minify_html::Cfg::new();
-    cfg.keep_closing_tags = true;
-    cfg.keep_html_and_head_opening_tags = true;
-    cfg.minify_css = true;
-    cfg.minify_js = false;
-    minify_html::minify(html.as_bytes(), &cfg)
 }
 
 #[cfg(test)]

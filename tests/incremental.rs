@@ -528,9 +528,8 @@ fn a_form_that_kommuner_inherit_is_rendered_once_for_the_build_and_shows_the_sam
     let form = |slug: &str| {
         let html =
             std::fs::read_to_string(out.join(slug).join("skjema/samtykke/index.html")).unwrap();
-        let start = html
-            .find("<form data-confirm-clear")
-            .expect("a form to fill in");
+        let attribute = html.find("data-confirm-clear").expect("a form to fill in");
+        let start = html[..attribute].rfind("<form").expect("a form to fill in");
         let end = start + html[start..].find("</form>").expect("the form's end");
         html[start..end].to_string()
     };

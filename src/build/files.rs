@@ -10,10 +10,11 @@ use super::{page_file, SearchCache};
 use crate::config::BaseUrl;
 use crate::diagnostics::Diagnostic;
 use crate::load::Project;
+use crate::minify::minify_html;
 use crate::render::urls::Urls;
 use crate::render::{Assets, OutPage, Theme};
 use crate::site::Kommune;
-use crate::write::{minify_html, Sink};
+use crate::write::Sink;
 
 /// Make the kommune's print PDFs into `<prefix>trykk/`; their sizes by file name.
 #[cfg(feature = "print")]

@@ -482,6 +482,8 @@ pub fn render(
         eprintln!("page-skeletons: {minified} minified, {reused} reused");
         let (rendered, reused) = parts.counts();
         eprintln!("rendered-parts: {rendered} rendered, {reused} reused");
+        let lenient = crate::minify::MINIFIED_LENIENTLY.load(std::sync::atomic::Ordering::Relaxed);
+        eprintln!("minified-leniently: {lenient}");
     }
     if let Some(index) = links {
         let started = Instant::now();

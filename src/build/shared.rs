@@ -16,16 +16,21 @@
 //! The result is byte for byte what minifying the whole page gives, as long as each shared
 //! part is a run of whole elements whose parent is a layout element (`head`, `body`,
 //! `header`, `footer`, `ul`, `section`, `div`, `form`…): there, whitespace between elements
-//! is dropped whatever is beside it, as at the root of a fragment. `tests/incremental.rs`
-//! compares both on every page of the demo (`VEIVISER_MINIFY_WHOLE=1` minifies every page
-//! whole).
+//! is dropped whatever is beside it, as at the root of a fragment, and a closing tag at the
+//! edge of a part is left out where the whole page leaves it out ([`settle_closing_tag`]).
+//! `tests/incremental.rs` compares both on every page of the demo (`VEIVISER_MINIFY_WHOLE=1`
+//! minifies every page whole).
 //!
 //! A page without markers (a project's own `base.html`) is minified whole.
 
 use std::sync::Arc;
 
+use minify_html_common::gen::codepoints::TAG_NAME_CHAR;
+use minify_html_common::spec::tag::omission::{can_omit_as_before, can_omit_as_last_node};
+
+use crate::minify::minify_html;
 use crate::reuse::{key_of, Reuse};
-use crate::write::{minify_html, MinifiedPage, MinifiedPart};
+use crate::write::{MinifiedPage, MinifiedPart};
 
 /// A part many pages share: kept on its second sighting.
 const SHARED: (&str, &str) = ("<!--shared-->", "<!--/shared-->");
@@ -84,7 +89,7 @@ impl SharedMinifier {
         let Some((skeleton, parts)) = split(html) else {
             return whole();
         };
-        let skeleton = minified(&self.skeletons, &skeleton);
+        let skeleton = minified(&self.skeletons, &skeleton, minify_html);
         let mut out = Vec::with_capacity(skeleton.bytes.len() + parts.len() * 4096);
         let mut placed = Vec::with_capacity(parts.len());
         let mut rest = &skeleton.bytes[..];
@@ -94,22 +99,26 @@ impl SharedMinifier {
             let Some(at) = find(rest, SLOT) else {
                 return whole();
             };
-            out.extend_from_slice(&rest[..at]);
+            append(&mut out, &mut placed, &rest[..at]);
             let part = match kind {
                 // Whitespace between elements of a layout element: dropped.
                 _ if part.bytes().all(|b| b.is_ascii_whitespace()) => self.empty.clone(),
-                Kind::Shared => minified(&self.parts, part),
-                Kind::Own => Arc::new(MinifiedPart::new(minify_html(part))),
+                Kind::Shared => minified(&self.parts, part, minify_part),
+                Kind::Own => Arc::new(MinifiedPart::new(minify_part(part))),
             };
-            let start = out.len();
-            out.extend_from_slice(&part.bytes);
+            append(&mut out, &mut placed, &part.bytes);
+            let start = out.len() - part.bytes.len();
             placed.push((start..out.len(), part));
             rest = &rest[at + SLOT.len()..];
         }
         if find(rest, SLOT).is_some() {
             return whole();
         }
-        out.extend_from_slice(rest);
+        append(&mut out, &mut placed, rest);
+        if rest.is_empty() {
+            // The page ends with a part.
+            settle_closing_tag(&mut out, &mut placed, b"");
+        }
         MinifiedPage {
             bytes: out,
             parts: placed,
@@ -128,11 +137,15 @@ impl SharedMinifier {
     }
 }
 
-/// `html` minified, or taken from those kept.
-fn minified(kept: &Reuse<MinifiedPart>, html: &str) -> Arc<MinifiedPart> {
+/// `html` minified by `minify`, or taken from those kept.
+fn minified(
+    kept: &Reuse<MinifiedPart>,
+    html: &str,
+    minify: fn(&str) -> Vec<u8>,
+) -> Arc<MinifiedPart> {
     kept.get_or_make(
         key_of(html.as_bytes()),
-        || MinifiedPart::new(minify_html(html)),
+        || MinifiedPart::new(minify(html)),
         |done| done.bytes.len(),
     )
 }
@@ -179,6 +192,79 @@ fn split(html: &str) -> Option<(String, Vec<(Kind, &str)>)> {
     Some((skeleton, parts))
 }
 
+/// A part minified on its own, the closing tag of its last element kept: whether the page
+/// leaves it out depends on what follows the part there ([`settle_closing_tag`]).
+fn minify_part(part: &str) -> Vec<u8> {
+    // Followed by a placeholder, as a part of the skeleton is.
+    let mut text = String::with_capacity(part.len() + SLOT.len());
+    text.push_str(part.trim_end());
+    text.push_str(std::str::from_utf8(SLOT).expect("ASCII"));
+    let mut bytes = minify_html(&text);
+    if !bytes.ends_with(SLOT) {
+        return minify_html(part);
+    }
+    bytes.truncate(bytes.len() - SLOT.len());
+    bytes
+}
+
+/// `chunk` (a part or a piece of the skeleton) appended to the page, after leaving out the
+/// closing tag before it where the page minified whole leaves it out. An empty chunk
+/// decides nothing: what comes after it does.
+fn append(out: &mut Vec<u8>, placed: &mut [Placed], chunk: &[u8]) {
+    if !chunk.is_empty() {
+        settle_closing_tag(out, placed, chunk);
+        out.extend_from_slice(chunk);
+    }
+}
+
+/// A part's place in the page, and the part.
+type Placed = (std::ops::Range<usize>, Arc<MinifiedPart>);
+
+/// Each part and each piece of the skeleton is minified with the closing tag of its last
+/// element kept (a placeholder follows it). The page minified whole leaves such a tag out
+/// by HTML's rules for optional tags, which ask only what follows: the next sibling's tag,
+/// or the end of the parent. Leave it out of `out` the same way, `next` being what follows
+/// (empty at the end of the page).
+fn settle_closing_tag(out: &mut Vec<u8>, placed: &mut [Placed], next: &[u8]) {
+    let Some(at) = trailing_closing_tag(out) else {
+        return;
+    };
+    let name = &out[at + 2..out.len() - 1];
+    let leave_out = match next {
+        [b'<', b'/', parent @ ..] => can_omit_as_last_node(tag_name(parent), name),
+        [b'<', sibling @ ..] if sibling.first().is_some_and(|&c| TAG_NAME_CHAR[c]) => {
+            can_omit_as_before(name, tag_name(sibling))
+        }
+        [] => can_omit_as_last_node(b"", name),
+        // Text.
+        _ => false,
+    };
+    if leave_out {
+        out.truncate(at);
+        // The tag ended the part before, if one ended there (and empty parts after it).
+        for (range, _) in placed.iter_mut().rev().take_while(|(r, _)| r.end > at) {
+            *range = range.start.min(at)..at;
+        }
+    }
+}
+
+/// Where the closing tag that ends `html` begins, if it ends with one.
+fn trailing_closing_tag(html: &[u8]) -> Option<usize> {
+    let [.., b'>'] = html else { return None };
+    let at = html.iter().rposition(|&b| b == b'<')?;
+    let name = html[at..].strip_prefix(b"</")?.strip_suffix(b">")?;
+    (!name.is_empty() && name.iter().all(|&c| TAG_NAME_CHAR[c])).then_some(at)
+}
+
+/// The tag name `text` begins with (minified text has it in lower case).
+fn tag_name(text: &[u8]) -> &[u8] {
+    let end = text
+        .iter()
+        .position(|&c| !TAG_NAME_CHAR[c])
+        .unwrap_or(text.len());
+    &text[..end]
+}
+
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     // Each `<` is a candidate (the minified text has few of them).
     let mut from = 0;
@@ -196,6 +282,17 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 mod tests {
     use super::*;
 
+    /// Each part is in the page where its range says, but for the closing tag that ends
+    /// it, which the page may leave out.
+    fn assert_parts_placed(page: &MinifiedPage) {
+        for (range, part) in &page.parts {
+            let placed = &page.bytes[range.clone()];
+            assert!(part.bytes.starts_with(placed), "{range:?}");
+            let left_out = &part.bytes[placed.len()..];
+            assert!(left_out.is_empty() || trailing_closing_tag(left_out) == Some(0));
+        }
+    }
+
     const PAGE: &str = "<!DOCTYPE html>\n<html lang=\"nb\">\n<head>\n<!--shared--><meta charset=\"utf-8\">\n<meta name=\"x\" content=\"a  b\">\n<!--/shared--><title>Side</title>\n</head>\n<body>\n<!--shared--><a class=\"skip\" href=\"#m\">Til innhold</a>\n<header class=\"h\">\n  <nav><ul>\n  <li><a href=\"/a/\">A</a></li>\n  <li><a href=\"/b/\" aria-current=\"true\">B</a></li>\n  </ul></nav>\n</header>\n<!--/shared--><main id=\"m\">\n<p>Tekst  her <em>og</em> der</p>\n</main>\n<footer>\n<ul>\n<!--shared--><li>Felles</li>\n<!--/shared--><li>Egen</li>\n</ul>\n</footer>\n</body>\n</html>\n";
 
     #[test]
@@ -209,9 +306,7 @@ mod tests {
         );
         // Each part's place is recorded.
         assert_eq!(first.parts.len(), 3);
-        for (range, part) in &first.parts {
-            assert_eq!(&first.bytes[range.clone()], &part.bytes[..]);
-        }
+        assert_parts_placed(&first);
         // A part seen once is not kept; seen again, it is kept, and the third time it
         // comes from there.
         assert_eq!(shared.parts.kept(), 0);
@@ -223,6 +318,58 @@ mod tests {
         assert_eq!(third.bytes, whole);
         assert!(Arc::ptr_eq(&second.parts[1].1, &third.parts[1].1));
         assert_eq!(shared.counts(), (6, 3));
+    }
+
+    #[test]
+    fn a_closing_tag_at_the_edge_of_a_part_is_left_out_where_the_page_minified_whole_leaves_it_out()
+    {
+        let shared = SharedMinifier::default();
+        for (html, minified) in [
+            // Before the next item, and at the end of the list.
+            (
+                "<ul>\n<!--shared--><li>a</li>\n<!--/shared--><!--own--><li>b</li><!--/own-->\n</ul>",
+                "<ul><li>a<li>b</ul>",
+            ),
+            // Before a paragraph, but not before an inline element or text, which would
+            // move into it.
+            (
+                "<div><p>x</p><!--own--><p>a</p><!--/own--></div>",
+                "<div><p>x<p>a</div>",
+            ),
+            (
+                "<div><!--shared--><p>a</p><!--/shared--><span>b</span></div>",
+                "<div><p>a</p><span>b</span></div>",
+            ),
+            (
+                "<div><!--shared--><p>a</p><!--/shared-->text</div>",
+                "<div><p>a</p>text</div>",
+            ),
+            // Not at the end of a parent that a paragraph's end may not be left out in.
+            (
+                "<div><a href=\"/x/\"><!--shared--><p>a</p><!--/shared--></a></div>",
+                "<div><a href=/x/><p>a</p></a></div>",
+            ),
+            // Across an empty part, and at the end of the page.
+            (
+                "<div><!--own--><p>a</p><!--/own--><!--own--> <!--/own--><!--shared--><p>b</p>\n<!--/shared--></div>",
+                "<div><p>a<p>b</div>",
+            ),
+            ("<p>x</p><!--shared--><p>a</p><!--/shared-->", "<p>x<p>a"),
+            (
+                "<dl><!--shared--><dt>a</dt><!--/shared--><dd>b</dd></dl>",
+                "<dl><dt>a<dd>b</dl>",
+            ),
+            (
+                "<table><tbody><!--shared--><tr><td>a</td></tr><!--/shared--><tr><td>b</td></tr></tbody></table>",
+                "<table><tbody><tr><td>a<tr><td>b</table>",
+            ),
+        ] {
+            let page = shared.minify(html);
+            assert!(!page.parts.is_empty(), "{html}");
+            assert_eq!(String::from_utf8_lossy(&page.bytes), minified, "{html}");
+            assert_eq!(page.bytes, minify_html(html), "{html}");
+            assert_parts_placed(&page);
+        }
     }
 
     #[test]
@@ -255,9 +402,7 @@ mod tests {
                     String::from_utf8_lossy(&page.bytes),
                     String::from_utf8_lossy(&minify_html(&html))
                 );
-                for (range, part) in &page.parts {
-                    assert_eq!(&page.bytes[range.clone()], &part.bytes[..]);
-                }
+                assert_parts_placed(&page);
                 page
             })
             .collect();
@@ -270,7 +415,7 @@ mod tests {
         assert_eq!(pages[2].parts.len(), 5);
         assert_eq!(
             &pages[2].parts[0].1.bytes[..],
-            b"<title>c</title><link href=/c/ rel=canonical>"
+            b"<title>c</title><link rel=canonical href=/c/>"
         );
         assert!(pages[2].parts[2].1.bytes.is_empty());
         assert_eq!(shared.counts(), (2, 1), "the shared part, as before");

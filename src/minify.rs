@@ -1,0 +1,242 @@
+//! Minifying a rendered page.
+//!
+//! In one pass, by minify-html-onepass: it takes only well-formed HTML (every element
+//! opened, closing tags that match), which the standard theme and sanitized Markdown always
+//! are, and is about twice as fast as minify-html, which builds a tree first. What it
+//! refuses, such as a project's own template with a stray closing tag, is minified by
+//! minify-html, which takes any HTML the way a browser does.
+//!
+//! The one-pass minifier writes two things that browsers read as meant but the HTML
+//! standard calls parse errors (and the Nu checker reports): no space after a quoted
+//! attribute value before the next attribute, and `=`, `'` or `` ` `` in an unquoted value
+//! (a `mailto:` link's `?subject=…`). [`conform_attributes`] puts the space back and
+//! quotes such values.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// How many texts [`minify_html`] gave to the lenient minifier (`VEIVISER_TIMINGS` shows
+/// it: the standard theme should need it for none).
+pub static MINIFIED_LENIENTLY: AtomicUsize = AtomicUsize::new(0);
+
+/// Minify a rendered HTML page (or a run of whole elements of one).
+pub fn minify_html(html: &str) -> Vec<u8> {
+    let mut bytes = html.as_bytes().to_vec();
+    let onepass = minify_html_onepass::Cfg {
+        minify_js: false,
+        minify_css: true,
+    };
+    match minify_html_onepass::truncate(&mut bytes, &onepass) {
+        Ok(()) => conform_attributes(&bytes),
+        Err(_) => {
+            MINIFIED_LENIENTLY.fetch_add(1, Ordering::Relaxed);
+            minify_html_lenient(html)
+        }
+    }
+}
+
+/// [`minify_html`] for HTML that is not well-formed.
+fn minify_html_lenient(html: &str) -> Vec<u8> {
+    let mut cfg = minify_html::Cfg::new();
+    cfg.keep_closing_tags = true;
+    cfg.keep_html_and_head_opening_tags = true;
+    cfg.minify_css = true;
+    cfg.minify_js = false;
+    minify_html::minify(html.as_bytes(), &cfg)
+}
+
+/// Elements whose text is not markup: after their start tag, nothing is a tag until their
+/// end tag.
+const RAW_TEXT: [&[u8]; 4] = [b"script", b"style", b"textarea", b"title"];
+
+/// Minified HTML with a space between every two attributes and every attribute value that
+/// the standard does not allow unquoted put in double quotes. Everything else is left as
+/// it is: in minified text every `<` followed by a letter starts a tag (the minifier
+/// writes a `<` of the text as a character reference there).
+fn conform_attributes(html: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(html.len() + html.len() / 32);
+    let mut at = 0;
+    while let Some(lt) = memchr::memchr(b'<', &html[at..]).map(|i| at + i) {
+        out.extend_from_slice(&html[at..lt]);
+        if !html.get(lt + 1).is_some_and(u8::is_ascii_alphabetic) {
+            // An end tag, the doctype: nothing to change.
+            out.push(b'<');
+            at = lt + 1;
+            continue;
+        }
+        let (end, name) = start_tag(html, lt, &mut out);
+        at = end;
+        if RAW_TEXT.iter().any(|raw| raw.eq_ignore_ascii_case(name)) {
+            let text_end = end_tag(html, at, name);
+            out.extend_from_slice(&html[at..text_end]);
+            at = text_end;
+        }
+    }
+    out.extend_from_slice(&html[at..]);
+    out
+}
+
+/// The start tag at `lt` written to `out`, conformed; where it ends, and its name.
+fn start_tag<'h>(html: &'h [u8], lt: usize, out: &mut Vec<u8>) -> (usize, &'h [u8]) {
+    let is_space = |c: u8| c.is_ascii_whitespace();
+    let mut at = lt + 1;
+    while at < html.len() && !is_space(html[at]) && html[at] != b'>' && html[at] != b'/' {
+        at += 1;
+    }
+    let name = &html[lt + 1..at];
+    out.extend_from_slice(&html[lt..at]);
+    let mut after_quoted = false;
+    loop {
+        let spaces = at;
+        while at < html.len() && is_space(html[at]) {
+            at += 1;
+        }
+        out.extend_from_slice(&html[spaces..at]);
+        match &html[at..] {
+            [] => return (at, name),
+            [b'>', ..] => {
+                out.push(b'>');
+                return (at + 1, name);
+            }
+            [b'/', b'>', ..] => {
+                out.extend_from_slice(b"/>");
+                return (at + 2, name);
+            }
+            _ => {}
+        }
+        if at == spaces && after_quoted {
+            out.push(b' ');
+        }
+        // The attribute's name.
+        let start = at;
+        while at < html.len()
+            && !is_space(html[at])
+            && html[at] != b'='
+            && html[at] != b'>'
+            && !html[at..].starts_with(b"/>")
+        {
+            at += 1;
+        }
+        // A stray `=` or `/` would otherwise never be passed.
+        at = at.max(start + 1).min(html.len());
+        out.extend_from_slice(&html[start..at]);
+        after_quoted = false;
+        if html.get(at) != Some(&b'=') {
+            continue;
+        }
+        out.push(b'=');
+        at += 1;
+        match html.get(at) {
+            Some(&quote @ (b'"' | b'\'')) => {
+                let close =
+                    memchr::memchr(quote, &html[at + 1..]).map_or(html.len(), |i| at + 1 + i + 1);
+                out.extend_from_slice(&html[at..close]);
+                at = close;
+                after_quoted = true;
+            }
+            _ => {
+                let start = at;
+                while at < html.len() && !is_space(html[at]) && html[at] != b'>' {
+                    at += 1;
+                }
+                let value = &html[start..at];
+                if value
+                    .iter()
+                    .any(|c| matches!(c, b'"' | b'\'' | b'=' | b'<' | b'`'))
+                {
+                    out.push(b'"');
+                    for &c in value {
+                        match c {
+                            b'"' => out.extend_from_slice(b"&#34;"),
+                            c => out.push(c),
+                        }
+                    }
+                    out.push(b'"');
+                    after_quoted = true;
+                } else {
+                    out.extend_from_slice(value);
+                }
+            }
+        }
+    }
+}
+
+/// Where the end tag of the raw-text element `name` begins at or after `from` (the end of
+/// `html` without one).
+fn end_tag(html: &[u8], from: usize, name: &[u8]) -> usize {
+    let mut at = from;
+    while let Some(lt) = memchr::memmem::find(&html[at..], b"</").map(|i| at + i) {
+        let rest = &html[lt + 2..];
+        if rest.len() >= name.len() && rest[..name.len()].eq_ignore_ascii_case(name) {
+            return lt;
+        }
+        at = lt + 2;
+    }
+    html.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn minified(html: &str) -> String {
+        String::from_utf8(minify_html(html)).unwrap()
+    }
+
+    #[test]
+    fn well_formed_html_is_minified_in_one_pass_and_any_other_html_still_minified() {
+        // One pass: optional closing tags are left out.
+        assert_eq!(
+            minified("<ul>\n  <li><a href=\"/a/\">A</a></li>\n  <li>B  og  C</li>\n</ul>\n"),
+            "<ul><li><a href=/a/>A</a><li>B og C</ul>"
+        );
+        // A stray closing tag: the one-pass minifier refuses it; the page is still
+        // minified, with nothing of it lost.
+        let stray = "<div>\n  <p>Tekst  her</p></span>\n</div>\n";
+        assert!(minify_html_onepass::truncate(
+            &mut stray.as_bytes().to_vec(),
+            &minify_html_onepass::Cfg::default()
+        )
+        .is_err());
+        assert_eq!(minified(stray), "<div><p>Tekst her</p></div>");
+    }
+
+    #[test]
+    fn attributes_are_separated_and_values_the_standard_does_not_allow_unquoted_are_quoted() {
+        assert_eq!(
+            minified("<section class=\"events past\" aria-label=\"Tidligere\">x</section>"),
+            "<section class=\"events past\" aria-label=Tidligere>x</section>"
+        );
+        assert_eq!(
+            minified("<a href=\"mailto:a@b.example?subject=Hei&amp;body=Side\">Skriv</a>"),
+            "<a href=\"mailto:a@b.example?subject=Hei&body=Side\">Skriv</a>"
+        );
+        assert_eq!(
+            minified("<p data-required-text=\"обов'язково\" title=\"a`b\">x</p>"),
+            "<p data-required-text=\"обов'язково\" title=\"a`b\">x"
+        );
+        assert_eq!(
+            minified("<track kind=\"captions\" label=\"Norsk bokmål\" default>"),
+            "<track kind=captions label=\"Norsk bokmål\" default>"
+        );
+    }
+
+    #[test]
+    fn conforming_leaves_text_end_tags_and_raw_text_as_they_are() {
+        for html in [
+            "<!DOCTYPE html><p>a=b 'c' \"d\" &LTe</p>",
+            "<title>a<b c=d'e</title><p class=x>y",
+            "<script type=application/json>{\"a\":\"<b x=1'>\"}</script><i>z</i>",
+            "<svg><path d=\"M0 0\"/></svg>",
+            "<p",
+        ] {
+            assert_eq!(
+                String::from_utf8(conform_attributes(html.as_bytes())).unwrap(),
+                html
+            );
+        }
+        assert_eq!(
+            String::from_utf8(conform_attributes(b"<input value='a b'name=q>")).unwrap(),
+            "<input value='a b' name=q>"
+        );
+    }
+}
