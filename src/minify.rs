@@ -26,7 +26,7 @@ pub fn minify_html(html: &str) -> Vec<u8> {
         minify_css: true,
     };
     match minify_html_onepass::truncate(&mut bytes, &onepass) {
-        Ok(()) => conform_attributes(&bytes),
+        Ok(()) => conform_attributes(bytes),
         Err(_) => {
             MINIFIED_LENIENTLY.fetch_add(1, Ordering::Relaxed);
             minify_html_lenient(html)
@@ -52,108 +52,133 @@ const RAW_TEXT: [&[u8]; 4] = [b"script", b"style", b"textarea", b"title"];
 /// the standard does not allow unquoted put in double quotes. Everything else is left as
 /// it is: in minified text every `<` followed by a letter starts a tag (the minifier
 /// writes a `<` of the text as a character reference there).
-fn conform_attributes(html: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(html.len() + html.len() / 32);
+fn conform_attributes(html: Vec<u8>) -> Vec<u8> {
+    let mut fixed = Fixed::new(&html);
     let mut at = 0;
     while let Some(lt) = memchr::memchr(b'<', &html[at..]).map(|i| at + i) {
-        out.extend_from_slice(&html[at..lt]);
-        if !html.get(lt + 1).is_some_and(u8::is_ascii_alphabetic) {
-            // An end tag, the doctype: nothing to change.
-            out.push(b'<');
-            at = lt + 1;
-            continue;
-        }
-        let (end, name) = start_tag(html, lt, &mut out);
-        at = end;
-        if RAW_TEXT.iter().any(|raw| raw.eq_ignore_ascii_case(name)) {
-            let text_end = end_tag(html, at, name);
-            out.extend_from_slice(&html[at..text_end]);
-            at = text_end;
+        at = lt + 1;
+        // An end tag, the doctype: nothing to change.
+        if html.get(at).is_some_and(u8::is_ascii_alphabetic) {
+            let name;
+            (at, name) = start_tag(&html, at, &mut fixed);
+            if RAW_TEXT.iter().any(|raw| raw.eq_ignore_ascii_case(name)) {
+                at = end_tag(&html, at, name);
+            }
         }
     }
-    out.extend_from_slice(&html[at..]);
-    out
+    match fixed.out {
+        None => html,
+        Some(mut out) => {
+            out.extend_from_slice(&html[fixed.copied..]);
+            out
+        }
+    }
 }
 
-/// The start tag at `lt` written to `out`, conformed; where it ends, and its name.
-fn start_tag<'h>(html: &'h [u8], lt: usize, out: &mut Vec<u8>) -> (usize, &'h [u8]) {
-    let is_space = |c: u8| c.is_ascii_whitespace();
-    let mut at = lt + 1;
-    while at < html.len() && !is_space(html[at]) && html[at] != b'>' && html[at] != b'/' {
+/// The text with what [`conform_attributes`] inserts: made on the first insertion.
+struct Fixed<'h> {
+    html: &'h [u8],
+    out: Option<Vec<u8>>,
+    /// How much of `html` is in `out`.
+    copied: usize,
+}
+
+impl<'h> Fixed<'h> {
+    fn new(html: &'h [u8]) -> Self {
+        Fixed {
+            html,
+            out: None,
+            copied: 0,
+        }
+    }
+
+    /// `text` inserted before `html[at]`.
+    fn insert(&mut self, at: usize, text: &[u8]) {
+        let html = self.html;
+        let out = self
+            .out
+            .get_or_insert_with(|| Vec::with_capacity(html.len() + html.len() / 16));
+        out.extend_from_slice(&html[self.copied..at]);
+        out.extend_from_slice(text);
+        self.copied = at;
+    }
+}
+
+/// Which bytes end an attribute's name (`=`, `>`, `/`, whitespace), and which an unquoted
+/// value (`>`, whitespace).
+const fn stops(also: &[u8]) -> [bool; 256] {
+    let mut table = [false; 256];
+    let stops = [b'>', b' ', b'\t', b'\n', b'\x0c', b'\r'];
+    let mut i = 0;
+    while i < stops.len() {
+        table[stops[i] as usize] = true;
+        i += 1;
+    }
+    i = 0;
+    while i < also.len() {
+        table[also[i] as usize] = true;
+        i += 1;
+    }
+    table
+}
+const NAME_STOPS: [bool; 256] = stops(b"=/");
+const VALUE_STOPS: [bool; 256] = stops(b"");
+
+/// The start tag whose name begins at `at` (after its `<`), conformed into `fixed`; where
+/// it ends, and its name.
+fn start_tag<'h>(html: &'h [u8], mut at: usize, fixed: &mut Fixed) -> (usize, &'h [u8]) {
+    let start = at;
+    while at < html.len() && !NAME_STOPS[usize::from(html[at])] {
         at += 1;
     }
-    let name = &html[lt + 1..at];
-    out.extend_from_slice(&html[lt..at]);
+    let name = &html[start..at];
     let mut after_quoted = false;
     loop {
         let spaces = at;
-        while at < html.len() && is_space(html[at]) {
+        while at < html.len() && html[at].is_ascii_whitespace() {
             at += 1;
         }
-        out.extend_from_slice(&html[spaces..at]);
         match &html[at..] {
             [] => return (at, name),
-            [b'>', ..] => {
-                out.push(b'>');
-                return (at + 1, name);
-            }
-            [b'/', b'>', ..] => {
-                out.extend_from_slice(b"/>");
-                return (at + 2, name);
-            }
+            [b'>', ..] => return (at + 1, name),
+            [b'/', b'>', ..] => return (at + 2, name),
             _ => {}
         }
         if at == spaces && after_quoted {
-            out.push(b' ');
+            fixed.insert(at, b" ");
         }
-        // The attribute's name.
+        // The attribute's name (a stray `/` or `=` taken as one, so it is passed).
         let start = at;
-        while at < html.len()
-            && !is_space(html[at])
-            && html[at] != b'='
-            && html[at] != b'>'
-            && !html[at..].starts_with(b"/>")
-        {
+        at += 1;
+        while at < html.len() && !NAME_STOPS[usize::from(html[at])] {
             at += 1;
         }
-        // A stray `=` or `/` would otherwise never be passed.
-        at = at.max(start + 1).min(html.len());
-        out.extend_from_slice(&html[start..at]);
         after_quoted = false;
-        if html.get(at) != Some(&b'=') {
+        if html.get(at) != Some(&b'=') || at == start {
             continue;
         }
-        out.push(b'=');
         at += 1;
         match html.get(at) {
             Some(&quote @ (b'"' | b'\'')) => {
-                let close =
-                    memchr::memchr(quote, &html[at + 1..]).map_or(html.len(), |i| at + 1 + i + 1);
-                out.extend_from_slice(&html[at..close]);
-                at = close;
+                at = memchr::memchr(quote, &html[at + 1..]).map_or(html.len(), |i| at + i + 2);
                 after_quoted = true;
             }
             _ => {
-                let start = at;
-                while at < html.len() && !is_space(html[at]) && html[at] != b'>' {
+                let value = at;
+                while at < html.len() && !VALUE_STOPS[usize::from(html[at])] {
                     at += 1;
                 }
-                let value = &html[start..at];
-                if value
+                if html[value..at]
                     .iter()
                     .any(|c| matches!(c, b'"' | b'\'' | b'=' | b'<' | b'`'))
                 {
-                    out.push(b'"');
-                    for &c in value {
-                        match c {
-                            b'"' => out.extend_from_slice(b"&#34;"),
-                            c => out.push(c),
-                        }
+                    fixed.insert(value, b"\"");
+                    for i in memchr::memchr_iter(b'"', &html[value..at]) {
+                        fixed.insert(value + i, b"&#34;");
+                        fixed.copied += 1;
                     }
-                    out.push(b'"');
+                    fixed.insert(at, b"\"");
                     after_quoted = true;
-                } else {
-                    out.extend_from_slice(value);
                 }
             }
         }
@@ -164,12 +189,15 @@ fn start_tag<'h>(html: &'h [u8], lt: usize, out: &mut Vec<u8>) -> (usize, &'h [u
 /// `html` without one).
 fn end_tag(html: &[u8], from: usize, name: &[u8]) -> usize {
     let mut at = from;
-    while let Some(lt) = memchr::memmem::find(&html[at..], b"</").map(|i| at + i) {
-        let rest = &html[lt + 2..];
-        if rest.len() >= name.len() && rest[..name.len()].eq_ignore_ascii_case(name) {
+    while let Some(lt) = memchr::memchr(b'<', &html[at..]).map(|i| at + i) {
+        let rest = &html[lt + 1..];
+        if rest.first() == Some(&b'/')
+            && rest.len() > name.len()
+            && rest[1..=name.len()].eq_ignore_ascii_case(name)
+        {
             return lt;
         }
-        at = lt + 2;
+        at = lt + 1;
     }
     html.len()
 }
@@ -230,13 +258,18 @@ mod tests {
             "<p",
         ] {
             assert_eq!(
-                String::from_utf8(conform_attributes(html.as_bytes())).unwrap(),
+                String::from_utf8(conform_attributes(html.as_bytes().to_vec())).unwrap(),
                 html
             );
         }
-        assert_eq!(
-            String::from_utf8(conform_attributes(b"<input value='a b'name=q>")).unwrap(),
-            "<input value='a b' name=q>"
-        );
+        for (html, conformed) in [
+            ("<input value='a b'name=q>", "<input value='a b' name=q>"),
+            ("<p title=a\"b=c>x", "<p title=\"a&#34;b=c\">x"),
+            ("<p a=\"1\"b c=d>", "<p a=\"1\" b c=d>"),
+            ("<p = x=1>", "<p = x=1>"),
+        ] {
+            let out = conform_attributes(html.as_bytes().to_vec());
+            assert_eq!(String::from_utf8(out).unwrap(), conformed);
+        }
     }
 }
