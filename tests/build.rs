@@ -833,3 +833,45 @@ fn each_page_marks_its_own_section_in_the_header_rendered_once_per_navigation_st
     }
     assert!(checked > 60, "{checked} pages checked");
 }
+
+#[test]
+fn a_template_with_a_stray_closing_tag_still_gives_minified_pages_with_all_their_text() {
+    let base = std::fs::read_to_string(repo().join("themes/standard/templates/base.html"))
+        .unwrap()
+        .replace(
+            "<footer class=\"site-footer\">",
+            "</span>\n<footer class=\"site-footer\">",
+        );
+    let f = Fixture::kommune().file("themes/standard/templates/base.html", &base);
+    let out = f.out();
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_veiviser"))
+        .args(["build", "--no-pdf", "--root"])
+        .arg(f.root())
+        .arg("--out")
+        .arg(&out)
+        .env("VEIVISER_TIMINGS", "1")
+        .env("VEIVISER_TODAY", "2026-11-22")
+        .output()
+        .unwrap();
+    assert_ok(&run);
+    // The one-pass minifier refuses the pages' skeletons; the lenient one minifies them.
+    let lenient: usize = stderr(&run)
+        .lines()
+        .find_map(|l| l.strip_prefix("minified-leniently: "))
+        .expect("the count of texts minified leniently")
+        .parse()
+        .unwrap();
+    assert!(lenient > 0, "{}", stderr(&run));
+    for (page, text) in [
+        ("testvik/veileder/index.html", "Veilederen"),
+        ("testvik/veileder/niva-1/index.html", "Mer tekst om nivå 1."),
+    ] {
+        let html = f.read(page);
+        assert!(
+            !html.contains("<!--") && !html.contains(">\n"),
+            "minified: {html}"
+        );
+        assert!(html.contains(text) && html.contains("<footer"), "{html}");
+        assert!(!html.contains("</span><footer"), "the stray tag is dropped");
+    }
+}
