@@ -20,7 +20,13 @@ pub static MINIFIED_LENIENTLY: AtomicUsize = AtomicUsize::new(0);
 
 /// Minify a rendered HTML page (or a run of whole elements of one).
 pub fn minify_html(html: &str) -> Vec<u8> {
-    let mut bytes = html.as_bytes().to_vec();
+    minify_joined(&[html])
+}
+
+/// [`minify_html`] of the texts one after the other, copied once (the one-pass minifier
+/// works in place, so it needs a copy anyway).
+pub fn minify_joined(texts: &[&str]) -> Vec<u8> {
+    let mut bytes = texts.concat().into_bytes();
     let onepass = minify_html_onepass::Cfg {
         minify_js: false,
         minify_css: true,
@@ -28,8 +34,9 @@ pub fn minify_html(html: &str) -> Vec<u8> {
     match minify_html_onepass::truncate(&mut bytes, &onepass) {
         Ok(()) => conform_attributes(bytes),
         Err(_) => {
+            // The copy was written over in place: join the texts again.
             MINIFIED_LENIENTLY.fetch_add(1, Ordering::Relaxed);
-            minify_html_lenient(html)
+            minify_html_lenient(&texts.concat())
         }
     }
 }
@@ -104,31 +111,21 @@ impl<'h> Fixed<'h> {
     }
 }
 
-/// Which bytes end an attribute's name (`=`, `>`, `/`, whitespace), and which an unquoted
-/// value (`>`, whitespace).
-const fn stops(also: &[u8]) -> [bool; 256] {
-    let mut table = [false; 256];
-    let stops = [b'>', b' ', b'\t', b'\n', b'\x0c', b'\r'];
-    let mut i = 0;
-    while i < stops.len() {
-        table[stops[i] as usize] = true;
-        i += 1;
-    }
-    i = 0;
-    while i < also.len() {
-        table[also[i] as usize] = true;
-        i += 1;
-    }
-    table
+/// Whether `c` ends an attribute's name (or the tag's name).
+fn ends_name(c: u8) -> bool {
+    matches!(c, b'>' | b'=' | b'/') || c.is_ascii_whitespace()
 }
-const NAME_STOPS: [bool; 256] = stops(b"=/");
-const VALUE_STOPS: [bool; 256] = stops(b"");
+
+/// Whether `c` ends an unquoted attribute value.
+fn ends_unquoted_value(c: u8) -> bool {
+    c == b'>' || c.is_ascii_whitespace()
+}
 
 /// The start tag whose name begins at `at` (after its `<`), conformed into `fixed`; where
 /// it ends, and its name.
 fn start_tag<'h>(html: &'h [u8], mut at: usize, fixed: &mut Fixed) -> (usize, &'h [u8]) {
     let start = at;
-    while at < html.len() && !NAME_STOPS[usize::from(html[at])] {
+    while at < html.len() && !ends_name(html[at]) {
         at += 1;
     }
     let name = &html[start..at];
@@ -150,7 +147,7 @@ fn start_tag<'h>(html: &'h [u8], mut at: usize, fixed: &mut Fixed) -> (usize, &'
         // The attribute's name (a stray `/` or `=` taken as one, so it is passed).
         let start = at;
         at += 1;
-        while at < html.len() && !NAME_STOPS[usize::from(html[at])] {
+        while at < html.len() && !ends_name(html[at]) {
             at += 1;
         }
         after_quoted = false;
@@ -165,7 +162,7 @@ fn start_tag<'h>(html: &'h [u8], mut at: usize, fixed: &mut Fixed) -> (usize, &'
             }
             _ => {
                 let value = at;
-                while at < html.len() && !VALUE_STOPS[usize::from(html[at])] {
+                while at < html.len() && !ends_unquoted_value(html[at]) {
                     at += 1;
                 }
                 if html[value..at]

@@ -28,7 +28,7 @@ use std::sync::Arc;
 use minify_html_common::gen::codepoints::TAG_NAME_CHAR;
 use minify_html_common::spec::tag::omission::{can_omit_as_before, can_omit_as_last_node};
 
-use crate::minify::minify_html;
+use crate::minify::{minify_html, minify_joined};
 use crate::reuse::{key_of, Reuse};
 use crate::write::{MinifiedPage, MinifiedPart};
 
@@ -39,7 +39,8 @@ const SHARED: (&str, &str) = ("<!--shared-->", "<!--/shared-->");
 const OWN: (&str, &str) = ("<!--own-->", "<!--/own-->");
 /// Stands for a part while the skeleton is minified (a custom element: kept as it is, and
 /// whitespace beside it is treated as beside any element).
-const SLOT: &[u8] = b"<veiviser-shared></veiviser-shared>";
+const SLOT_TEXT: &str = "<veiviser-shared></veiviser-shared>";
+const SLOT: &[u8] = SLOT_TEXT.as_bytes();
 
 /// At most this many bytes of minified parts are kept in one build (the shared parts of
 /// every kommune's chrome and of what kommuner inherit take far less); past it, parts are
@@ -177,7 +178,7 @@ fn split(html: &str) -> Option<(String, Vec<(Kind, &str)>)> {
             (Some(_), Some(_)) => return None,
             (Some((kind, from, close)), None) if after.starts_with(close) => {
                 parts.push((kind, &html[from..start]));
-                skeleton.push_str(std::str::from_utf8(SLOT).expect("ASCII"));
+                skeleton.push_str(SLOT_TEXT);
                 copied = start + close.len();
                 open = None;
             }
@@ -195,15 +196,11 @@ fn split(html: &str) -> Option<(String, Vec<(Kind, &str)>)> {
 /// A part minified on its own, the closing tag of its last element kept: whether the page
 /// leaves it out depends on what follows the part there ([`settle_closing_tag`]).
 fn minify_part(part: &str) -> Vec<u8> {
-    // Followed by a placeholder, as a part of the skeleton is.
-    let mut text = String::with_capacity(part.len() + SLOT.len());
-    text.push_str(part.trim_end());
-    text.push_str(std::str::from_utf8(SLOT).expect("ASCII"));
-    let mut bytes = minify_html(&text);
-    if !bytes.ends_with(SLOT) {
-        return minify_html(part);
+    // Followed by a placeholder, as a part of the skeleton is (both minifiers keep it).
+    let mut bytes = minify_joined(&[part.trim_end(), SLOT_TEXT]);
+    if bytes.ends_with(SLOT) {
+        bytes.truncate(bytes.len() - SLOT.len());
     }
-    bytes.truncate(bytes.len() - SLOT.len());
     bytes
 }
 
@@ -439,7 +436,7 @@ mod tests {
     fn other_comments_and_stray_closing_markers_stay_where_they_are() {
         let html = "<div><!-- a --><!--/own--><!--shared--><p>a</p><!-- b --><!--/own--><!--/shared--><!--own--><p>c</p><!--/own--><!-- c --></div>";
         let (skeleton, parts) = split(html).expect("well-formed markers");
-        let slot = std::str::from_utf8(SLOT).unwrap();
+        let slot = SLOT_TEXT;
         assert_eq!(
             skeleton,
             format!("<div><!-- a --><!--/own-->{slot}{slot}<!-- c --></div>")
