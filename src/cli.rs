@@ -208,11 +208,14 @@ fn choose_language(args: &[std::ffi::OsString]) -> Lang {
 fn parse_command_line() -> Cli {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     crate::messages::set_language(choose_language(&args));
-    let command = help::localize(Cli::command());
-    let parsed = command
-        .try_get_matches_from(&args)
-        .and_then(|mut matches| Cli::from_arg_matches_mut(&mut matches));
-    match parsed {
+    let parse = |command: clap::Command| {
+        command
+            .try_get_matches_from(&args)
+            .and_then(|mut matches| Cli::from_arg_matches_mut(&mut matches))
+    };
+    // The texts show only in `--help`, `--version` and errors, so they are put in the
+    // chosen language only then: it takes a millisecond, a visible part of a small build.
+    match parse(Cli::command()).or_else(|_| parse(help::localize(Cli::command()))) {
         Ok(cli) => cli,
         Err(err) => help::exit_with(err),
     }

@@ -98,19 +98,49 @@ fn lang_span(lang: &str, text: &str) -> String {
     )
 }
 
+/// A theme's texts in one language (`i18n/<code>.yaml`); `None` when it has none.
+type Texts = Result<Option<BTreeMap<String, String>>, Diagnostic>;
+
+fn read_texts(theme: &crate::theme_files::ThemeFiles, code: &str) -> Texts {
+    let rel = format!("i18n/{code}.yaml");
+    let Some(file) = theme.get(&rel) else {
+        return Ok(None);
+    };
+    let file = SourceFile::from_bytes(theme.display(&rel), file.bytes.to_vec())?;
+    crate::yaml::parse_file(&file).map(Some)
+}
+
+/// A theme's bokmål and English texts, read once: every language falls back to them, so a
+/// build reads them while it compiles the theme, before it knows its languages.
+#[derive(Default)]
+pub struct FallbackTexts(Option<(Texts, Texts)>);
+
+impl FallbackTexts {
+    pub fn read(theme: &crate::theme_files::ThemeFiles) -> FallbackTexts {
+        FallbackTexts(Some((read_texts(theme, "nb"), read_texts(theme, "en"))))
+    }
+}
+
 impl Strings {
     /// Load strings for `langs` from a theme's `i18n/` files.
     pub fn load(
         theme: &crate::theme_files::ThemeFiles,
         langs: &[String],
     ) -> Result<(Strings, Vec<Diagnostic>), Diagnostic> {
-        let read = |code: &str| -> Result<Option<BTreeMap<String, String>>, Diagnostic> {
-            let rel = format!("i18n/{code}.yaml");
-            let Some(file) = theme.get(&rel) else {
-                return Ok(None);
-            };
-            let file = SourceFile::from_bytes(theme.display(&rel), file.bytes.to_vec())?;
-            crate::yaml::parse_file(&file).map(Some)
+        Strings::load_with(theme, &FallbackTexts::default(), langs)
+    }
+
+    /// [`Strings::load`], with the bokmål and English texts in `fallbacks` when read
+    /// beforehand.
+    pub fn load_with(
+        theme: &crate::theme_files::ThemeFiles,
+        fallbacks: &FallbackTexts,
+        langs: &[String],
+    ) -> Result<(Strings, Vec<Diagnostic>), Diagnostic> {
+        let read = |code: &str| match (code, &fallbacks.0) {
+            ("nb", Some((nb, _))) => nb.clone(),
+            ("en", Some((_, en))) => en.clone(),
+            _ => read_texts(theme, code),
         };
         let nb = read("nb")?.ok_or_else(|| {
             Diagnostic::error(

@@ -121,29 +121,38 @@ fn check_units(
     report.diagnostics.extend(project.warnings.iter().cloned());
     let (kommuner, diags) = crate::resolve::resolve(&project, only);
     report.diagnostics.extend(diags);
-    let checked: Vec<Vec<Diagnostic>> = kommuner
-        .par_iter()
-        .map(|k| {
-            crate::check::check_kommune_with(
-                k,
-                today,
-                &project.config.raw_html,
-                project.config.film_max_mb,
-            )
-        })
-        .collect();
+    // The checks across kommuner and of the settings run beside each kommune's own: with one
+    // kommune, those would otherwise leave a core idle.
+    let (checked, across): (Vec<Vec<Diagnostic>>, Vec<Diagnostic>) = rayon::join(
+        || {
+            kommuner
+                .par_iter()
+                .map(|k| {
+                    crate::check::check_kommune_with(
+                        k,
+                        today,
+                        &project.config.raw_html,
+                        project.config.film_max_mb,
+                    )
+                })
+                .collect()
+        },
+        || {
+            let mut across = crate::check::check_kommuner(&kommuner);
+            // What the settings mean for the output (interface texts, print addresses):
+            // here, not while rendering, so check, build (with or without PDFs) and serve
+            // agree.
+            across.extend(crate::check::settings::check(
+                &project,
+                &kommuner,
+                only.is_some(),
+                base_url,
+            ));
+            across
+        },
+    );
     report.diagnostics.extend(checked.into_iter().flatten());
-    report
-        .diagnostics
-        .extend(crate::check::check_kommuner(&kommuner));
-    // What the settings mean for the output (interface texts, print addresses): here,
-    // not while rendering, so check, build (with or without PDFs) and serve agree.
-    report.diagnostics.extend(crate::check::settings::check(
-        &project,
-        &kommuner,
-        only.is_some(),
-        base_url,
-    ));
+    report.diagnostics.extend(across);
     crate::check::dedupe(&mut report.diagnostics);
     diagnostics::sort(&mut report.diagnostics);
     report.kommuner = kommuner.len();
@@ -316,52 +325,24 @@ pub fn run<'s>(
         }),
         (None, None) => None,
     };
-    let mut incremental = previous
-        .filter(|_| matches!(plan.select, Select::All))
-        .map(|previous| {
-            incremental::Incremental::new(incremental::Options {
-                root: &opts.root,
-                previous,
-                clean: opts.clean,
-                settings: format!(
-                    "{:?}\n{:?}\n{}\n{}",
-                    opts.base_url, opts.kommune, opts.relative_urls, opts.today
-                ),
-            })
-        });
-    // Kommuner whose inputs did not change are not even loaded (a build of every kommune).
-    let planned = match (&mut incremental, units, &opts.kommune) {
-        (Some(inc), None, None) => inc.plan_unloaded(plan.pdf),
-        _ => None,
-    };
-    // A kommune built alone needs only its own folder and the bases it inherits.
-    let alone = match (units, &opts.kommune) {
-        (None, Some(slug)) => {
-            let graph = crate::load::unit_graph(&opts.root);
-            let chain = crate::load::inheritance_chain(&graph, slug);
-            // When a base is missing or unreadable, or the chain loops, everything is read,
-            // so the error can name the bases there are.
-            let complete = chain
-                .last()
-                .and_then(|unit| graph.get(unit))
-                .is_some_and(|(_, base)| base.is_none());
-            let is_kommune = graph.get(slug).is_some_and(|(k, _)| *k);
-            (is_kommune && complete).then(|| chain.into_iter().collect())
-        }
-        _ => None,
-    };
-    let units = units.or(planned.as_ref()).or(alone.as_ref());
-    let (checked, compiled) = std::thread::scope(|scope| {
+    // The pool's threads started first: started while the theme's thread ran, they waited
+    // milliseconds for a core.
+    rayon::broadcast(|_| ());
+    // The theme compiles on a thread of its own from the start, while the last build's
+    // manifest is read and the content loaded and checked: with one kommune, checking
+    // waited for it.
+    let (mut incremental, checked, compiled) = std::thread::scope(|scope| {
         let compiling = scope.spawn(|| compile_theme(&opts.root));
+        let (incremental, to_load) = plan_loading(opts, previous, units, &plan);
         let checked = check_units(
             &opts.root,
             opts.kommune.as_deref(),
-            units,
+            to_load.as_ref(),
             opts.today,
             if opts.preview { &None } else { &opts.base_url },
             &mut report,
         );
-        (checked, compiling.join().ok().flatten())
+        (incremental, checked, compiling.join().ok().flatten())
     });
     if opts.allow_placeholders {
         crate::check::placeholders::allow(&mut report.diagnostics);
@@ -432,6 +413,52 @@ pub fn run<'s>(
     }
     report.elapsed = started.elapsed();
     (report, search)
+}
+
+/// The last build's manifest read (a whole build), and the unit folders to load: `units`
+/// when given, else those of the kommuner whose inputs changed since the last build of
+/// every kommune, or the kommune built alone and the bases it inherits. `None`: all.
+fn plan_loading<'p>(
+    opts: &'p BuildOptions,
+    previous: Option<incremental::Previous<'p>>,
+    units: Option<&BTreeSet<String>>,
+    plan: &Plan,
+) -> (Option<incremental::Incremental>, Option<BTreeSet<String>>) {
+    let mut incremental = previous
+        .filter(|_| matches!(plan.select, Select::All))
+        .map(|previous| {
+            incremental::Incremental::new(incremental::Options {
+                root: &opts.root,
+                previous,
+                clean: opts.clean,
+                settings: format!(
+                    "{:?}\n{:?}\n{}\n{}",
+                    opts.base_url, opts.kommune, opts.relative_urls, opts.today
+                ),
+            })
+        });
+    if let Some(units) = units {
+        return (incremental, Some(units.clone()));
+    }
+    // Kommuner whose inputs did not change are not even loaded (a build of every kommune).
+    if let (Some(inc), None) = (&mut incremental, &opts.kommune) {
+        let planned = inc.plan_unloaded(plan.pdf);
+        return (incremental, planned);
+    }
+    // A kommune built alone needs only its own folder and the bases it inherits.
+    let alone = opts.kommune.as_ref().and_then(|slug| {
+        let graph = crate::load::unit_graph(&opts.root);
+        let chain = crate::load::inheritance_chain(&graph, slug);
+        // When a base is missing or unreadable, or the chain loops, everything is read, so
+        // the error can name the bases there are.
+        let complete = chain
+            .last()
+            .and_then(|unit| graph.get(unit))
+            .is_some_and(|(_, base)| base.is_none());
+        let is_kommune = graph.get(slug).is_some_and(|(k, _)| *k);
+        (is_kommune && complete).then(|| chain.into_iter().collect())
+    });
+    (incremental, alone)
 }
 
 /// Re-render only the pages whose Markdown body comes from one of `changed` (file paths as

@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 use tera::Tera;
 
 use crate::diagnostics::Diagnostic;
-use crate::i18n::Strings;
+use crate::i18n::{FallbackTexts, Strings};
 use crate::source::SourceFile;
 use crate::theme_files::ThemeFiles;
 
@@ -40,6 +40,7 @@ pub struct CompiledTheme {
     css: String,
     scripts: Vec<(String, Vec<u8>)>,
     fonts: Vec<(String, Vec<u8>)>,
+    fallback_texts: FallbackTexts,
 }
 
 impl CompiledTheme {
@@ -68,6 +69,7 @@ impl CompiledTheme {
         })?;
         let scripts = static_files(&files, "static/js/", ".js");
         let fonts = static_files(&files, "static/fonts/", ".woff2");
+        let fallback_texts = FallbackTexts::read(&files);
         Ok(CompiledTheme {
             name: name.to_string(),
             files,
@@ -75,12 +77,13 @@ impl CompiledTheme {
             css,
             scripts,
             fonts,
+            fallback_texts,
         })
     }
 
     /// The theme with its interface texts in `langs`, and warnings for those missing.
     pub fn with_strings(self, langs: &[String]) -> Result<(Theme, Vec<Diagnostic>), Diagnostic> {
-        let (strings, warnings) = Strings::load(&self.files, langs)?;
+        let (strings, warnings) = Strings::load_with(&self.files, &self.fallback_texts, langs)?;
         Ok((
             Theme {
                 name: self.name,

@@ -70,6 +70,8 @@ pub const FORMAT_VERSION: u32 = 2;
 pub const EXCERPT_CHARS: usize = 220;
 /// Folder of the part files, relative to the main file.
 pub const PARTS_DIR: &str = "indeks/";
+/// Documents from which an index reads its words in two halves at once.
+const SPLIT_DOCS: usize = 64;
 
 const FINAL_DIGITS: &[u8; 32] = b"0123456789abcdefghijklmnopqrstuv";
 const MORE_DIGITS: &[u8; 32] = b"wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
@@ -145,9 +147,79 @@ fn url_name(url: &str, lang: &str) -> Option<String> {
 }
 
 fn prepare(docs: &[SearchDocument], lang: &str) -> Prepared {
+    prepare_splitting(docs, lang, SPLIT_DOCS)
+}
+
+/// [`prepare`], reading the words in two halves at once from `split` documents on.
+fn prepare_splitting(docs: &[SearchDocument], lang: &str, split: usize) -> Prepared {
+    let stop: HashSet<&str> = stop_words(lang).into_iter().collect();
+    // A large index (most of a kommune in one language) is read in two halves at once: with
+    // one kommune it is the last thing a build waits for.
+    let (stems, postings) = if docs.len() >= split {
+        let (first, second) = docs.split_at(docs.len() / 2);
+        let ((mut stems, mut postings), (more_stems, more_postings)) = rayon::join(
+            || terms_of(first, 0, lang, &stop),
+            || terms_of(second, first.len(), lang, &stop),
+        );
+        // The second half's documents come after the first's: a term in both keeps its
+        // postings in ascending order.
+        let known: HashMap<&str, usize> = stems
+            .iter()
+            .enumerate()
+            .map(|(i, stem)| (stem.as_str(), i))
+            .collect();
+        let mut new = Vec::new();
+        for (stem, list) in more_stems.into_iter().zip(more_postings) {
+            match known.get(stem.as_str()) {
+                Some(&i) => postings[i].extend(list),
+                None => new.push((stem, list)),
+            }
+        }
+        drop(known);
+        for (stem, list) in new {
+            stems.push(stem);
+            postings.push(list);
+        }
+        (stems, postings)
+    } else {
+        terms_of(docs, 0, lang, &stop)
+    };
+    let mut kinds: Vec<String> = Vec::new();
+    let mut table = Vec::with_capacity(docs.len());
+    for doc in docs {
+        let kind = match kinds.iter().position(|k| *k == doc.kind) {
+            Some(i) => i,
+            None => {
+                kinds.push(doc.kind.clone());
+                kinds.len() - 1
+            }
+        };
+        table.push(json!([doc.url, doc.title, kind, excerpt(&doc.text)]));
+    }
+
+    let mut terms: Vec<(String, String)> = stems
+        .into_iter()
+        .zip(&postings)
+        .map(|(t, p)| (t, encode_postings(p)))
+        .collect();
+    terms.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
+    Prepared {
+        kinds,
+        table,
+        terms,
+    }
+}
+
+/// The terms (stems) of `docs`, whose ids start at `first`, each with its postings (in
+/// ascending document order).
+fn terms_of(
+    docs: &[SearchDocument],
+    first: usize,
+    lang: &str,
+    stop: &HashSet<&str>,
+) -> (Vec<String>, Vec<Vec<(usize, Hit)>>) {
     /// A raw word that is a stop word or has no token.
     const SKIP: u32 = u32::MAX;
-    let stop: HashSet<&str> = stop_words(lang).into_iter().collect();
     // Raw word as written → term id (most words repeat, so most lookups need no allocation);
     // stem → term id; term id → stem and postings (documents in ascending order).
     // Looked up once for every word of every page: a fast hash (the keys are our own text).
@@ -162,10 +234,7 @@ fn prepare(docs: &[SearchDocument], lang: &str) -> Prepared {
             (stems.len() - 1) as u32
         })
     };
-    let mut kinds: Vec<String> = Vec::new();
-    let mut table = Vec::with_capacity(docs.len());
-
-    for (id, doc) in docs.iter().enumerate() {
+    for (id, doc) in (first..).zip(docs) {
         let fields = std::iter::once((0, doc.title.as_str()))
             .chain(doc.keywords.iter().map(|k| (1, k.as_str())))
             .chain(std::iter::once((2, doc.text.as_str())));
@@ -202,27 +271,8 @@ fn prepare(docs: &[SearchDocument], lang: &str) -> Prepared {
             }
             list.last_mut().expect("just pushed").1.name = true;
         }
-        let kind = match kinds.iter().position(|k| *k == doc.kind) {
-            Some(i) => i,
-            None => {
-                kinds.push(doc.kind.clone());
-                kinds.len() - 1
-            }
-        };
-        table.push(json!([doc.url, doc.title, kind, excerpt(&doc.text)]));
     }
-
-    let mut terms: Vec<(String, String)> = stems
-        .into_iter()
-        .zip(&postings)
-        .map(|(t, p)| (t, encode_postings(p)))
-        .collect();
-    terms.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
-    Prepared {
-        kinds,
-        table,
-        terms,
-    }
+    (stems, postings)
 }
 
 /// Builds the index of `docs` (pages in `lang`) as files cut by `layout`.
@@ -483,6 +533,54 @@ mod tests {
                 terms.into_iter().zip(post)
             })
             .collect()
+    }
+
+    #[test]
+    fn an_index_read_in_two_halves_is_the_index_read_in_one() {
+        // Words in one half only, in both, stop words, keywords and page names; more
+        // documents than a kommune's index has before it is split.
+        let words = [
+            "barnehage",
+            "skole",
+            "og",
+            "helsestasjon",
+            "bekymring",
+            "Ungdom",
+        ];
+        let docs: Vec<SearchDocument> = (0..SPLIT_DOCS + 7)
+            .map(|i| {
+                let text = format!(
+                    "{} {} ord{} {}",
+                    words[i % words.len()],
+                    words[(i * 5 + 1) % words.len()],
+                    i % 9,
+                    if i < SPLIT_DOCS / 2 { "tidlig" } else { "sent" }
+                );
+                let mut d = doc(
+                    &format!("/x/side-{i}/"),
+                    &format!("Side {i}"),
+                    &["kw"],
+                    &text,
+                );
+                if i % 3 == 0 {
+                    d.kind = "Skjema".into();
+                }
+                d
+            })
+            .collect();
+        let halves = prepare_splitting(&docs, "nb", SPLIT_DOCS);
+        let whole = prepare_splitting(&docs, "nb", usize::MAX);
+        assert_eq!(halves.terms, whole.terms);
+        assert_eq!(halves.kinds, whole.kinds);
+        assert_eq!(halves.table, whole.table);
+        // Both halves' documents are in it: a term of each, and one of both.
+        let postings = |word: &str| {
+            let term = stem_normalized(&normalize_word(word), "nb");
+            let (_, p) = whole.terms.iter().find(|(t, _)| *t == term).unwrap();
+            p.clone()
+        };
+        assert_ne!(postings("tidlig"), postings("sent"));
+        assert_ne!(postings("barnehage"), postings("helsestasjon"));
     }
 
     #[test]
