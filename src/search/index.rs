@@ -153,37 +153,29 @@ fn prepare(docs: &[SearchDocument], lang: &str) -> Prepared {
 /// [`prepare`], reading the words in two halves at once from `split` documents on.
 fn prepare_splitting(docs: &[SearchDocument], lang: &str, split: usize) -> Prepared {
     let stop: HashSet<&str> = stop_words(lang).into_iter().collect();
-    // A large index (most of a kommune in one language) is read in two halves at once: with
-    // one kommune it is the last thing a build waits for.
-    let (stems, postings) = if docs.len() >= split {
-        let (first, second) = docs.split_at(docs.len() / 2);
-        let ((mut stems, mut postings), (more_stems, more_postings)) = rayon::join(
-            || terms_of(first, 0, lang, &stop),
-            || terms_of(second, first.len(), lang, &stop),
-        );
-        // The second half's documents come after the first's: a term in both keeps its
-        // postings in ascending order.
-        let known: HashMap<&str, usize> = stems
-            .iter()
-            .enumerate()
-            .map(|(i, stem)| (stem.as_str(), i))
-            .collect();
-        let mut new = Vec::new();
-        for (stem, list) in more_stems.into_iter().zip(more_postings) {
-            match known.get(stem.as_str()) {
-                Some(&i) => postings[i].extend(list),
-                None => new.push((stem, list)),
-            }
-        }
-        drop(known);
-        for (stem, list) in new {
-            stems.push(stem);
-            postings.push(list);
-        }
-        (stems, postings)
+    // A large index (most of a kommune in one language) is read in two halves at once, and
+    // its table of documents made beside them: with one kommune it is the last thing a build
+    // waits for.
+    let ((stems, postings), (kinds, table)) = if docs.len() >= split {
+        rayon::join(|| terms_in_halves(docs, lang, &stop), || table_of(docs))
     } else {
-        terms_of(docs, 0, lang, &stop)
+        (terms_of(docs, 0, lang, &stop), table_of(docs))
     };
+    let mut terms: Vec<(String, String)> = stems
+        .into_iter()
+        .zip(&postings)
+        .map(|(t, p)| (t, encode_postings(p)))
+        .collect();
+    terms.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
+    Prepared {
+        kinds,
+        table,
+        terms,
+    }
+}
+
+/// The kinds of `docs` (in the order they first come), and one row per document.
+fn table_of(docs: &[SearchDocument]) -> (Vec<String>, Vec<Value>) {
     let mut kinds: Vec<String> = Vec::new();
     let mut table = Vec::with_capacity(docs.len());
     for doc in docs {
@@ -196,18 +188,51 @@ fn prepare_splitting(docs: &[SearchDocument], lang: &str, split: usize) -> Prepa
         };
         table.push(json!([doc.url, doc.title, kind, excerpt(&doc.text)]));
     }
+    (kinds, table)
+}
 
-    let mut terms: Vec<(String, String)> = stems
-        .into_iter()
-        .zip(&postings)
-        .map(|(t, p)| (t, encode_postings(p)))
+/// [`terms_of`] every document, the two halves of their text read at once.
+fn terms_in_halves(
+    docs: &[SearchDocument],
+    lang: &str,
+    stop: &HashSet<&str>,
+) -> (Vec<String>, Vec<Vec<(usize, Hit)>>) {
+    // Halves of about the same text: documents differ in length by hundreds of times.
+    let size = |d: &SearchDocument| d.text.len() + d.title.len() + 16;
+    let total: usize = docs.iter().map(size).sum();
+    let mut sum = 0;
+    let middle = docs
+        .iter()
+        .position(|d| {
+            sum += size(d);
+            sum >= total / 2
+        })
+        .map_or(docs.len() / 2, |i| i + 1);
+    let (first, second) = docs.split_at(middle);
+    let ((mut stems, mut postings), (more_stems, more_postings)) = rayon::join(
+        || terms_of(first, 0, lang, stop),
+        || terms_of(second, first.len(), lang, stop),
+    );
+    // The second half's documents come after the first's: a term in both keeps its
+    // postings in ascending order.
+    let known: HashMap<&str, usize> = stems
+        .iter()
+        .enumerate()
+        .map(|(i, stem)| (stem.as_str(), i))
         .collect();
-    terms.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
-    Prepared {
-        kinds,
-        table,
-        terms,
+    let mut new = Vec::new();
+    for (stem, list) in more_stems.into_iter().zip(more_postings) {
+        match known.get(stem.as_str()) {
+            Some(&i) => postings[i].extend(list),
+            None => new.push((stem, list)),
+        }
     }
+    drop(known);
+    for (stem, list) in new {
+        stems.push(stem);
+        postings.push(list);
+    }
+    (stems, postings)
 }
 
 /// The terms (stems) of `docs`, whose ids start at `first`, each with its postings (in
