@@ -145,33 +145,25 @@ pub struct HeadingInfo {
 /// [`render`] gives them, because it uses the same function. The checks use this to find
 /// anchors, heading levels and duplicate ids without rendering.
 pub fn headings(text: &str) -> Vec<HeadingInfo> {
-    let events: Vec<(Event, Range<usize>)> = Parser::new_ext(text, options())
-        .into_offset_iter()
-        .collect();
-    find_headings(&events).into_iter().map(|(h, _)| h).collect()
+    // Read as the parser gives them: the events are not kept.
+    find_headings(Parser::new_ext(text, options()).into_offset_iter())
+        .into_iter()
+        .map(|(h, _)| h)
+        .collect()
 }
 
 /// The headings among `events` (a text parsed with [`options`]) with their ids, and the
 /// indices of each heading's start and end events. An id is unique in the text and never
 /// one of [`THEME_IDS`].
-fn find_headings(events: &[(Event, Range<usize>)]) -> Vec<(HeadingInfo, (usize, usize))> {
+fn find_headings<'a, E: std::borrow::Borrow<(Event<'a>, Range<usize>)>>(
+    events: impl IntoIterator<Item = E>,
+) -> Vec<(HeadingInfo, (usize, usize))> {
+    /// A heading being read: its level, explicit id, range, text and first event.
+    type Open = (HeadingLevel, Option<String>, Range<usize>, String, usize);
     let mut out = Vec::new();
     let mut used: HashSet<String> = HashSet::new();
-    let mut i = 0;
-    while i < events.len() {
-        let (Event::Start(Tag::Heading { level, id, .. }), range) = &events[i] else {
-            i += 1;
-            continue;
-        };
-        let mut text = String::new();
-        let mut j = i + 1;
-        while j < events.len() && !matches!(events[j].0, Event::End(TagEnd::Heading(_))) {
-            if let Event::Text(t) | Event::Code(t) = &events[j].0 {
-                text.push_str(t);
-            }
-            j += 1;
-        }
-        let explicit = id.as_ref().map(|s| s.to_string());
+    let mut open: Option<Open> = None;
+    let mut end = |(level, explicit, range, text, start): Open, last: usize| {
         let wanted = explicit
             .clone()
             .unwrap_or_else(|| crate::slug::slugify(&text));
@@ -188,16 +180,35 @@ fn find_headings(events: &[(Event, Range<usize>)]) -> Vec<(HeadingInfo, (usize, 
         }
         out.push((
             HeadingInfo {
-                level: heading_num(*level),
+                level: heading_num(level),
                 id: unique,
                 wanted,
                 explicit: explicit.is_some(),
                 text,
-                range: range.clone(),
+                range,
             },
-            (i, j.min(events.len() - 1)),
+            (start, last),
         ));
-        i = j + 1;
+    };
+    let mut last = 0;
+    for (i, item) in events.into_iter().enumerate() {
+        let (event, range) = item.borrow();
+        last = i;
+        match (&mut open, event) {
+            (None, Event::Start(Tag::Heading { level, id, .. })) => {
+                let explicit = id.as_ref().map(|s| s.to_string());
+                open = Some((*level, explicit, range.clone(), String::new(), i));
+            }
+            (Some((.., text, _)), Event::Text(t) | Event::Code(t)) => text.push_str(t),
+            (Some(_), Event::End(TagEnd::Heading(_))) => {
+                end(open.take().expect("a heading is open"), i);
+            }
+            _ => {}
+        }
+    }
+    // A heading the text ends in (the parser closes every one, but the events may be cut).
+    if let Some(heading) = open {
+        end(heading, last);
     }
     out
 }

@@ -64,16 +64,17 @@ pub(super) struct FoundLink {
     pub(super) text: String,
 }
 
-/// Read a page's links and ids.
-pub(super) fn collect(html: &str) -> Found {
+/// Read a page's links and ids. Read as bytes, so a page is not checked for UTF-8 first:
+/// what is kept of it is (lossily) converted.
+pub(super) fn collect(html: &(impl AsRef<[u8]> + ?Sized)) -> Found {
     let mut collector = Collector::default();
-    let Ok(()) = Tokenizer::new_with_emitter(html, &mut collector).finish();
+    let Ok(()) = Tokenizer::new_with_emitter(html.as_ref(), &mut collector).finish();
     collector.state.close_a();
     collector.state.found
 }
 
 /// [`collect`] of the text the chunks make one after the other.
-pub(super) fn collect_chunks(chunks: &[&str]) -> Found {
+pub(super) fn collect_chunks(chunks: &[&[u8]]) -> Found {
     collect(&chunks.concat())
 }
 

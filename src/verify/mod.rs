@@ -130,8 +130,7 @@ impl LinkIndex {
     /// `action` of form). `source` names the content file that made the page, for the
     /// message (see also [`LinkIndex::page_source`]).
     pub fn page(&self, rel: &str, html: &[u8], source: Option<&str>) {
-        let html = utf8(html);
-        let found = collect(&html);
+        let found = collect(html);
         let links = self
             .resolver
             .links(rel, found.base.as_deref(), found.link_refs());
@@ -321,11 +320,7 @@ impl LinkIndex {
                             let Some(output) = output else { continue };
                             let ids = taken_ids.entry(target).or_insert_with(|| {
                                 let page = output.read(target).unwrap_or_default();
-                                collect(&utf8(&page))
-                                    .ids
-                                    .iter()
-                                    .map(|id| id.to_string())
-                                    .collect()
+                                collect(&page).ids.iter().map(|id| id.to_string()).collect()
                             });
                             let decoded =
                                 percent_encoding::percent_decode_str(frag).decode_utf8_lossy();
@@ -457,12 +452,5 @@ impl Sink for RecordingSink<'_> {
 
     fn read(&self, rel: &str) -> Option<Vec<u8>> {
         self.inner.read(rel)
-    }
-}
-
-fn utf8(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => std::borrow::Cow::Borrowed(text),
-        Err(_) => String::from_utf8_lossy(bytes),
     }
 }

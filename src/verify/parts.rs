@@ -1,7 +1,9 @@
 //! Pages written in parts (see `build::shared`): a part many pages share, and the skeleton
 //! a page's parts are set into, are read once, however many pages hold them.
 
-use super::html::{collect, collect_chunks, OwnedFound};
+use std::sync::Arc;
+
+use super::html::{collect, collect_chunks, Found, OwnedFound};
 use super::LinkIndex;
 use crate::write::{MinifiedPage, MinifiedPart};
 
@@ -10,25 +12,55 @@ use crate::write::{MinifiedPage, MinifiedPart};
 #[derive(Default)]
 pub struct PartLinks(pub(super) std::sync::OnceLock<OwnedFound>);
 
-/// What the proof read in `part` (whose text `text` gives), read the first time it is asked.
-fn part_links<'a>(part: &'a MinifiedPart, text: impl FnOnce() -> &'a str) -> &'a OwnedFound {
-    part.links.0.get_or_init(|| collect(text()).owned())
+/// What the proof read in a part: kept with a part other pages hold too, or read for this
+/// page alone.
+enum Read<'a> {
+    Kept(&'a OwnedFound),
+    Fresh(Found),
+}
+
+impl Read<'_> {
+    /// What the proof reads in `part` (whose bytes `text` gives): kept, read the first time
+    /// it is asked, when other pages may hold the part; a part only this page holds (its
+    /// own text, a part seen once) is read without a copy kept.
+    fn of<'a>(part: &'a Arc<MinifiedPart>, text: impl FnOnce() -> &'a [u8]) -> Read<'a> {
+        if Arc::strong_count(part) == 1 && part.links.0.get().is_none() {
+            return Read::Fresh(collect(text()));
+        }
+        Read::Kept(part.links.0.get_or_init(|| collect(text()).owned()))
+    }
+
+    fn base(&self) -> Option<&str> {
+        match self {
+            Read::Kept(found) => found.base.as_deref(),
+            Read::Fresh(found) => found.base.as_deref(),
+        }
+    }
+
+    fn link_refs(&self) -> Box<dyn Iterator<Item = (&str, bool, &str)> + '_> {
+        match self {
+            Read::Kept(found) => Box::new(found.link_refs()),
+            Read::Fresh(found) => Box::new(found.link_refs()),
+        }
+    }
+
+    fn ids(&self) -> Box<dyn Iterator<Item = &str> + '_> {
+        match self {
+            Read::Kept(found) => Box::new(found.ids.iter().map(|id| &**id)),
+            Read::Fresh(found) => Box::new(found.ids.iter().map(|id| id.as_str())),
+        }
+    }
 }
 
 impl LinkIndex {
     /// [`LinkIndex::page`] of a page whose shared parts (see `build::shared`) are read
     /// once, however many pages hold them: the rest of the page is read as one text.
     pub fn minified_page(&self, rel: &str, page: &MinifiedPage) {
-        let Ok(html) = std::str::from_utf8(&page.bytes) else {
-            return self.page(rel, &page.bytes, None);
-        };
+        let html = &page.bytes[..];
         // What lies between the parts: the skeleton, read once for all the pages that show
         // it (its placeholders hold nothing the proof reads), or the page's own text.
-        let fresh;
-        let skeleton: &OwnedFound = match &page.skeleton {
-            Some(skeleton) => part_links(skeleton, || {
-                std::str::from_utf8(&skeleton.bytes).unwrap_or_default()
-            }),
+        let skeleton = match &page.skeleton {
+            Some(skeleton) => Read::of(skeleton, || &skeleton.bytes),
             None => {
                 let mut own = Vec::with_capacity(page.parts.len() + 1);
                 let mut at = 0;
@@ -37,29 +69,23 @@ impl LinkIndex {
                     at = range.end;
                 }
                 own.push(&html[at..]);
-                fresh = collect_chunks(&own).owned();
-                &fresh
+                Read::Fresh(collect_chunks(&own))
             }
         };
-        let parts: Vec<&OwnedFound> = page
+        let parts: Vec<Read> = page
             .parts
             .iter()
-            .map(|(range, part)| part_links(part, || &html[range.clone()]))
+            .map(|(range, part)| Read::of(part, || &html[range.clone()]))
             .collect();
         // The first `<base href>` in the page, wherever it is.
         let base = skeleton
-            .base
-            .as_deref()
-            .or_else(|| parts.iter().find_map(|p| p.base.as_deref()));
+            .base()
+            .or_else(|| parts.iter().find_map(|p| p.base()));
         let refs = skeleton
             .link_refs()
             .chain(parts.iter().flat_map(|p| p.link_refs()));
         let links = self.resolver.links(rel, base, refs);
-        let ids = skeleton
-            .ids
-            .iter()
-            .chain(parts.iter().flat_map(|p| p.ids.iter()))
-            .map(|id| &**id);
+        let ids = skeleton.ids().chain(parts.iter().flat_map(|p| p.ids()));
         self.record_page(rel, None, links, ids);
     }
 }

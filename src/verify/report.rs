@@ -4,7 +4,7 @@ use super::html::collect;
 use super::intern::Map;
 use super::resolve::{Problem, Resolved, Resolver};
 use super::shard::{Form, Holder, Shard, Tables};
-use super::{utf8, CODE};
+use super::CODE;
 use crate::diagnostics::Diagnostic;
 use crate::msg;
 use crate::write::Sink;
@@ -115,8 +115,7 @@ impl<'a> Report<'a> {
             return None;
         }
         let bytes = self.output?.read(name)?;
-        let html = utf8(&bytes);
-        let found = collect(&html);
+        let found = collect(&bytes);
         self.resolver
             .links(name, found.base.as_deref(), found.link_refs())
             .into_iter()
