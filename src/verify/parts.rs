@@ -30,6 +30,15 @@ impl Read<'_> {
         Read::Kept(part.links.0.get_or_init(|| collect(text()).owned()))
     }
 
+    /// The part's reading as the one of the two forms it has (no boxed iterators: this is
+    /// asked for every part of every page).
+    fn forms(&self) -> (Option<&OwnedFound>, Option<&Found>) {
+        match self {
+            Read::Kept(found) => (Some(found), None),
+            Read::Fresh(found) => (None, Some(found)),
+        }
+    }
+
     fn base(&self) -> Option<&str> {
         match self {
             Read::Kept(found) => found.base.as_deref(),
@@ -37,18 +46,20 @@ impl Read<'_> {
         }
     }
 
-    fn link_refs(&self) -> Box<dyn Iterator<Item = (&str, bool, &str)> + '_> {
-        match self {
-            Read::Kept(found) => Box::new(found.link_refs()),
-            Read::Fresh(found) => Box::new(found.link_refs()),
-        }
+    fn link_refs(&self) -> impl Iterator<Item = (&str, bool, &str)> {
+        let (kept, fresh) = self.forms();
+        let kept = kept.into_iter().flat_map(OwnedFound::link_refs);
+        kept.chain(fresh.into_iter().flat_map(Found::link_refs))
     }
 
-    fn ids(&self) -> Box<dyn Iterator<Item = &str> + '_> {
-        match self {
-            Read::Kept(found) => Box::new(found.ids.iter().map(|id| &**id)),
-            Read::Fresh(found) => Box::new(found.ids.iter().map(|id| id.as_str())),
-        }
+    fn ids(&self) -> impl Iterator<Item = &str> {
+        let (kept, fresh) = self.forms();
+        let kept = kept.into_iter().flat_map(|f| f.ids.iter().map(|id| &**id));
+        kept.chain(
+            fresh
+                .into_iter()
+                .flat_map(|f| f.ids.iter().map(String::as_str)),
+        )
     }
 }
 
