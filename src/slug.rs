@@ -18,7 +18,17 @@ pub fn slugify(text: &str) -> String {
             dash = true;
         }
     };
-    for c in text.chars().flat_map(char::to_lowercase) {
+    // ASCII is lowercased by `push`: only other characters go through `to_lowercase`
+    // (which can give ASCII too: the Kelvin sign is `k`).
+    let lowered = text.chars().flat_map(|c| {
+        let ascii = c.is_ascii().then_some(c);
+        let other = (!c.is_ascii())
+            .then(|| c.to_lowercase())
+            .into_iter()
+            .flatten();
+        ascii.into_iter().chain(other)
+    });
+    for c in lowered {
         if c.is_ascii() {
             push(c, &mut out);
             continue;
@@ -102,6 +112,16 @@ mod tests {
         assert_eq!(slugify("a\u{200B}b"), "a-b");
         assert_eq!(slugify("«Hvem?» — «Hva?»"), "hvem-hva");
         assert_eq!(slugify("💡"), "");
+    }
+
+    #[test]
+    fn capitals_outside_ascii_are_lowered_before_they_are_spelt() {
+        // The Kelvin sign lowers to an ASCII `k`; a dotted capital I to `i` and a
+        // combining dot, which is dropped.
+        assert_eq!(slugify("\u{212A}elvin"), "kelvin");
+        assert_eq!(slugify("\u{130}stanbul"), "istanbul");
+        assert_eq!(slugify("ÆØÅ æøå"), "aeoa-aeoa");
+        assert_eq!(slugify("MIXED Case-Text_42"), "mixed-case-text-42");
     }
 
     #[test]

@@ -9,7 +9,8 @@
 //! ([`TermLinks`]).
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
@@ -23,12 +24,13 @@ pub struct TermMatcher {
     /// Anchor of each term, by term index.
     anchors: Vec<String>,
     /// Lowercased forms by their first character, longest first: (chars, term index).
-    by_first: HashMap<char, Vec<(Vec<char>, usize)>>,
+    /// Looked up at every word of every text: a fast hash.
+    by_first: FxHashMap<char, Vec<(Vec<char>, usize)>>,
 }
 
 impl TermMatcher {
     pub fn new(terms: &[Term], page_href: &str) -> TermMatcher {
-        let mut by_first: HashMap<char, Vec<(Vec<char>, usize)>> = HashMap::new();
+        let mut by_first: FxHashMap<char, Vec<(Vec<char>, usize)>> = FxHashMap::default();
         for (i, term) in terms.iter().enumerate() {
             let mut forms: Vec<Vec<char>> = std::iter::once(&term.term)
                 .chain(&term.forms)
@@ -149,8 +151,8 @@ impl TermLinks<'_> {
         }
         let text = std::mem::take(run);
         let m = self.matcher;
-        let offsets: Vec<usize> = text.char_indices().map(|(o, _)| o).collect();
-        let chars: Vec<char> = text.chars().map(lower).collect();
+        let (offsets, chars): (Vec<usize>, Vec<char>) =
+            text.char_indices().map(|(o, c)| (o, lower(c))).unzip();
         let byte = |i: usize| offsets.get(i).copied().unwrap_or(text.len());
         let mut last = 0;
         let mut i = 0;
@@ -178,7 +180,10 @@ impl TermLinks<'_> {
                 i += 1;
             }
         }
-        if last < text.len() {
+        if last == 0 {
+            // Nothing linked (most runs): the run as it is, not a copy.
+            out.push(Event::Text(CowStr::from(text)));
+        } else if last < text.len() {
             out.push(Event::Text(CowStr::from(text[last..].to_string())));
         }
     }
@@ -191,6 +196,9 @@ fn is_word(c: char) -> bool {
 
 /// Lowercase one character, keeping it one character (so offsets stay aligned).
 fn lower(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
     let mut l = c.to_lowercase();
     match (l.next(), l.next()) {
         (Some(x), None) => x,
