@@ -58,8 +58,11 @@ impl Term {
         self.anchor() == id || self.forms.iter().any(|f| crate::slug::slugify(f) == id)
     }
 
-    fn same_as(&self, other: &Term) -> bool {
-        self.answers_to(&other.anchor()) || other.answers_to(&self.anchor())
+    /// The slugs it answers to (see [`Term::answers_to`]), its anchor first.
+    fn names(&self) -> Vec<String> {
+        std::iter::once(self.anchor())
+            .chain(self.forms.iter().map(|f| crate::slug::slugify(f)))
+            .collect()
     }
 }
 
@@ -104,6 +107,9 @@ pub struct Merged {
 /// own translation, else its original (the file without a language code).
 pub fn merge(layers: &[Layer], lang: &str) -> Merged {
     let mut out = Merged::default();
+    // The names of each merged term (its anchor first), beside `out.terms`: slugged once
+    // per term, not again for every pair of terms compared.
+    let mut names: Vec<Vec<String>> = Vec::new();
     for (index, layer) in layers.iter().enumerate() {
         let original = layer.original();
         // A layer with only translations in other languages adds nothing in `lang`.
@@ -116,32 +122,45 @@ pub fn merge(layers: &[Layer], lang: &str) -> Merged {
             let wanted = crate::slug::slugify(id);
             let before = out.terms.len();
             let mut kept = Vec::with_capacity(before);
-            for placed in std::mem::take(&mut out.terms) {
-                if placed.term.answers_to(&wanted) {
+            let mut kept_names = Vec::with_capacity(before);
+            for (placed, its_names) in std::mem::take(&mut out.terms).into_iter().zip(names) {
+                if its_names.contains(&wanted) {
                     out.excluded.push((placed.term, placed.layer, index));
                 } else {
                     kept.push(placed);
+                    kept_names.push(its_names);
                 }
             }
             out.terms = kept;
+            names = kept_names;
             if out.terms.len() == before {
                 out.unknown.push((index, id.clone()));
             }
         }
         for term in &doc.data.terms {
-            match out.terms.iter_mut().find(|p| p.term.same_as(term)) {
-                Some(p) => {
+            let term_names = term.names();
+            // The same term when either answers to the other's anchor (see `answers_to`).
+            let same = names
+                .iter()
+                .position(|n| n.contains(&term_names[0]) || term_names.contains(&n[0]));
+            match same {
+                Some(i) => {
+                    let p = &mut out.terms[i];
                     *p = Placed {
                         term: term.clone(),
                         layer: index,
                         replaced: Some(p.layer),
                     };
+                    names[i] = term_names;
                 }
-                None => out.terms.push(Placed {
-                    term: term.clone(),
-                    layer: index,
-                    replaced: None,
-                }),
+                None => {
+                    out.terms.push(Placed {
+                        term: term.clone(),
+                        layer: index,
+                        replaced: None,
+                    });
+                    names.push(term_names);
+                }
             }
         }
     }
