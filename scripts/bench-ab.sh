@@ -11,6 +11,10 @@
 # build of about 60 ms). Give each binary its own root when the templates changed too (a
 # site's themes/ folder overrides the templates built into the binary). Prints the median
 # wall time, CPU (user + system) and peak memory of each, and new ÷ old CPU and wall.
+#
+# Build both binaries the same way, one after the other (check out the old source, build,
+# copy the binary; then the new): two builds of the same code, hours apart, differed by
+# about 4 % at one kommune, more than many changes move it (docs/benchmarks.md).
 set -euo pipefail
 if [ $# -ne 5 ]; then
   sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//' >&2
