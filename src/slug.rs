@@ -18,33 +18,31 @@ pub fn slugify(text: &str) -> String {
             dash = true;
         }
     };
-    // ASCII is lowercased by `push`: only other characters go through `to_lowercase`
-    // (which can give ASCII too: the Kelvin sign is `k`).
-    let lowered = text.chars().flat_map(|c| {
-        let ascii = c.is_ascii().then_some(c);
-        let other = (!c.is_ascii())
-            .then(|| c.to_lowercase())
-            .into_iter()
-            .flatten();
-        ascii.into_iter().chain(other)
-    });
-    for c in lowered {
+    for c in text.chars() {
+        // ASCII is lowercased by `push`: only other characters go through `to_lowercase`.
         if c.is_ascii() {
             push(c, &mut out);
             continue;
         }
-        // Norwegian first, whatever the transliteration table says.
-        let spelt = match c {
-            'æ' => Some("ae"),
-            'ø' => Some("o"),
-            'å' => Some("a"),
-            // Symbols and emoji have names in the table ("EUR", "bulb"), not wanted here.
-            c if c.is_alphanumeric() => deunicode::deunicode_char(c),
-            c => deunicode::deunicode_char(c).filter(|s| s.is_empty()),
-        };
-        match spelt {
-            Some(ascii) => ascii.chars().for_each(|a| push(a, &mut out)),
-            None => push(' ', &mut out),
+        for c in c.to_lowercase() {
+            // Some lower to ASCII (the Kelvin sign is `k`).
+            if c.is_ascii() {
+                push(c, &mut out);
+                continue;
+            }
+            // Norwegian first, whatever the transliteration table says.
+            let spelt = match c {
+                'æ' => Some("ae"),
+                'ø' => Some("o"),
+                'å' => Some("a"),
+                // Symbols and emoji have names in the table ("EUR", "bulb"), not wanted here.
+                c if c.is_alphanumeric() => deunicode::deunicode_char(c),
+                c => deunicode::deunicode_char(c).filter(|s| s.is_empty()),
+            };
+            match spelt {
+                Some(ascii) => ascii.chars().for_each(|a| push(a, &mut out)),
+                None => push(' ', &mut out),
+            }
         }
     }
     while out.ends_with('-') {

@@ -107,9 +107,9 @@ pub struct Merged {
 /// own translation, else its original (the file without a language code).
 pub fn merge(layers: &[Layer], lang: &str) -> Merged {
     let mut out = Merged::default();
-    // The names of each merged term (its anchor first), beside `out.terms`: slugged once
-    // per term, not again for every pair of terms compared.
-    let mut names: Vec<Vec<String>> = Vec::new();
+    // Each merged term with the slugs it answers to: slugged once per term, not again for
+    // every pair of terms compared.
+    let mut terms: Vec<(Placed, Vec<String>)> = Vec::new();
     for (index, layer) in layers.iter().enumerate() {
         let original = layer.original();
         // A layer with only translations in other languages adds nothing in `lang`.
@@ -120,50 +120,46 @@ pub fn merge(layers: &[Layer], lang: &str) -> Merged {
         let exclude = original.map_or(&[][..], |d| &d.data.exclude[..]);
         for id in exclude {
             let wanted = crate::slug::slugify(id);
-            let before = out.terms.len();
-            let mut kept = Vec::with_capacity(before);
-            let mut kept_names = Vec::with_capacity(before);
-            for (placed, its_names) in std::mem::take(&mut out.terms).into_iter().zip(names) {
-                if its_names.contains(&wanted) {
-                    out.excluded.push((placed.term, placed.layer, index));
-                } else {
-                    kept.push(placed);
-                    kept_names.push(its_names);
-                }
-            }
-            out.terms = kept;
-            names = kept_names;
-            if out.terms.len() == before {
+            let (dropped, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut terms)
+                .into_iter()
+                .partition(|(_, names)| names.contains(&wanted));
+            terms = kept;
+            if dropped.is_empty() {
                 out.unknown.push((index, id.clone()));
             }
+            out.excluded.extend(
+                dropped
+                    .into_iter()
+                    .map(|(placed, _)| (placed.term, placed.layer, index)),
+            );
         }
         for term in &doc.data.terms {
-            let term_names = term.names();
+            let names = term.names();
             // The same term when either answers to the other's anchor (see `answers_to`).
-            let same = names
-                .iter()
-                .position(|n| n.contains(&term_names[0]) || term_names.contains(&n[0]));
+            let same = terms
+                .iter_mut()
+                .find(|(_, n)| n.contains(&names[0]) || names.contains(&n[0]));
             match same {
-                Some(i) => {
-                    let p = &mut out.terms[i];
-                    *p = Placed {
+                Some((placed, its_names)) => {
+                    *placed = Placed {
                         term: term.clone(),
                         layer: index,
-                        replaced: Some(p.layer),
+                        replaced: Some(placed.layer),
                     };
-                    names[i] = term_names;
+                    *its_names = names;
                 }
-                None => {
-                    out.terms.push(Placed {
+                None => terms.push((
+                    Placed {
                         term: term.clone(),
                         layer: index,
                         replaced: None,
-                    });
-                    names.push(term_names);
-                }
+                    },
+                    names,
+                )),
             }
         }
     }
+    out.terms = terms.into_iter().map(|(placed, _)| placed).collect();
     out
 }
 
