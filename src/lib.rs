@@ -3,6 +3,7 @@
 
 pub mod assets;
 pub mod build;
+pub mod cache_file;
 pub mod check;
 pub mod cli;
 pub mod cms;

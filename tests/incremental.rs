@@ -685,3 +685,72 @@ fn the_preview_renders_again_only_the_kommuner_an_edit_touches_and_serves_what_a
         fresh_search.folders().collect::<Vec<_>>()
     );
 }
+
+/// The stylesheet under `out/assets/`, minified.
+fn stylesheet(out: &Path) -> String {
+    let entry = std::fs::read_dir(out.join("assets"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            let name = p.file_name().unwrap().to_string_lossy();
+            name.starts_with("main.") && name.ends_with(".css")
+        })
+        .expect("the stylesheet");
+    std::fs::read_to_string(entry).unwrap()
+}
+
+#[test]
+fn the_minified_stylesheet_is_kept_in_the_cache_and_an_edited_one_reaches_the_site() {
+    let dir = demo_copy();
+    let root = dir.path();
+    let out = root.join("public");
+    let cached = || -> Vec<PathBuf> {
+        let css = root.join(".veiviser-cache/css");
+        std::fs::read_dir(css)
+            .map_or_else(|_| Vec::new(), |d| d.map(|e| e.unwrap().path()).collect())
+    };
+    build(root, &out, &[]);
+    let first = stylesheet(&out);
+    assert!(first.len() > 1000 && !first.contains("\n  "), "minified");
+    let entries = cached();
+    assert_eq!(
+        entries.len(),
+        1,
+        "one minified stylesheet kept: {entries:?}"
+    );
+    // The site's stylesheet is the theme's, minified, and the kommuner's colours after it.
+    let minified = std::fs::read_to_string(&entries[0]).unwrap();
+    assert!(first.starts_with(&minified) && first.len() > minified.len());
+
+    // An edited stylesheet is minified anew, whatever the cache holds.
+    let main = root.join("themes/standard/static/css/main.css");
+    let source = std::fs::read_to_string(&main).unwrap();
+    std::fs::write(
+        &main,
+        format!("{source}\n.egen-regel {{ color: #ff0000; }}\n"),
+    )
+    .unwrap();
+    build(root, &out, &[]);
+    let edited = stylesheet(&out);
+    assert!(
+        edited.contains(".egen-regel{color:red}"),
+        "the edit is there"
+    );
+    assert_eq!(cached().len(), 2);
+
+    // Back as it was: the first minified stylesheet, read from the cache.
+    std::fs::write(&main, &source).unwrap();
+    build(root, &out, &[]);
+    assert!(stylesheet(&out) == first, "the first stylesheet again");
+
+    // Read from the cache: an entry changed behind its back is what the site gets…
+    std::fs::write(&entries[0], ".fra-hurtiglageret{color:red}").unwrap();
+    build(root, &out, &[]);
+    assert!(stylesheet(&out).starts_with(".fra-hurtiglageret{color:red}"));
+    // …until `--clean` minifies again and writes the entry afresh.
+    build(root, &out, &["--clean"]);
+    assert_eq!(stylesheet(&out), first);
+    // The site's stylesheet is the theme's, minified, and the kommuner's colours after it.
+    let minified = std::fs::read_to_string(&entries[0]).unwrap();
+    assert!(first.starts_with(&minified) && first.len() > minified.len());
+}

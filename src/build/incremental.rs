@@ -48,6 +48,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::Xxh3;
 
+use crate::cache_file::{feed, feed_binary};
 use crate::diagnostics::Diagnostic;
 use crate::site::Kommune;
 use crate::source::mtime;
@@ -202,16 +203,9 @@ impl Incremental {
         };
         let mut h = Xxh3::new();
         feed(&mut h, &FORMAT.to_le_bytes());
-        feed(&mut h, env!("CARGO_PKG_VERSION").as_bytes());
         // The binary itself (and the theme built into it): a rebuilt veiviser may render
         // differently at the same version.
-        if let Some(meta) = std::env::current_exe()
-            .ok()
-            .and_then(|p| std::fs::metadata(p).ok())
-        {
-            feed(&mut h, &meta.len().to_le_bytes());
-            feed(&mut h, &mtime(&meta).to_le_bytes());
-        }
+        feed_binary(&mut h);
         feed(&mut h, o.settings.as_bytes());
         let config = o.root.join("veiviser.yaml");
         feed(&mut h, &inc.hash_file(&config).to_le_bytes());
@@ -560,11 +554,6 @@ impl Incremental {
     pub fn taken_over(&self) -> BTreeSet<String> {
         self.taken.lock().expect("taken lock").clone()
     }
-}
-
-fn feed(h: &mut Xxh3, bytes: &[u8]) {
-    h.update(&(bytes.len() as u64).to_le_bytes());
-    h.update(bytes);
 }
 
 /// A hash that differs on every call (a file that could not be read must not match).

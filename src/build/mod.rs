@@ -244,12 +244,18 @@ fn build_reporting(opts: &BuildOptions, progress: &Progress, pdf: bool) -> Repor
 /// The theme veiviser.yaml names, by name, compiled (see [`CompiledTheme`]).
 type CompilingTheme = (String, Result<CompiledTheme, Diagnostic>);
 
-/// [`CompilingTheme`] for the project at `root`; `None` when veiviser.yaml cannot be
+/// [`CompilingTheme`] for the project at `opts.root`; `None` when veiviser.yaml cannot be
 /// read (loading the project reports that).
-fn compile_theme(root: &Path) -> Option<CompilingTheme> {
-    let (config, _) = crate::config::SiteConfig::load(root).ok()?;
-    let compiled = CompiledTheme::compile(root, &config.theme);
+fn compile_theme(opts: &BuildOptions) -> Option<CompilingTheme> {
+    let (config, _) = crate::config::SiteConfig::load(&opts.root).ok()?;
+    let compiled = CompiledTheme::compile_with(&opts.root, &config.theme, css_cache(opts).as_ref());
     Some((config.theme, compiled))
+}
+
+/// The cache of minified stylesheets, in the cache folder when the run has one.
+pub(crate) fn css_cache(opts: &BuildOptions) -> Option<crate::assets::CssCache> {
+    let dir = opts.cache_dir.as_deref()?;
+    Some(crate::assets::CssCache::new(dir, !opts.clean))
 }
 
 /// A developer timing line (`VEIVISER_TIMINGS`): how long a stage took since `since`.
@@ -334,7 +340,7 @@ pub fn run<'s>(
     // manifest is read and the content loaded and checked: with one kommune, checking
     // waited for it.
     let (mut incremental, checked, compiled) = std::thread::scope(|scope| {
-        let compiling = scope.spawn(|| compile_theme(&opts.root));
+        let compiling = scope.spawn(|| compile_theme(opts));
         let (incremental, to_load) = plan_loading(opts, previous, units, &plan);
         let checked = check_units(
             &opts.root,

@@ -78,7 +78,7 @@ impl<'a> Prepared<'a> {
         let theme = &project.config.theme;
         let compiled = match compiled {
             Some((name, compiled)) if name == *theme => compiled,
-            _ => CompiledTheme::compile(&project.root, theme),
+            _ => CompiledTheme::compile_with(&project.root, theme, super::css_cache(opts).as_ref()),
         };
         let (theme, _) = compiled
             .and_then(|compiled| compiled.with_strings(&langs))

@@ -24,6 +24,7 @@ use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::Xxh3;
 
 use super::Pdf;
+use crate::cache_file::{feed, touch, write_atomic};
 use crate::theme_files::ThemeFiles;
 
 /// Entries not used for this long are removed after a build.
@@ -152,10 +153,7 @@ impl PdfCache {
             })
             .collect::<Option<Vec<Pdf>>>()?;
         // Used now: keep it through the next clean-up.
-        let _ = std::fs::File::options()
-            .write(true)
-            .open(&json)
-            .and_then(|f| f.set_modified(SystemTime::now()));
+        touch(&json);
         Some(pdfs)
     }
 
@@ -209,24 +207,6 @@ impl PdfCache {
             }
         }
     }
-}
-
-/// Length-prefixed, so two fields can never run into each other.
-fn feed(h: &mut Xxh3, bytes: &[u8]) {
-    h.update(&(bytes.len() as u64).to_le_bytes());
-    h.update(bytes);
-}
-
-fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let tmp = path.with_extension(format!(
-        "tmp-{}-{:?}",
-        std::process::id(),
-        std::thread::current().id()
-    ));
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
 }
 
 #[cfg(test)]

@@ -47,6 +47,15 @@ impl CompiledTheme {
     /// The theme `name` of the project at `root`: the built-in standard theme, overridden
     /// file by file by `themes/<name>/` (see [`ThemeFiles`]).
     pub fn compile(root: &Path, name: &str) -> Result<CompiledTheme, Diagnostic> {
+        Self::compile_with(root, name, None)
+    }
+
+    /// [`CompiledTheme::compile`], with the stylesheet minified through `css_cache`.
+    pub fn compile_with(
+        root: &Path,
+        name: &str,
+        css_cache: Option<&crate::assets::CssCache>,
+    ) -> Result<CompiledTheme, Diagnostic> {
         let files = ThemeFiles::load(root, name)?;
         // Added together, so a template may extend or include any other, wherever each
         // came from; names are paths under templates/, as Tera's glob loader gives them.
@@ -63,7 +72,12 @@ impl CompiledTheme {
         tera.add_raw_templates(templates)
             .map_err(|e| template_error(name, &files, &e))?;
         let css_path = "static/css/main.css";
-        let css = crate::assets::minify_css(files.text(css_path)?).map_err(|e| {
+        let css_source = files.text(css_path)?;
+        let css = match css_cache {
+            Some(cache) => cache.minify(css_source),
+            None => crate::assets::minify_css(css_source),
+        };
+        let css = css.map_err(|e| {
             Diagnostic::error("invalid-css", format!("{}: {e}", files.display(css_path)))
                 .with_help(crate::msg!("theme-template-help"))
         })?;
