@@ -247,8 +247,10 @@ type CompilingTheme = (String, Result<CompiledTheme, Diagnostic>);
 /// [`CompilingTheme`] for the project at `opts.root`; `None` when veiviser.yaml cannot be
 /// read (loading the project reports that).
 fn compile_theme(opts: &BuildOptions) -> Option<CompilingTheme> {
+    let started = Instant::now();
     let (config, _) = crate::config::SiteConfig::load(&opts.root).ok()?;
     let compiled = CompiledTheme::compile_with(&opts.root, &config.theme, css_cache(opts).as_ref());
+    timing("theme", started);
     Some((config.theme, compiled))
 }
 
@@ -342,6 +344,7 @@ pub fn run<'s>(
     let (mut incremental, checked, compiled) = std::thread::scope(|scope| {
         let compiling = scope.spawn(|| compile_theme(opts));
         let (incremental, to_load) = plan_loading(opts, previous, units, &plan);
+        let checking = Instant::now();
         let checked = check_units(
             &opts.root,
             opts.kommune.as_deref(),
@@ -350,6 +353,7 @@ pub fn run<'s>(
             if opts.preview { &None } else { &opts.base_url },
             &mut report,
         );
+        timing("check", checking);
         (incremental, checked, compiling.join().ok().flatten())
     });
     if opts.allow_placeholders {
