@@ -117,17 +117,14 @@ fn an_edited_page_rewrites_only_its_kommune_and_the_result_equals_a_clean_build(
     );
     let first = inodes(&out);
 
-    // Nothing changed: every kommune is taken over, not one of its files is written.
+    // Nothing changed: every kommune is taken over, and not one file is written (the
+    // landing page, sitemap and robots.txt are made again, the same).
     assert_eq!(
         build(root, &out, &[]),
         "incremental: 3 kommuner reused, 0 rendered"
     );
     let second = inodes(&out);
-    assert_eq!(
-        rewritten(&first, &second),
-        ["(root)"],
-        "only the landing page, sitemap and robots.txt"
-    );
+    assert!(rewritten(&first, &second).is_empty());
 
     // One page of Solvberg edited: Solvberg alone is rendered again.
     let page = root.join("content/solvberg/index.md");
@@ -255,8 +252,13 @@ fn build_report(root: &Path, out: &Path, env: &[(&str, &str)]) -> (String, Strin
         "pdf-cache",
         "search-index",
         "load-and-check:",
+        "theme:",
+        "check:",
+        "prepare:",
         "render:",
         "swap:",
+        "manifest:",
+        "output-unchanged:",
     ];
     let report = said
         .lines()
@@ -753,4 +755,62 @@ fn the_minified_stylesheet_is_kept_in_the_cache_and_an_edited_one_reaches_the_si
     // The site's stylesheet is the theme's, minified, and the kommuner's colours after it.
     let minified = std::fs::read_to_string(&entries[0]).unwrap();
     assert!(first.starts_with(&minified) && first.len() > minified.len());
+}
+
+#[test]
+fn a_rebuild_that_changes_nothing_leaves_the_output_folder_as_it_is() {
+    let dir = demo_copy();
+    let root = dir.path();
+    let out = root.join("public");
+    let folder_inode = || std::fs::metadata(&out).unwrap().ino();
+    let others = || -> Vec<String> {
+        std::fs::read_dir(root)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".public"))
+            .collect()
+    };
+    build(root, &out, &[]);
+    let (folder, files) = (folder_inode(), inodes(&out));
+    let run = |extra: &[&str]| {
+        let run = Command::new(env!("CARGO_BIN_EXE_veiviser"))
+            .args(["build", "--no-pdf", "--out"])
+            .arg(&out)
+            .arg("--root")
+            .arg(root)
+            .args(extra)
+            .env("VEIVISER_TODAY", "2026-11-22")
+            .env("VEIVISER_TIMINGS", "1")
+            .output()
+            .unwrap();
+        assert_ok(&run);
+        stderr(&run)
+    };
+    // Nothing changed: the same folder, the same files, nothing staged beside it.
+    assert!(run(&[]).contains("output-unchanged"));
+    assert_eq!(folder_inode(), folder, "the output folder was not swapped");
+    assert_eq!(inodes(&out), files);
+    assert!(others().is_empty(), "{:?}", others());
+
+    // A file nobody built is not the site: the output is made again without it.
+    std::fs::write(out.join("fremmed.html"), "<p>lagt hit for hånd</p>").unwrap();
+    assert!(!run(&[]).contains("output-unchanged"));
+    assert!(!out.join("fremmed.html").exists());
+    assert_ne!(folder_inode(), folder);
+
+    // One page edited: that kommune's pages are new, the rest taken over, swapped in.
+    let folder = folder_inode();
+    let page = root.join("content/solvberg/sider/om.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(&page, format!("{text}\nEn ny setning om hjelp.\n")).unwrap();
+    assert!(!run(&[]).contains("output-unchanged"));
+    assert_ne!(folder_inode(), folder);
+    let html = std::fs::read_to_string(out.join("solvberg/om/index.html")).unwrap();
+    assert!(html.contains("En ny setning om hjelp."));
+    assert!(others().is_empty(), "{:?}", others());
+
+    // `--clean` always makes a new folder.
+    let folder = folder_inode();
+    assert!(!run(&["--clean"]).contains("output-unchanged"));
+    assert_ne!(folder_inode(), folder);
 }

@@ -28,7 +28,7 @@ use crate::render::theme::CompiledTheme;
 use crate::route::Route;
 use crate::search::SearchDocument;
 use crate::site::Kommune;
-use crate::write::{MemorySink, Sink, Staging};
+use crate::write::{MemorySink, Output, Sink};
 
 pub struct BuildOptions {
     pub root: PathBuf,
@@ -203,11 +203,13 @@ fn build_reporting(opts: &BuildOptions, progress: &Progress, pdf: bool) -> Repor
         previous: None,
     };
     let mut staging = None;
-    let (mut report, _) = run(opts, None, plan, |report| match Staging::new(&opts.out) {
-        Ok(s) => Some(&*staging.insert(s)),
-        Err(d) => {
-            report.diagnostics.push(d);
-            None
+    let (mut report, _) = run(opts, None, plan, |report| {
+        match Output::open(&opts.out, opts.clean) {
+            Ok(s) => Some(staging.insert(s).sink()),
+            Err(d) => {
+                report.diagnostics.push(d);
+                None
+            }
         }
     });
     if let Some(staging) = staging {
@@ -220,9 +222,16 @@ fn build_reporting(opts: &BuildOptions, progress: &Progress, pdf: bool) -> Repor
             // one written after, so a manifest never describes files that are not there.
             incremental.iter().for_each(|inc| inc.forget());
             let swapping = Instant::now();
-            if let Err(d) = staging.commit() {
-                report.diagnostics.push(d);
-                return report;
+            match staging.commit() {
+                Ok(swapped) => {
+                    if !swapped && std::env::var_os("VEIVISER_TIMINGS").is_some() {
+                        eprintln!("output-unchanged: left as it was");
+                    }
+                }
+                Err(d) => {
+                    report.diagnostics.push(d);
+                    return report;
+                }
             }
             timing("swap", swapping);
             let saving = Instant::now();

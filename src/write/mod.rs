@@ -6,6 +6,9 @@ use std::path::{Component, Path, PathBuf};
 use crate::diagnostics::Diagnostic;
 use crate::msg;
 
+mod if_changed;
+pub use if_changed::{Output, StagingIfChanged};
+
 /// Where a build's files go: a staging folder on disk, or memory (for the preview).
 pub trait Sink: Sync {
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic>;

@@ -1,0 +1,315 @@
+//! A build into an output folder that already holds a site: the staging folder is made
+//! only when the build writes something the folder does not hold. A rebuild that changes
+//! nothing leaves the folder as it is: no file linked into a new folder, no swap, and no
+//! old folder to delete (at 357 kommuner those were most of a no-op build's time).
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use super::{cannot_read, check_rel, Sink, Staging};
+use crate::diagnostics::Diagnostic;
+
+/// Where a build writes: a staging folder swapped in at the end, or, into an output folder
+/// that holds a site already (without `--clean`), one made only if something changed.
+pub enum Output {
+    Staging(Staging),
+    IfChanged(StagingIfChanged),
+}
+
+impl Output {
+    /// For the output folder `out`; `clean`: a staging folder whatever `out` holds.
+    pub fn open(out: &Path, clean: bool) -> Result<Output, Diagnostic> {
+        if clean || !out.is_dir() {
+            Staging::new(out).map(Output::Staging)
+        } else {
+            Ok(Output::IfChanged(StagingIfChanged::new(out)))
+        }
+    }
+
+    pub fn sink(&self) -> &dyn Sink {
+        match self {
+            Output::Staging(s) => s,
+            Output::IfChanged(s) => s,
+        }
+    }
+
+    /// Put the output in place; whether the output folder was replaced.
+    pub fn commit(self) -> Result<bool, Diagnostic> {
+        match self {
+            Output::Staging(s) => s.commit().map(|()| true),
+            Output::IfChanged(s) => s.commit(),
+        }
+    }
+
+    pub fn abandon(self) {
+        match self {
+            Output::Staging(s) => s.abandon(),
+            Output::IfChanged(s) => s.abandon(),
+        }
+    }
+}
+
+/// [`Staging`] when something changed, else nothing.
+pub struct StagingIfChanged {
+    target: PathBuf,
+    state: Mutex<State>,
+}
+
+enum State {
+    /// Everything put in the output so far is in the target as it is: these paths.
+    Unchanged(Vec<String>),
+    /// Something differs: a staging folder with what the unchanged files were, and what
+    /// follows.
+    Staged(Arc<Staging>),
+}
+
+impl StagingIfChanged {
+    /// For the output folder `target`, which exists.
+    pub fn new(target: &Path) -> StagingIfChanged {
+        StagingIfChanged {
+            target: target.to_path_buf(),
+            state: Mutex::new(State::Unchanged(Vec::new())),
+        }
+    }
+
+    /// The staging folder, when something changed so far.
+    fn staged(&self) -> Option<Arc<Staging>> {
+        match &*self.state.lock().unwrap_or_else(|e| e.into_inner()) {
+            State::Staged(staging) => Some(Arc::clone(staging)),
+            State::Unchanged(_) => None,
+        }
+    }
+
+    /// Note `rel` as the target holds it; or, when `same` is false (or the output is
+    /// staged already), the staging folder to put it in.
+    fn note(&self, rel: &str, same: bool) -> Result<Option<Arc<Staging>>, Diagnostic> {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        match &mut *state {
+            State::Staged(staging) => Ok(Some(Arc::clone(staging))),
+            State::Unchanged(paths) if same => {
+                paths.push(rel.to_string());
+                Ok(None)
+            }
+            State::Unchanged(paths) => {
+                let staging = Arc::new(stage(&self.target, paths)?);
+                *state = State::Staged(Arc::clone(&staging));
+                Ok(Some(staging))
+            }
+        }
+    }
+
+    /// Finish the build: the staging folder swapped in when something changed, or when the
+    /// target holds files the build did not put there (a kommune removed, an old
+    /// stylesheet); else nothing to do. Whether the target was replaced.
+    pub fn commit(self) -> Result<bool, Diagnostic> {
+        let state = self.state.into_inner().unwrap_or_else(|e| e.into_inner());
+        let staging = match state {
+            State::Staged(staging) => staging,
+            State::Unchanged(paths) => {
+                if holds_only(&self.target, &paths) {
+                    return Ok(false);
+                }
+                Arc::new(stage(&self.target, &paths)?)
+            }
+        };
+        let staging = Arc::into_inner(staging).expect("the build's last use of the staging");
+        staging.commit().map(|()| true)
+    }
+
+    /// The build failed: the staging folder, if one was made, is thrown away.
+    pub fn abandon(self) {
+        if let State::Staged(staging) = self.state.into_inner().unwrap_or_else(|e| e.into_inner()) {
+            if let Some(staging) = Arc::into_inner(staging) {
+                staging.abandon();
+            }
+        }
+    }
+}
+
+/// A staging folder for `target` with its files at `paths` linked into it.
+fn stage(target: &Path, paths: &[String]) -> Result<Staging, Diagnostic> {
+    use rayon::prelude::*;
+    let staging = Staging::new(target)?;
+    paths
+        .par_iter()
+        .try_for_each(|rel| staging.link(rel, &target.join(rel)))?;
+    Ok(staging)
+}
+
+/// Whether every file and folder under `target` is one of `paths` or a folder of one.
+/// Each of `paths` is there (a file the build found the same, or one of a kommune taken
+/// over, whose files are checked before), so counting the entries is enough; reading
+/// folders in parallel, it took a fraction of the time of comparing names.
+fn holds_only(target: &Path, paths: &[String]) -> bool {
+    let files: HashSet<&str> = paths.iter().map(String::as_str).collect();
+    let folders: HashSet<&str> = files
+        .iter()
+        .flat_map(|p| p.match_indices('/').map(move |(i, _)| &p[..i]))
+        .collect();
+    entries_under(target) == Some(files.len() + folders.len())
+}
+
+/// How many files and folders are under `dir`, at any depth.
+fn entries_under(dir: &Path) -> Option<usize> {
+    use rayon::prelude::*;
+    let entries = std::fs::read_dir(dir)
+        .ok()?
+        .collect::<Result<Vec<_>, _>>()
+        .ok()?;
+    entries
+        .par_iter()
+        .map(|entry| match entry.file_type().ok()? {
+            t if t.is_dir() => entries_under(&entry.path()).map(|n| n + 1),
+            _ => Some(1),
+        })
+        .sum()
+}
+
+impl Sink for StagingIfChanged {
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        check_rel(rel)?;
+        if let Some(staging) = self.staged() {
+            return staging.write(rel, bytes);
+        }
+        let same = std::fs::read(self.target.join(rel)).is_ok_and(|held| held == bytes);
+        match self.note(rel, same)? {
+            Some(staging) => staging.write(rel, bytes),
+            None => Ok(()),
+        }
+    }
+
+    fn copy(&self, rel: &str, from: &Path) -> Result<(), Diagnostic> {
+        let bytes = std::fs::read(from).map_err(|e| cannot_read(from, &e))?;
+        self.write(rel, &bytes)
+    }
+
+    /// What the output holds at `rel`: the staging folder's file, or the target's.
+    fn read(&self, rel: &str) -> Option<Vec<u8>> {
+        match self.staged() {
+            Some(staging) => staging.read(rel),
+            None => std::fs::read(self.target.join(check_rel(rel).ok()?)).ok(),
+        }
+    }
+
+    /// A file of the previous output at its own place is the target's as it is.
+    fn link(&self, rel: &str, from: &Path) -> Result<(), Diagnostic> {
+        check_rel(rel)?;
+        let same = from == self.target.join(rel);
+        match self.note(rel, same)? {
+            Some(staging) => staging.link(rel, from),
+            None => Ok(()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site(dir: &Path) -> PathBuf {
+        let out = dir.join("public");
+        for (rel, text) in [("index.html", "forside"), ("a/side/index.html", "side")] {
+            let path = out.join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        out
+    }
+
+    fn staging_folders(dir: &Path) -> usize {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .filter(|e| e.as_ref().unwrap().file_name() != "public")
+            .count()
+    }
+
+    #[test]
+    fn a_build_that_changes_nothing_leaves_the_output_as_it_is() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = site(dir.path());
+        let inode =
+            |rel: &str| std::os::unix::fs::MetadataExt::ino(&out.join(rel).metadata().unwrap());
+        let before = (inode("index.html"), inode("a/side/index.html"));
+        let sink = StagingIfChanged::new(&out);
+        sink.write("index.html", b"forside").unwrap();
+        sink.link("a/side/index.html", &out.join("a/side/index.html"))
+            .unwrap();
+        assert_eq!(sink.read("a/side/index.html").unwrap(), b"side");
+        assert_eq!(staging_folders(dir.path()), 0, "no staging folder made");
+        assert!(!sink.commit().unwrap(), "nothing swapped");
+        assert_eq!((inode("index.html"), inode("a/side/index.html")), before);
+    }
+
+    #[test]
+    fn one_changed_file_stages_the_unchanged_ones_with_it_and_swaps() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = site(dir.path());
+        let sink = StagingIfChanged::new(&out);
+        sink.link("a/side/index.html", &out.join("a/side/index.html"))
+            .unwrap();
+        sink.write("index.html", b"ny forside").unwrap();
+        sink.write("b/index.html", b"ny side").unwrap();
+        assert_eq!(sink.read("index.html").unwrap(), b"ny forside");
+        assert_eq!(sink.read("a/side/index.html").unwrap(), b"side");
+        // The target stays as it was until the swap.
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).unwrap(),
+            "forside"
+        );
+        assert!(sink.commit().unwrap());
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).unwrap(),
+            "ny forside"
+        );
+        assert_eq!(
+            std::fs::read_to_string(out.join("a/side/index.html")).unwrap(),
+            "side"
+        );
+        assert_eq!(
+            std::fs::read_to_string(out.join("b/index.html")).unwrap(),
+            "ny side"
+        );
+        assert_eq!(staging_folders(dir.path()), 0, "the old output removed");
+    }
+
+    #[test]
+    fn entries_are_counted_at_every_depth() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = site(dir.path());
+        assert_eq!(entries_under(&out), Some(4));
+        let built = ["index.html".to_string(), "a/side/index.html".to_string()];
+        assert!(holds_only(&out, &built));
+        assert!(!holds_only(&out, &built[..1]));
+        std::fs::create_dir(out.join("a/tom")).unwrap();
+        assert!(!holds_only(&out, &built), "an empty folder nobody made");
+    }
+
+    #[test]
+    fn a_file_the_build_no_longer_makes_is_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = site(dir.path());
+        let sink = StagingIfChanged::new(&out);
+        sink.write("index.html", b"forside").unwrap();
+        assert!(sink.commit().unwrap());
+        assert!(out.join("index.html").exists());
+        assert!(
+            !out.join("a").exists(),
+            "the kommune no longer built is gone"
+        );
+    }
+
+    #[test]
+    fn a_failed_build_leaves_the_output_and_no_staging_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = site(dir.path());
+        let sink = StagingIfChanged::new(&out);
+        sink.write("index.html", b"halvferdig").unwrap();
+        sink.abandon();
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).unwrap(),
+            "forside"
+        );
+        assert_eq!(staging_folders(dir.path()), 0);
+    }
+}
