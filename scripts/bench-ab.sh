@@ -6,7 +6,9 @@
 #   scripts/bench-ab.sh N OLD_BIN OLD_ROOT NEW_BIN NEW_ROOT
 #
 # Each run is `VEIVISER_TODAY=2026-01-01 BIN build --root ROOT --out OUT --no-pdf --clean`
-# into an empty folder under /dev/shm (or $TMPDIR), timed from the child's resource usage
+# into an empty folder under /dev/shm (or $TMPDIR). With AB_WARM=1 the `--clean` is left
+# out and each side keeps its own cache folder between runs (the minified stylesheet; a
+# build run again by an editor), its first run not counted. Timed from the child's resource usage
 # (microseconds; /usr/bin/time prints CPU in 10 ms steps, too coarse for a one-kommune
 # build of about 60 ms). Give each binary its own root when the templates changed too (a
 # site's themes/ folder overrides the templates built into the binary). Prints the median
@@ -23,12 +25,20 @@ fi
 N=$1 OLD_BIN=$2 OLD_ROOT=$3 NEW_BIN=$4 NEW_ROOT=$5
 if [ -w /dev/shm ]; then WORK=$(mktemp -d /dev/shm/bench-ab.XXXXXX); else WORK=$(mktemp -d); fi
 trap 'rm -rf "$WORK"' EXIT
+clean=(--clean)
+[ -z "${AB_WARM:-}" ] || clean=()
 for _ in $(seq 1 "$N"); do
   for side in old new; do
     if [ "$side" = old ]; then bin=$OLD_BIN root=$OLD_ROOT; else bin=$NEW_BIN root=$NEW_ROOT; fi
-    rm -rf "$WORK/out"
-    VEIVISER_TODAY=2026-01-01 python3 - "$side" "$WORK/runs" \
-      "$bin" build --root "$root" --out "$WORK/out" --no-pdf --clean <<'EOF'
+    out="$WORK/$side/out"
+    rm -rf "$out"
+    mkdir -p "$WORK/$side"
+    runs="$WORK/runs"
+    if [ -n "${AB_WARM:-}" ] && [ ! -e "$WORK/$side/warmed" ]; then
+      runs="$WORK/warm-up" && touch "$WORK/$side/warmed"
+    fi
+    VEIVISER_TODAY=2026-01-01 python3 - "$side" "$runs" \
+      "$bin" build --root "$root" --out "$out" --no-pdf "${clean[@]}" <<'EOF'
 import os, subprocess, sys, time
 side, runs, command = sys.argv[1], sys.argv[2], sys.argv[3:]
 start = time.perf_counter()
