@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use lightningcss::stylesheet::{MinifyOptions, ParserOptions, PrinterOptions, StyleSheet};
 use xxhash_rust::xxh3::Xxh3;
 
-use crate::cache_file::{feed, feed_binary, touch, write_atomic};
+use crate::cache_file::{feed, feed_binary, touch, unused, write_atomic};
 
 pub fn minify_css(source: &str) -> Result<String, String> {
     let mut sheet =
@@ -31,9 +31,6 @@ pub struct CssCache {
     /// Read entries (false with `build --clean`: minified again, and the entry refreshed).
     read: bool,
 }
-
-/// Entries not used for this long are removed when another is written.
-const KEEP_UNUSED: std::time::Duration = std::time::Duration::from_secs(30 * 24 * 3600);
 
 impl CssCache {
     /// A cache in `cache_dir` (created when first written).
@@ -68,22 +65,14 @@ impl CssCache {
         Ok(css)
     }
 
-    /// Remove entries unused for a month: the stylesheets of themes since edited.
+    /// Remove entries unused for a month (when another is written): the stylesheets of
+    /// themes since edited.
     fn prune(&self) {
         let Ok(entries) = std::fs::read_dir(&self.dir) else {
             return;
         };
-        let now = std::time::SystemTime::now();
-        for entry in entries.flatten() {
-            let old = entry
-                .metadata()
-                .and_then(|m| m.modified())
-                .ok()
-                .and_then(|t| now.duration_since(t).ok())
-                .is_some_and(|age| age > KEEP_UNUSED);
-            if old {
-                let _ = std::fs::remove_file(entry.path());
-            }
+        for entry in entries.flatten().filter(unused) {
+            let _ = std::fs::remove_file(entry.path());
         }
     }
 }

@@ -46,3 +46,16 @@ pub fn touch(path: &Path) {
         .open(path)
         .and_then(|f| f.set_modified(std::time::SystemTime::now()));
 }
+
+/// Entries of a cache not used for this long are removed (see [`unused`]).
+pub const KEEP_UNUSED: std::time::Duration = std::time::Duration::from_secs(30 * 24 * 3600);
+
+/// Whether a cache entry was last used (modified, or [`touch`]ed) over [`KEEP_UNUSED`] ago.
+pub fn unused(entry: &std::fs::DirEntry) -> bool {
+    entry
+        .metadata()
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| std::time::SystemTime::now().duration_since(t).ok())
+        .is_some_and(|age| age > KEEP_UNUSED)
+}

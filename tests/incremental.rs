@@ -28,6 +28,15 @@ fn demo_copy() -> tempfile::TempDir {
 
 /// `build --no-pdf` into `out`; the `incremental:` line of VEIVISER_TIMINGS.
 fn build(root: &Path, out: &Path, extra: &[&str]) -> String {
+    build_said(root, out, extra)
+        .lines()
+        .find(|l| l.starts_with("incremental:"))
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// `build --no-pdf` into `out`, with VEIVISER_TIMINGS: what it says.
+fn build_said(root: &Path, out: &Path, extra: &[&str]) -> String {
     let run = Command::new(env!("CARGO_BIN_EXE_veiviser"))
         .env("VEIVISER_LANG", "en")
         .args(["build", "--no-pdf", "--out"])
@@ -42,10 +51,6 @@ fn build(root: &Path, out: &Path, extra: &[&str]) -> String {
         .unwrap();
     assert_ok(&run);
     stderr(&run)
-        .lines()
-        .find(|l| l.starts_with("incremental:"))
-        .unwrap_or_default()
-        .to_string()
 }
 
 /// Every file of the output by path, with its inode.
@@ -772,20 +777,7 @@ fn a_rebuild_that_changes_nothing_leaves_the_output_folder_as_it_is() {
     };
     build(root, &out, &[]);
     let (folder, files) = (folder_inode(), inodes(&out));
-    let run = |extra: &[&str]| {
-        let run = Command::new(env!("CARGO_BIN_EXE_veiviser"))
-            .args(["build", "--no-pdf", "--out"])
-            .arg(&out)
-            .arg("--root")
-            .arg(root)
-            .args(extra)
-            .env("VEIVISER_TODAY", "2026-11-22")
-            .env("VEIVISER_TIMINGS", "1")
-            .output()
-            .unwrap();
-        assert_ok(&run);
-        stderr(&run)
-    };
+    let run = |extra: &[&str]| build_said(root, &out, extra);
     // Nothing changed: the same folder, the same files, nothing staged beside it.
     assert!(run(&[]).contains("output-unchanged"));
     assert_eq!(folder_inode(), folder, "the output folder was not swapped");

@@ -18,17 +18,13 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, SystemTime};
 
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::Xxh3;
 
 use super::Pdf;
-use crate::cache_file::{feed, touch, write_atomic};
+use crate::cache_file::{feed, touch, unused, write_atomic};
 use crate::theme_files::ThemeFiles;
-
-/// Entries not used for this long are removed after a build.
-const KEEP_UNUSED: Duration = Duration::from_secs(30 * 24 * 3600);
 
 /// The PDF cache of one build.
 pub struct PdfCache {
@@ -182,7 +178,6 @@ impl PdfCache {
         let Ok(entries) = std::fs::read_dir(&self.dir) else {
             return;
         };
-        let now = SystemTime::now();
         for entry in entries.flatten() {
             let path = entry.path();
             let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
@@ -191,13 +186,7 @@ impl PdfCache {
             let Some(key) = name.strip_suffix(".json") else {
                 continue;
             };
-            let old = entry
-                .metadata()
-                .and_then(|m| m.modified())
-                .ok()
-                .and_then(|t| now.duration_since(t).ok())
-                .is_some_and(|age| age > KEEP_UNUSED);
-            if old {
+            if unused(&entry) {
                 let _ = std::fs::remove_file(&path);
                 for n in 0.. {
                     if std::fs::remove_file(self.dir.join(format!("{key}-{n}.pdf"))).is_err() {
