@@ -127,13 +127,28 @@ impl StagingIfChanged {
     }
 }
 
-/// A staging folder for `target` with its files at `paths` linked into it.
+/// A staging folder for `target` with its files at `paths` linked into it. On threads of
+/// its own, not rayon's: it runs while the state's lock is held, and a rayon thread waiting
+/// for its share would take up other work of the build, which may wait for that lock.
 fn stage(target: &Path, paths: &[String]) -> Result<Staging, Diagnostic> {
-    use rayon::prelude::*;
     let staging = Staging::new(target)?;
-    paths
-        .par_iter()
-        .try_for_each(|rel| staging.link(rel, &target.join(rel)))?;
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let chunk = paths.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let linking: Vec<_> = paths
+            .chunks(chunk)
+            .map(|part| {
+                let staging = &staging;
+                scope.spawn(move || {
+                    part.iter()
+                        .try_for_each(|rel| staging.link(rel, &target.join(rel)))
+                })
+            })
+            .collect();
+        linking
+            .into_iter()
+            .try_for_each(|t| t.join().expect("a linking thread"))
+    })?;
     Ok(staging)
 }
 
