@@ -202,19 +202,19 @@ fn build_reporting(opts: &BuildOptions, progress: &Progress, pdf: bool) -> Repor
         keep_search: false,
         previous: None,
     };
-    let mut staging = None;
+    let mut output = None;
     let (mut report, _) = run(opts, None, plan, |report| {
         match Output::open(&opts.out, opts.clean) {
-            Ok(s) => Some(staging.insert(s).sink()),
+            Ok(s) => Some(output.insert(s).sink()),
             Err(d) => {
                 report.diagnostics.push(d);
                 None
             }
         }
     });
-    if let Some(staging) = staging {
+    if let Some(output) = output {
         if report.failed() {
-            staging.abandon();
+            output.abandon();
         } else {
             progress.step(&crate::msg!("progress-writing"));
             let incremental = report.incremental.take();
@@ -222,7 +222,7 @@ fn build_reporting(opts: &BuildOptions, progress: &Progress, pdf: bool) -> Repor
             // one written after, so a manifest never describes files that are not there.
             incremental.iter().for_each(|inc| inc.forget());
             let swapping = Instant::now();
-            match staging.commit() {
+            match output.commit() {
                 Ok(swapped) => {
                     if !swapped && std::env::var_os("VEIVISER_TIMINGS").is_some() {
                         eprintln!("output-unchanged: left as it was");
