@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use super::{cannot_read, check_rel, Sink, Staging};
+use super::{check_rel, Sink, Staging};
 use crate::diagnostics::Diagnostic;
 
 /// Where a build writes: a staging folder swapped in at the end, or, into an output folder
@@ -192,11 +192,6 @@ impl Sink for StagingIfChanged {
             Some(staging) => staging.write(rel, bytes),
             None => Ok(()),
         }
-    }
-
-    fn copy(&self, rel: &str, from: &Path) -> Result<(), Diagnostic> {
-        let bytes = std::fs::read(from).map_err(|e| cannot_read(from, &e))?;
-        self.write(rel, &bytes)
     }
 
     /// What the output holds at `rel`: the staging folder's file, or the target's.
