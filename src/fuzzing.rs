@@ -303,6 +303,13 @@ pub fn search_tokenizer(data: &[u8]) {
     }
 }
 
+/// The `link_reader` target: the link proof's quicker reader (`verify::scan`) must find
+/// in `data` what html5gum's tokenizer finds, or leave it to html5gum. Returns whether
+/// the quicker reader read it.
+pub fn link_reader(data: &[u8]) -> bool {
+    crate::verify::quick_reader_agrees(data)
+}
+
 /// The input as a source file's text, the way `load` reads a file.
 fn read(data: &[u8]) -> Option<String> {
     match SourceFile::from_bytes(format!("content/{KOMMUNE}/fuzz"), data.to_vec()) {
@@ -501,6 +508,17 @@ mod tests {
                     Reached::Rendered,
                     "fuzz/corpus/form_service_yaml/{name}"
                 );
+            }
+        }
+        // Demo pages and tricky markup the quicker reader reads; odd markup it leaves.
+        let pages = corpus("link_reader", all);
+        assert!(pages.len() >= 40);
+        for (name, page) in pages {
+            let quick = link_reader(&page);
+            if name.starts_with("demo-") || name.starts_with("tricky-") {
+                assert!(quick, "fuzz/corpus/link_reader/{name} left to html5gum");
+            } else if name.starts_with("odd-") {
+                assert!(!quick, "fuzz/corpus/link_reader/{name} read quickly");
             }
         }
         let seeds = corpus("search_tokenizer", all);

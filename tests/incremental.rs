@@ -251,6 +251,7 @@ fn build_report(root: &Path, out: &Path, env: &[(&str, &str)]) -> (String, Strin
     let timing = [
         "incremental",
         "verify-links",
+        "link-reader:",
         "shared-parts:",
         "page-skeletons:",
         "rendered-parts:",

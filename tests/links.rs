@@ -332,3 +332,47 @@ fn the_relative_resolver_of_this_test_follows_the_browser() {
         Some("/bti/a/b/#x")
     );
 }
+
+/// The link proof reads the pages the build writes with a quicker reader than html5gum's
+/// tokenizer, which gives a page it cannot read exactly as html5gum does back to html5gum.
+/// Every demo page must be read by it (or the build loses its speed) and give the same.
+#[test]
+fn the_quick_link_reader_reads_every_demo_page_as_html5gum_does() {
+    let out = tempfile::tempdir().unwrap();
+    let build = std::process::Command::new(env!("CARGO_BIN_EXE_veiviser"))
+        .args([
+            "build",
+            "--no-pdf",
+            "--base-url",
+            "https://veiviser.example/bti/",
+        ])
+        .arg("--root")
+        .arg(repo())
+        .arg("--out")
+        .arg(out.path())
+        .env("VEIVISER_TIMINGS", "1")
+        .output()
+        .unwrap();
+    assert_ok(&build);
+    // What the build itself read: pages, and the parts many pages share.
+    let said = stderr(&build);
+    let counts = said.lines().find(|l| l.starts_with("link-reader:"));
+    assert!(
+        counts.is_some_and(|l| l.ends_with(" 0 by html5gum")),
+        "{counts:?}"
+    );
+    let mut left = Vec::new();
+    let mut pages = 0;
+    for entry in walkdir::WalkDir::new(out.path()) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_some_and(|e| e == "html") {
+            pages += 1;
+            let html = std::fs::read(entry.path()).unwrap();
+            if !veiviser::fuzzing::link_reader(&html) {
+                left.push(entry.path().display().to_string());
+            }
+        }
+    }
+    assert!(pages > 500, "{pages} pages");
+    assert!(left.is_empty(), "left to html5gum: {left:#?}");
+}

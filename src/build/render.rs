@@ -495,6 +495,9 @@ pub fn render(
                 started.elapsed().as_secs_f64() * 1e3,
                 broken.len()
             );
+            let quick = crate::verify::READ_QUICKLY.load(std::sync::atomic::Ordering::Relaxed);
+            let slow = crate::verify::READ_BY_HTML5GUM.load(std::sync::atomic::Ordering::Relaxed);
+            eprintln!("link-reader: {quick} read quickly, {slow} by html5gum");
         }
         if !broken.is_empty() {
             return Err(broken);

@@ -1,6 +1,6 @@
 //! A synthetic site like a national build's, for a test and the measurements.
 
-use super::html::collect;
+use super::html::{collect, tokenize, Found};
 use super::tests::{base, messages};
 use super::LinkIndex;
 
@@ -28,7 +28,7 @@ fn synthetic_path(k: &str, l: &str, i: usize) -> String {
 /// same on every page), and `parts` sections with an id and four links each (two into
 /// the site, with and without a fragment, and two out of it). 20 parts: about 10 KB and
 /// 100 links; 40: about 18 KB.
-fn synthetic_page(k: &str, l: &str, i: usize, pages: usize, parts: usize) -> String {
+pub(super) fn synthetic_page(k: &str, l: &str, i: usize, pages: usize, parts: usize) -> String {
     use std::fmt::Write as _;
     let mut p = String::with_capacity(20_000);
     let _ = write!(
@@ -154,19 +154,24 @@ fn throughput() {
     let bytes: usize = pages.iter().map(|(_, p)| p.len()).sum();
     let mb_s = |secs: f64| bytes as f64 / secs / 1e6;
     for round in 0..3 {
-        let started = thread_cpu_secs();
-        let mut links = 0;
-        for (_, page) in &pages {
-            links += collect(page).links.len();
+        for (reader, read) in [
+            ("quick reader", collect as fn(&str) -> Found),
+            ("html5gum", |page: &str| tokenize(page.as_bytes())),
+        ] {
+            let started = thread_cpu_secs();
+            let mut links = 0;
+            for (_, page) in &pages {
+                links += read(page).links.len();
+            }
+            let secs = thread_cpu_secs() - started;
+            println!(
+                "round {round}: {reader} alone, 1 thread (CPU time): {count} pages of {:.1} KB with {} links: {:.0} MB/s, {:.0} pages/s",
+                bytes as f64 / count as f64 / 1e3,
+                links / count,
+                mb_s(secs),
+                count as f64 / secs
+            );
         }
-        let secs = thread_cpu_secs() - started;
-        println!(
-            "round {round}: tokenizer alone, 1 thread (CPU time): {count} pages of {:.1} KB with {} links: {:.0} MB/s, {:.0} pages/s",
-            bytes as f64 / count as f64 / 1e3,
-            links / count,
-            mb_s(secs),
-            count as f64 / secs
-        );
         let index = LinkIndex::new(&base());
         synthetic_files(&index, "k");
         let started = thread_cpu_secs();

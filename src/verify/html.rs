@@ -1,4 +1,5 @@
-//! Reading a page's links, ids and `<base href>` with html5gum's WHATWG tokenizer.
+//! Reading a page's links, ids and `<base href>`: with the quicker reader of `scan` where
+//! it can, with html5gum's WHATWG tokenizer where it cannot.
 //!
 //! Its [`Emitter`] is told every piece of a tag as the tokenizer reads it; [`Collector`]
 //! copies only the attributes it records and the text of an open `<a>`, and switches the
@@ -6,6 +7,7 @@
 //! would (not inside `<svg>` and `<math>`).
 
 use std::convert::Infallible;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use html5gum::{Emitter, Error, State, Tokenizer};
 
@@ -13,7 +15,7 @@ use html5gum::{Emitter, Error, State, Tokenizer};
 const TEXT_CHARS: usize = 60;
 
 /// What a page holds: its links, ids and `<base href>`.
-#[derive(Default)]
+#[derive(Default, Debug, PartialEq)]
 pub(super) struct Found {
     pub(super) links: Vec<FoundLink>,
     pub(super) ids: Vec<String>,
@@ -57,6 +59,7 @@ impl OwnedFound {
     }
 }
 
+#[derive(Debug, PartialEq)]
 pub(super) struct FoundLink {
     pub(super) url: String,
     pub(super) srcset: bool,
@@ -67,8 +70,38 @@ pub(super) struct FoundLink {
 /// Read a page's links and ids. Read as bytes, so a page is not checked for UTF-8 first:
 /// what is kept of it is (lossily) converted.
 pub(super) fn collect(html: &(impl AsRef<[u8]> + ?Sized)) -> Found {
+    let html = html.as_ref();
+    if let Some(found) = super::scan::scan(html) {
+        READ_QUICKLY.fetch_add(1, Ordering::Relaxed);
+        return found;
+    }
+    READ_BY_HTML5GUM.fetch_add(1, Ordering::Relaxed);
+    tokenize(html)
+}
+
+/// Texts (pages, parts of pages) the quicker reader read in this process, and texts it
+/// left to html5gum: `VEIVISER_TIMINGS` prints them.
+pub(crate) static READ_QUICKLY: AtomicUsize = AtomicUsize::new(0);
+pub(crate) static READ_BY_HTML5GUM: AtomicUsize = AtomicUsize::new(0);
+
+/// Whether the quicker reader of `scan` reads `html` (and not html5gum); it panics if
+/// that reader finds anything other than what html5gum finds.
+pub(crate) fn quick_reader_agrees(html: &[u8]) -> bool {
+    let Some(scanned) = super::scan::scan(html) else {
+        return false;
+    };
+    let tokenized = tokenize(html);
+    assert!(
+        scanned == tokenized,
+        "the quick reader read {scanned:#?}, html5gum {tokenized:#?}"
+    );
+    true
+}
+
+/// [`collect`] by html5gum's tokenizer, whatever the page holds.
+pub(super) fn tokenize(html: &[u8]) -> Found {
     let mut collector = Collector::default();
-    let Ok(()) = Tokenizer::new_with_emitter(html.as_ref(), &mut collector).finish();
+    let Ok(()) = Tokenizer::new_with_emitter(html, &mut collector).finish();
     collector.state.close_a();
     collector.state.found
 }
@@ -107,7 +140,7 @@ pub(crate) fn url_attribute(element: &[u8], attribute: &[u8]) -> Option<UrlAttri
 
 /// What [`CollectorState`] does with an attribute of a start tag.
 #[derive(Clone, Copy)]
-enum Attr {
+pub(super) enum Attr {
     /// An `id`, or the `name` of an `<a>`: a fragment target.
     Id,
     /// The `aria-label` of an `<a>`.
@@ -120,7 +153,7 @@ enum Attr {
 }
 
 impl Attr {
-    fn of(element: &[u8], attribute: &[u8]) -> Option<Attr> {
+    pub(super) fn of(element: &[u8], attribute: &[u8]) -> Option<Attr> {
         match (element, attribute) {
             (_, b"id") | (b"a", b"name") => Some(Attr::Id),
             (b"a", b"aria-label") => Some(Attr::AriaLabel),
@@ -323,11 +356,12 @@ impl Emitter for &mut Collector {
     }
 }
 
+/// What both readers do with the tags and text they read.
 #[derive(Default)]
-struct CollectorState {
-    found: Found,
+pub(super) struct CollectorState {
+    pub(super) found: Found,
     /// The open `<a>` (its link in `found.links`), whose text is being read.
-    open_a: Option<usize>,
+    pub(super) open_a: Option<usize>,
     /// Characters of its text so far.
     text_chars: usize,
     /// Its `aria-label`, or the `alt` of an image in it: the text when it has none.
@@ -338,7 +372,7 @@ struct CollectorState {
 }
 
 impl CollectorState {
-    fn end_tag(&mut self, name: &[u8]) {
+    pub(super) fn end_tag(&mut self, name: &[u8]) {
         match name {
             b"a" => self.close_a(),
             b"svg" | b"math" => self.foreign = self.foreign.saturating_sub(1),
@@ -347,7 +381,7 @@ impl CollectorState {
     }
 
     /// A start tag with the attributes [`Attr`] names; the state the tokenizer goes on in.
-    fn start_tag(
+    pub(super) fn start_tag(
         &mut self,
         name: &[u8],
         attrs: impl Iterator<Item = (Attr, String)>,
@@ -414,7 +448,7 @@ impl CollectorState {
         }
     }
 
-    fn text(&mut self, text: &str) {
+    pub(super) fn text(&mut self, text: &str) {
         let Some(i) = self.open_a else { return };
         let out = &mut self.found.links[i].text;
         // A NUL in text is a parse error html5ever's tokenizer leaves out of the text.
@@ -437,7 +471,7 @@ impl CollectorState {
         }
     }
 
-    fn close_a(&mut self) {
+    pub(super) fn close_a(&mut self) {
         let fallback = self.fallback.take();
         let Some(i) = self.open_a.take() else { return };
         let text = &mut self.found.links[i].text;

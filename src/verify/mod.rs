@@ -7,11 +7,14 @@
 //! [`LinkIndex::verify`]) then reports every link that leads nowhere. [`RecordingSink`]
 //! wraps a [`Sink`] so that everything written through it is recorded.
 //!
-//! HTML is read with html5gum's WHATWG tokenizer, without building a tree: pages are
-//! minified, so attribute values may be unquoted, and a real tokenizer gets entities, raw
-//! text (`<script>`, `<style>`) and odd markup right. Its emitter copies only what the proof
-//! records (URL attributes, ids, the text of an `<a>`); html5ever's tokenizer, which hands
-//! over every attribute and character as its own string, took nearly three times the CPU.
+//! HTML is read without building a tree. Pages are minified, so attribute values may be
+//! unquoted, and entities, raw text (`<script>`, `<style>`) and odd markup must be read as
+//! a browser reads them: html5gum's WHATWG tokenizer does, and its emitter copies only what
+//! the proof records (URL attributes, ids, the text of an `<a>`); html5ever's tokenizer,
+//! which hands over every attribute and character as its own string, took nearly three
+//! times the CPU. The markup the build writes is read by a quicker reader (`scan`) that
+//! finds tags with `memchr` and gives up, leaving the page to html5gum, on anything it
+//! does not read exactly as html5gum does; a fuzz target holds the two to the same result.
 //!
 //! Memory: a national build writes about 54,000 pages with about 100 links each, most of
 //! them the same header, navigation and footer links. A page keeps its distinct (target,
@@ -21,6 +24,7 @@
 //! from many threads at once: each thread of the rayon pool fills its own shard (behind a
 //! mutex that only it takes), and verifying joins the shards.
 //!
+//! - `scan`: the quicker reader.
 //! - `html`: the tokenizer's emitter (links, ids, `<base href>`, link texts) and
 //!   [`url_attribute`], the one list of attributes that hold URLs.
 //! - `resolve`: a URL as written to the output path it leads to, or why it is broken.
@@ -29,12 +33,15 @@
 //! - `report`: the diagnostics, grouped by link and capped.
 
 mod html;
-pub(crate) use html::{url_attribute, UrlAttribute};
+pub(crate) use html::{
+    quick_reader_agrees, url_attribute, UrlAttribute, READ_BY_HTML5GUM, READ_QUICKLY,
+};
 mod intern;
 mod parts;
 pub use parts::PartLinks;
 mod report;
 mod resolve;
+mod scan;
 mod shard;
 
 #[cfg(test)]
