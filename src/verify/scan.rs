@@ -7,10 +7,11 @@
 //! else (`None`): then html5gum reads the page. It gives up on a carriage return or NUL
 //! anywhere, upper case in a name, a `/` or `=` where an attribute name starts, an end tag
 //! with attributes, a comment that ends early (`<!-->`, `--!>`), `<!` other than a comment
-//! or doctype, `<?`, `</` not followed by a letter, a `&` in the text of a link, text an
-//! `<a>` reads inside raw text, `<!--` in a script, a page that ends inside markup, and
-//! anything that is not UTF-8 where it is kept. A `&` in an attribute value it keeps is
-//! decoded by html5gum itself. `fuzzing::link_reader` (a fuzz target) and the tests hold
+//! or doctype, `<?`, `</` not followed by a letter, a character reference in the text of a
+//! link, text an `<a>` reads inside raw text, `<!--` in a script, a page that ends inside
+//! markup, and anything that is not UTF-8 where it is kept. A character reference in an
+//! attribute value it keeps is decoded by html5gum itself. A `&` that cannot begin one is
+//! text. `fuzzing::link_reader` (a fuzz target) and the tests hold
 //! the two readers to the same result.
 
 use html5gum::State;
@@ -78,7 +79,7 @@ impl<'h> Reader<'h> {
     /// Text between tags: only an open `<a>`'s is kept.
     fn text(&mut self, text: &[u8]) -> Option<()> {
         if self.state.open_a.is_some() && !text.is_empty() {
-            if text.contains(&b'&') {
+            if !ampersands_are_literal(text) {
                 return None;
             }
             self.state.text(std::str::from_utf8(text).ok()?);
@@ -206,7 +207,7 @@ impl<'h> Reader<'h> {
             return Some(at);
         }
         if let Some(attr) = Attr::of(element, name) {
-            let value = if value.contains(&b'&') {
+            let value = if !ampersands_are_literal(value) {
                 decode_value(value, quote)
             } else {
                 std::str::from_utf8(value).ok()?.to_owned()
@@ -243,6 +244,46 @@ impl<'h> Reader<'h> {
     }
 }
 
+/// Character references that may stand without a `;` (the WHATWG's legacy ones): only
+/// these can be read in `&` followed by letters and digits that are not followed by `;`.
+const LEGACY_REFERENCES: [&[u8]; 106] = [
+    b"AElig", b"AMP", b"Aacute", b"Acirc", b"Agrave", b"Aring", b"Atilde", b"Auml", b"COPY",
+    b"Ccedil", b"ETH", b"Eacute", b"Ecirc", b"Egrave", b"Euml", b"GT", b"Iacute", b"Icirc",
+    b"Igrave", b"Iuml", b"LT", b"Ntilde", b"Oacute", b"Ocirc", b"Ograve", b"Oslash", b"Otilde",
+    b"Ouml", b"QUOT", b"REG", b"THORN", b"Uacute", b"Ucirc", b"Ugrave", b"Uuml", b"Yacute",
+    b"aacute", b"acirc", b"acute", b"aelig", b"agrave", b"amp", b"aring", b"atilde", b"auml",
+    b"brvbar", b"ccedil", b"cedil", b"cent", b"copy", b"curren", b"deg", b"divide", b"eacute",
+    b"ecirc", b"egrave", b"eth", b"euml", b"frac12", b"frac14", b"frac34", b"gt", b"iacute",
+    b"icirc", b"iexcl", b"igrave", b"iquest", b"iuml", b"laquo", b"lt", b"macr", b"micro",
+    b"middot", b"nbsp", b"not", b"ntilde", b"oacute", b"ocirc", b"ograve", b"ordf", b"ordm",
+    b"oslash", b"otilde", b"ouml", b"para", b"plusmn", b"pound", b"quot", b"raquo", b"reg",
+    b"sect", b"shy", b"sup1", b"sup2", b"sup3", b"szlig", b"thorn", b"times", b"uacute", b"ucirc",
+    b"ugrave", b"uml", b"uuml", b"yacute", b"yen", b"yuml",
+];
+
+/// Whether every `&` in `text` (text or an attribute value, ended by what cannot continue
+/// a reference) stands for itself: not followed by `#`, nor by letters and digits that end
+/// in `;` or begin with a reference that needs no `;`. (`&body=` in a `mailto:` link.)
+fn ampersands_are_literal(text: &[u8]) -> bool {
+    let mut rest = text;
+    while let Some(i) = memchr(b'&', rest) {
+        rest = &rest[i + 1..];
+        let word = rest
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if rest.first() == Some(&b'#')
+            || (word > 0 && rest.get(word) == Some(&b';'))
+            || LEGACY_REFERENCES
+                .iter()
+                .any(|r| rest[..word].starts_with(r))
+        {
+            return false;
+        }
+    }
+    true
+}
+
 /// An attribute value with character references, decoded by html5gum as the value of an
 /// `href` quoted the same way: references in values follow their own rules (`&amp` before
 /// `=` stays as it is).
@@ -274,6 +315,7 @@ mod tests {
         for html in [
             "<a href=\"/s?a=1&amp;b=2\">A</a><a href='&#47;x&#x2F;'>B</a><img src=/c&amp;d.png>",
             "<a href=mailto:x@y.example?subject=Hei&body=Side%3A%20x>Skriv</a>",
+            "<a href=/x>Barn & unge &x1 &= &&; &</a><a href=\"?a&b;c\">&x</a>",
             "<a href=\"?a=1&amp=2&copy=3&notit;&amp\">x</a>",
             "a < b <a href=/x>1 < 2 <3</a> <",
             "<a href=/x>x<!-- c -->y<!---->z<!-- a---> w</a><a href=/y>",
@@ -317,6 +359,9 @@ mod tests {
             b"<?xml version=1?>",
             b"<!doctype html system \"about:legacy-compat\">",
             b"<a href=/x>a &amp; b</a>",
+            b"<a href=/x>a &copy b</a>",
+            b"<a href=/x>a &#38; b</a>",
+            b"<a href=/x>&notit;</a>",
             b"<a href=/x><script>s</script></a>",
             b"<script><!-- </script><a href=/x>",
             b"<a href=/x",
