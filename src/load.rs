@@ -72,6 +72,9 @@ pub struct Project {
     pub units: BTreeMap<String, Unit>,
     /// Problems found while reading that do not stop the build.
     pub warnings: Vec<Diagnostic>,
+    /// The theme's interface texts as the check read them (`check/settings.rs`), with the
+    /// languages they were read for: the build takes them instead of reading them again.
+    pub ui_texts: std::sync::Mutex<Option<(Vec<String>, crate::i18n::Strings)>>,
 }
 
 impl Project {
@@ -146,6 +149,7 @@ impl Project {
             content_dir,
             units,
             warnings,
+            ui_texts: std::sync::Mutex::default(),
         })
     }
 

@@ -263,6 +263,24 @@ fn compile_theme(opts: &BuildOptions) -> Option<CompilingTheme> {
     Some((config.theme, compiled))
 }
 
+/// The languages a build loads the theme's interface texts for: every kommune's (`more`:
+/// those of kommuner taken over without loading) and the site's default, each once.
+pub(crate) fn theme_languages(
+    project: &Project,
+    kommuner: &[Kommune],
+    more: impl Iterator<Item = String>,
+) -> Vec<String> {
+    let mut langs: Vec<String> = kommuner
+        .iter()
+        .flat_map(|k| k.languages.iter().cloned())
+        .chain(more)
+        .collect();
+    langs.push(project.config.default_language.clone());
+    langs.sort();
+    langs.dedup();
+    langs
+}
+
 /// The cache of minified stylesheets, in the cache folder when the run has one.
 pub(crate) fn css_cache(opts: &BuildOptions) -> Option<crate::assets::CssCache> {
     let dir = opts.cache_dir.as_deref()?;

@@ -60,18 +60,13 @@ impl<'a> Prepared<'a> {
                     .with_help(crate::msg!("build-base-url-help")),
             }]
         })?;
-        let mut langs: Vec<String> = kommuner
-            .iter()
-            .flat_map(|k| k.languages.iter().cloned())
-            .chain(
-                incremental
-                    .iter()
-                    .flat_map(|inc| inc.unloaded.values().flat_map(|e| e.langs.clone())),
-            )
-            .collect();
-        langs.push(project.config.default_language.clone());
-        langs.sort();
-        langs.dedup();
+        let langs = super::theme_languages(
+            project,
+            kommuner,
+            incremental
+                .iter()
+                .flat_map(|inc| inc.unloaded.values().flat_map(|e| e.langs.clone())),
+        );
         // Compiled while the content was checked, unless veiviser.yaml named another theme
         // by then; its warnings (missing interface texts) are the check stage's
         // (check/settings.rs).
@@ -80,8 +75,19 @@ impl<'a> Prepared<'a> {
             Some((name, compiled)) if name == *theme => compiled,
             _ => CompiledTheme::compile_with(&project.root, theme, super::css_cache(opts).as_ref()),
         };
+        // The texts the check read, when for the same languages (not when kommuner taken
+        // over without loading add some).
+        let checked_texts = project
+            .ui_texts
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take()
+            .filter(|(read_for, _)| *read_for == langs);
         let (theme, _) = compiled
-            .and_then(|compiled| compiled.with_strings(&langs))
+            .and_then(|compiled| match checked_texts {
+                Some((_, strings)) => Ok((compiled.with_loaded_strings(strings), Vec::new())),
+                None => compiled.with_strings(&langs),
+            })
             .map_err(|d| vec![d])?;
         // Without PDFs the cache's key (every print file and font hashed) is not needed.
         #[cfg(not(feature = "print"))]

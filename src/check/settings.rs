@@ -36,20 +36,18 @@ pub fn check(
 }
 
 /// The theme's interface texts missing in the languages of the kommuner (the same
-/// languages the build loads the theme for).
+/// languages the build loads the theme for). The texts are kept in `project.ui_texts`.
 fn ui_strings(project: &Project, kommuner: &[Kommune]) -> Vec<Diagnostic> {
-    let mut langs: Vec<String> = kommuner
-        .iter()
-        .flat_map(|k| k.languages.iter().cloned())
-        .collect();
-    langs.push(project.config.default_language.clone());
-    langs.sort();
-    langs.dedup();
+    let langs = crate::build::theme_languages(project, kommuner, std::iter::empty());
     // A theme that cannot be read is the build's error; here it only has no warnings.
-    crate::theme_files::ThemeFiles::load_texts(&project.root, &project.config.theme)
-        .and_then(|files| crate::i18n::Strings::load(&files, &langs))
-        .map(|(_, warnings)| warnings)
-        .unwrap_or_default()
+    let Ok((strings, warnings)) =
+        crate::theme_files::ThemeFiles::load_texts(&project.root, &project.config.theme)
+            .and_then(|files| crate::i18n::Strings::load(&files, &langs))
+    else {
+        return Vec::new();
+    };
+    *project.ui_texts.lock().unwrap_or_else(|e| e.into_inner()) = Some((langs, strings));
+    warnings
 }
 
 /// A warning when `kommune` has print products whose QR codes and addresses lead where

@@ -98,19 +98,21 @@ impl CompiledTheme {
     /// The theme with its interface texts in `langs`, and warnings for those missing.
     pub fn with_strings(self, langs: &[String]) -> Result<(Theme, Vec<Diagnostic>), Diagnostic> {
         let (strings, warnings) = Strings::load_with(&self.files, &self.fallback_texts, langs)?;
-        Ok((
-            Theme {
-                name: self.name,
-                files: self.files,
-                tera: self.tera,
-                strings,
-                css: self.css,
-                scripts: self.scripts,
-                fonts: self.fonts,
-                texts: Mutex::default(),
-            },
-            warnings,
-        ))
+        Ok((self.with_loaded_strings(strings), warnings))
+    }
+
+    /// The theme with interface texts read from its files before.
+    pub fn with_loaded_strings(self, strings: Strings) -> Theme {
+        Theme {
+            name: self.name,
+            files: self.files,
+            tera: self.tera,
+            strings,
+            css: self.css,
+            scripts: self.scripts,
+            fonts: self.fonts,
+            texts: Mutex::default(),
+        }
     }
 }
 
