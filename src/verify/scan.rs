@@ -338,6 +338,31 @@ mod tests {
         }
     }
 
+    /// Every reference that needs no `;`, followed by what decides whether it is one, in
+    /// a value and in a link's text (and a prefix of it, and a longer word).
+    #[test]
+    fn ampersands_read_as_html5gum_reads_them() {
+        for name in super::LEGACY_REFERENCES {
+            let name = std::str::from_utf8(name).unwrap();
+            let short = &name[..name.len() - 1];
+            for word in [name, short, &format!("{name}x")] {
+                for after in ["", "=", "x", ";", " ", "#", "&"] {
+                    for html in [
+                        format!("<a href=\"?a=1&{word}{after}\">t</a>"),
+                        format!("<a href=?a=1&{word}{after}>t</a>"),
+                        format!("<a href=/x>&{word}{after}</a>"),
+                    ] {
+                        quick_reader_agrees(html.as_bytes());
+                    }
+                }
+            }
+        }
+        // The feedback link of every page is read without html5gum.
+        assert!(quick_reader_agrees(
+            b"<a href=\"mailto:a@b.example?subject=Hei&body=Side\">Skriv</a>"
+        ));
+    }
+
     #[test]
     fn odd_markup_is_left_to_html5gum() {
         for html in [
