@@ -53,21 +53,21 @@ impl Resolver {
             };
             let after = if after.is_empty() { "/" } else { after };
             match self.under_base(after) {
-                Some(rel) => rel.to_string(),
+                Some(rel) => with_room(&[rel]),
                 None => return Resolved::Skip,
             }
         } else if path.starts_with('/') {
             match self.under_base(path) {
-                Some(rel) => rel.to_string(),
+                Some(rel) => with_room(&[rel]),
                 None => return Resolved::Broken(Problem::OutsideBase),
             }
         } else if path.is_empty() {
-            doc.to_string()
+            with_room(&[doc])
         } else {
             let folder = doc.rfind('/').map_or("", |i| &doc[..=i]);
-            format!("{folder}{path}")
+            with_room(&[folder, path])
         };
-        let Some(normal) = normalize(&joined) else {
+        let Some(normal) = normalize(joined) else {
             let relative = !has_scheme(url) && !path.starts_with('/');
             return Resolved::Broken(if relative {
                 Problem::AboveRoot
@@ -159,10 +159,18 @@ impl Resolver {
     }
 }
 
+/// The texts joined, with room for the `index.html` a folder gets: one allocation for the
+/// path of a link (resolving is done for every link of every page).
+fn with_room(texts: &[&str]) -> String {
+    let mut joined = String::with_capacity(texts.iter().map(|t| t.len()).sum::<usize>() + 10);
+    texts.iter().for_each(|t| joined.push_str(t));
+    joined
+}
+
 /// Remove `.` and `..` segments; None when `..` climbs above the root.
-fn normalize(path: &str) -> Option<String> {
+fn normalize(path: String) -> Option<String> {
     if !path.contains("./") && !path.ends_with('.') {
-        return Some(path.to_string());
+        return Some(path);
     }
     let mut out: Vec<&str> = Vec::new();
     let mut folder = false;
