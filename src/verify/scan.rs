@@ -23,6 +23,11 @@ fn is_space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | b'\x0c' | b' ')
 }
 
+/// Whether `b` ends a tag's name (and an end tag's name after raw text).
+fn ends_tag_name(b: u8) -> bool {
+    is_space(b) || b == b'/' || b == b'>'
+}
+
 /// `html`'s links, ids and `<base href>`, or `None` if it holds markup this reader leaves
 /// to html5gum.
 pub(super) fn scan(html: &[u8]) -> Option<Found> {
@@ -111,7 +116,7 @@ impl<'h> Reader<'h> {
         if !self.html.get(at)?.is_ascii_alphabetic() {
             return None;
         }
-        let (name, end) = self.name(at, |b| is_space(b) || b == b'/' || b == b'>')?;
+        let (name, end) = self.name(at, ends_tag_name)?;
         let end = self.skip_space(end);
         if self.html.get(end) != Some(&b'>') {
             return None;
@@ -147,7 +152,7 @@ impl<'h> Reader<'h> {
     /// A start tag from its name; where the text after it starts.
     fn start_tag(&mut self, at: usize) -> Option<usize> {
         let html = self.html;
-        let (name, mut at) = self.name(at, |b| is_space(b) || b == b'/' || b == b'>')?;
+        let (name, mut at) = self.name(at, ends_tag_name)?;
         self.names.clear();
         self.attrs.clear();
         let self_closing = loop {
@@ -179,7 +184,7 @@ impl<'h> Reader<'h> {
     /// An attribute from its name; where what follows it starts.
     fn attribute(&mut self, element: &[u8], at: usize) -> Option<usize> {
         let html = self.html;
-        let (name, at) = self.name(at, |b| is_space(b) || matches!(b, b'/' | b'>' | b'='))?;
+        let (name, at) = self.name(at, |b| ends_tag_name(b) || b == b'=')?;
         let mut at = self.skip_space(at);
         let mut value: &[u8] = b"";
         let mut quote = None;
@@ -231,7 +236,7 @@ impl<'h> Reader<'h> {
             let candidate = html.get(after..after + name.len())?;
             let delimited = html
                 .get(after + name.len())
-                .is_some_and(|&b| is_space(b) || b == b'/' || b == b'>');
+                .is_some_and(|&b| ends_tag_name(b));
             if candidate.eq_ignore_ascii_case(name) && delimited {
                 break lt;
             }
