@@ -310,6 +310,15 @@ pub fn link_reader(data: &[u8]) -> bool {
     crate::verify::quick_reader_agrees(data)
 }
 
+/// The `minifier` target: the quick minifier (`minify::quick`) must minify `data` as
+/// minify-html-onepass does, or leave it to that minifier. Returns whether it took it.
+pub fn minifier(data: &[u8]) -> bool {
+    match crate::minify::quick::agrees_with_one_pass(data) {
+        Ok(taken) => taken,
+        Err(difference) => panic!("the minifiers differ\n{difference}"),
+    }
+}
+
 /// The input as a source file's text, the way `load` reads a file.
 fn read(data: &[u8]) -> Option<String> {
     match SourceFile::from_bytes(format!("content/{KOMMUNE}/fuzz"), data.to_vec()) {
@@ -519,6 +528,20 @@ mod tests {
                 assert!(quick, "fuzz/corpus/link_reader/{name} left to html5gum");
             } else if name.starts_with("odd-") {
                 assert!(!quick, "fuzz/corpus/link_reader/{name} read quickly");
+            }
+        }
+        // Parts of demo pages and tricky markup the quick minifier takes; odd markup it leaves.
+        let parts = corpus("minifier", all);
+        assert!(parts.len() >= 30);
+        for (name, part) in parts {
+            let quick = minifier(&part);
+            if name.starts_with("demo-") || name.starts_with("tricky-") {
+                assert!(
+                    quick,
+                    "fuzz/corpus/minifier/{name} left to the one-pass minifier"
+                );
+            } else if name.starts_with("odd-") {
+                assert!(!quick, "fuzz/corpus/minifier/{name} minified quickly");
             }
         }
         let seeds = corpus("search_tokenizer", all);

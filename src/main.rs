@@ -7,5 +7,6 @@
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
+    veiviser::minify::quiet_one_pass_panics();
     veiviser::cli::run()
 }

@@ -875,3 +875,38 @@ fn a_template_with_a_stray_closing_tag_still_gives_minified_pages_with_all_their
         assert!(!html.contains("</span><footer"), "the stray tag is dropped");
     }
 }
+
+#[test]
+fn a_link_title_the_one_pass_minifier_panics_on_is_built_without_a_panic_shown() {
+    // minify-html-onepass panics on the attribute value that this link title makes
+    // (`&quot;'&quot;'&gt;`, which it would write unquoted). Alone in its page, the quick
+    // minifier takes it; beside `1 < 2` (a reference only the one-pass minifier decodes)
+    // the one-pass minifier gets it, panics, and the lenient one minifies the page.
+    let link = "[her](https://example.org/ \"\\\"'\\\"'>\")";
+    let f = Fixture::kommune()
+        .file(
+            "content/testvik/sider/rask.md",
+            &format!("---\ntitle: Rask\n---\nSe {link}.\n"),
+        )
+        .file(
+            "content/testvik/sider/treg.md",
+            &format!("---\ntitle: Treg\n---\nSe {link}, 1 < 2.\n"),
+        );
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_veiviser"))
+        .args(["build", "--no-pdf", "--root"])
+        .arg(f.root())
+        .arg("--out")
+        .arg(f.out())
+        .env("VEIVISER_TIMINGS", "1")
+        .env("VEIVISER_TODAY", "2026-11-22")
+        .output()
+        .unwrap();
+    assert_ok(&run);
+    let said = stderr(&run);
+    assert!(!said.contains("panicked"), "{said}");
+    assert!(!said.contains("minified-leniently: 0"), "{said}");
+    for page in ["testvik/rask/index.html", "testvik/treg/index.html"] {
+        let html = f.read(page);
+        assert!(html.contains("title=\"&#34"), "{html}");
+    }
+}

@@ -488,7 +488,12 @@ pub fn render(
         eprintln!("page-skeletons: {minified} minified, {reused} reused");
         let (rendered, reused) = parts.counts();
         eprintln!("rendered-parts: {rendered} rendered, {reused} reused");
-        let lenient = crate::minify::MINIFIED_LENIENTLY.load(std::sync::atomic::Ordering::Relaxed);
+        use crate::minify::{MINIFIED_IN_ONE_PASS, MINIFIED_LENIENTLY, MINIFIED_QUICKLY};
+        use std::sync::atomic::Ordering::Relaxed;
+        let quickly = MINIFIED_QUICKLY.load(Relaxed);
+        let one_pass = MINIFIED_IN_ONE_PASS.load(Relaxed);
+        eprintln!("minifier: {quickly} quickly, {one_pass} in one pass");
+        let lenient = MINIFIED_LENIENTLY.load(Relaxed);
         eprintln!("minified-leniently: {lenient}");
     }
     if let Some(index) = links {

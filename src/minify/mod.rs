@@ -1,6 +1,7 @@
 //! Minifying a rendered page.
 //!
-//! In one pass, by minify-html-onepass: it takes only well-formed HTML (every element
+//! By [`quick`] where it can (the theme's pages and Markdown's text, about N times as
+//! fast), else in one pass, by minify-html-onepass: it takes only well-formed HTML (every element
 //! opened, closing tags that match), which the standard theme and sanitized Markdown always
 //! are, and is about twice as fast as minify-html, which builds a tree first. What it
 //! refuses, such as a project's own template with a stray closing tag, is minified by
@@ -14,8 +15,14 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// How many texts [`minify_html`] gave to the lenient minifier (`VEIVISER_TIMINGS` shows
-/// it: the standard theme should need it for none).
+pub mod quick;
+mod values;
+
+/// How many texts [`minify_html`] minified quickly, in one pass, and by the lenient
+/// minifier (`VEIVISER_TIMINGS` shows them: the standard theme should need the lenient one
+/// for none).
+pub static MINIFIED_QUICKLY: AtomicUsize = AtomicUsize::new(0);
+pub static MINIFIED_IN_ONE_PASS: AtomicUsize = AtomicUsize::new(0);
 pub static MINIFIED_LENIENTLY: AtomicUsize = AtomicUsize::new(0);
 
 /// Minify a rendered HTML page (or a run of whole elements of one).
@@ -26,19 +33,59 @@ pub fn minify_html(html: &str) -> Vec<u8> {
 /// [`minify_html`] of the texts one after the other, copied once (the one-pass minifier
 /// works in place, so it needs a copy anyway).
 pub fn minify_joined(texts: &[&str]) -> Vec<u8> {
-    let mut bytes = texts.concat().into_bytes();
+    let bytes = texts.concat().into_bytes();
+    if let Some(quickly) = quick_enabled().then(|| quick::minify(&bytes)).flatten() {
+        MINIFIED_QUICKLY.fetch_add(1, Ordering::Relaxed);
+        return conform_attributes(quickly);
+    }
+    MINIFIED_IN_ONE_PASS.fetch_add(1, Ordering::Relaxed);
+    minify_in_one_pass(bytes, texts)
+}
+
+/// Whether [`quick`] is used: not with `VEIVISER_MINIFY_ONE_PASS` set, for the test that
+/// compares the output both ways.
+fn quick_enabled() -> bool {
+    static ENABLED: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ENABLED.get_or_init(|| std::env::var_os("VEIVISER_MINIFY_ONE_PASS").is_none())
+}
+
+/// `bytes` (the texts joined) minified by minify-html-onepass, or the lenient minifier
+/// where it refuses them.
+pub(crate) fn minify_in_one_pass(mut bytes: Vec<u8>, texts: &[&str]) -> Vec<u8> {
     let onepass = minify_html_onepass::Cfg {
         minify_js: false,
         minify_css: true,
     };
-    match minify_html_onepass::truncate(&mut bytes, &onepass) {
-        Ok(()) => conform_attributes(bytes),
-        Err(_) => {
+    // It panics on some attribute values (one that it writes unquoted and that ends with a
+    // character it writes as a reference, such as a link title `"'"'>`): those go to the
+    // lenient minifier too. `quiet_one_pass_panics` keeps the panic's message out of the
+    // terminal.
+    let minified = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        minify_html_onepass::truncate(&mut bytes, &onepass)
+    }));
+    match minified {
+        Ok(Ok(())) => conform_attributes(bytes),
+        _ => {
             // The copy was written over in place: join the texts again.
             MINIFIED_LENIENTLY.fetch_add(1, Ordering::Relaxed);
             minify_html_lenient(&texts.concat())
         }
     }
+}
+
+/// Leave out of the terminal the message of a panic in minify-html-onepass, which
+/// [`minify_in_one_pass`] catches; any other panic is shown as before. Installed once, by
+/// the command line.
+pub fn quiet_one_pass_panics() {
+    let shown = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let in_one_pass = info
+            .location()
+            .is_some_and(|l| l.file().contains("minify-html-onepass"));
+        if !in_one_pass {
+            shown(info);
+        }
+    }));
 }
 
 /// [`minify_html`] for HTML that is not well-formed.
@@ -223,6 +270,23 @@ mod tests {
         )
         .is_err());
         assert_eq!(minified(stray), "<div><p>Tekst her</p></div>");
+    }
+
+    #[test]
+    fn a_value_the_one_pass_minifier_panics_on_is_still_minified() {
+        // Taken by the quick minifier.
+        assert_eq!(
+            minified("<p>\n<a title=\"&quot;'&quot;'&gt;\">x</a></p>"),
+            "<p><a title=\"&#34'&#34;'&gt\">x</a>"
+        );
+        // Left to the one-pass minifier (a reference the quick one does not decode), which
+        // panics: minified by the lenient one.
+        let before = MINIFIED_LENIENTLY.load(Ordering::Relaxed);
+        assert_eq!(
+            minified("<p>\n<a title=\"&quot;'&quot;'&gt;\">x &lt; y</a></p>"),
+            "<p><a title=\"&#34;'&#34;'>\">x &lt; y</a></p>"
+        );
+        assert!(MINIFIED_LENIENTLY.load(Ordering::Relaxed) > before);
     }
 
     #[test]
