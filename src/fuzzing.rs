@@ -472,12 +472,12 @@ fn one<T>(doc: Arc<Doc<T>>) -> Variants<T> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// The inputs in `fuzz/corpus/<target>/`: all of them, or only the seeds (named after
     /// the files they come from; the fuzzers' additions are named by their SHA-1).
-    fn corpus(target: &str, all: bool) -> Vec<(String, Vec<u8>)> {
+    pub(crate) fn corpus(target: &str, all: bool) -> Vec<(String, Vec<u8>)> {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("fuzz/corpus")
             .join(target);

@@ -106,17 +106,10 @@ fn what_the_one_pass_minifier_does_its_own_way_is_left_to_it() {
 #[test]
 #[ignore]
 fn throughput() {
-    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus/minifier");
-    let parts: Vec<Vec<u8>> = std::fs::read_dir(folder)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| {
-            p.file_name()
-                .unwrap()
-                .to_string_lossy()
-                .starts_with("demo-")
-        })
-        .map(|p| std::fs::read(p).unwrap())
+    let parts: Vec<Vec<u8>> = crate::fuzzing::tests::corpus("minifier", false)
+        .into_iter()
+        .filter(|(name, _)| name.starts_with("demo-"))
+        .map(|(_, part)| part)
         .collect();
     let bytes: usize = parts.iter().map(Vec::len).sum();
     let rounds = std::env::var("ROUNDS")
