@@ -9,12 +9,14 @@
 //!
 //! It takes only what it can minify exactly as the one-pass minifier does, and returns
 //! `None` for anything else, which [`super::minify_joined`] then gives to that minifier:
-//! a character reference (`&`), a comment, `<!` or `<?`, a `<` that does not begin a tag,
-//! upper case in a name, `script`, `style` and `svg` (minified or namespaced their own
-//! way), a start tag that ends its parent by HTML's rules for optional tags, a closing tag
-//! that does not match, a page that ends inside an element, and nesting deeper than
-//! [`MAX_DEPTH`]. The fuzz target `minifier` (`crate::fuzzing::minifier`) and the tests
-//! below compare both on whatever this one takes.
+//! a character reference other than `&amp;` and those Tera writes (`values::REFERENCES`),
+//! `<?`, a `<` that does not begin a tag, upper case in a name, `script`, `style` and
+//! `svg` (minified or namespaced their own way), a start tag that ends its parent by
+//! HTML's rules for optional tags, a closing tag that does not match, a page that ends
+//! inside an element or a comment, an attribute right after the tag's name where the
+//! one-pass minifier writes over it, and nesting deeper than [`MAX_DEPTH`]. The fuzz
+//! target `minifier` (`crate::fuzzing::minifier`) and the tests in `quick_tests.rs`
+//! compare both on whatever this one takes.
 
 use minify_html_common::gen::attrs::ATTRS;
 use minify_html_common::gen::codepoints::{
