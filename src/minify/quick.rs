@@ -342,12 +342,6 @@ impl<'h> Minifier<'h> {
                 let raw = decode_references(self.html, raw, raw_at)?;
                 if minification.is_some_and(|m| m.boolean) {
                     (Written::NoValue, None)
-                } else if !raw.is_empty() && raw.iter().all(|&c| !IN_VALUE_NEEDS_CARE[c as usize]) {
-                    // Most values (a link, an id, one class): written as they are, unquoted.
-                    let start = self.out.len() + 1;
-                    self.out.push(b'=');
-                    self.out.extend_from_slice(&raw);
-                    (Written::Unquoted, Some(start))
                 } else {
                     let collapse = minification.is_some_and(|m| m.collapse && m.trim);
                     match value(&raw, collapse)? {
@@ -396,21 +390,6 @@ impl<'h> Minifier<'h> {
         Some((&html[start..start + len], start))
     }
 }
-
-/// What [`value`] writes other than as it is, or counts as a reason to quote: with none of
-/// these, a value is written as it is, unquoted (the one-pass minifier's cheapest way).
-static IN_VALUE_NEEDS_CARE: &[bool; 256] = &{
-    let mut table = [false; 256];
-    let mut c = 0;
-    while c < 256 {
-        table[c] = matches!(
-            c as u8,
-            b'"' | b'\'' | b'>' | b'\t' | b'\n' | 0x0c | b'\r' | b' '
-        );
-        c += 1;
-    }
-    table
-};
 
 /// What ends a run of text whose whitespace is minified, and of text whose is not.
 static STOPS_TEXT: &[bool; 256] = &stops(true);

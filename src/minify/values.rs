@@ -3,6 +3,7 @@
 
 use minify_html_common::gen::codepoints::{ATTR_QUOTE, DIGIT, WHITESPACE};
 use minify_html_common::gen::entities::ENTITY;
+use std::borrow::Cow;
 
 use super::quick::Written;
 
@@ -48,7 +49,7 @@ pub(super) fn decode_references<'h>(
     html: &'h [u8],
     raw: &'h [u8],
     at: usize,
-) -> Option<std::borrow::Cow<'h, [u8]>> {
+) -> Option<Cow<'h, [u8]>> {
     if !raw.contains(&b'&') {
         return Some(raw.into());
     }
@@ -77,8 +78,12 @@ pub(super) fn decode_references<'h>(
 /// `None` for a value whose unquoted form the one-pass minifier writes with a byte it did
 /// not mean (whitespace first).
 #[allow(clippy::type_complexity)]
-pub(super) fn value(raw: &[u8], collapse: bool) -> Option<Option<(Written, Vec<u8>)>> {
-    let minimum: std::borrow::Cow<[u8]> = if collapse {
+pub(super) fn value(raw: &[u8], collapse: bool) -> Option<Option<(Written, Cow<'_, [u8]>)>> {
+    if !raw.is_empty() && raw.iter().all(|&c| !IN_VALUE_NEEDS_CARE[c as usize]) {
+        // Most values (a link, an id, one class): written as they are, unquoted.
+        return Some(Some((Written::Unquoted, raw.into())));
+    }
+    let minimum: Cow<[u8]> = if collapse {
         let mut out = Vec::with_capacity(raw.len());
         for word in raw.split(|&c| WHITESPACE[c]).filter(|w| !w.is_empty()) {
             if !out.is_empty() {
@@ -160,5 +165,20 @@ pub(super) fn value(raw: &[u8], collapse: bool) -> Option<Option<(Written, Vec<u
         }
     }
     out.extend(quote);
-    Some(Some((written, out)))
+    Some(Some((written, out.into())))
 }
+
+/// What [`value`] writes other than as it is, or counts as a reason to quote: with none of
+/// these, a value is written as it is, unquoted (the one-pass minifier's cheapest way).
+static IN_VALUE_NEEDS_CARE: &[bool; 256] = &{
+    let mut table = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        table[c] = matches!(
+            c as u8,
+            b'"' | b'\'' | b'>' | b'\t' | b'\n' | 0x0c | b'\r' | b' '
+        );
+        c += 1;
+    }
+    table
+};
