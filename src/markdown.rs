@@ -145,11 +145,20 @@ pub struct HeadingInfo {
 /// [`render`] gives them, because it uses the same function. The checks use this to find
 /// anchors, heading levels and duplicate ids without rendering.
 pub fn headings(text: &str) -> Vec<HeadingInfo> {
+    headings_and(text, |_, _| {})
+}
+
+/// [`headings`], showing `each` every event of the text on the way, so that a check that
+/// needs more than the headings parses the text once.
+pub fn headings_and<'t>(
+    text: &'t str,
+    mut each: impl FnMut(&Event<'t>, &Range<usize>),
+) -> Vec<HeadingInfo> {
     // Read as the parser gives them: the events are not kept.
-    find_headings(Parser::new_ext(text, options()).into_offset_iter())
-        .into_iter()
-        .map(|(h, _)| h)
-        .collect()
+    let events = Parser::new_ext(text, options())
+        .into_offset_iter()
+        .inspect(|(event, range)| each(event, range));
+    find_headings(events).into_iter().map(|(h, _)| h).collect()
 }
 
 /// The headings among `events` (a text parsed with [`options`]) with their ids, and the
@@ -254,21 +263,20 @@ pub fn render_with_footnote_prefix(source: &str, ctx: &MarkdownContext, prefix: 
     }
     text.push_str(&source[last..]);
 
-    let parsed: Vec<(Event, Range<usize>)> = Parser::new_ext(&text, options())
+    let mut parsed: Vec<(Event, Range<usize>)> = Parser::new_ext(&text, options())
         .into_offset_iter()
         .collect();
-    let found = find_headings(&parsed);
-    let mut events: Vec<Event> = parsed.into_iter().map(|(event, _)| event).collect();
+    let headings = find_headings(&parsed);
     let mut out = Rendered::default();
 
     // Heading ids and levels.
-    for (heading, (start, end)) in found {
+    for (heading, (start, end)) in headings {
         let shifted = shift(heading.level, ctx.heading_shift);
-        if let Event::Start(Tag::Heading { level, id, .. }) = &mut events[start] {
+        if let Event::Start(Tag::Heading { level, id, .. }) = &mut parsed[start].0 {
             *level = to_level(shifted);
             *id = Some(CowStr::from(heading.id.clone()));
         }
-        if let Event::End(TagEnd::Heading(level)) = &mut events[end] {
+        if let Event::End(TagEnd::Heading(level)) = &mut parsed[end].0 {
             *level = to_level(shifted);
         }
         out.headings.push(Heading {
@@ -278,46 +286,25 @@ pub fn render_with_footnote_prefix(source: &str, ctx: &MarkdownContext, prefix: 
         });
     }
 
+    // The events are copied once, into what is rendered: a text's events are many, and
+    // each pass that collected them again cost more than the work it did.
+    let mut found = Found::default();
+    let mut transform = |event| prepare(event, ctx, &mut found);
     // Films first, with their addresses as written.
     let mut films = Vec::new();
-    if let Some(film) = ctx.film {
-        events = crate::film::set_aside(events, film, &mut films, FILM_MARK);
-    }
-
-    let escape = ctx.raw_html.mode == RawHtmlMode::Escape;
-    let mut has_raw_html = false;
-    let events = events.into_iter().map(|event| match event {
-        // Raw HTML is never trusted: shown as text, or kept and cleaned below.
-        Event::Html(html) | Event::InlineHtml(html) if escape => Event::Text(html),
-        Event::Html(html) | Event::InlineHtml(html) => {
-            has_raw_html = true;
-            Event::InlineHtml(html)
+    let mut events: Vec<Event> = match ctx.film {
+        Some(film) => {
+            let events = parsed.into_iter().map(|(event, _)| event).collect();
+            crate::film::set_aside(events, film, &mut films, FILM_MARK)
+                .into_iter()
+                .map(&mut transform)
+                .collect()
         }
-        Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => Event::Start(Tag::Link {
-            link_type,
-            dest_url: rebase(dest_url, ctx.root, ctx.home),
-            title,
-            id,
-        }),
-        Event::Start(Tag::Image {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => Event::Start(Tag::Image {
-            link_type,
-            dest_url: rebase(dest_url, ctx.root, ctx.home),
-            title,
-            id,
-        }),
-        other => other,
-    });
-    let mut events: Vec<Event> = events.collect();
+        None => parsed
+            .into_iter()
+            .map(|(event, _)| transform(event))
+            .collect(),
+    };
     if let Some(glossary) = ctx.glossary {
         events = glossary.link(events);
     }
@@ -349,24 +336,24 @@ pub fn render_with_footnote_prefix(source: &str, ctx: &MarkdownContext, prefix: 
     }
     // HTML the renderer writes itself; set aside while raw HTML is cleaned, if there is any.
     let mut own = Own {
-        aside: has_raw_html,
+        aside: found.raw_html,
         pieces: Vec::new(),
     };
-    let events = footnotes(events, &crate::slug::slugify(prefix), &mut own);
-    // A task list's box is a character, as in print: a read-only page has nothing to tick,
-    // and a disabled checkbox would be a form control without a label.
-    let events: Vec<Event> = events
-        .into_iter()
-        .map(|event| match event {
-            Event::TaskListMarker(done) => own.html(format!(
-                "<span class=\"task-box\">{}</span> ",
-                if done { '☒' } else { '☐' }
-            )),
-            other => other,
-        })
-        .collect();
+    let mut events = footnotes(events, &crate::slug::slugify(prefix), &mut own);
+    if found.task_list {
+        // A task list's box is a character, as in print: a read-only page has nothing to
+        // tick, and a disabled checkbox would be a form control without a label.
+        for event in &mut events {
+            if let Event::TaskListMarker(done) = *event {
+                *event = own.html(format!(
+                    "<span class=\"task-box\">{}</span> ",
+                    if done { '☒' } else { '☐' }
+                ));
+            }
+        }
+    }
     let mut html = String::with_capacity(text.len() * 3 / 2);
-    if has_raw_html {
+    if found.raw_html {
         // Markdown images are set aside, so the cleaning can remove every raw <img>.
         let (events, images) = set_images_aside(events);
         pulldown_cmark::html::push_html(&mut html, events.into_iter());
@@ -392,6 +379,55 @@ pub fn render_with_footnote_prefix(source: &str, ctx: &MarkdownContext, prefix: 
     out.html = html;
     out.text = collapse_whitespace(&out.text);
     out
+}
+
+/// What [`prepare`] saw in a text's events.
+#[derive(Default)]
+struct Found {
+    raw_html: bool,
+    task_list: bool,
+}
+
+/// An event as it is rendered: raw HTML escaped or kept to be cleaned, link and image
+/// addresses rebased.
+fn prepare<'e>(event: Event<'e>, ctx: &MarkdownContext, found: &mut Found) -> Event<'e> {
+    match event {
+        // Raw HTML is never trusted: shown as text, or kept and cleaned below.
+        Event::Html(html) | Event::InlineHtml(html) if ctx.raw_html.mode == RawHtmlMode::Escape => {
+            Event::Text(html)
+        }
+        Event::Html(html) | Event::InlineHtml(html) => {
+            found.raw_html = true;
+            Event::InlineHtml(html)
+        }
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Link {
+            link_type,
+            dest_url: rebase(dest_url, ctx.root, ctx.home),
+            title,
+            id,
+        }),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Image {
+            link_type,
+            dest_url: rebase(dest_url, ctx.root, ctx.home),
+            title,
+            id,
+        }),
+        Event::TaskListMarker(_) => {
+            found.task_list = true;
+            event
+        }
+        other => other,
+    }
 }
 
 /// HTML the renderer writes itself (footnote links): straight into the page, or, when the

@@ -16,42 +16,14 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
-
+use super::texts::{Step, Texts, MAX_NESTING};
 use crate::diagnostics::{suggest, Diagnostic};
-use crate::markdown::{headings, HeadingInfo};
 use crate::msg;
 use crate::registry::ContentKind;
 use crate::render::KommuneRenderer;
 use crate::route::Route;
 use crate::site::Kommune;
 use crate::source::SourceFile;
-
-/// Most elements a Markdown text may nest inside each other (a list item in a list is two).
-/// Real texts need about ten; thousands (`- - - - …`, `>>>>…`) would overflow the stack
-/// of the HTML minifier when the page is written.
-pub const MAX_NESTING: usize = 40;
-
-/// How deeply the elements of a Markdown text are nested, event by event.
-#[derive(Default)]
-struct Depth {
-    open: usize,
-    reported: bool,
-}
-
-impl Depth {
-    /// True for the first event that opens more than [`MAX_NESTING`] elements.
-    fn exceeded_by(&mut self, event: &Event) -> bool {
-        match event {
-            Event::Start(_) => self.open += 1,
-            Event::End(_) => self.open = self.open.saturating_sub(1),
-            _ => {}
-        }
-        let first = self.open > MAX_NESTING && !self.reported;
-        self.reported |= first;
-        first
-    }
-}
 
 /// Where a Markdown text sits in its file.
 #[derive(Clone, Copy)]
@@ -132,27 +104,10 @@ impl Anchors {
 /// Every page of one language: path relative to the language root → its anchors.
 type Pages = BTreeMap<String, Anchors>;
 
-/// The headings of each text, parsed once per kommune: the anchors of every language's
-/// pages need them (a page shown in its default language in eight others has the same
-/// text in each), and the check of each text needs them again.
-#[derive(Default)]
-struct Headings(std::cell::RefCell<rustc_hash::FxHashMap<String, std::rc::Rc<[HeadingInfo]>>>);
-
-impl Headings {
-    fn of(&self, text: &str) -> std::rc::Rc<[HeadingInfo]> {
-        if let Some(found) = self.0.borrow().get(text) {
-            return found.clone();
-        }
-        let found: std::rc::Rc<[HeadingInfo]> = headings(text).into();
-        self.0.borrow_mut().insert(text.to_string(), found.clone());
-        found
-    }
-}
-
 pub fn check(kommune: &Kommune, raw_html: &RawHtml, film_max_mb: u64, diags: &mut Vec<Diagnostic>) {
     let items = items(kommune);
     let default = kommune.default_lang();
-    let memo = Headings::default();
+    let memo = Texts::default();
     let mut pages: HashMap<&str, Pages> = kommune
         .languages
         .iter()
@@ -180,7 +135,7 @@ pub fn check(kommune: &Kommune, raw_html: &RawHtml, film_max_mb: u64, diags: &mu
         film_max_mb,
         diags,
         followed: HashMap::new(),
-        headings: &memo,
+        texts: &memo,
     };
     for item in &items {
         for (index, entry) in item.entries.iter().enumerate() {
@@ -210,7 +165,7 @@ struct Checker<'a, 'd> {
     /// converted from elsewhere can hold the same (broken) link thousands of times, and
     /// finding the nearest page for each is the slow part of the check.
     followed: HashMap<(String, String, String, String), Option<Diagnostic>>,
-    headings: &'a Headings,
+    texts: &'a Texts,
 }
 
 /// `text` with its shortcodes replaced by the words they show in `lang` (a form's title,
@@ -298,7 +253,7 @@ fn items<'a>(k: &'a Kommune) -> Vec<Item<'a>> {
 
 /// Every page of the kommune in `lang`, with its anchors: the renderer's routes, with the
 /// anchors of the pages made from content.
-fn site_pages(k: &Kommune, items: &[Item], lang: &str, headings: &Headings) -> Pages {
+fn site_pages(k: &Kommune, items: &[Item], lang: &str, texts: &Texts) -> Pages {
     let default = k.default_lang();
     let mut pages = Pages::new();
     for (route, _) in KommuneRenderer::routes_of(k)
@@ -330,7 +285,7 @@ fn site_pages(k: &Kommune, items: &[Item], lang: &str, headings: &Headings) -> P
         ids.extend(entry.steps.iter().map(|(a, _)| a.clone()));
         for (text, _) in &entry.texts {
             let text = expand_labels(text, k, lang);
-            ids.extend(headings.of(&text).iter().map(|h| h.id.clone()));
+            ids.extend(texts.of(&text).headings.iter().map(|h| h.id.clone()));
         }
         pages.insert(
             path.clone(),
@@ -459,7 +414,8 @@ impl Checker<'_, '_> {
                 Place::Body(_) => Some(1),
                 Place::Yaml => None,
             };
-            for h in self.headings.of(text).iter() {
+            let read = self.texts.of(text);
+            for h in &read.headings {
                 let offset = locate(&h.range, "");
                 let length = text[h.range.clone()].lines().next().unwrap_or("").len();
                 let hashes = |n: u8| "#".repeat(n as usize);
@@ -545,7 +501,7 @@ impl Checker<'_, '_> {
                 }
                 seen_ids.entry(h.id.clone()).or_insert(index);
             }
-            self.links(entry, text, page, shown, &locate);
+            self.links(entry, text, &read.steps, page, shown, &locate);
         }
     }
 
@@ -591,79 +547,74 @@ impl Checker<'_, '_> {
         }
     }
 
-    /// Links and images of one text.
+    /// Links and images of one text, from its `steps` (see [`Texts`]).
     fn links(
         &mut self,
         entry: &Entry,
         text: &str,
+        steps: &[Step],
         page: &str,
         shown: &[&str],
         locate: &dyn Fn(&Range<usize>, &str) -> usize,
     ) {
-        struct Open {
+        struct Open<'s> {
             image: bool,
-            /// An e-mail autolink (`<a@b.example>`): its address is not a path.
             email: bool,
-            dest: String,
-            range: Range<usize>,
+            dest: &'s str,
+            range: &'s Range<usize>,
             text: String,
         }
         let mut stack: Vec<Open> = Vec::new();
-        let mut depth = Depth::default();
-        for (event, range) in Parser::new_ext(text, crate::markdown::options()).into_offset_iter() {
-            if depth.exceeded_by(&event) {
-                self.diags.push(
-                    Diagnostic::error(
-                        "nested-too-deep",
-                        msg!("md-nested-too-deep", max = MAX_NESTING),
-                    )
-                    .in_file(entry.file)
-                    .at_offset(locate(&range, ""), 1)
-                    .with_help(msg!("md-nested-too-deep-help")),
-                );
-            }
-            let raw = matches!(event, Event::InlineHtml(_) | Event::Html(_));
-            match event {
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    ..
-                }) => stack.push(Open {
-                    image: false,
-                    email: link_type == pulldown_cmark::LinkType::Email,
-                    dest: dest_url.to_string(),
+        for step in steps {
+            match step {
+                Step::TooDeep(range) => {
+                    self.diags.push(
+                        Diagnostic::error(
+                            "nested-too-deep",
+                            msg!("md-nested-too-deep", max = MAX_NESTING),
+                        )
+                        .in_file(entry.file)
+                        .at_offset(locate(range, ""), 1)
+                        .with_help(msg!("md-nested-too-deep-help")),
+                    );
+                }
+                Step::Open {
+                    image,
+                    email,
+                    dest,
+                    range,
+                } => stack.push(Open {
+                    image: *image,
+                    email: *email,
+                    dest,
                     range,
                     text: String::new(),
                 }),
-                Event::Start(Tag::Image { dest_url, .. }) => stack.push(Open {
-                    image: true,
-                    email: false,
-                    dest: dest_url.to_string(),
-                    range,
-                    text: String::new(),
-                }),
-                Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) | Event::Html(t) => {
-                    if raw {
-                        self.raw_html(entry, &t, locate(&range, &t));
-                    }
+                Step::Raw { html, range } => {
+                    self.raw_html(entry, html, locate(range, html));
                     if let Some(open) = stack.last_mut() {
-                        open.text.push_str(&t);
+                        open.text.push_str(html);
                     }
                 }
-                Event::End(TagEnd::Link) | Event::End(TagEnd::Image) => {
+                Step::Text(t) => {
+                    if let Some(open) = stack.last_mut() {
+                        open.text.push_str(t);
+                    }
+                }
+                Step::Close => {
                     let Some(open) = stack.pop() else { continue };
                     // An image's alt text is the text of a link around it.
                     if let Some(parent) = stack.last_mut() {
                         parent.text.push_str(&open.text);
                     }
-                    let offset = locate(&open.range, &open.dest);
+                    let offset = locate(open.range, open.dest);
                     let length = text[open.range.clone()].lines().next().unwrap_or("").len();
-                    if open.image && crate::film::is_film(&open.dest) {
-                        let r = &open.range;
+                    if open.image && crate::film::is_film(open.dest) {
+                        let r = open.range;
                         let start = text[..r.start].rfind('\n').map_or(0, |i| i + 1);
                         let end = text[r.end..].find('\n').map_or(text.len(), |i| r.end + i);
                         let placed = super::film::Placed {
-                            dest: &open.dest,
+                            dest: open.dest,
                             title: open.text.trim(),
                             lang: entry.lang,
                             alone: text[start..end].trim() == text[r.clone()].trim(),
@@ -679,11 +630,7 @@ impl Checker<'_, '_> {
                         );
                         continue;
                     }
-                    let dest = if open.email {
-                        "mailto:"
-                    } else {
-                        open.dest.as_str()
-                    };
+                    let dest = if open.email { "mailto:" } else { open.dest };
                     self.link(
                         entry,
                         dest,
@@ -695,7 +642,6 @@ impl Checker<'_, '_> {
                         length,
                     );
                 }
-                _ => {}
             }
         }
     }
@@ -932,7 +878,10 @@ mod tests {
                 film: None,
             },
         );
-        let ours: Vec<String> = headings(text).into_iter().map(|h| h.id).collect();
+        let ours: Vec<String> = crate::markdown::headings(text)
+            .into_iter()
+            .map(|h| h.id)
+            .collect();
         let theirs: Vec<String> = rendered.headings.into_iter().map(|h| h.id).collect();
         assert_eq!(ours, theirs);
     }
@@ -944,29 +893,6 @@ mod tests {
             Target::Skip => ("skip".into(), None),
             Target::Outside => ("outside".into(), None),
         }
-    }
-
-    #[test]
-    fn nesting_is_limited_once_per_text() {
-        let exceeded = |text: &str| -> Vec<usize> {
-            let mut depth = Depth::default();
-            Parser::new_ext(text, crate::markdown::options())
-                .into_offset_iter()
-                .filter(|(event, _)| depth.exceeded_by(event))
-                .map(|(_, range)| range.start)
-                .collect()
-        };
-        // A list item in a list is two levels; 50,000 of them are reported once.
-        // (`- - -` alone would be a thematic break.)
-        assert_eq!(exceeded(&format!("{}x", "- ".repeat(50_000))).len(), 1);
-        assert_eq!(exceeded(&format!("{} x", ">".repeat(50_000))).len(), 1);
-        let ok = "> - **[*lenke*](/x/)**\n>   - ~~y~~\n";
-        assert!(exceeded(ok).is_empty());
-        assert!(exceeded(&format!("{}x", "- ".repeat(MAX_NESTING / 2 - 1))).is_empty());
-        assert_eq!(
-            exceeded(&format!("{}x", "- ".repeat(MAX_NESTING / 2 + 1))).len(),
-            1
-        );
     }
 
     #[test]

@@ -8,6 +8,7 @@ mod markdown;
 pub mod placeholders;
 mod references;
 pub mod settings;
+mod texts;
 mod translations;
 mod values;
 

@@ -42,11 +42,24 @@ pub(super) fn check(kommuner: &[Kommune]) -> Vec<Diagnostic> {
 /// The placeholders in one file, in the order of [`PLACEHOLDERS`] (as the messages have
 /// always come), all found in one pass.
 fn in_file(file: &Arc<SourceFile>) -> Vec<Diagnostic> {
-    static FINDER: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
-    let finder = FINDER.get_or_init(|| {
-        aho_corasick::AhoCorasick::new(PLACEHOLDERS.iter().map(|p| p.written))
+    use aho_corasick::{AhoCorasick, MatchKind};
+    use std::sync::OnceLock;
+    static FINDER: OnceLock<AhoCorasick> = OnceLock::new();
+    static ANY: OnceLock<AhoCorasick> = OnceLock::new();
+    let patterns = || PLACEHOLDERS.iter().map(|p| p.written);
+    let finder = FINDER.get_or_init(|| AhoCorasick::new(patterns()).expect("placeholder patterns"));
+    // Almost no file has one. A leftmost search can use SIMD prefilters (an overlapping
+    // one cannot) and says so quickly; only a file with a match is searched for every
+    // overlapping one.
+    let any = ANY.get_or_init(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(patterns())
             .expect("placeholder patterns")
     });
+    if !any.is_match(file.text.as_str()) {
+        return Vec::new();
+    }
     let mut found: Vec<(usize, usize)> = finder
         .find_overlapping_iter(file.text.as_str())
         .map(|m| (m.pattern().as_usize(), m.start()))

@@ -287,7 +287,9 @@ impl KommuneRenderer<'_> {
             .entries
             .into_values()
             .map(|(label, label_lang, mut targets)| {
-                targets.sort_by_key(|t| collation_key(&t.title));
+                if targets.len() > 1 {
+                    targets.sort_by_cached_key(|t| collation_key(&t.title));
+                }
                 let direct =
                     targets.len() == 1 && targets[0].title.to_lowercase() == label.to_lowercase();
                 let entry = Entry {
@@ -346,11 +348,19 @@ impl KommuneRenderer<'_> {
         let title = self.t(lang, "az_title");
         let mut page = self.page_ctx(lang, &Route::Keywords, &title, &self.all_langs());
         page.breadcrumbs.truncate(1);
-        let data = serde_json::json!({
-            "letters": letters,
-            "groups": groups,
-            "search_url": self.urls.href(lang, &Route::Search),
-        });
+        // Straight into the template's values: through `serde_json::Value` first, the
+        // index's many entries were converted twice.
+        #[derive(Serialize)]
+        struct Data {
+            letters: Vec<Letter>,
+            groups: Vec<Group>,
+            search_url: String,
+        }
+        let data = Data {
+            letters,
+            groups,
+            search_url: self.urls.href(lang, &Route::Search),
+        };
         let html = self.render_page("az.html", lang, &page, &data)?;
         Ok(self.out(lang, &Route::Keywords, html, None))
     }

@@ -47,7 +47,15 @@ impl KommuneRenderer<'_> {
         let page = self.page_ctx(lang, &route, &doc.data.title, &available);
         let mut page = self.with_doc(page, lang, &doc.lang, &doc.data);
         page.description = doc.data.intro.clone();
-        let data = serde_json::json!({ "intro": doc.data.intro, "body": body.html });
+        #[derive(serde::Serialize)]
+        struct Data<'a> {
+            intro: &'a Option<String>,
+            body: &'a str,
+        }
+        let data = Data {
+            intro: &doc.data.intro,
+            body: &body.html,
+        };
         let html = self.render_page("page.html", lang, &page, &data)?;
         let search = SearchEntry {
             route: route.clone(),

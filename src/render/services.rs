@@ -107,21 +107,30 @@ impl KommuneRenderer<'_> {
                 by_category.entry(s.category.clone()).or_default().push(s);
             }
         }
+        #[derive(Serialize)]
+        struct Category {
+            id: String,
+            name: String,
+            services: Vec<ServiceCtx>,
+        }
+        #[derive(Serialize)]
+        struct Data {
+            categories: Vec<Category>,
+        }
         let categories: Vec<_> = by_category
             .into_iter()
             .map(|(name, mut services)| {
                 services.sort_by(|a, b| a.name.cmp(&b.name));
-                serde_json::json!({ "name": name, "id": crate::slug::slugify(&name), "services": services })
+                Category {
+                    id: crate::slug::slugify(&name),
+                    name,
+                    services,
+                }
             })
             .collect();
         let title = self.t(lang, "nav_services");
         let page = self.page_ctx(lang, &Route::ServicesIndex, &title, &self.all_langs());
-        let html = self.render_page(
-            "services_index.html",
-            lang,
-            &page,
-            &serde_json::json!({ "categories": categories }),
-        )?;
+        let html = self.render_page("services_index.html", lang, &page, &Data { categories })?;
         Ok(self.out(lang, &Route::ServicesIndex, html, None))
     }
 
@@ -141,11 +150,19 @@ impl KommuneRenderer<'_> {
         let page = self.page_ctx(lang, &route, &s.name, &available);
         let mut page = self.with_doc(page, lang, &doc.lang, s);
         page.description = Some(s.category.clone());
+        #[derive(serde::Serialize)]
+        struct Data<T, L> {
+            service: T,
+            levels: Vec<L>,
+        }
         let html = self.render_page(
             "service.html",
             lang,
             &page,
-            &serde_json::json!({ "service": ctx, "levels": levels }),
+            &Data {
+                service: ctx,
+                levels,
+            },
         )?;
         let search = SearchEntry {
             route: route.clone(),

@@ -43,26 +43,40 @@ impl KommuneRenderer<'_> {
             .case
             .as_deref()
             .map(|c| self.md_with(lang, c, links.as_ref()).html);
+        #[derive(serde::Serialize)]
+        struct Exercise<'a> {
+            title: &'a str,
+            kind: String,
+            text: String,
+        }
         let exercises: Vec<_> = m
             .exercises
             .iter()
-            .map(|e| {
-                serde_json::json!({
-                    "title": e.title,
-                    "kind": self.t(lang, e.kind.ui_key()),
-                    "text": self.md_with(lang, &e.text, links.as_ref()).html,
-                })
+            .map(|e| Exercise {
+                title: &e.title,
+                kind: self.t(lang, e.kind.ui_key()),
+                text: self.md_with(lang, &e.text, links.as_ref()).html,
             })
             .collect();
-        let data = serde_json::json!({
-            "title": m.title,
-            "audience": m.audience,
-            "duration": m.duration,
-            "goals": m.goals,
-            "exercises": exercises,
-            "case": case,
-            "body": body.html,
-        });
+        #[derive(serde::Serialize)]
+        struct Data<'a> {
+            title: &'a str,
+            audience: &'a str,
+            duration: &'a str,
+            goals: &'a [String],
+            exercises: Vec<Exercise<'a>>,
+            case: Option<String>,
+            body: &'a str,
+        }
+        let data = Data {
+            title: &m.title,
+            audience: &m.audience,
+            duration: &m.duration,
+            goals: &m.goals,
+            exercises,
+            case,
+            body: &body.html,
+        };
         let route = Route::Module(id.to_string());
         let available: Vec<&str> = variants.langs().collect();
         let page = self.page_ctx(lang, &route, &m.title, &available);
