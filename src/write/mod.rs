@@ -185,6 +185,10 @@ impl Sink for Discard {
 pub struct Staging {
     target: PathBuf,
     staging: PathBuf,
+    /// The folders made so far, by a hash of their path: most files go into a folder made
+    /// for an earlier one (a kommune's assets, its search index parts), and asking the
+    /// file system to make it again took two system calls each time.
+    folders: std::sync::Mutex<rustc_hash::FxHashSet<u64>>,
 }
 
 impl Staging {
@@ -207,7 +211,23 @@ impl Staging {
         Ok(Staging {
             target: target.to_path_buf(),
             staging,
+            folders: Default::default(),
         })
+    }
+
+    /// Make the folder `path` goes into, unless it was made already.
+    fn folder_for(&self, path: &Path) -> Result<(), Diagnostic> {
+        let Some(parent) = path.parent() else {
+            return Ok(());
+        };
+        let key = xxhash_rust::xxh3::xxh3_64(parent.as_os_str().as_encoded_bytes());
+        let known = || self.folders.lock().unwrap_or_else(|e| e.into_inner());
+        if known().contains(&key) {
+            return Ok(());
+        }
+        create_folder(parent)?;
+        known().insert(key);
+        Ok(())
     }
 
     pub fn dir(&self) -> &Path {
@@ -265,9 +285,7 @@ impl Sink for Staging {
     /// Write `bytes` at `rel` (a `/`-separated path inside the output).
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         let path = self.staging.join(check_rel(rel)?);
-        if let Some(parent) = path.parent() {
-            create_folder(parent)?;
-        }
+        self.folder_for(&path)?;
         // A file linked from the previous output is replaced, never written through: the
         // previous output stays as it was until the swap. Most files are new, so the file
         // is removed only when it is there.
@@ -282,6 +300,11 @@ impl Sink for Staging {
                 std::fs::remove_file(&path)?;
                 create()
             }
+            // Two folders whose paths hash the same: the second is made now.
+            std::io::ErrorKind::NotFound => match path.parent() {
+                Some(parent) => std::fs::create_dir_all(parent).and_then(|_| create()),
+                None => Err(e),
+            },
             _ => Err(e),
         });
         file.and_then(|mut f| std::io::Write::write_all(&mut f, bytes))
@@ -290,9 +313,7 @@ impl Sink for Staging {
 
     fn link(&self, rel: &str, from: &Path) -> Result<(), Diagnostic> {
         let path = self.staging.join(check_rel(rel)?);
-        if let Some(parent) = path.parent() {
-            create_folder(parent)?;
-        }
+        self.folder_for(&path)?;
         let _ = std::fs::remove_file(&path);
         std::fs::hard_link(from, &path)
             .or_else(|_| std::fs::copy(from, &path).map(|_| ()))
