@@ -43,7 +43,11 @@
 #                      many kommuner (Typst compiles on its own bounded threads,
 #                      src/print/workers.rs)
 # (--no-pdf-rows skips them).
-# --no-build measures target/release/veiviser as it is (no `cargo build --release` first).
+# --no-build measures target/release/veiviser and target/release/examples/floor as they
+# are (no `cargo build --release` first). The floor minifies with veiviser's own minifier,
+# so a floor built before a change to it measures the old minifier: with --no-build a
+# floor older than the veiviser binary is refused (`cargo build --release` alone does not
+# build examples).
 # --national adds 357 kommuner (about 54,000 pages; it takes several minutes).
 # The sites are written to --dir (default: a folder in /dev/shm, a RAM disk, so the shared
 # machine's disk does not decide the result; pass --dir /tmp/x to measure on disk).
@@ -116,6 +120,12 @@ BIN="$DIR/veiviser"
 FLOOR="$DIR/floor"
 # Copies, so that a rebuild of the working tree during the run does not change the binary.
 TARGET=${CARGO_TARGET_DIR:-$REPO/target}
+if [ "$TARGET/release/examples/floor" -ot "$TARGET/release/veiviser" ]; then
+  echo "$TARGET/release/examples/floor is missing or older than $TARGET/release/veiviser: it may" >&2
+  echo "minify with an older veiviser::minify. Build both from the same tree:" >&2
+  echo "  cargo build --release --bin veiviser --example floor" >&2
+  exit 2
+fi
 cp "$TARGET/release/veiviser" "$BIN"
 cp "$TARGET/release/examples/floor" "$FLOOR"
 

@@ -37,7 +37,7 @@ pub fn minify_joined(texts: &[&str]) -> Vec<u8> {
     let bytes = texts.concat().into_bytes();
     if let Some(quickly) = quick_enabled().then(|| quick::minify(&bytes)).flatten() {
         MINIFIED_QUICKLY.fetch_add(1, Ordering::Relaxed);
-        return conform_attributes(quickly);
+        return quickly;
     }
     MINIFIED_IN_ONE_PASS.fetch_add(1, Ordering::Relaxed);
     minify_in_one_pass(bytes, texts)

@@ -33,15 +33,16 @@ use super::values::{decode_references, reference, value};
 /// Deeper nesting is left to the one-pass minifier (which recurses as this one does).
 const MAX_DEPTH: usize = 64;
 
-/// `html` minified as `minify_html_onepass::truncate` minifies it (before
-/// [`super::conform_attributes`]), or `None` where this minifier does not know it would
-/// give the same.
+/// `html` minified as `minify_html_onepass::truncate` minifies it, with the attributes
+/// made to conform as [`super::conform_attributes`] makes them (written so at once rather
+/// than read again), or `None` where this minifier does not know it would give the same.
 pub fn minify(html: &[u8]) -> Option<Vec<u8>> {
     let mut minifier = Minifier {
         html,
         at: 0,
         out: Vec::with_capacity(html.len()),
         depth: 0,
+        conformed: 0,
     };
     minifier.content(b"", false)?;
     // A closing tag at the top: the one-pass minifier refuses the text.
@@ -54,6 +55,9 @@ struct Minifier<'h> {
     at: usize,
     out: Vec<u8>,
     depth: usize,
+    /// Bytes written to make the attributes conform (see [`super::conform_attributes`])
+    /// that the one-pass minifier does not write.
+    conformed: usize,
 }
 
 /// What comes next in an element's content.
@@ -317,16 +321,20 @@ impl<'h> Minifier<'h> {
                 _ => {}
             }
             let attribute_start = self.out.len();
+            let conformed = self.conformed;
             if last != Some(Written::Quoted) {
                 // The one-pass minifier writes this space in place: where it has written as
                 // much as it has read (a name right after the tag's, nothing minified before
                 // it), the space takes the place of the name's first byte, and it refuses
                 // the text.
-                if self.out.len() == self.at {
+                if self.out.len() - self.conformed == self.at {
                     return None;
                 }
-                self.out.push(b' ');
+            } else {
+                // It leaves the space out after a quoted value; the standard wants one.
+                self.conformed += 1;
             }
+            self.out.push(b' ');
             let name = self.name(self.at, WHATWG_ATTR_NAME_CHAR)?;
             if name.is_empty() {
                 return None;
@@ -364,10 +372,35 @@ impl<'h> Minifier<'h> {
             };
             if erase {
                 self.out.truncate(attribute_start);
+                self.conformed = conformed;
             } else {
+                if let (Written::Unquoted, Some(start)) = (written, value) {
+                    self.quote_if_not_allowed_unquoted(start);
+                }
                 last = Some(written);
             }
         }
+    }
+
+    /// The unquoted value written from `start` on, in double quotes if the standard does
+    /// not allow it unquoted, as [`super::conform_attributes`] puts it.
+    fn quote_if_not_allowed_unquoted(&mut self, start: usize) {
+        let not_allowed = |c: &u8| matches!(c, b'"' | b'\'' | b'=' | b'<' | b'`');
+        if !self.out[start..].iter().any(not_allowed) {
+            return;
+        }
+        let value = self.out.split_off(start);
+        let before = self.out.len();
+        self.out.push(b'"');
+        for &c in &value {
+            if c == b'"' {
+                self.out.extend_from_slice(b"&#34;");
+            } else {
+                self.out.push(c);
+            }
+        }
+        self.out.push(b'"');
+        self.conformed += self.out.len() - before - value.len();
     }
 
     /// The attribute value at `self.at` as written (without its quotes) and where it
@@ -428,9 +461,14 @@ pub fn agrees_with_one_pass(html: &[u8]) -> Result<bool, String> {
     let Ok(minified) = minified else {
         return Ok(true);
     };
-    match minified {
-        Ok(()) if one_pass == quickly => Ok(true),
-        Ok(()) => Err(format!(
+    // The build makes the one-pass minifier's output conform; the quick one writes it so.
+    let one_pass = match minified {
+        Ok(()) => Ok(super::conform_attributes(one_pass)),
+        Err(e) => Err(e),
+    };
+    match one_pass {
+        Ok(one_pass) if one_pass == quickly => Ok(true),
+        Ok(one_pass) => Err(format!(
             "quickly: {}\none pass: {}",
             String::from_utf8_lossy(&quickly),
             String::from_utf8_lossy(&one_pass)

@@ -28,6 +28,15 @@ fn markdown_and_theme_markup_is_minified_as_in_one_pass() {
         "<table><thead><tr><th style=\"text-align: left\">A</th></tr></thead><tbody>\n<tr><td>1</td></tr>\n</tbody></table>",
         "<title>Side 3 – Kommune 1</title>\n<h1>Side 3</h1>",
         "<li><a href=\"/a/\" aria-current=\"page\">A</a></li>\n<li><a href=\"/b/\">B</a></li>",
+        // Made to conform as the build makes the one-pass minifier's output: a space after
+        // a quoted value, and values the standard does not allow unquoted in quotes.
+        "<p title=\"a b\" class=\"c\" id=\"d\">x</p>",
+        "<a href=\"/x?a=b\" class=\"c\">x</a>",
+        "<a href=\"mailto:a@b.example?subject=Hei&amp;body=x\">e-post</a>",
+        "<p title='a\"b=c' class=\"d e\">x</p>",
+        "<img alt=\"x=y\" src=\"a.png\"><img alt=\"`\" src=\"b.png\">",
+        "<input type=\"text\" value=\"a=b\" disabled><br/>",
+        "<a href=x=y/>z</a>",
         "<div class=\"  a   b \"><span> x </span> <span>y</span></div>",
         "<input type=\"text\" name=\"q\" required=\"required\" value=\"\"><label for=q>Søk</label>",
         "<form method=\"get\" action=\"/sok/\"><button type=\"submit\">Søk</button></form>",
@@ -135,7 +144,8 @@ fn throughput() {
     let (one_pass, one_pass_written) = time(&|part| {
         let mut copy = part.to_vec();
         minify_html_onepass::truncate(&mut copy, &cfg).unwrap();
-        copy.len()
+        // As the build uses it: made to conform after (the quick minifier writes it so).
+        super::super::conform_attributes(copy).len()
     });
     assert_eq!(quick_written, one_pass_written);
     println!(
