@@ -112,7 +112,13 @@ fn conform_attributes(html: Vec<u8>) -> Vec<u8> {
     let mut at = 0;
     while let Some(lt) = memchr::memchr(b'<', &html[at..]).map(|i| at + i) {
         at = lt + 1;
-        // An end tag, the doctype: nothing to change.
+        // The doctype, or markup the minifier kept as it was (`<![CDATA[…`): up to the next
+        // `>` it is one piece of text to the browser, even where it looks like a tag.
+        if html.get(at) == Some(&b'!') {
+            at = memchr::memchr(b'>', &html[at..]).map_or(html.len(), |i| at + i + 1);
+            continue;
+        }
+        // An end tag: nothing to change.
         if html.get(at).is_some_and(u8::is_ascii_alphabetic) {
             let name;
             (at, name) = start_tag(&html, at, &mut fixed);
@@ -318,6 +324,9 @@ mod tests {
             "<script type=application/json>{\"a\":\"<b x=1'>\"}</script><i>z</i>",
             "<svg><path d=\"M0 0\"/></svg>",
             "<p",
+            // Kept by the minifiers as it was: a bogus comment up to the `>`.
+            "<![CDATA[<source srcset=a=b/>6>",
+            "<!x",
         ] {
             assert_eq!(
                 String::from_utf8(conform_attributes(html.as_bytes().to_vec())).unwrap(),
