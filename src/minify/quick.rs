@@ -43,6 +43,7 @@ pub fn minify(html: &[u8]) -> Option<Vec<u8>> {
         out: Vec::with_capacity(html.len()),
         depth: 0,
         conformed: 0,
+        in_raw_text: 0,
     };
     minifier.content(b"", false)?;
     // A closing tag at the top: the one-pass minifier refuses the text.
@@ -58,6 +59,9 @@ struct Minifier<'h> {
     /// Bytes written to make the attributes conform (see [`super::conform_attributes`])
     /// that the one-pass minifier does not write.
     conformed: usize,
+    /// How many `title` and `textarea` elements the minifier is inside: their text is not
+    /// markup to a browser, and `conform_attributes` leaves what looks like a tag there.
+    in_raw_text: usize,
 }
 
 /// What comes next in an element's content.
@@ -273,7 +277,10 @@ impl<'h> Minifier<'h> {
         if self.depth > MAX_DEPTH {
             return None;
         }
+        let raw_text = matches!(name, b"title" | b"textarea");
+        self.in_raw_text += usize::from(raw_text);
         self.content(name, descendant_of_pre)?;
+        self.in_raw_text -= usize::from(raw_text);
         self.depth -= 1;
         // The end of the text inside an element, or another closing tag.
         if !self.html[self.at..].starts_with(b"</") {
@@ -330,11 +337,12 @@ impl<'h> Minifier<'h> {
                 if self.out.len() - self.conformed == self.at {
                     return None;
                 }
-            } else {
+                self.out.push(b' ');
+            } else if self.in_raw_text == 0 {
                 // It leaves the space out after a quoted value; the standard wants one.
                 self.conformed += 1;
+                self.out.push(b' ');
             }
-            self.out.push(b' ');
             let name = self.name(self.at, WHATWG_ATTR_NAME_CHAR)?;
             if name.is_empty() {
                 return None;
@@ -374,7 +382,7 @@ impl<'h> Minifier<'h> {
                 self.out.truncate(attribute_start);
                 self.conformed = conformed;
             } else {
-                if let (Written::Unquoted, Some(start)) = (written, value) {
+                if let (Written::Unquoted, Some(start), 0) = (written, value, self.in_raw_text) {
                     self.quote_if_not_allowed_unquoted(start);
                 }
                 last = Some(written);
