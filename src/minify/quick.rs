@@ -43,7 +43,7 @@ pub fn minify(html: &[u8]) -> Option<Vec<u8>> {
         out: Vec::with_capacity(html.len()),
         depth: 0,
         conformed: 0,
-        in_raw_text: 0,
+        in_raw_text: false,
     };
     minifier.content(b"", false)?;
     // A closing tag at the top: the one-pass minifier refuses the text.
@@ -59,9 +59,10 @@ struct Minifier<'h> {
     /// Bytes written to make the attributes conform (see [`super::conform_attributes`])
     /// that the one-pass minifier does not write.
     conformed: usize,
-    /// How many `title` and `textarea` elements the minifier is inside: their text is not
-    /// markup to a browser, and `conform_attributes` leaves what looks like a tag there.
-    in_raw_text: usize,
+    /// Whether the minifier is inside a `title` or `textarea`: their text is not markup to
+    /// a browser, and `conform_attributes` leaves what looks like a tag there, up to the
+    /// first closing tag of the kind. Such a tag is left to the one-pass minifier.
+    in_raw_text: bool,
 }
 
 /// What comes next in an element's content.
@@ -258,7 +259,7 @@ impl<'h> Minifier<'h> {
         descendant_of_pre: bool,
         prev_closing: Option<&'h [u8]>,
     ) -> Option<Option<&'h [u8]>> {
-        if matches!(name, b"script" | b"style" | b"svg") {
+        if matches!(name, b"script" | b"style" | b"svg") || self.in_raw_text {
             return None;
         }
         if let Some(prev) = prev_closing {
@@ -277,10 +278,9 @@ impl<'h> Minifier<'h> {
         if self.depth > MAX_DEPTH {
             return None;
         }
-        let raw_text = matches!(name, b"title" | b"textarea");
-        self.in_raw_text += usize::from(raw_text);
+        self.in_raw_text = matches!(name, b"title" | b"textarea");
         self.content(name, descendant_of_pre)?;
-        self.in_raw_text -= usize::from(raw_text);
+        self.in_raw_text = false;
         self.depth -= 1;
         // The end of the text inside an element, or another closing tag.
         if !self.html[self.at..].starts_with(b"</") {
@@ -337,12 +337,11 @@ impl<'h> Minifier<'h> {
                 if self.out.len() - self.conformed == self.at {
                     return None;
                 }
-                self.out.push(b' ');
-            } else if self.in_raw_text == 0 {
+            } else {
                 // It leaves the space out after a quoted value; the standard wants one.
                 self.conformed += 1;
-                self.out.push(b' ');
             }
+            self.out.push(b' ');
             let name = self.name(self.at, WHATWG_ATTR_NAME_CHAR)?;
             if name.is_empty() {
                 return None;
@@ -382,7 +381,7 @@ impl<'h> Minifier<'h> {
                 self.out.truncate(attribute_start);
                 self.conformed = conformed;
             } else {
-                if let (Written::Unquoted, Some(start), 0) = (written, value, self.in_raw_text) {
+                if let (Written::Unquoted, Some(start)) = (written, value) {
                     self.quote_if_not_allowed_unquoted(start);
                 }
                 last = Some(written);

@@ -37,10 +37,7 @@ fn markdown_and_theme_markup_is_minified_as_in_one_pass() {
         "<img alt=\"x=y\" src=\"a.png\"><img alt=\"`\" src=\"b.png\">",
         "<input type=\"text\" value=\"a=b\" disabled><br/>",
         "<a href=x=y/>z</a>",
-        // What looks like a tag in a title is its text: left as the one-pass minifier
-        // writes it.
-        "<title>a<s x=\"=1\" y=\"2\">b</s></title><p title=\"c\" class=\"d\">e</p>",
-        "<textarea name=\"a\" rows=\"2\"><b x=\"=\">c</b></textarea>",
+        "<title>Side – Kommune</title><textarea name=\"a\" rows=\"2\">b=c</textarea>",
         "<div class=\"  a   b \"><span> x </span> <span>y</span></div>",
         "<input type=\"text\" name=\"q\" required=\"required\" value=\"\"><label for=q>Søk</label>",
         "<form method=\"get\" action=\"/sok/\"><button type=\"submit\">Søk</button></form>",
@@ -73,6 +70,10 @@ fn markdown_and_theme_markup_is_minified_as_in_one_pass() {
 fn what_the_one_pass_minifier_does_its_own_way_is_left_to_it() {
     for html in [
         "<p>a &amp;lt; b</p>",
+        // What looks like a tag in a title or textarea is its text to a browser.
+        "<title>a<s x=\"=1\">b</s></title>",
+        "<textarea><b>c</b></textarea>",
+        "<title>a<title>b</title>c</title>",
         "<p>&amp;quot;</p>",
         "<p>&amp;#x27;x</p>",
         "<p>a &amp;&amp; b</p>",
