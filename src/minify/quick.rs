@@ -271,6 +271,11 @@ impl<'h> Minifier<'h> {
         self.out.extend_from_slice(name);
         self.at += 1 + name.len();
         let self_closing = self.attributes(name)?;
+        let raw_text = matches!(name, b"title" | b"textarea");
+        if self_closing && raw_text {
+            // `<title/>` still opens a title, whose text runs to its closing tag.
+            return None;
+        }
         if self_closing || VOID_TAGS.contains(name) {
             return Some(None);
         }
@@ -278,7 +283,7 @@ impl<'h> Minifier<'h> {
         if self.depth > MAX_DEPTH {
             return None;
         }
-        self.in_raw_text = matches!(name, b"title" | b"textarea");
+        self.in_raw_text = raw_text;
         self.content(name, descendant_of_pre)?;
         self.in_raw_text = false;
         self.depth -= 1;

@@ -74,6 +74,7 @@ fn what_the_one_pass_minifier_does_its_own_way_is_left_to_it() {
         "<title>a<s x=\"=1\">b</s></title>",
         "<textarea><b>c</b></textarea>",
         "<title>a<title>b</title>c</title>",
+        "<title/><p class=\"a\" id=\"b\">c</p>",
         "<p>&amp;quot;</p>",
         "<p>&amp;#x27;x</p>",
         "<p>a &amp;&amp; b</p>",
