@@ -223,6 +223,11 @@ pub struct Film {
     pub text: String,
 }
 
+/// Whether `event` starts a Markdown image of a film (see [`is_film`]).
+pub(crate) fn is_film_image(event: &Event) -> bool {
+    matches!(event, Event::Start(Tag::Image { dest_url, .. }) if is_film(dest_url))
+}
+
 /// Replace each Markdown image of a film (see [`is_film`]) with a placeholder text
 /// (`{mark}{n}X`), collecting the films' HTML from `film`. An image `film` knows nothing of stays.
 pub(crate) fn set_aside<'e>(
@@ -231,16 +236,14 @@ pub(crate) fn set_aside<'e>(
     films: &mut Vec<Film>,
     mark: &str,
 ) -> Vec<Event<'e>> {
-    let is_film =
-        |e: &Event| matches!(e, Event::Start(Tag::Image { dest_url, .. }) if is_film(dest_url));
-    if !events.iter().any(is_film) {
+    if !events.iter().any(is_film_image) {
         return events;
     }
     let mut out = Vec::with_capacity(events.len());
     let mut open: Option<Vec<Event>> = None;
     for event in events {
         match (&mut open, event) {
-            (None, e) if is_film(&e) => open = Some(vec![e]),
+            (None, e) if is_film_image(&e) => open = Some(vec![e]),
             (Some(parts), Event::End(TagEnd::Image)) => {
                 let mut parts = std::mem::take(parts);
                 open = None;

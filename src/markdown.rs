@@ -293,14 +293,18 @@ pub fn render_with_footnote_prefix(source: &str, ctx: &MarkdownContext, prefix: 
     // Films first, with their addresses as written.
     let mut films = Vec::new();
     let mut events: Vec<Event> = match ctx.film {
-        Some(film) => {
+        Some(film)
+            if parsed
+                .iter()
+                .any(|(event, _)| crate::film::is_film_image(event)) =>
+        {
             let events = parsed.into_iter().map(|(event, _)| event).collect();
             crate::film::set_aside(events, film, &mut films, FILM_MARK)
                 .into_iter()
                 .map(&mut transform)
                 .collect()
         }
-        None => parsed
+        _ => parsed
             .into_iter()
             .map(|(event, _)| transform(event))
             .collect(),
@@ -390,7 +394,12 @@ struct Found {
 
 /// An event as it is rendered: raw HTML escaped or kept to be cleaned, link and image
 /// addresses rebased.
-fn prepare<'e>(event: Event<'e>, ctx: &MarkdownContext, found: &mut Found) -> Event<'e> {
+fn prepare<'e>(mut event: Event<'e>, ctx: &MarkdownContext, found: &mut Found) -> Event<'e> {
+    if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = &mut event {
+        let written = std::mem::replace(dest_url, CowStr::Borrowed(""));
+        *dest_url = rebase(written, ctx.root, ctx.home);
+        return event;
+    }
     match event {
         // Raw HTML is never trusted: shown as text, or kept and cleaned below.
         Event::Html(html) | Event::InlineHtml(html) if ctx.raw_html.mode == RawHtmlMode::Escape => {
@@ -400,28 +409,6 @@ fn prepare<'e>(event: Event<'e>, ctx: &MarkdownContext, found: &mut Found) -> Ev
             found.raw_html = true;
             Event::InlineHtml(html)
         }
-        Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => Event::Start(Tag::Link {
-            link_type,
-            dest_url: rebase(dest_url, ctx.root, ctx.home),
-            title,
-            id,
-        }),
-        Event::Start(Tag::Image {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => Event::Start(Tag::Image {
-            link_type,
-            dest_url: rebase(dest_url, ctx.root, ctx.home),
-            title,
-            id,
-        }),
         Event::TaskListMarker(_) => {
             found.task_list = true;
             event

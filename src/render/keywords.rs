@@ -287,9 +287,7 @@ impl KommuneRenderer<'_> {
             .entries
             .into_values()
             .map(|(label, label_lang, mut targets)| {
-                if targets.len() > 1 {
-                    targets.sort_by_cached_key(|t| collation_key(&t.title));
-                }
+                targets.sort_by_cached_key(|t| collation_key(&t.title));
                 let direct =
                     targets.len() == 1 && targets[0].title.to_lowercase() == label.to_lowercase();
                 let entry = Entry {

@@ -185,10 +185,10 @@ impl Sink for Discard {
 pub struct Staging {
     target: PathBuf,
     staging: PathBuf,
-    /// The folders made so far, by a hash of their path: most files go into a folder made
-    /// for an earlier one (a kommune's assets, its search index parts), and asking the
-    /// file system to make it again took two system calls each time.
-    folders: std::sync::Mutex<rustc_hash::FxHashSet<u64>>,
+    /// The folders made so far: most files go into a folder made for an earlier one (a
+    /// kommune's assets, its search index parts), and asking the file system to make it
+    /// again took two system calls each time.
+    folders: std::sync::Mutex<rustc_hash::FxHashSet<PathBuf>>,
 }
 
 impl Staging {
@@ -220,13 +220,12 @@ impl Staging {
         let Some(parent) = path.parent() else {
             return Ok(());
         };
-        let key = xxhash_rust::xxh3::xxh3_64(parent.as_os_str().as_encoded_bytes());
         let known = || self.folders.lock().unwrap_or_else(|e| e.into_inner());
-        if known().contains(&key) {
+        if known().contains(parent) {
             return Ok(());
         }
         create_folder(parent)?;
-        known().insert(key);
+        known().insert(parent.to_path_buf());
         Ok(())
     }
 
@@ -300,11 +299,6 @@ impl Sink for Staging {
                 std::fs::remove_file(&path)?;
                 create()
             }
-            // Two folders whose paths hash the same: the second is made now.
-            std::io::ErrorKind::NotFound => match path.parent() {
-                Some(parent) => std::fs::create_dir_all(parent).and_then(|_| create()),
-                None => Err(e),
-            },
             _ => Err(e),
         });
         file.and_then(|mut f| std::io::Write::write_all(&mut f, bytes))
