@@ -187,8 +187,9 @@ pub struct Staging {
     staging: PathBuf,
     /// The folders made so far: most files go into a folder made for an earlier one (a
     /// kommune's assets, its search index parts), and asking the file system to make it
-    /// again took two system calls each time.
-    folders: std::sync::Mutex<rustc_hash::FxHashSet<PathBuf>>,
+    /// again took two system calls each time. By their bytes: every path here is the staging
+    /// folder joined with a checked relative path, and a `Path` hashes by components, slowly.
+    folders: std::sync::Mutex<rustc_hash::FxHashSet<std::ffi::OsString>>,
 }
 
 impl Staging {
@@ -221,11 +222,11 @@ impl Staging {
             return Ok(());
         };
         let known = || self.folders.lock().unwrap_or_else(|e| e.into_inner());
-        if known().contains(parent) {
+        if known().contains(parent.as_os_str()) {
             return Ok(());
         }
         create_folder(parent)?;
-        known().insert(parent.to_path_buf());
+        known().insert(parent.as_os_str().to_owned());
         Ok(())
     }
 
