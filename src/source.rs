@@ -39,7 +39,7 @@ pub fn mtime(meta: &std::fs::Metadata) -> u128 {
 impl SourceFile {
     pub fn new(display: String, text: String) -> Self {
         let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
             .collect();
         Self {
             display,
@@ -136,12 +136,13 @@ impl SourceFile {
                 .at_offset(nul, 1)
                 .with_help(msg!("source-nul-help")));
         }
-        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-        let text = if text.contains('\r') {
-            text.replace("\r\n", "\n").replace('\r', "\n")
-        } else {
-            text.to_string()
-        };
+        let mut text = text;
+        if text.starts_with('\u{feff}') {
+            text.drain(..'\u{feff}'.len_utf8());
+        }
+        if text.contains('\r') {
+            text = text.replace("\r\n", "\n").replace('\r', "\n");
+        }
         Ok(Arc::new(SourceFile::new(display, text)))
     }
 

@@ -31,12 +31,13 @@ use crate::theme_files::ThemeFiles;
 pub fn check_all(kommune: &Kommune, urls: &Urls, today: chrono::NaiveDate) -> Vec<Diagnostic> {
     let theme = ThemeFiles::builtin();
     let logo = logo(kommune);
-    print_files(kommune)
+    let files = print_files(kommune);
+    files
         .par_iter()
         .filter(|f| f.kind != FileKind::Booklet)
         .flat_map_iter(|f| {
             let maker = Maker::new(&theme, kommune, urls, today, logo.as_ref());
-            let data = maker.data(f, &print_files(kommune));
+            let data = maker.data(f, &files);
             let mut trace = maker.trace.into_inner().expect("trace lock");
             trace.stray_glyphs(kommune, &data, f);
             trace.found

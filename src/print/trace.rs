@@ -95,7 +95,11 @@ impl Trace {
     pub fn stray_glyphs(&mut self, k: &Kommune, data: &Data, print: &PrintFile) {
         let mut chars = Vec::new();
         strings(&data.json(), &mut |s| {
-            for c in s.chars() {
+            // The fonts cover every ASCII character (`covers`): most texts need no look.
+            if s.is_ascii() {
+                return;
+            }
+            for c in s.chars().filter(|c| !c.is_ascii()) {
                 if !c.is_whitespace()
                     && !c.is_control()
                     && !super::engine::covers(c)

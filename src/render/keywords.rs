@@ -75,10 +75,15 @@ fn weights(c: char) -> (u32, u32) {
 }
 
 /// Lowercase characters of `s`, with `a` + combining ring composed to `å` and other
-/// combining marks (U+0300–U+036F) dropped, as the search tokenizer does.
+/// combining marks (U+0300–U+036F) dropped, as the search tokenizer does; each with whether
+/// it was uppercase. Most labels are ASCII, which needs no Unicode tables.
 fn letters(s: &str) -> Vec<(char, bool)> {
-    let mut out: Vec<(char, bool)> = Vec::new();
+    let mut out: Vec<(char, bool)> = Vec::with_capacity(s.len());
     for c in s.chars() {
+        if c.is_ascii() {
+            out.push((c.to_ascii_lowercase(), c.is_ascii_uppercase()));
+            continue;
+        }
         if c == '\u{030A}' {
             if let Some(last) = out.last_mut() {
                 if last.0 == 'a' {
@@ -90,9 +95,8 @@ fn letters(s: &str) -> Vec<(char, bool)> {
         if ('\u{0300}'..='\u{036F}').contains(&c) {
             continue;
         }
-        for l in c.to_lowercase() {
-            out.push((l, c.is_uppercase()));
-        }
+        let upper = c.is_uppercase();
+        out.extend(c.to_lowercase().map(|l| (l, upper)));
     }
     out
 }
@@ -101,27 +105,32 @@ fn letters(s: &str) -> Vec<(char, bool)> {
 /// weights (runs of separators count once, leading ones not at all), then accents, then case
 /// (lowercase first).
 pub fn collation_key(s: &str) -> Vec<u32> {
-    let mut primary = Vec::new();
-    let mut accents = Vec::new();
-    let mut case = Vec::new();
-    for (c, upper) in letters(s) {
+    let letters = letters(s);
+    // One vector: the primary weights first, accents and case after them, moved into place.
+    let mut key = Vec::with_capacity(3 * letters.len() + 2);
+    let mut rest = Vec::with_capacity(2 * letters.len());
+    for (c, upper) in letters {
         let (p, a) = weights(c);
-        if p == SEPARATOR && primary.last().is_none_or(|&last| last == SEPARATOR) {
+        if p == SEPARATOR && key.last().is_none_or(|&last| last == SEPARATOR) {
             continue;
         }
-        primary.push(p);
-        accents.push(a);
-        case.push(u32::from(upper));
+        key.push(p);
+        rest.push((a, u32::from(upper)));
     }
-    if primary.last() == Some(&SEPARATOR) {
-        primary.pop();
+    if key.last() == Some(&SEPARATOR) {
+        key.pop();
+        rest.pop();
     }
-    let mut key = primary;
     key.push(0);
-    key.extend(accents);
+    key.extend(rest.iter().map(|&(accent, _)| accent));
     key.push(0);
-    key.extend(case);
+    key.extend(rest.iter().map(|&(_, case)| case));
     key
+}
+
+/// The primary part of a [`collation_key`]: what makes two labels the same entry.
+fn primary(key: &[u32]) -> &[u32] {
+    &key[..key.iter().position(|&w| w == 0).unwrap_or(key.len())]
 }
 
 /// The group (letter heading) of an entry: `A`–`Å`, `0–9`, or the first letter of another
@@ -162,6 +171,9 @@ struct Target {
     kind: String,
     /// Language of the title when it differs from the page's (a fallback).
     lang: Option<String>,
+    /// The title's [`collation_key`], made once: a page is a target of each of its words.
+    #[serde(skip)]
+    key: std::rc::Rc<[u32]>,
 }
 
 #[derive(Serialize)]
@@ -187,12 +199,16 @@ struct Letter {
     id: Option<String>,
 }
 
+/// An entry being collected: its label, the label's language, its pages, and the label's
+/// full collation key.
+type Collected = (String, Option<String>, Vec<Target>, Vec<u32>);
+
 /// Collects entries; the same word (ignoring case and accents) from several pages is one
 /// entry with several targets.
 #[derive(Default)]
 struct Collector {
-    /// Primary collation key → (label, label language, targets).
-    entries: BTreeMap<Vec<u32>, (String, Option<String>, Vec<Target>)>,
+    /// Primary collation key → the entry.
+    entries: BTreeMap<Vec<u32>, Collected>,
 }
 
 impl Collector {
@@ -201,16 +217,29 @@ impl Collector {
         if label.is_empty() {
             return;
         }
-        let mut key = collation_key(label);
-        let primary_len = key.iter().position(|&w| w == 0).unwrap_or(key.len());
-        key.truncate(primary_len);
-        let entry = self
-            .entries
-            .entry(key)
-            .or_insert_with(|| (label.to_string(), lang.map(String::from), Vec::new()));
+        self.add_keyed(label, collation_key(label), lang, target);
+    }
+
+    /// [`Collector::add`] of a trimmed, non-empty `label` whose collation key is `key`.
+    fn add_keyed(&mut self, label: &str, key: Vec<u32>, lang: Option<&str>, target: &Target) {
+        let entry = match self.entries.get_mut(primary(&key)) {
+            Some(entry) => entry,
+            None => self
+                .entries
+                .entry(primary(&key).to_vec())
+                .or_insert_with(|| {
+                    (
+                        label.to_string(),
+                        lang.map(String::from),
+                        Vec::new(),
+                        key.clone(),
+                    )
+                }),
+        };
         // "Barnevern" (a title or category) reads better than "barnevern" (a keyword).
         if !entry.0.starts_with(char::is_uppercase) && label.starts_with(char::is_uppercase) {
             entry.0 = label.to_string();
+            entry.3 = key;
         }
         if !entry.2.iter().any(|t| t.url == target.url) {
             entry.2.push(target.clone());
@@ -232,13 +261,20 @@ impl KommuneRenderer<'_> {
     ) -> (&'v T, Target, Option<&'v str>) {
         let (doc, _) = variants.pick(lang, self.kommune.default_lang());
         let doc_lang = (doc.lang != lang).then_some(doc.lang.as_str());
+        let key = collation_key(title(&doc.data));
         let target = Target {
             title: title(&doc.data).to_string(),
             url: self.urls.href(lang, route),
             kind: self.t(lang, kind),
             lang: doc_lang.map(String::from),
+            key: key.as_slice().into(),
         };
-        out.add(title(&doc.data), doc_lang, &target);
+        let label = title(&doc.data).trim();
+        if label.len() == title(&doc.data).len() && !label.is_empty() {
+            out.add_keyed(label, key, doc_lang, &target);
+        } else {
+            out.add(label, doc_lang, &target);
+        }
         for word in doc.data.keywords() {
             out.add(word, doc_lang, &target);
         }
@@ -286,8 +322,8 @@ impl KommuneRenderer<'_> {
         let mut entries: Vec<(Vec<u32>, Entry)> = c
             .entries
             .into_values()
-            .map(|(label, label_lang, mut targets)| {
-                targets.sort_by_cached_key(|t| collation_key(&t.title));
+            .map(|(label, label_lang, mut targets, key)| {
+                targets.sort_by(|a, b| a.key.cmp(&b.key));
                 let direct =
                     targets.len() == 1 && targets[0].title.to_lowercase() == label.to_lowercase();
                 let entry = Entry {
@@ -296,7 +332,7 @@ impl KommuneRenderer<'_> {
                     direct,
                     targets,
                 };
-                (collation_key(&entry.label), entry)
+                (key, entry)
             })
             .collect();
         entries.sort_by(|a, b| a.0.cmp(&b.0));
