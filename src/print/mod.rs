@@ -16,6 +16,7 @@ pub mod engine;
 mod expand;
 pub mod prepare;
 pub mod rich;
+mod strings;
 pub mod trace;
 pub mod workers;
 

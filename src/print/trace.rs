@@ -41,6 +41,17 @@ impl Data {
         };
         value.unwrap_or_default()
     }
+
+    /// Calls `f` with every string [`Data::json`] would hold, without making it.
+    pub fn each_string(&self, f: &mut dyn FnMut(&str)) {
+        match self {
+            Data::Poster(d) => super::strings::each_string(d, f),
+            Data::Brochure(d, _) => super::strings::each_string(d, f),
+            Data::Guide(d) => super::strings::each_string(d, f),
+            Data::Form(d) => super::strings::each_string(d, f),
+            Data::None => {}
+        }
+    }
 }
 
 /// What one print was made from.
@@ -94,7 +105,7 @@ impl Trace {
     /// reported where they are written in the kommune's files, or at the print's own file.
     pub fn stray_glyphs(&mut self, k: &Kommune, data: &Data, print: &PrintFile) {
         let mut chars = Vec::new();
-        strings(&data.json(), &mut |s| {
+        data.each_string(&mut |s| {
             // The fonts cover every ASCII character (`covers`): most texts need no look.
             if s.is_ascii() {
                 return;
@@ -192,16 +203,6 @@ fn glyph(file: &Arc<SourceFile>, c: char) -> Diagnostic {
     )
     .in_file(file)
     .with_help(msg!("print-missing-glyph-help"))
-}
-
-/// Every string in a JSON value.
-fn strings(value: &serde_json::Value, f: &mut dyn FnMut(&str)) {
-    match value {
-        serde_json::Value::String(s) => f(s),
-        serde_json::Value::Array(a) => a.iter().for_each(|v| strings(v, f)),
-        serde_json::Value::Object(o) => o.values().for_each(|v| strings(v, f)),
-        _ => {}
-    }
 }
 
 /// Where a Markdown text comes from: its file, and a map from the text's byte offsets to

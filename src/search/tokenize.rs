@@ -108,32 +108,68 @@ pub fn normalize_word(raw: &str) -> String {
 /// is its byte offset. [`normalize_word`] turns a raw word into its token (possibly empty).
 pub fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(&'t str, usize)) {
     let bytes = text.as_bytes();
-    let mut start = None;
     let mut i = 0;
-    while i < bytes.len() {
-        // Most text is ASCII, classified without decoding (the same rule: alphanumerics
-        // and the apostrophe, the one ignorable ASCII character).
-        let (is_word, len) = match bytes[i] {
-            b if b.is_ascii() => (b.is_ascii_alphanumeric() || b == b'\'', 1),
-            _ => {
-                let c = text[i..].chars().next().expect("at a character boundary");
-                (is_word_char(c), c.len_utf8())
+    loop {
+        let start = loop {
+            if i == bytes.len() {
+                return;
+            }
+            match word_char_at(text, i) {
+                (true, _) => break i,
+                (false, len) => i += len,
             }
         };
-        match (is_word, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                f(&text[s..i], s);
-                start = None;
+        while i < bytes.len() {
+            match word_char_at(text, i) {
+                (true, len) => i += len,
+                (false, _) => break,
             }
-            _ => {}
         }
-        i += len;
-    }
-    if let Some(s) = start {
-        f(&text[s..], s);
+        f(&text[start..i], start);
     }
 }
+
+/// Whether the character at byte `i` of `text` belongs to a word, and its length. Most text
+/// is ASCII, classified by a table without decoding (the same rule: alphanumerics and the
+/// apostrophe, the one ignorable ASCII character).
+#[inline(always)]
+fn word_char_at(text: &str, i: usize) -> (bool, usize) {
+    match ASCII_CLASS[usize::from(text.as_bytes()[i])] {
+        AsciiClass::Word => (true, 1),
+        AsciiClass::Separator => (false, 1),
+        AsciiClass::NotAscii => decoded_word_char_at(text, i),
+    }
+}
+
+/// [`word_char_at`] of a character beyond ASCII: kept out of the loop over ASCII bytes.
+#[inline(never)]
+fn decoded_word_char_at(text: &str, i: usize) -> (bool, usize) {
+    let c = text[i..].chars().next().expect("at a character boundary");
+    (is_word_char(c), c.len_utf8())
+}
+
+#[derive(Clone, Copy)]
+enum AsciiClass {
+    Word,
+    Separator,
+    NotAscii,
+}
+
+/// [`AsciiClass`] of every byte.
+const ASCII_CLASS: [AsciiClass; 256] = {
+    let mut table = [AsciiClass::NotAscii; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        table[b] = if byte.is_ascii_alphanumeric() || byte == b'\'' {
+            AsciiClass::Word
+        } else {
+            AsciiClass::Separator
+        };
+        b += 1;
+    }
+    table
+};
 
 /// Calls `f(token, start, end)` for every token of `text`; `start..end` is the byte range
 /// of the raw word in `text`.
@@ -171,6 +207,15 @@ mod tests {
                 vec![("a".to_string(), 0), ("b".to_string(), 1 + c.len_utf8())]
             };
             assert_eq!(words, expected, "{c:?}");
+            // Alone, and at the ends of a text.
+            let mut alone = Vec::new();
+            for_each_word(&format!("{c}"), |raw, start| alone.push((raw.to_string(), start)));
+            let expected = if is_word_char(c) {
+                vec![(c.to_string(), 0)]
+            } else {
+                vec![]
+            };
+            assert_eq!(alone, expected, "{c:?} alone");
         }
     }
 
