@@ -299,6 +299,9 @@ mod tests {
         json.sort();
         assert_eq!(visited, json);
         assert!(visited.contains(&"ሕፃን".to_string()));
-        assert!(!visited.contains(&"nøkkel".to_string()), "keys are not values");
+        assert!(
+            !visited.contains(&"nøkkel".to_string()),
+            "keys are not values"
+        );
     }
 }

@@ -209,7 +209,9 @@ mod tests {
             assert_eq!(words, expected, "{c:?}");
             // Alone, and at the ends of a text.
             let mut alone = Vec::new();
-            for_each_word(&format!("{c}"), |raw, start| alone.push((raw.to_string(), start)));
+            for_each_word(&format!("{c}"), |raw, start| {
+                alone.push((raw.to_string(), start))
+            });
             let expected = if is_word_char(c) {
                 vec![(c.to_string(), 0)]
             } else {
