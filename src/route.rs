@@ -68,28 +68,37 @@ impl Route {
     /// Path relative to the language root: a folder ending in `/` (written as
     /// `index.html`), or a file name.
     pub fn path(&self) -> String {
+        let mut path = String::new();
+        self.push_path(&mut path);
+        path
+    }
+
+    /// [`Route::path`] added to the end of `out`: every link of every page is made of
+    /// one, and a string formatted per part cost more than the rest of the link.
+    pub fn push_path(&self, out: &mut String) {
+        let mut push = |parts: &[&str]| parts.iter().for_each(|part| out.push_str(part));
         match self {
-            Route::Front => String::new(),
-            Route::GuideIndex => format!("{GUIDE}/"),
-            Route::Level(id) => format!("{GUIDE}/{id}/"),
-            Route::FormsIndex => format!("{FORMS}/"),
-            Route::Form(id) => format!("{FORMS}/{id}/"),
-            Route::ServicesIndex => format!("{SERVICES}/"),
-            Route::Service(id) => format!("{SERVICES}/{id}/"),
-            Route::TrainingIndex => format!("{TRAINING}/"),
-            Route::Module(id) => format!("{TRAINING}/{id}/"),
-            Route::Page(id) => format!("{id}/"),
-            Route::Search => format!("{SEARCH}/"),
-            Route::Keywords => format!("{KEYWORDS}/"),
-            Route::Glossary => format!("{GLOSSARY}/"),
-            Route::ArenasIndex => format!("{ARENAS}/"),
-            Route::Arena(id) => format!("{ARENAS}/{id}/"),
-            Route::Contacts => format!("{CONTACTS}/"),
-            Route::Prints => format!("{PRINTS}/"),
-            Route::NotFound => "404.html".into(),
-            Route::Calendar => format!("{TRAINING}/kurs.ics"),
-            Route::SearchIndex => format!("{SEARCH}/indeks.js"),
-            Route::PrintFile(name) => format!("{PRINTS}/{name}"),
+            Route::Front => {}
+            Route::GuideIndex => push(&[GUIDE, "/"]),
+            Route::Level(id) => push(&[GUIDE, "/", id, "/"]),
+            Route::FormsIndex => push(&[FORMS, "/"]),
+            Route::Form(id) => push(&[FORMS, "/", id, "/"]),
+            Route::ServicesIndex => push(&[SERVICES, "/"]),
+            Route::Service(id) => push(&[SERVICES, "/", id, "/"]),
+            Route::TrainingIndex => push(&[TRAINING, "/"]),
+            Route::Module(id) => push(&[TRAINING, "/", id, "/"]),
+            Route::Page(id) => push(&[id, "/"]),
+            Route::Search => push(&[SEARCH, "/"]),
+            Route::Keywords => push(&[KEYWORDS, "/"]),
+            Route::Glossary => push(&[GLOSSARY, "/"]),
+            Route::ArenasIndex => push(&[ARENAS, "/"]),
+            Route::Arena(id) => push(&[ARENAS, "/", id, "/"]),
+            Route::Contacts => push(&[CONTACTS, "/"]),
+            Route::Prints => push(&[PRINTS, "/"]),
+            Route::NotFound => push(&["404.html"]),
+            Route::Calendar => push(&[TRAINING, "/kurs.ics"]),
+            Route::SearchIndex => push(&[SEARCH, "/indeks.js"]),
+            Route::PrintFile(name) => push(&[PRINTS, "/", name]),
         }
     }
 

@@ -16,11 +16,19 @@ impl Urls {
     /// Output path (relative to the output root) of a route: `fjordvik/en/skjema/x/`.
     /// Shared files ([`Route::shared`]) are not under a language prefix.
     pub fn out_path(&self, lang: &str, route: &Route) -> String {
-        if route.shared() {
-            format!("{}{}", self.prefix, route.path())
-        } else {
-            format!("{}{}{}", self.prefix, self.lang_segment(lang), route.path())
+        let mut path = String::with_capacity(self.prefix.len() + 48);
+        self.push_out_path(lang, route, &mut path);
+        path
+    }
+
+    /// [`Urls::out_path`] added to the end of `out`.
+    fn push_out_path(&self, lang: &str, route: &Route, out: &mut String) {
+        out.push_str(&self.prefix);
+        if !route.shared() && lang != self.default_lang {
+            out.push_str(lang);
+            out.push('/');
         }
+        route.push_path(out);
     }
 
     fn lang_segment(&self, lang: &str) -> String {
@@ -33,7 +41,10 @@ impl Urls {
 
     /// Site-absolute href of a route: `/bti/fjordvik/en/skjema/x/`.
     pub fn href(&self, lang: &str, route: &Route) -> String {
-        format!("{}{}", self.base.path, self.out_path(lang, route))
+        let mut href = String::with_capacity(self.base.path.len() + self.prefix.len() + 48);
+        href.push_str(&self.base.path);
+        self.push_out_path(lang, route, &mut href);
+        href
     }
 
     /// Href of an element on a route's page: `/bti/fjordvik/veileder/niva-1/#steg-2`.
