@@ -15,31 +15,6 @@ pub fn key_of(bytes: &[u8]) -> Key {
     (xxhash_rust::xxh3::xxh3_128(bytes), bytes.len())
 }
 
-/// The key of a part made from serialized values (written into it with `std::io::Write`,
-/// such as `serde_json::to_writer`), without holding the serialized text.
-#[derive(Default)]
-pub struct KeyWriter {
-    hash: xxhash_rust::xxh3::Xxh3,
-    len: usize,
-}
-
-impl KeyWriter {
-    pub fn key(&self) -> Key {
-        (self.hash.digest128(), self.len)
-    }
-}
-
-impl std::io::Write for KeyWriter {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.hash.update(bytes);
-        self.len += bytes.len();
-        Ok(bytes.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 /// Parts kept by key, for one build.
 pub struct Reuse<V> {
     kept: RwLock<HashMap<Key, Arc<V>>>,
@@ -152,14 +127,5 @@ mod tests {
         let failed = reuse.get_or_try_make(key_of(b"x"), || Err::<String, _>("feil"), String::len);
         assert_eq!(failed, Err("feil"));
         assert_eq!(reuse.counts(), (3, 0));
-    }
-
-    #[test]
-    fn a_key_written_in_pieces_is_the_key_of_the_whole() {
-        use std::io::Write;
-        let mut writer = KeyWriter::default();
-        writer.write_all(b"{\"a\":").unwrap();
-        writer.write_all(b"1}").unwrap();
-        assert_eq!(writer.key(), key_of(b"{\"a\":1}"));
     }
 }

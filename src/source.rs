@@ -129,7 +129,8 @@ impl SourceFile {
                 );
             }
         };
-        if let Some(nul) = text.find('\0') {
+        // The `memchr` crate's search: std's is a fraction as fast, and every file is read.
+        if let Some(nul) = memchr::memchr(0, text.as_bytes()) {
             let file = Arc::new(SourceFile::new(display, text.replace('\0', " ")));
             return Err(Diagnostic::error("nul-character", msg!("source-nul"))
                 .in_file(&file)
@@ -140,7 +141,7 @@ impl SourceFile {
         if text.starts_with('\u{feff}') {
             text.drain(..'\u{feff}'.len_utf8());
         }
-        if text.contains('\r') {
+        if memchr::memchr(b'\r', text.as_bytes()).is_some() {
             text = text.replace("\r\n", "\n").replace('\r', "\n");
         }
         Ok(Arc::new(SourceFile::new(display, text)))
@@ -213,7 +214,7 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
     // Binary data: zero bytes and invalid UTF-8 near the start. (A zero byte in otherwise
     // valid text is reported at its line instead.)
     let head = &bytes[..bytes.len().min(8000)];
-    (head.contains(&0) && std::str::from_utf8(head).is_err()).then_some("binary")
+    (memchr::memchr(0, head).is_some() && std::str::from_utf8(head).is_err()).then_some("binary")
 }
 
 /// A Markdown file split into its YAML front matter and its body.

@@ -488,11 +488,16 @@ pub fn render(
         eprintln!("page-skeletons: {minified} minified, {reused} reused");
         let (rendered, reused) = parts.counts();
         eprintln!("rendered-parts: {rendered} rendered, {reused} reused");
+        use crate::minify::{MINIFIED_BYTES_IN, MINIFIED_BYTES_OUT};
         use crate::minify::{MINIFIED_IN_ONE_PASS, MINIFIED_LENIENTLY, MINIFIED_QUICKLY};
         use std::sync::atomic::Ordering::Relaxed;
         let quickly = MINIFIED_QUICKLY.load(Relaxed);
         let one_pass = MINIFIED_IN_ONE_PASS.load(Relaxed);
-        eprintln!("minifier: {quickly} quickly, {one_pass} in one pass");
+        let (bytes_in, bytes_out) = (
+            MINIFIED_BYTES_IN.load(Relaxed),
+            MINIFIED_BYTES_OUT.load(Relaxed),
+        );
+        eprintln!("minifier: {quickly} quickly, {one_pass} in one pass, {bytes_in} bytes in, {bytes_out} out");
         let lenient = MINIFIED_LENIENTLY.load(Relaxed);
         eprintln!("minified-leniently: {lenient}");
     }

@@ -292,10 +292,18 @@ fn check_pages(kommune: &Kommune, diags: &mut Vec<Diagnostic>) {
 fn check_files(kommune: &Kommune, today: chrono::NaiveDate, diags: &mut Vec<Diagnostic>) {
     let mut files: Vec<Arc<SourceFile>> = vec![Arc::clone(&kommune.config_file)];
     let mut reviews: Vec<(Arc<SourceFile>, Option<String>, chrono::NaiveDate, usize)> = Vec::new();
+    let months = kommune.config.review_interval();
+    let overdue = |date: chrono::NaiveDate| {
+        let due = date
+            .checked_add_months(chrono::Months::new(months))
+            .unwrap_or(date);
+        due < today
+    };
     for item in crate::registry::items(kommune) {
         for d in &item.docs {
             files.push(Arc::clone(d.file));
-            if let Some(date) = d.common.reviewed() {
+            // Located only when overdue: a search of the file's YAML.
+            if let Some(date) = d.common.reviewed().filter(|&date| overdue(date)) {
                 let offset = d.locate("reviewed").unwrap_or(0);
                 reviews.push((
                     Arc::clone(d.file),
@@ -343,29 +351,23 @@ fn check_files(kommune: &Kommune, today: chrono::NaiveDate, diags: &mut Vec<Diag
         }
     }
 
-    let months = kommune.config.review_interval();
     for (file, owner, date, offset) in reviews {
-        let due = date
-            .checked_add_months(chrono::Months::new(months))
-            .unwrap_or(date);
-        if due < today {
-            let date = date.to_string();
-            let message = match owner {
-                Some(owner) => msg!(
-                    "check-review-overdue-owner",
-                    date = &date,
-                    months = months,
-                    owner = owner
-                ),
-                None => msg!("check-review-overdue", date = &date, months = months),
-            };
-            diags.push(
-                Diagnostic::warning("review-overdue", message)
-                    .in_file(&file)
-                    .at_offset(offset, 8)
-                    .with_help(msg!("check-review-overdue-help")),
-            );
-        }
+        let date = date.to_string();
+        let message = match owner {
+            Some(owner) => msg!(
+                "check-review-overdue-owner",
+                date = &date,
+                months = months,
+                owner = owner
+            ),
+            None => msg!("check-review-overdue", date = &date, months = months),
+        };
+        diags.push(
+            Diagnostic::warning("review-overdue", message)
+                .in_file(&file)
+                .at_offset(offset, 8)
+                .with_help(msg!("check-review-overdue-help")),
+        );
     }
 }
 

@@ -338,12 +338,16 @@ impl Checker<'_> {
                     .as_deref()
                     .or(field.text.as_deref())
                     .unwrap_or("type");
-                let offset = doc.locate(label.lines().next().unwrap_or(label));
+                // Located only for a diagnostic: a search of the form's YAML.
+                let at_label = || {
+                    doc.locate(label.lines().next().unwrap_or(label))
+                        .unwrap_or(0)
+                };
                 if let Some(problem) = field.problem() {
                     self.diags.push(
                         Diagnostic::error("invalid-field", problem)
                             .in_file(&doc.file)
-                            .at_offset(offset.unwrap_or(0), label.len().min(40)),
+                            .at_offset(at_label(), label.len().min(40)),
                     );
                 }
                 if let Some(token) = &field.autocomplete {
@@ -364,7 +368,7 @@ impl Checker<'_> {
                     self.diags.push(
                         Diagnostic::error("duplicate-id", msg!("ref-duplicate-field", id = &stem))
                             .in_file(&doc.file)
-                            .at_offset(offset.unwrap_or(0), label.len().min(40))
+                            .at_offset(at_label(), label.len().min(40))
                             .with_help(msg!("ref-duplicate-field-help")),
                     );
                 }

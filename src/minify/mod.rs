@@ -25,6 +25,9 @@ mod values;
 pub static MINIFIED_QUICKLY: AtomicUsize = AtomicUsize::new(0);
 pub static MINIFIED_IN_ONE_PASS: AtomicUsize = AtomicUsize::new(0);
 pub static MINIFIED_LENIENTLY: AtomicUsize = AtomicUsize::new(0);
+/// How many bytes [`minify_html`] was given, and how many it wrote.
+pub static MINIFIED_BYTES_IN: AtomicUsize = AtomicUsize::new(0);
+pub static MINIFIED_BYTES_OUT: AtomicUsize = AtomicUsize::new(0);
 
 /// Minify a rendered HTML page (or a run of whole elements of one).
 pub fn minify_html(html: &str) -> Vec<u8> {
@@ -35,12 +38,19 @@ pub fn minify_html(html: &str) -> Vec<u8> {
 /// works in place, so it needs a copy anyway).
 pub fn minify_joined(texts: &[&str]) -> Vec<u8> {
     let bytes = texts.concat().into_bytes();
-    if let Some(quickly) = quick_enabled().then(|| quick::minify(&bytes)).flatten() {
-        MINIFIED_QUICKLY.fetch_add(1, Ordering::Relaxed);
-        return quickly;
-    }
-    MINIFIED_IN_ONE_PASS.fetch_add(1, Ordering::Relaxed);
-    minify_in_one_pass(bytes, texts)
+    MINIFIED_BYTES_IN.fetch_add(bytes.len(), Ordering::Relaxed);
+    let minified = match quick_enabled().then(|| quick::minify(&bytes)).flatten() {
+        Some(quickly) => {
+            MINIFIED_QUICKLY.fetch_add(1, Ordering::Relaxed);
+            quickly
+        }
+        None => {
+            MINIFIED_IN_ONE_PASS.fetch_add(1, Ordering::Relaxed);
+            minify_in_one_pass(bytes, texts)
+        }
+    };
+    MINIFIED_BYTES_OUT.fetch_add(minified.len(), Ordering::Relaxed);
+    minified
 }
 
 /// Whether [`quick`] is used: not with `VEIVISER_MINIFY_ONE_PASS` set, for the test that

@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use super::Theme;
 use crate::diagnostics::Diagnostic;
-use crate::reuse::{KeyWriter, Reuse};
+use crate::reuse::{key_of, Reuse};
 
 /// Rendered parts kept in one build (the fields of every inherited form take far less).
 const KEPT_BYTES: usize = 32 << 20;
@@ -42,12 +42,14 @@ impl RenderedParts {
         marked: bool,
         data: &impl Serialize,
     ) -> Result<Arc<String>, Diagnostic> {
-        let mut key = KeyWriter::default();
-        // The key is the data as JSON; ours always serializes (Tera serializes it too).
-        serde_json::to_writer(&mut key, &(template, lang, marked, data))
+        // The key is the data as JSON; ours always serializes (Tera serializes it too). It is
+        // written whole and hashed in one go: hashed as written, in the many small pieces
+        // JSON is written in, it cost twice as much.
+        let mut json = Vec::with_capacity(4096);
+        serde_json::to_writer(&mut json, &(template, lang, marked, data))
             .expect("template data serializes");
         self.parts.get_or_try_make(
-            key.key(),
+            key_of(&json),
             || {
                 let mut ctx = theme.texts(lang, marked);
                 ctx.insert("data", data);
