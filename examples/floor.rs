@@ -16,7 +16,7 @@ use rayon::prelude::*;
 
 /// The same allocator as the veiviser binary.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: veiviser::allocator::Allocator = veiviser::allocator::Allocator;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -1,6 +1,7 @@
 //! veiviser: a static site generator for Norwegian municipalities' guides for helping
 //! vulnerable children and youth (BTI). See README.md and docs/.
 
+pub mod allocator;
 pub mod assets;
 pub mod build;
 pub mod cache_file;

@@ -52,8 +52,10 @@ struct FormCtx<'a> {
     title: &'a str,
     description: String,
     intro: Option<String>,
-    #[serde(flatten)]
-    fields: &'a FieldsCtx,
+    // `FieldsCtx`'s two fields, named here: `#[serde(flatten)]` goes through a map
+    // serializer that cost more than the rest of the form page's data.
+    sections: &'a [SectionCtx],
+    has_required: bool,
     fields_html: &'a str,
     levels: Vec<super::context::Link>,
     pdf: Option<PdfCtx>,
@@ -187,7 +189,8 @@ impl KommuneRenderer<'_> {
             title: &f.title,
             description: description.html,
             intro,
-            fields: &fields,
+            sections: &fields.sections,
+            has_required: fields.has_required,
             fields_html: &fields_html,
             levels: f
                 .levels
