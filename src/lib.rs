@@ -4,6 +4,7 @@
 pub mod allocator;
 pub mod assets;
 pub mod build;
+pub mod bytes;
 pub mod cache_file;
 pub mod check;
 pub mod cli;

@@ -88,25 +88,11 @@ pub fn find_identity_numbers(text: &str) -> Vec<IdentityMatch> {
     found
 }
 
-/// The first ASCII digit at or after `from`. Every content file is searched and few hold
-/// digits: sixteen bytes are tested at once (a fixed-size loop the compiler vectorizes).
+/// The first ASCII digit at or after `from`: every content file is searched, and most of
+/// their bytes are no digits.
 fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
-    const CHUNK: usize = 16;
-    let mut at = from.min(bytes.len());
-    for chunk in bytes[at..].chunks_exact(CHUNK) {
-        let chunk: &[u8; CHUNK] = chunk.try_into().expect("exact chunks");
-        if chunk
-            .iter()
-            .fold(false, |any, b| any | (b.wrapping_sub(b'0') < 10))
-        {
-            break;
-        }
-        at += CHUNK;
-    }
-    bytes[at..]
-        .iter()
-        .position(u8::is_ascii_digit)
-        .map(|n| at + n)
+    let from = from.min(bytes.len());
+    crate::bytes::position(&bytes[from..], |b| b.is_ascii_digit()).map(|n| from + n)
 }
 
 fn digit_run_end(bytes: &[u8], from: usize) -> usize {

@@ -174,10 +174,9 @@ fn escape_html_into(text: &str, out: &mut dyn std::io::Write) -> std::io::Result
     let mut rest = text;
     // Bytes, not characters: the five are ASCII, and decoding each character of the many
     // texts and URLs was a measurable part of rendering.
-    while let Some(at) = rest
-        .bytes()
-        .position(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
-    {
+    while let Some(at) = crate::bytes::position(rest.as_bytes(), |b| {
+        matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'')
+    }) {
         out.write_all(&rest.as_bytes()[..at])?;
         out.write_all(match rest.as_bytes()[at] {
             b'&' => b"&amp;",

@@ -249,6 +249,9 @@ fn terms_of(
     // stem → term id; term id → stem and postings (documents in ascending order).
     // Looked up once for every word of every page: a fast hash (the keys are our own text).
     let mut words: HashMap<&str, u32> = HashMap::default();
+    // Most words are short: those are looked up by their bytes packed in a number, which
+    // hashes and compares without a call (a string key is compared with `memcmp`).
+    let mut short_words: HashMap<u128, u32> = HashMap::default();
     let mut stem_ids: HashMap<String, u32> = HashMap::default();
     let mut stems: Vec<String> = Vec::new();
     let mut postings: Vec<Vec<(usize, Hit)>> = Vec::new();
@@ -265,14 +268,18 @@ fn terms_of(
             .chain(std::iter::once((2, doc.text.as_str())));
         for (field, text) in fields {
             for_each_word(text, |raw, _| {
-                let term = *words.entry(raw).or_insert_with(|| {
+                let term_of_raw = || {
                     let token = normalize_word(raw);
                     if token.is_empty() || stop.contains(token.as_str()) {
                         SKIP
                     } else {
                         term_of(stem_normalized(&token, lang), &mut stems, &mut postings)
                     }
-                });
+                };
+                let term = match packed(raw) {
+                    Some(key) => *short_words.entry(key).or_insert_with(term_of_raw),
+                    None => *words.entry(raw).or_insert_with(term_of_raw),
+                };
                 if term == SKIP {
                     return;
                 }
@@ -298,6 +305,19 @@ fn terms_of(
         }
     }
     (stems, postings)
+}
+
+/// A word of at most 15 bytes as one number: its bytes, and its length in the last byte
+/// (so `a` and `a\0` differ).
+fn packed(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    if bytes.len() > 15 {
+        return None;
+    }
+    let mut key = [0u8; 16];
+    key[..bytes.len()].copy_from_slice(bytes);
+    key[15] = bytes.len() as u8;
+    Some(u128::from_le_bytes(key))
 }
 
 /// Builds the index of `docs` (pages in `lang`) as files cut by `layout`.
@@ -606,6 +626,27 @@ mod tests {
         };
         assert_ne!(postings("tidlig"), postings("sent"));
         assert_ne!(postings("barnehage"), postings("helsestasjon"));
+    }
+
+    #[test]
+    fn packed_words_differ_as_their_text_does() {
+        let words = [
+            "",
+            "a",
+            "a\0",
+            "ab",
+            "ba",
+            "barnevern",
+            "æøå",
+            "fifteen-bytes!!",
+        ];
+        let keys: Vec<u128> = words.iter().map(|w| packed(w).unwrap()).collect();
+        for (i, a) in keys.iter().enumerate() {
+            for (j, b) in keys.iter().enumerate() {
+                assert_eq!(a == b, i == j, "{:?} {:?}", words[i], words[j]);
+            }
+        }
+        assert_eq!(packed("sixteen-bytes!!!"), None);
     }
 
     #[test]

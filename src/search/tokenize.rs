@@ -107,26 +107,96 @@ pub fn normalize_word(raw: &str) -> String {
 /// Calls `f(raw, start)` for every raw word of `text` (rule 1), not yet normalized; `start`
 /// is its byte offset. [`normalize_word`] turns a raw word into its token (possibly empty).
 pub fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(&'t str, usize)) {
+    let mut at = 0;
+    // One call of `f`, which the compiler then puts in line.
+    while let Some((start, end)) = next_word(text, at) {
+        f(&text[start..end], start);
+        at = end;
+    }
+}
+
+/// The byte range of the first word of `text` at or after `from`.
+#[inline(always)]
+fn next_word(text: &str, from: usize) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
-    let mut i = 0;
-    loop {
-        let start = loop {
-            if i == bytes.len() {
-                return;
-            }
-            match word_char_at(text, i) {
+    // Sixteen ASCII bytes are classified at once (`ascii_word_mask`); a character beyond
+    // ASCII, and the last bytes, one at a time.
+    let mask_at = |i: usize| {
+        let chunk: &[u8; CHUNK] = bytes.get(i..i + CHUNK)?.try_into().expect("a chunk");
+        ascii_word_mask(chunk)
+    };
+    let mut i = from;
+    let start = loop {
+        if i >= bytes.len() {
+            return None;
+        }
+        match mask_at(i) {
+            Some(0) => i += CHUNK,
+            Some(words) => break i + words.trailing_zeros() as usize,
+            None => match word_char_at(text, i) {
                 (true, _) => break i,
                 (false, len) => i += len,
+            },
+        }
+    };
+    i = start;
+    while i < bytes.len() {
+        match mask_at(i) {
+            Some(words) => {
+                let run = (!words).trailing_zeros() as usize;
+                i += run;
+                if run < CHUNK {
+                    break;
+                }
             }
-        };
-        while i < bytes.len() {
-            match word_char_at(text, i) {
+            None => match word_char_at(text, i) {
                 (true, len) => i += len,
                 (false, _) => break,
-            }
+            },
         }
-        f(&text[start..i], start);
     }
+    Some((start, i))
+}
+
+const CHUNK: usize = 16;
+
+/// Which of sixteen bytes belong to a word (bit `k` for byte `k`), if all are ASCII.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn ascii_word_mask(chunk: &[u8; CHUNK]) -> Option<u16> {
+    use std::arch::x86_64::*;
+    // SAFETY: SSE2 is part of every x86-64 processor; the load reads the sixteen bytes of
+    // `chunk` and needs no alignment.
+    unsafe {
+        let bytes = _mm_loadu_si128(chunk.as_ptr().cast::<__m128i>());
+        if _mm_movemask_epi8(bytes) != 0 {
+            return None;
+        }
+        // All below 0x80: signed comparisons compare them as numbers.
+        let between = |v: __m128i, low: u8, high: u8| {
+            let above = _mm_cmpgt_epi8(v, _mm_set1_epi8(low as i8 - 1));
+            let below = _mm_cmplt_epi8(v, _mm_set1_epi8(high as i8 + 1));
+            _mm_and_si128(above, below)
+        };
+        let letter = between(_mm_or_si128(bytes, _mm_set1_epi8(0x20)), b'a', b'z');
+        let digit = between(bytes, b'0', b'9');
+        let apostrophe = _mm_cmpeq_epi8(bytes, _mm_set1_epi8(b'\'' as i8));
+        let word = _mm_or_si128(_mm_or_si128(letter, digit), apostrophe);
+        Some(_mm_movemask_epi8(word) as u16)
+    }
+}
+
+/// [`ascii_word_mask`] a byte at a time, where SSE2 is not at hand.
+#[cfg(not(target_arch = "x86_64"))]
+#[inline(always)]
+fn ascii_word_mask(chunk: &[u8; CHUNK]) -> Option<u16> {
+    if !chunk.is_ascii() {
+        return None;
+    }
+    Some(chunk.iter().enumerate().fold(0u16, |words, (k, &b)| {
+        let word = b.is_ascii_alphanumeric() || b == b'\'';
+        words | (u16::from(word) << k)
+    }))
 }
 
 /// Whether the character at byte `i` of `text` belongs to a word, and its length. Most text
@@ -218,6 +288,75 @@ mod tests {
                 vec![]
             };
             assert_eq!(alone, expected, "{c:?} alone");
+        }
+    }
+
+    /// Words as rule 1 says, character by character.
+    fn words_one_by_one(text: &str) -> Vec<(String, usize)> {
+        let mut words = Vec::new();
+        let mut start = None;
+        for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+            match (i < text.len() && is_word_char(c), start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    words.push((text[s..i].to_string(), s));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        words
+    }
+
+    #[test]
+    fn long_texts_are_split_as_one_character_at_a_time() {
+        let pieces = [
+            "a",
+            "Barn",
+            "z",
+            "Z",
+            "0",
+            "9",
+            "'",
+            " ",
+            "  ",
+            ".",
+            "@",
+            "[",
+            "`",
+            "{",
+            "-",
+            "\n",
+            "æ",
+            "Ø",
+            "å",
+            "a\u{030A}",
+            "\u{00AD}",
+            "’",
+            "сім'я",
+            "الطفل",
+            "ሕፃን",
+            "«",
+            "»",
+            "abcdefghijklmnopqrstuvwxyz",
+            "0123456789",
+            "/:;<=>?",
+        ];
+        let mut seed = 12345u64;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            for _ in 0..(seed >> 59) * 4 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let mut words = Vec::new();
+            for_each_word(&text, |raw, start| words.push((raw.to_string(), start)));
+            assert_eq!(words, words_one_by_one(&text), "{text:?}");
         }
     }
 
