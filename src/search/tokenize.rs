@@ -106,6 +106,8 @@ pub fn normalize_word(raw: &str) -> String {
 
 /// Calls `f(raw, start)` for every raw word of `text` (rule 1), not yet normalized; `start`
 /// is its byte offset. [`normalize_word`] turns a raw word into its token (possibly empty).
+// In line: the index calls it for every text with a closure that is then put in line too.
+#[inline(always)]
 pub fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(&'t str, usize)) {
     let mut at = 0;
     // One call of `f`, which the compiler then puts in line.
