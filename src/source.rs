@@ -112,7 +112,7 @@ impl SourceFile {
                 msg!("source-binary-help")
             }));
         }
-        let text = match String::from_utf8(bytes) {
+        let text = match crate::bytes::string_from_utf8(bytes) {
             Ok(text) => text,
             Err(err) => {
                 let valid = err.utf8_error().valid_up_to();

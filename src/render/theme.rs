@@ -155,9 +155,14 @@ impl Theme {
     }
 
     pub fn render(&self, template: &str, context: &tera::Context) -> Result<String, Diagnostic> {
+        // Into bytes, checked as UTF-8 here: Tera's `render` checks them with std's slower
+        // check, a measurable part of rendering every page.
+        let mut html = Vec::with_capacity(4096);
         self.tera
-            .render(template, context)
-            .map_err(|e| template_error(&self.name, &self.files, &e))
+            .render_to(template, context, &mut html)
+            .map_err(|e| template_error(&self.name, &self.files, &e))?;
+        Ok(crate::bytes::string_from_utf8(html)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
     }
 }
 
