@@ -45,17 +45,14 @@ struct FieldsCtx {
 }
 
 /// What form.html shows. The fields are there both rendered (`fields_html`) and as data
-/// (`sections`, `has_required`) for a project's own form.html made before.
+/// (`sections`, `has_required`, added from the rendered part's data: converted once for
+/// every kommune that shows the form) for a project's own form.html made before.
 #[derive(Serialize)]
 struct FormCtx<'a> {
     id: &'a str,
     title: &'a str,
     description: String,
     intro: Option<String>,
-    // `FieldsCtx`'s two fields, named here: `#[serde(flatten)]` goes through a map
-    // serializer that cost more than the rest of the form page's data.
-    sections: &'a [SectionCtx],
-    has_required: bool,
     fields_html: &'a str,
     levels: Vec<super::context::Link>,
     pdf: Option<PdfCtx>,
@@ -177,7 +174,7 @@ impl KommuneRenderer<'_> {
         // Labels in a form shown in another language restate theirs (`tt` marked), as the
         // page's own template context has them.
         let marked = doc.lang != lang;
-        let fields_html = self.parts.render(
+        let fields_part = self.parts.render(
             self.theme,
             "partials/form_fields.html",
             lang,
@@ -189,9 +186,7 @@ impl KommuneRenderer<'_> {
             title: &f.title,
             description: description.html,
             intro,
-            sections: &fields.sections,
-            has_required: fields.has_required,
-            fields_html: &fields_html,
+            fields_html: &fields_part.html,
             levels: f
                 .levels
                 .iter()
@@ -207,7 +202,13 @@ impl KommuneRenderer<'_> {
         let page = self.page_ctx(lang, &route, &f.title, &available);
         let mut page = self.with_doc(page, lang, &doc.lang, f);
         page.description = Some(f.description.clone());
-        let html = self.render_page("form.html", lang, &page, &data)?;
+        let mut data = tera::Value::from_serializable(&data)
+            .into_map()
+            .expect("a struct's value is a map");
+        for (key, value) in fields_part.data.as_map().into_iter().flatten() {
+            data.insert(key.clone(), value.clone());
+        }
+        let html = self.render_page_value("form.html", lang, &page, data.into())?;
         let search = SearchEntry {
             route: route.clone(),
             anchor: None,

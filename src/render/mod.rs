@@ -442,8 +442,19 @@ impl<'a> KommuneRenderer<'a> {
         self.render_page_with(&self.sites[lang], template, lang, page, data)
     }
 
+    /// [`Self::render_page`] with `data` made into the templates' value already.
+    pub fn render_page_value(
+        &self,
+        template: &str,
+        lang: &str,
+        page: &PageCtx,
+        data: tera::Value,
+    ) -> Result<String, Diagnostic> {
+        self.render_page_with(&self.sites[lang], template, lang, page, &Prebuilt(data))
+    }
+
     /// [`Self::render_page`] with another site chrome (the search page's relative asset URLs).
-    fn render_page_with<T: Serialize>(
+    fn render_page_with<T: PageData + ?Sized>(
         &self,
         site: &SiteCtx,
         template: &str,
@@ -482,7 +493,7 @@ impl<'a> KommuneRenderer<'a> {
             None => ctx.insert("nav", &site_nav),
         }
         ctx.insert("page", page);
-        ctx.insert("data", data);
+        data.insert_into(&mut ctx);
         self.theme.render(template, &ctx)
     }
 
@@ -559,5 +570,25 @@ impl<'a> KommuneRenderer<'a> {
             in_sitemap: false,
             search: None,
         })
+    }
+}
+
+/// What a page's template has as `data`: any serializable value, or one made already.
+trait PageData {
+    fn insert_into(&self, ctx: &mut tera::Context);
+}
+
+impl<T: Serialize> PageData for T {
+    fn insert_into(&self, ctx: &mut tera::Context) {
+        ctx.insert("data", self);
+    }
+}
+
+/// A page's data made into the templates' value already (a clone is a reference count).
+struct Prebuilt(tera::Value);
+
+impl PageData for Prebuilt {
+    fn insert_into(&self, ctx: &mut tera::Context) {
+        ctx.insert_value("data", self.0.clone());
     }
 }

@@ -20,7 +20,14 @@ use crate::reuse::{key_of, Reuse};
 const KEPT_BYTES: usize = 32 << 20;
 
 pub struct RenderedParts {
-    parts: Reuse<String>,
+    parts: Reuse<Rendered>,
+}
+
+/// A rendered part, and its data as the templates' value: a page that shows the part can
+/// have the data too without converting it again.
+pub struct Rendered {
+    pub html: String,
+    pub data: tera::Value,
 }
 
 impl Default for RenderedParts {
@@ -41,7 +48,7 @@ impl RenderedParts {
         lang: &str,
         marked: bool,
         data: &impl Serialize,
-    ) -> Result<Arc<String>, Diagnostic> {
+    ) -> Result<Arc<Rendered>, Diagnostic> {
         // The key is the data as JSON; ours always serializes (Tera serializes it too). It is
         // written whole and hashed in one go: hashed as written, in the many small pieces
         // JSON is written in, it cost twice as much.
@@ -52,10 +59,12 @@ impl RenderedParts {
             key_of(&json),
             || {
                 let mut ctx = theme.texts(lang, marked);
-                ctx.insert("data", data);
-                theme.render(template, &ctx)
+                let data = tera::Value::from_serializable(data);
+                ctx.insert_value("data", data.clone());
+                let html = theme.render(template, &ctx)?;
+                Ok(Rendered { html, data })
             },
-            String::len,
+            |rendered| rendered.html.len(),
         )
     }
 
