@@ -81,12 +81,13 @@ pub(super) fn write_assets(
     );
     let css_name = crate::assets::fingerprinted("main.css", css.as_bytes());
     let css_href = format!("assets/{css_name}");
-    staging.write(&format!("{prefix}{css_href}"), css.as_bytes())?;
+    // The same in many kommuner: copies after the first may be links to it.
+    staging.write_same(&format!("{prefix}{css_href}"), css.as_bytes())?;
     let mut search_script_href = None;
     let mut forms_script_href = None;
     for (name, bytes) in &theme.scripts {
         let fp = crate::assets::fingerprinted(name, bytes);
-        staging.write(&format!("{prefix}assets/{fp}"), bytes)?;
+        staging.write_same(&format!("{prefix}assets/{fp}"), bytes)?;
         match name.as_str() {
             "search.js" => search_script_href = Some(format!("assets/{fp}")),
             "forms.js" => forms_script_href = Some(format!("assets/{fp}")),
@@ -94,7 +95,7 @@ pub(super) fn write_assets(
         }
     }
     for (name, bytes) in &theme.fonts {
-        staging.write(&format!("{prefix}assets/fonts/{name}"), bytes)?;
+        staging.write_same(&format!("{prefix}assets/fonts/{name}"), bytes)?;
     }
     for (rel, path) in &kommune.assets {
         staging.copy(&format!("{prefix}{rel}"), path)?;

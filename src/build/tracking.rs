@@ -49,6 +49,12 @@ impl Sink for Tracking<'_> {
         Ok(())
     }
 
+    fn write_same(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        self.inner.write_same(rel, bytes)?;
+        self.note(rel, bytes.len() as u64);
+        Ok(())
+    }
+
     fn write_page(&self, rel: &str, page: &crate::write::MinifiedPage) -> Result<(), Diagnostic> {
         self.inner.write_page(rel, page)?;
         self.note(rel, page.bytes.len() as u64);

@@ -411,6 +411,17 @@ impl<'a> RecordingSink<'a> {
     }
 }
 
+impl RecordingSink<'_> {
+    /// Records `bytes` written at `rel`: a page is read, any other file noted.
+    fn written(&self, rel: &str, bytes: &[u8]) {
+        if rel.ends_with(".html") {
+            self.index.page(rel, bytes, None);
+        } else {
+            self.index.file(rel);
+        }
+    }
+}
+
 impl Sink for RecordingSink<'_> {
     fn take_over(&self, rel: &str, from: &Path) -> Result<(), Diagnostic> {
         self.inner.take_over(rel, from)?;
@@ -424,11 +435,13 @@ impl Sink for RecordingSink<'_> {
 
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         self.inner.write(rel, bytes)?;
-        if rel.ends_with(".html") {
-            self.index.page(rel, bytes, None);
-        } else {
-            self.index.file(rel);
-        }
+        self.written(rel, bytes);
+        Ok(())
+    }
+
+    fn write_same(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        self.inner.write_same(rel, bytes)?;
+        self.written(rel, bytes);
         Ok(())
     }
 

@@ -181,17 +181,34 @@ fn entries_under(dir: &Path) -> Option<usize> {
         .sum()
 }
 
-impl Sink for StagingIfChanged {
-    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+impl StagingIfChanged {
+    /// `bytes` at `rel`: put in the staging folder by `put`, unless nothing is staged and
+    /// the target holds them already.
+    fn put(
+        &self,
+        rel: &str,
+        bytes: &[u8],
+        put: impl Fn(&Staging) -> Result<(), Diagnostic>,
+    ) -> Result<(), Diagnostic> {
         check_rel(rel)?;
         if let Some(staging) = self.staged() {
-            return staging.write(rel, bytes);
+            return put(&staging);
         }
         let same = std::fs::read(self.target.join(rel)).is_ok_and(|held| held == bytes);
         match self.note(rel, same)? {
-            Some(staging) => staging.write(rel, bytes),
+            Some(staging) => put(&staging),
             None => Ok(()),
         }
+    }
+}
+
+impl Sink for StagingIfChanged {
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        self.put(rel, bytes, |staging| staging.write(rel, bytes))
+    }
+
+    fn write_same(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        self.put(rel, bytes, |staging| staging.write_same(rel, bytes))
     }
 
     /// What the output holds at `rel`: the staging folder's file, or the target's.
