@@ -230,15 +230,14 @@ pub(crate) fn is_film_image(event: &Event) -> bool {
 
 /// Replace each Markdown image of a film (see [`is_film`]) with a placeholder text
 /// (`{mark}{n}X`), collecting the films' HTML from `film`. An image `film` knows nothing of stays.
+/// The events are copied: the renderer calls this only for a text with a film image
+/// ([`is_film_image`]).
 pub(crate) fn set_aside<'e>(
     events: Vec<Event<'e>>,
     film: &FilmRenderer<'_>,
     films: &mut Vec<Film>,
     mark: &str,
 ) -> Vec<Event<'e>> {
-    if !events.iter().any(is_film_image) {
-        return events;
-    }
     let mut out = Vec::with_capacity(events.len());
     let mut open: Option<Vec<Event>> = None;
     for event in events {

@@ -261,7 +261,9 @@ impl KommuneRenderer<'_> {
     ) -> (&'v T, Target, Option<&'v str>) {
         let (doc, _) = variants.pick(lang, self.kommune.default_lang());
         let doc_lang = (doc.lang != lang).then_some(doc.lang.as_str());
-        let key = collation_key(title(&doc.data));
+        // The trimmed title's key is the title's: separators at the ends weigh nothing.
+        let label = title(&doc.data).trim();
+        let key = collation_key(label);
         let target = Target {
             title: title(&doc.data).to_string(),
             url: self.urls.href(lang, route),
@@ -269,11 +271,8 @@ impl KommuneRenderer<'_> {
             lang: doc_lang.map(String::from),
             key: key.as_slice().into(),
         };
-        let label = title(&doc.data).trim();
-        if label.len() == title(&doc.data).len() && !label.is_empty() {
+        if !label.is_empty() {
             out.add_keyed(label, key, doc_lang, &target);
-        } else {
-            out.add(label, doc_lang, &target);
         }
         for word in doc.data.keywords() {
             out.add(word, doc_lang, &target);
@@ -463,6 +462,16 @@ mod tests {
         );
         // Decomposed å (macOS file names) is å.
         assert_eq!(collation_key("pa\u{030A}"), collation_key("på"));
+        // Spaces and punctuation at the ends weigh nothing (a title's key is its trimmed
+        // label's).
+        for padded in [" Barn ", "\u{a0}Barn\t", "«Barn» ", "  Barn  ."] {
+            let bare = if padded.contains('«') {
+                "«Barn»"
+            } else {
+                "Barn"
+            };
+            assert_eq!(collation_key(padded), collation_key(bare), "{padded:?}");
+        }
         // Sami letters next to their base letter.
         assert_eq!(
             sorted(&["čálli", "dávgi", "cealkka"]),
