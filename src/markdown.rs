@@ -381,7 +381,7 @@ pub fn render_with_footnote_prefix(source: &str, ctx: &MarkdownContext, prefix: 
         html = put_back(&html, FILM_MARK, &inline);
     }
     out.html = html;
-    out.text = collapse_whitespace(&out.text);
+    out.text = crate::bytes::collapse_whitespace(&out.text);
     out
 }
 
@@ -698,18 +698,6 @@ fn set_images_aside(events: Vec<Event>) -> (Vec<Event>, Vec<String>) {
         }
     }
     (out, images)
-}
-
-/// Words separated by single spaces (the same as `split_whitespace` joined by " ").
-fn collapse_whitespace(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
 }
 
 /// Render a short Markdown text (a YAML value) as inline HTML without the `<p>` wrapper

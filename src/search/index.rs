@@ -429,7 +429,7 @@ pub fn to_js(index: &Value) -> String {
 pub fn excerpt(text: &str) -> String {
     let mut out = String::new();
     let mut count = 0;
-    for word in text.split_whitespace() {
+    for word in crate::bytes::words(text) {
         let len = word.chars().count();
         let sep = usize::from(count > 0);
         if count + sep + len > EXCERPT_CHARS {
