@@ -123,6 +123,7 @@ fn check_units(
     report.diagnostics.extend(diags);
     // The checks across kommuner and of the settings run beside each kommune's own: with one
     // kommune, those would otherwise leave a core idle.
+    let reads = crate::check::TextReads::default();
     let (checked, across): (Vec<Vec<Diagnostic>>, Vec<Diagnostic>) = rayon::join(
         || {
             kommuner
@@ -133,6 +134,7 @@ fn check_units(
                         today,
                         &project.config.raw_html,
                         project.config.film_max_mb,
+                        &reads,
                     )
                 })
                 .collect()

@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::texts::{Step, Texts, MAX_NESTING};
+use super::texts::{Step, TextReads, Texts, MAX_NESTING};
 use crate::diagnostics::{suggest, Diagnostic};
 use crate::msg;
 use crate::registry::ContentKind;
@@ -104,10 +104,16 @@ impl Anchors {
 /// Every page of one language: path relative to the language root → its anchors.
 type Pages = BTreeMap<String, Anchors>;
 
-pub fn check(kommune: &Kommune, raw_html: &RawHtml, film_max_mb: u64, diags: &mut Vec<Diagnostic>) {
+pub fn check(
+    kommune: &Kommune,
+    raw_html: &RawHtml,
+    film_max_mb: u64,
+    reads: &TextReads,
+    diags: &mut Vec<Diagnostic>,
+) {
     let items = items(kommune);
     let default = kommune.default_lang();
-    let memo = Texts::default();
+    let memo = Texts::new(reads);
     let mut pages: HashMap<&str, Pages> = kommune
         .languages
         .iter()
@@ -165,7 +171,7 @@ struct Checker<'a, 'd> {
     /// converted from elsewhere can hold the same (broken) link thousands of times, and
     /// finding the nearest page for each is the slow part of the check.
     followed: HashMap<(String, String, String, String), Option<Diagnostic>>,
-    texts: &'a Texts,
+    texts: &'a Texts<'a>,
 }
 
 /// `text` with its shortcodes replaced by the words they show in `lang` (a form's title,
@@ -253,7 +259,7 @@ fn items<'a>(k: &'a Kommune) -> Vec<Item<'a>> {
 
 /// Every page of the kommune in `lang`, with its anchors: the renderer's routes, with the
 /// anchors of the pages made from content.
-fn site_pages(k: &Kommune, items: &[Item], lang: &str, texts: &Texts) -> Pages {
+fn site_pages(k: &Kommune, items: &[Item], lang: &str, texts: &Texts<'_>) -> Pages {
     let default = k.default_lang();
     let mut pages = Pages::new();
     for (route, _) in KommuneRenderer::routes_of(k)

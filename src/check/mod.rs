@@ -19,6 +19,7 @@ use crate::diagnostics::Diagnostic;
 use crate::msg;
 use crate::site::Kommune;
 use crate::source::SourceFile;
+pub use texts::TextReads;
 
 /// Highest level number (`level:` in `veileder/*.md`).
 pub const MAX_LEVEL: u8 = 9;
@@ -30,15 +31,18 @@ pub fn check_kommune(kommune: &Kommune, today: chrono::NaiveDate) -> Vec<Diagnos
         today,
         &crate::sanitize::SANITIZE,
         crate::film::DEFAULT_MAX_MB,
+        &TextReads::default(),
     )
 }
 
-/// Run every check for one kommune; `raw_html` is the site's policy (veiviser.yaml).
+/// Run every check for one kommune; `raw_html` is the site's policy (veiviser.yaml), and
+/// `reads` the Markdown texts the build's other kommuner have read.
 pub fn check_kommune_with(
     kommune: &Kommune,
     today: chrono::NaiveDate,
     raw_html: &crate::sanitize::RawHtml,
     film_max_mb: u64,
+    reads: &TextReads,
 ) -> Vec<Diagnostic> {
     // The Markdown checks, the largest, beside the others (a build of one kommune has a
     // core to spare); the diagnostics in the same order as one after the other.
@@ -48,7 +52,7 @@ pub fn check_kommune_with(
             check_config(kommune, &mut diags);
             values::check(kommune, &mut diags);
             let mut markdown = Vec::new();
-            markdown::check(kommune, raw_html, film_max_mb, &mut markdown);
+            markdown::check(kommune, raw_html, film_max_mb, reads, &mut markdown);
             (diags, markdown)
         },
         || {

@@ -1,15 +1,17 @@
 //! Each Markdown text of a kommune read once for the check: its headings (the anchors of
 //! every language's pages need them, and the check of the text needs them again) and the
 //! events the link check walks. Parsing each text a second time for its links was a
-//! measurable part of a build.
+//! measurable part of a build. A text many kommuner show (what they inherit) is read once
+//! for the whole build ([`TextReads`]).
 
 use std::cell::RefCell;
 use std::ops::Range;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
 
 use crate::markdown::{headings_and, HeadingInfo};
+use crate::reuse::{key_of, Key, Reuse};
 
 /// Most elements a Markdown text may nest inside each other (a list item in a list is two).
 /// Real texts need about ten; thousands (`- - - - …`, `>>>>…`) would overflow the stack
@@ -42,18 +44,55 @@ pub(super) struct Read {
     pub steps: Vec<Step>,
 }
 
-/// The texts of one kommune, read once each, by their text.
-#[derive(Default)]
-pub(super) struct Texts(RefCell<rustc_hash::FxHashMap<String, Rc<Read>>>);
+/// At most this many bytes of texts' readings are kept for the kommuner to share.
+const KEPT_BYTES: usize = 16 << 20;
 
-impl Texts {
-    pub(super) fn of(&self, text: &str) -> Rc<Read> {
-        if let Some(found) = self.0.borrow().get(text) {
+/// The texts the checks of a build's kommuner have read, kept for the next kommune when a
+/// second one shows the same text (see [`Reuse`]).
+pub struct TextReads(Reuse<Read>);
+
+impl Default for TextReads {
+    fn default() -> Self {
+        TextReads(Reuse::new(KEPT_BYTES))
+    }
+}
+
+/// The texts of one kommune, read once each, by their text.
+pub(super) struct Texts<'a> {
+    shared: &'a TextReads,
+    own: RefCell<rustc_hash::FxHashMap<Key, Arc<Read>>>,
+}
+
+impl<'a> Texts<'a> {
+    pub(super) fn new(shared: &'a TextReads) -> Self {
+        Texts {
+            shared,
+            own: RefCell::default(),
+        }
+    }
+
+    pub(super) fn of(&self, text: &str) -> Arc<Read> {
+        let key = key_of(text.as_bytes());
+        if let Some(found) = self.own.borrow().get(&key) {
             return found.clone();
         }
-        let found = Rc::new(read(text));
-        self.0.borrow_mut().insert(text.to_string(), found.clone());
+        let found = self.shared.0.get_or_make(key, || read(text), Read::bytes);
+        self.own.borrow_mut().insert(key, found.clone());
         found
+    }
+}
+
+impl Read {
+    /// About what keeping the reading costs.
+    fn bytes(&self) -> usize {
+        let heading = |h: &HeadingInfo| h.id.len() + h.wanted.len() + h.text.len() + 96;
+        let step = |s: &Step| match s {
+            Step::Open { dest, .. } => dest.len(),
+            Step::Text(text) | Step::Raw { html: text, .. } => text.len(),
+            Step::TooDeep(_) | Step::Close => 0,
+        } + 48;
+        self.headings.iter().map(heading).sum::<usize>()
+            + self.steps.iter().map(step).sum::<usize>()
     }
 }
 
@@ -129,6 +168,31 @@ impl Depth {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_many_kommuner_show_is_read_once_for_them_and_a_kommunes_own_once_for_it() {
+        let reads = TextReads::default();
+        let inherited = "## Nivå 1 {#start}\n\nSe [skjema](/skjema/x/) og <b>dette</b>.";
+        let kommuner: Vec<Texts> = (0..4).map(|_| Texts::new(&reads)).collect();
+        let first = kommuner[0].of(inherited);
+        // Asked again in the same kommune (another language falls back to it): not read.
+        assert!(Arc::ptr_eq(&first, &kommuner[0].of(inherited)));
+        let second = kommuner[1].of(inherited);
+        // Kept on its second reading; the kommuner after take it.
+        for texts in &kommuner[2..] {
+            assert!(Arc::ptr_eq(&second, &texts.of(inherited)));
+        }
+        assert_eq!(reads.0.counts(), (2, 2));
+        // The same reading as a text read alone.
+        let alone = read(inherited);
+        assert_eq!(second.headings.len(), 1);
+        assert_eq!(second.headings[0].id, alone.headings[0].id);
+        assert_eq!(second.steps.len(), alone.steps.len());
+        // A text of one kommune's own is read for it and not kept for the others.
+        kommuner[3].of("Bare her.");
+        assert_eq!(reads.0.counts(), (3, 2));
+        assert_eq!(reads.0.kept(), 1);
+    }
 
     #[test]
     fn nesting_is_limited_once_per_text() {
