@@ -37,6 +37,7 @@ pub fn words(text: &str) -> Words<'_> {
     Words { text, at: 0 }
 }
 
+/// See [`words`].
 pub struct Words<'t> {
     text: &'t str,
     at: usize,
@@ -46,33 +47,31 @@ impl<'t> Iterator for Words<'t> {
     type Item = &'t str;
 
     fn next(&mut self) -> Option<&'t str> {
-        let start = self.run_end(true);
+        let start = self.run_end(self.at, true);
+        self.at = start;
         if start == self.text.len() {
-            self.at = start;
             return None;
         }
-        self.at = start;
-        self.at = self.run_end(false);
+        self.at = self.run_end(start, false);
         Some(&self.text[start..self.at])
     }
 }
 
 impl Words<'_> {
-    /// Where the run of whitespace (or of anything else) that begins at `self.at` ends.
+    /// Where the run of whitespace (or of anything else) that begins at `at` ends.
     #[inline(always)]
-    fn run_end(&self, whitespace: bool) -> usize {
-        let (text, mut at) = (self.text, self.at);
-        let bytes = text.as_bytes();
+    fn run_end(&self, mut at: usize, whitespace: bool) -> usize {
+        let (text, bytes) = (self.text, self.text.as_bytes());
+        // A space is whitespace and printable ASCII is not: most bytes are one or the
+        // other, and are passed over without asking more.
+        let plain = |b: u8| {
+            if whitespace {
+                b == b' '
+            } else {
+                (0x21..0x80).contains(&b)
+            }
+        };
         loop {
-            // Printable ASCII is no whitespace, a space is: most bytes are one or the
-            // other, and are passed over without asking more.
-            let plain = |b: u8| {
-                if whitespace {
-                    b == b' '
-                } else {
-                    (0x21..0x80).contains(&b)
-                }
-            };
             at += bytes[at..]
                 .iter()
                 .position(|&b| !plain(b))

@@ -208,9 +208,7 @@ fn lower(c: char) -> char {
 
 /// A form as lowercase characters with runs of whitespace collapsed to one space.
 fn normalise(form: &str) -> Vec<char> {
-    form.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    crate::bytes::collapse_whitespace(form)
         .chars()
         .map(lower)
         .collect()

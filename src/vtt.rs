@@ -234,7 +234,7 @@ fn plain(text: &str) -> String {
         .replace("&lrm;", "\u{200e}")
         .replace("&rlm;", "\u{200f}")
         .replace("&amp;", "&");
-    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::bytes::collapse_whitespace(&decoded)
 }
 
 /// The transcript: the cues' words in paragraphs, a new paragraph where the film pauses
