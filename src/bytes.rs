@@ -94,21 +94,98 @@ impl Words<'_> {
     }
 }
 
-/// The words of `text` joined by single spaces.
+/// The words of `text` joined by single spaces, as `split_whitespace` and `join(" ")`
+/// would give them. Every page's search text is collapsed: most of it (printable ASCII with
+/// single spaces) is copied sixteen bytes at a time, and only the rest is read word by word.
 pub fn collapse_whitespace(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let runs = words(text);
     let mut out = String::with_capacity(text.len());
-    for word in words(text) {
-        if !out.is_empty() {
-            out.push(' ');
+    let mut at = runs.run_end(0, true);
+    while at < bytes.len() {
+        let plain_end = at + plain_len(&bytes[at..]);
+        out.push_str(&text[at..plain_end]);
+        at = plain_end;
+        if at == bytes.len() {
+            break;
         }
-        out.push_str(word);
+        let after_space = runs.run_end(at, true);
+        if after_space > at {
+            // Something was copied before (leading whitespace was skipped); nothing after
+            // the last word.
+            if after_space < bytes.len() {
+                out.push(' ');
+            }
+            at = after_space;
+        } else {
+            let word_end = runs.run_end(at, false);
+            out.push_str(&text[at..word_end]);
+            at = word_end;
+        }
     }
     out
 }
 
+/// How many bytes at the start of `bytes` stay as they are when whitespace is collapsed:
+/// printable ASCII, and single spaces followed by it.
+fn plain_len(bytes: &[u8]) -> usize {
+    let mut at = 0;
+    while at + CHUNK < bytes.len() {
+        let window: &[u8; CHUNK + 1] = bytes[at..=at + CHUNK].try_into().expect("in bounds");
+        let plain = plain_mask(window);
+        if plain != u16::MAX {
+            return at + plain.trailing_ones() as usize;
+        }
+        at += CHUNK;
+    }
+    while let Some(&b) = bytes.get(at) {
+        let next = bytes.get(at + 1).copied().unwrap_or(0);
+        if !is_plain(b, next) {
+            break;
+        }
+        at += 1;
+    }
+    at
+}
+
+/// Whether byte `b`, followed by `next`, stays as it is (see [`plain_len`]).
+#[inline(always)]
+fn is_plain(b: u8, next: u8) -> bool {
+    let printable = |b: u8| (0x21..0x80).contains(&b);
+    printable(b) || (b == b' ' && printable(next))
+}
+
+/// Which of the first sixteen bytes of `window` are plain (bit `k` for byte `k`); the
+/// seventeenth is the one after the last.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn plain_mask(window: &[u8; CHUNK + 1]) -> u16 {
+    use std::arch::x86_64::*;
+    // SAFETY: SSE2 is part of every x86-64 processor; the two loads read bytes 0..16 and
+    // 1..17 of `window` and need no alignment.
+    unsafe {
+        let bytes = _mm_loadu_si128(window.as_ptr().cast::<__m128i>());
+        let next = _mm_loadu_si128(window.as_ptr().add(1).cast::<__m128i>());
+        let space = _mm_set1_epi8(b' ' as i8);
+        // As signed numbers, printable ASCII (0x21..=0x7f) is what is greater than a space.
+        let printable = _mm_cmpgt_epi8(bytes, space);
+        let single_space = _mm_and_si128(_mm_cmpeq_epi8(bytes, space), _mm_cmpgt_epi8(next, space));
+        _mm_movemask_epi8(_mm_or_si128(printable, single_space)) as u16
+    }
+}
+
+/// [`plain_mask`] a byte at a time, where SSE2 is not at hand.
+#[cfg(not(target_arch = "x86_64"))]
+#[inline(always)]
+fn plain_mask(window: &[u8; CHUNK + 1]) -> u16 {
+    (0..CHUNK).fold(0u16, |plain, k| {
+        plain | (u16::from(is_plain(window[k], window[k + 1])) << k)
+    })
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{position, string_from_utf8, words};
+    use super::{collapse_whitespace, plain_len, plain_mask, position, string_from_utf8, words};
 
     #[test]
     fn words_are_the_ones_split_whitespace_gives() {
@@ -152,6 +229,86 @@ mod tests {
             let text = format!("{c}a{c}b {c}");
             let expected: Vec<&str> = text.split_whitespace().collect();
             assert_eq!(words(&text).collect::<Vec<_>>(), expected, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn collapsed_text_is_the_words_split_whitespace_gives_joined_by_spaces() {
+        let pieces = [
+            "Bekymringsmeldingen",
+            "barn",
+            "og",
+            "a",
+            "æøå",
+            "Skjæringstidspunktet",
+            "ሕፃን",
+            "الطفل",
+            " ",
+            " ",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\r\n",
+            "\u{0b}",
+            "\u{01}",
+            "\u{7f}",
+            "\u{85}",
+            "\u{a0}",
+            "\u{2028}",
+            "\u{3000}",
+            "\u{200b}",
+            "·",
+            "-",
+            "1234567890abcdefg",
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        for _ in 0..5000 {
+            let text: String = (0..next(60)).map(|_| pieces[next(pieces.len())]).collect();
+            let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(collapse_whitespace(&text), expected, "{text:?}");
+        }
+        // A double space or a tab at every place in and after a chunk.
+        for len in 1..60 {
+            for at in 0..len {
+                for odd in ["  ", "\t", " \u{a0}", "\n"] {
+                    let mut text = "ab c".repeat(len).chars().take(len).collect::<String>();
+                    text.insert_str(at, odd);
+                    let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                    assert_eq!(collapse_whitespace(&text), expected, "{text:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn sixteen_bytes_at_a_time_say_what_one_at_a_time_says() {
+        let alphabet = [
+            b' ', b'a', b'~', 0x7f, 0x80, 0xc3, b'\t', 0x0b, 0x20, 0x21, 0x1f, 0xff,
+        ];
+        let mut seed: u64 = 7;
+        for _ in 0..20_000 {
+            let mut window = [0u8; 17];
+            for b in &mut window {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                *b = alphabet[(seed >> 33) as usize % alphabet.len()];
+            }
+            let one_at_a_time = (0..16).fold(0u16, |mask, k| {
+                mask | (u16::from(super::is_plain(window[k], window[k + 1])) << k)
+            });
+            assert_eq!(plain_mask(&window), one_at_a_time, "{window:?}");
+            let plain = (0..17)
+                .position(|k| !super::is_plain(window[k], window.get(k + 1).copied().unwrap_or(0)))
+                .unwrap_or(17);
+            assert_eq!(plain_len(&window), plain, "{window:?}");
         }
     }
 
