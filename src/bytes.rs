@@ -187,40 +187,41 @@ fn plain_mask(window: &[u8; CHUNK + 1]) -> u16 {
 mod tests {
     use super::{collapse_whitespace, plain_len, plain_mask, position, string_from_utf8, words};
 
-    #[test]
-    fn words_are_the_ones_split_whitespace_gives() {
-        let pieces = [
-            "barn",
-            "Bekymring",
-            "æøå",
-            "ሕፃን",
-            "الطفل",
-            " ",
-            "  ",
-            "\t",
-            "\n",
-            "\r\n",
-            "\u{0b}",
-            "\u{0c}",
-            "\u{85}",
-            "\u{a0}",
-            "\u{2028}",
-            "\u{3000}",
-            "\u{200b}",
-            "\u{feff}",
-            "·",
-            "-",
-            "x",
-        ];
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = |n: usize| {
+    /// Whitespace of every kind, and characters that are not.
+    const AROUND_WORDS: &[&str] = &[
+        " ", "  ", "\t", "\n", "\r\n", "\u{0b}", "\u{0c}", "\u{85}", "\u{a0}", "\u{2028}",
+        "\u{3000}", "\u{200b}", "\u{feff}", "·", "-",
+    ];
+
+    /// Numbers below `n` from a fixed pseudo-random sequence.
+    fn numbers(mut seed: u64) -> impl FnMut(usize) -> usize {
+        move |n| {
             seed = seed
                 .wrapping_mul(6364136223846793005)
                 .wrapping_add(1442695040888963407);
             (seed >> 33) as usize % n
-        };
-        for _ in 0..5000 {
-            let text: String = (0..next(20)).map(|_| pieces[next(pieces.len())]).collect();
+        }
+    }
+
+    /// 5,000 texts of up to `most` of `pieces` each.
+    fn texts<'a>(
+        pieces: &'a [&'a str],
+        most: usize,
+        seed: u64,
+    ) -> impl Iterator<Item = String> + 'a {
+        let mut next = numbers(seed);
+        (0..5000).map(move |_| {
+            (0..next(most))
+                .map(|_| pieces[next(pieces.len())])
+                .collect()
+        })
+    }
+
+    #[test]
+    fn words_are_the_ones_split_whitespace_gives() {
+        let words_here = ["barn", "Bekymring", "æøå", "ሕፃን", "الطفل", "x"];
+        let pieces = [&words_here[..], AROUND_WORDS].concat();
+        for text in texts(&pieces, 20, 0x2545_f491_4f6c_dd1d) {
             let expected: Vec<&str> = text.split_whitespace().collect();
             assert_eq!(words(&text).collect::<Vec<_>>(), expected, "{text:?}");
         }
@@ -234,7 +235,7 @@ mod tests {
 
     #[test]
     fn collapsed_text_is_the_words_split_whitespace_gives_joined_by_spaces() {
-        let pieces = [
+        let words_here = [
             "Bekymringsmeldingen",
             "barn",
             "og",
@@ -243,34 +244,15 @@ mod tests {
             "Skjæringstidspunktet",
             "ሕፃን",
             "الطفل",
-            " ",
-            " ",
-            " ",
-            "  ",
-            "\t",
-            "\n",
-            "\r\n",
-            "\u{0b}",
+            "1234567890abcdefg",
             "\u{01}",
             "\u{7f}",
-            "\u{85}",
-            "\u{a0}",
-            "\u{2028}",
-            "\u{3000}",
-            "\u{200b}",
-            "·",
-            "-",
-            "1234567890abcdefg",
+            // Single spaces, the most common, more often.
+            " ",
+            " ",
         ];
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = |n: usize| {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as usize % n
-        };
-        for _ in 0..5000 {
-            let text: String = (0..next(60)).map(|_| pieces[next(pieces.len())]).collect();
+        let pieces = [&words_here[..], AROUND_WORDS].concat();
+        for text in texts(&pieces, 60, 0x9e37_79b9_7f4a_7c15) {
             let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(collapse_whitespace(&text), expected, "{text:?}");
         }
@@ -292,14 +274,11 @@ mod tests {
         let alphabet = [
             b' ', b'a', b'~', 0x7f, 0x80, 0xc3, b'\t', 0x0b, 0x20, 0x21, 0x1f, 0xff,
         ];
-        let mut seed: u64 = 7;
+        let mut next = numbers(7);
         for _ in 0..20_000 {
             let mut window = [0u8; 17];
             for b in &mut window {
-                seed = seed
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                *b = alphabet[(seed >> 33) as usize % alphabet.len()];
+                *b = alphabet[next(alphabet.len())];
             }
             let one_at_a_time = (0..16).fold(0u16, |mask, k| {
                 mask | (u16::from(super::is_plain(window[k], window[k + 1])) << k)
