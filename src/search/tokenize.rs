@@ -128,20 +128,30 @@ fn next_word(text: &str, from: usize) -> Option<(usize, usize)> {
         ascii_word_mask(chunk)
     };
     let mut i = from;
-    let start = loop {
+    // Where the word starts, and where its end is looked for from.
+    let (start, from_end) = loop {
         if i >= bytes.len() {
             return None;
         }
         match mask_at(i) {
             Some(0) => i += CHUNK,
-            Some(words) => break i + words.trailing_zeros() as usize,
+            Some(words) => {
+                let before = words.trailing_zeros() as usize;
+                let start = i + before;
+                // Most words end in the sixteen bytes they start in: no second look.
+                let run = (!(words >> before)).trailing_zeros() as usize;
+                if before + run < CHUNK {
+                    return Some((start, start + run));
+                }
+                break (start, i + CHUNK);
+            }
             None => match word_char_at(text, i) {
-                (true, _) => break i,
+                (true, _) => break (i, i),
                 (false, len) => i += len,
             },
         }
     };
-    i = start;
+    i = from_end;
     while i < bytes.len() {
         match mask_at(i) {
             Some(words) => {
