@@ -69,6 +69,7 @@ impl CompiledTheme {
         tera.autoescape_on([".html"]);
         tera.set_escape_fn(escape_html_into);
         tera.register_filter("striptags", striptags);
+        tera.register_filter("truncate", truncate);
         tera.add_raw_templates(templates)
             .map_err(|e| template_error(name, &files, &e))?;
         let css_path = "static/css/main.css";
@@ -222,6 +223,23 @@ fn striptags(text: &str, _: tera::Kwargs, _: &tera::State) -> String {
     out
 }
 
+/// Tera's `truncate` (at most `length` graphemes, then `end`, `…` by default) without
+/// Tera's list of every grapheme of the text: a text of at most `length` bytes has at most
+/// that many graphemes and stays as it is, and a longer one is read only up to the cut.
+/// The theme cuts every page's `<meta name="description">` with it.
+fn truncate(text: &str, kwargs: tera::Kwargs, _: &tera::State) -> tera::TeraResult<String> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let length = kwargs.must_get::<usize>("length")?;
+    let end = kwargs.get::<&str>("end")?.unwrap_or("…");
+    if text.len() <= length {
+        return Ok(text.to_string());
+    }
+    Ok(match text.grapheme_indices(true).nth(length) {
+        Some((cut, _)) => text[..cut].to_string() + end,
+        None => text.to_string(),
+    })
+}
+
 /// A template error located in its file (the project's copy or the built-in one, so the
 /// editor knows what to open), with Tera's reason.
 pub fn template_error(theme: &str, files: &ThemeFiles, err: &tera::Error) -> Diagnostic {
@@ -264,7 +282,7 @@ pub fn template_error(theme: &str, files: &ThemeFiles, err: &tera::Error) -> Dia
 
 #[cfg(test)]
 mod tests {
-    use super::{escape_html, striptags};
+    use super::{escape_html, striptags, truncate};
 
     #[test]
     fn escaping_keeps_slashes_and_escapes_what_could_end_a_tag_or_attribute() {
@@ -274,6 +292,39 @@ mod tests {
             "&lt;b a=&quot;1&quot; c=&#x27;2&#x27;&gt;&amp;&lt;/b&gt;"
         );
         assert_eq!(escape_html("Tromsø – «ja»"), "Tromsø – «ja»");
+    }
+
+    #[test]
+    fn truncate_cuts_after_as_many_graphemes_as_teras_own_filter() {
+        let ours = {
+            let mut tera = tera::Tera::default();
+            tera.register_filter("truncate", truncate);
+            tera
+        };
+        let teras = tera::Tera::default();
+        let texts = [
+            "",
+            "Ring 110",
+            "Barneverntjenesten hjelper barn og familier",
+            "a\u{030A}a\u{030A}a\u{030A}a\u{030A}",
+            "😀😀👩‍👩‍👧😀test",
+            "日本語hello",
+            "الطِّفْل والأسرة",
+            "ሕፃን ትምህርት",
+        ];
+        for text in texts {
+            for length in 0..20 {
+                for call in [
+                    format!("{{{{ t | truncate(length={length}) }}}}"),
+                    format!("{{{{ t | truncate(length={length}, end=\"...\") }}}}"),
+                ] {
+                    let mut ctx = tera::Context::new();
+                    ctx.insert("t", text);
+                    let render = |tera: &tera::Tera| tera.render_str(&call, &ctx, false).unwrap();
+                    assert_eq!(render(&ours), render(&teras), "{text:?} {call}");
+                }
+            }
+        }
     }
 
     #[test]
