@@ -1,7 +1,7 @@
 //! Byte work done over every text of a build: searches by a simple predicate, sixteen
 //! bytes at a time (a fixed-size test the compiler turns into vector instructions, where a
-//! byte-by-byte `position` is one branch per byte), the words of a text, and the UTF-8
-//! check of content files and rendered pages.
+//! byte-by-byte `position` is one branch per byte), the words of a text and the text with
+//! its whitespace collapsed, and the UTF-8 check of content files and rendered pages.
 
 const CHUNK: usize = 16;
 
@@ -47,50 +47,55 @@ impl<'t> Iterator for Words<'t> {
     type Item = &'t str;
 
     fn next(&mut self) -> Option<&'t str> {
-        let start = self.run_end(self.at, true);
+        let start = run_end(self.text, self.at, true);
         self.at = start;
         if start == self.text.len() {
             return None;
         }
-        self.at = self.run_end(start, false);
+        self.at = run_end(self.text, start, false);
         Some(&self.text[start..self.at])
     }
 }
 
-impl Words<'_> {
-    /// Where the run of whitespace (or of anything else) that begins at `at` ends.
-    #[inline(always)]
-    fn run_end(&self, mut at: usize, whitespace: bool) -> usize {
-        let (text, bytes) = (self.text, self.text.as_bytes());
-        // A space is whitespace and printable ASCII is not: most bytes are one or the
-        // other, and are passed over without asking more.
-        let plain = |b: u8| {
-            if whitespace {
-                b == b' '
-            } else {
-                (0x21..0x80).contains(&b)
-            }
-        };
-        loop {
-            at += bytes[at..]
-                .iter()
-                .position(|&b| !plain(b))
-                .unwrap_or(bytes.len() - at);
-            let Some(&b) = bytes.get(at) else {
-                return at;
-            };
-            let (is_whitespace, len) = if b.is_ascii() {
-                // `char::is_whitespace` in ASCII (with vertical tab, unlike `u8`'s).
-                (matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' '), 1)
-            } else {
-                let c = text[at..].chars().next().expect("at a character boundary");
-                (c.is_whitespace(), c.len_utf8())
-            };
-            if is_whitespace != whitespace {
-                return at;
-            }
-            at += len;
+/// Printable ASCII: no whitespace, and nothing to decode.
+#[inline(always)]
+fn is_printable_ascii(b: u8) -> bool {
+    (0x21..0x80).contains(&b)
+}
+
+/// Where the run of whitespace (or of anything else) that begins at byte `at` of `text`
+/// ends.
+#[inline(always)]
+fn run_end(text: &str, mut at: usize, whitespace: bool) -> usize {
+    let bytes = text.as_bytes();
+    // A space is whitespace and printable ASCII is not: most bytes are one or the other,
+    // and are passed over without asking more.
+    let plain = |b: u8| {
+        if whitespace {
+            b == b' '
+        } else {
+            is_printable_ascii(b)
         }
+    };
+    loop {
+        at += bytes[at..]
+            .iter()
+            .position(|&b| !plain(b))
+            .unwrap_or(bytes.len() - at);
+        let Some(&b) = bytes.get(at) else {
+            return at;
+        };
+        let (is_whitespace, len) = if b.is_ascii() {
+            // `char::is_whitespace` in ASCII (with vertical tab, unlike `u8`'s).
+            (matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' '), 1)
+        } else {
+            let c = text[at..].chars().next().expect("at a character boundary");
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if is_whitespace != whitespace {
+            return at;
+        }
+        at += len;
     }
 }
 
@@ -99,9 +104,8 @@ impl Words<'_> {
 /// single spaces) is copied sixteen bytes at a time, and only the rest is read word by word.
 pub fn collapse_whitespace(text: &str) -> String {
     let bytes = text.as_bytes();
-    let runs = words(text);
     let mut out = String::with_capacity(text.len());
-    let mut at = runs.run_end(0, true);
+    let mut at = run_end(text, 0, true);
     while at < bytes.len() {
         let plain_end = at + plain_len(&bytes[at..]);
         out.push_str(&text[at..plain_end]);
@@ -109,7 +113,7 @@ pub fn collapse_whitespace(text: &str) -> String {
         if at == bytes.len() {
             break;
         }
-        let after_space = runs.run_end(at, true);
+        let after_space = run_end(text, at, true);
         if after_space > at {
             // Something was copied before (leading whitespace was skipped); nothing after
             // the last word.
@@ -118,7 +122,7 @@ pub fn collapse_whitespace(text: &str) -> String {
             }
             at = after_space;
         } else {
-            let word_end = runs.run_end(at, false);
+            let word_end = run_end(text, at, false);
             out.push_str(&text[at..word_end]);
             at = word_end;
         }
@@ -151,8 +155,7 @@ fn plain_len(bytes: &[u8]) -> usize {
 /// Whether byte `b`, followed by `next`, stays as it is (see [`plain_len`]).
 #[inline(always)]
 fn is_plain(b: u8, next: u8) -> bool {
-    let printable = |b: u8| (0x21..0x80).contains(&b);
-    printable(b) || (b == b' ' && printable(next))
+    is_printable_ascii(b) || (b == b' ' && is_printable_ascii(next))
 }
 
 /// Which of the first sixteen bytes of `window` are plain (bit `k` for byte `k`); the
