@@ -107,7 +107,7 @@ pub fn collapse_whitespace(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut at = run_end(text, 0, true);
     while at < bytes.len() {
-        let plain_end = at + plain_len(&bytes[at..]);
+        let plain_end = at + kept_len::<PrintableAscii>(&bytes[at..]);
         out.push_str(&text[at..plain_end]);
         at = plain_end;
         if at == bytes.len() {
@@ -130,21 +130,79 @@ pub fn collapse_whitespace(text: &str) -> String {
     out
 }
 
-/// How many bytes at the start of `bytes` stay as they are when whitespace is collapsed:
-/// printable ASCII, and single spaces followed by it.
-fn plain_len(bytes: &[u8]) -> usize {
+/// A class of bytes that a run of text keeps as they are, with single spaces before one of
+/// them (see [`kept_len`]).
+pub trait Kept {
+    /// Whether `b` is of the class.
+    fn byte(b: u8) -> bool;
+
+    /// Which of the sixteen bytes in `v` are of the class (bit `k` for byte `k`).
+    #[cfg(target_arch = "x86_64")]
+    fn mask(v: std::arch::x86_64::__m128i) -> u16;
+}
+
+/// Printable ASCII (0x21..=0x7f): no whitespace, and nothing to decode.
+pub struct PrintableAscii;
+
+impl Kept for PrintableAscii {
+    #[inline(always)]
+    fn byte(b: u8) -> bool {
+        is_printable_ascii(b)
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[inline(always)]
+    fn mask(v: std::arch::x86_64::__m128i) -> u16 {
+        use std::arch::x86_64::*;
+        // SAFETY: SSE2 is part of every x86-64 processor.
+        unsafe {
+            // As signed numbers, printable ASCII is what is greater than a space.
+            _mm_movemask_epi8(_mm_cmpgt_epi8(v, _mm_set1_epi8(b' ' as i8))) as u16
+        }
+    }
+}
+
+/// The text of HTML that a minifier copies as it is: anything but `<`, `&` and HTML's
+/// whitespace (tab, line feed, form feed, carriage return, space).
+pub struct HtmlText;
+
+impl Kept for HtmlText {
+    #[inline(always)]
+    fn byte(b: u8) -> bool {
+        !matches!(b, b'<' | b'&' | b'\t' | b'\n' | 0x0c | b'\r' | b' ')
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[inline(always)]
+    fn mask(v: std::arch::x86_64::__m128i) -> u16 {
+        use std::arch::x86_64::*;
+        // SAFETY: SSE2 is part of every x86-64 processor.
+        unsafe {
+            let is = |b: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(b as i8));
+            let markup = _mm_or_si128(is(b'<'), is(b'&'));
+            let space = _mm_or_si128(_mm_or_si128(is(b'\t'), is(b'\n')), is(b' '));
+            let space = _mm_or_si128(space, _mm_or_si128(is(0x0c), is(b'\r')));
+            !(_mm_movemask_epi8(_mm_or_si128(markup, space)) as u16)
+        }
+    }
+}
+
+/// How many bytes at the start of `bytes` are of the class `K`, or single spaces followed
+/// by one: most of a text, copied sixteen bytes at a time where a loop over its words
+/// stops at every space.
+#[inline]
+pub fn kept_len<K: Kept>(bytes: &[u8]) -> usize {
     let mut at = 0;
     while at + CHUNK < bytes.len() {
         let window: &[u8; CHUNK + 1] = bytes[at..=at + CHUNK].try_into().expect("in bounds");
-        let plain = plain_mask(window);
-        if plain != u16::MAX {
-            return at + plain.trailing_ones() as usize;
+        let kept = kept_mask::<K>(window);
+        if kept != u16::MAX {
+            return at + kept.trailing_ones() as usize;
         }
         at += CHUNK;
     }
     while let Some(&b) = bytes.get(at) {
-        let next = bytes.get(at + 1).copied().unwrap_or(0);
-        if !is_plain(b, next) {
+        if !is_kept::<K>(b, bytes.get(at + 1).copied()) {
             break;
         }
         at += 1;
@@ -152,43 +210,43 @@ fn plain_len(bytes: &[u8]) -> usize {
     at
 }
 
-/// Whether byte `b`, followed by `next`, stays as it is (see [`plain_len`]).
+/// Whether byte `b`, followed by `next` (`None` at the end), is kept (see [`kept_len`]).
 #[inline(always)]
-fn is_plain(b: u8, next: u8) -> bool {
-    is_printable_ascii(b) || (b == b' ' && is_printable_ascii(next))
+fn is_kept<K: Kept>(b: u8, next: Option<u8>) -> bool {
+    K::byte(b) || (b == b' ' && next.is_some_and(K::byte))
 }
 
-/// Which of the first sixteen bytes of `window` are plain (bit `k` for byte `k`); the
+/// Which of the first sixteen bytes of `window` are kept (bit `k` for byte `k`); the
 /// seventeenth is the one after the last.
 #[cfg(target_arch = "x86_64")]
 #[inline(always)]
-fn plain_mask(window: &[u8; CHUNK + 1]) -> u16 {
+fn kept_mask<K: Kept>(window: &[u8; CHUNK + 1]) -> u16 {
     use std::arch::x86_64::*;
     // SAFETY: SSE2 is part of every x86-64 processor; the two loads read bytes 0..16 and
     // 1..17 of `window` and need no alignment.
     unsafe {
         let bytes = _mm_loadu_si128(window.as_ptr().cast::<__m128i>());
         let next = _mm_loadu_si128(window.as_ptr().add(1).cast::<__m128i>());
-        let space = _mm_set1_epi8(b' ' as i8);
-        // As signed numbers, printable ASCII (0x21..=0x7f) is what is greater than a space.
-        let printable = _mm_cmpgt_epi8(bytes, space);
-        let single_space = _mm_and_si128(_mm_cmpeq_epi8(bytes, space), _mm_cmpgt_epi8(next, space));
-        _mm_movemask_epi8(_mm_or_si128(printable, single_space)) as u16
+        let space = _mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(b' ' as i8))) as u16;
+        K::mask(bytes) | (space & K::mask(next))
     }
 }
 
-/// [`plain_mask`] a byte at a time, where SSE2 is not at hand.
+/// [`kept_mask`] a byte at a time, where SSE2 is not at hand.
 #[cfg(not(target_arch = "x86_64"))]
 #[inline(always)]
-fn plain_mask(window: &[u8; CHUNK + 1]) -> u16 {
-    (0..CHUNK).fold(0u16, |plain, k| {
-        plain | (u16::from(is_plain(window[k], window[k + 1])) << k)
+fn kept_mask<K: Kept>(window: &[u8; CHUNK + 1]) -> u16 {
+    (0..CHUNK).fold(0u16, |kept, k| {
+        kept | (u16::from(is_kept::<K>(window[k], Some(window[k + 1]))) << k)
     })
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{collapse_whitespace, plain_len, plain_mask, position, string_from_utf8, words};
+    use super::{
+        collapse_whitespace, is_kept, kept_len, kept_mask, position, string_from_utf8, words,
+        HtmlText, Kept, PrintableAscii,
+    };
 
     /// Whitespace of every kind, and characters that are not.
     const AROUND_WORDS: &[&str] = &[
@@ -274,24 +332,47 @@ mod tests {
 
     #[test]
     fn sixteen_bytes_at_a_time_say_what_one_at_a_time_says() {
-        let alphabet = [
-            b' ', b'a', b'~', 0x7f, 0x80, 0xc3, b'\t', 0x0b, 0x20, 0x21, 0x1f, 0xff,
-        ];
-        let mut next = numbers(7);
-        for _ in 0..20_000 {
-            let mut window = [0u8; 17];
-            for b in &mut window {
-                *b = alphabet[next(alphabet.len())];
+        fn agree<K: Kept>(seed: u64) {
+            let alphabet = [
+                b' ', b'a', b'~', 0x7f, 0x80, 0xc3, b'\t', 0x0b, 0x0c, b'\r', b'\n', 0x21, 0x1f,
+                0xff, b'<', b'&', b'>', 0,
+            ];
+            let mut next = numbers(seed);
+            for _ in 0..20_000 {
+                let mut window = [0u8; 17];
+                for b in &mut window {
+                    *b = alphabet[next(alphabet.len())];
+                }
+                let one_at_a_time = (0..16).fold(0u16, |mask, k| {
+                    mask | (u16::from(is_kept::<K>(window[k], Some(window[k + 1]))) << k)
+                });
+                assert_eq!(kept_mask::<K>(&window), one_at_a_time, "{window:?}");
+                for len in [16, 17] {
+                    let kept = (0..len)
+                        .position(|k| !is_kept::<K>(window[k], window[..len].get(k + 1).copied()))
+                        .unwrap_or(len);
+                    assert_eq!(kept_len::<K>(&window[..len]), kept, "{window:?}");
+                }
             }
-            let one_at_a_time = (0..16).fold(0u16, |mask, k| {
-                mask | (u16::from(super::is_plain(window[k], window[k + 1])) << k)
-            });
-            assert_eq!(plain_mask(&window), one_at_a_time, "{window:?}");
-            let plain = (0..17)
-                .position(|k| !super::is_plain(window[k], window.get(k + 1).copied().unwrap_or(0)))
-                .unwrap_or(17);
-            assert_eq!(plain_len(&window), plain, "{window:?}");
         }
+        agree::<PrintableAscii>(7);
+        agree::<HtmlText>(11);
+    }
+
+    #[test]
+    fn html_text_is_what_the_minifier_copies_and_a_space_at_the_end_is_not() {
+        for b in 0..=255u8 {
+            let markup_or_space = matches!(b, b'<' | b'&' | b'\t' | b'\n' | 0x0c | b'\r' | b' ');
+            assert_eq!(HtmlText::byte(b), !markup_or_space, "{b:#x}");
+        }
+        assert_eq!(kept_len::<HtmlText>(b"ord og ord "), 10);
+        assert_eq!(kept_len::<HtmlText>(b"ord  og"), 3);
+        assert_eq!(kept_len::<HtmlText>(b"\xc3\xa6 \x00 x<p>"), 6);
+        assert_eq!(kept_len::<HtmlText>(&[b'x'; 40]), 40);
+        assert_eq!(
+            kept_len::<HtmlText>(b"a long line of words, then & more"),
+            26
+        );
     }
 
     #[test]

@@ -225,6 +225,10 @@ impl<'h> Minifier<'h> {
         let mut at = self.at;
         loop {
             let start = at;
+            if handle_ws {
+                // Most of a text: what it keeps, and the single spaces between its words.
+                at += crate::bytes::kept_len::<crate::bytes::HtmlText>(&html[at..]);
+            }
             while at < html.len() && !stops[html[at] as usize] {
                 at += 1;
             }

@@ -67,6 +67,48 @@ fn markdown_and_theme_markup_is_minified_as_in_one_pass() {
 }
 
 #[test]
+fn long_text_is_minified_as_in_one_pass_whatever_a_space_is_next_to() {
+    // Text is copied sixteen bytes at a time with the single spaces between its words
+    // (`bytes::kept_len`): whatever else is next to a space, at every place in and around
+    // such a chunk, is minified as the one-pass minifier minifies it.
+    let odds = [
+        "  ",
+        " \n ",
+        "\t",
+        " \r",
+        "\u{c}",
+        " <em>x</em> ",
+        "<br>",
+        " &amp; ",
+        " &amp;",
+        "&quot; ",
+        " &#39;",
+        "&gt;",
+        "æ ø",
+        " – ",
+        "\u{a0}",
+        "\u{b} ",
+        " ",
+    ];
+    for odd in odds {
+        for at in 0..40 {
+            let mut text = "Barn og unge i kommunen ".repeat(3);
+            text.insert_str(at, odd);
+            same(&format!(
+                "<p>{text}</p>\n<p> {text}</p><ul><li>{text} </li></ul>{text}"
+            ));
+        }
+    }
+    for b in 0..=255u8 {
+        assert_eq!(
+            STOPS_TEXT[b as usize],
+            !<crate::bytes::HtmlText as crate::bytes::Kept>::byte(b),
+            "{b:#x}"
+        );
+    }
+}
+
+#[test]
 fn what_the_one_pass_minifier_does_its_own_way_is_left_to_it() {
     for html in [
         "<p>a &amp;lt; b</p>",

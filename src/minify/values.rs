@@ -31,6 +31,10 @@ const REFERENCES: [(&[u8], &[u8]); 9] = [
 /// `&amp`) and is not another `&` (then both are decoded together).
 pub(super) fn reference(html: &[u8], at: usize) -> Option<(&'static [u8], usize)> {
     let rest = &html[at..];
+    // Asked at the end of every run of text, most often at whitespace.
+    if rest.first() != Some(&b'&') {
+        return None;
+    }
     let &(written, decoded) = REFERENCES.iter().find(|(r, _)| rest.starts_with(r))?;
     if written == AMP {
         let after = &rest[AMP.len()..];
