@@ -70,13 +70,27 @@ pub(super) struct FoundLink {
 /// Read a page's links and ids. Read as bytes, so a page is not checked for UTF-8 first:
 /// what is kept of it is (lossily) converted.
 pub(super) fn collect(html: &(impl AsRef<[u8]> + ?Sized)) -> Found {
-    let html = html.as_ref();
-    if let Some(found) = super::scan::scan(html) {
+    collect_with(html.as_ref(), Texts::Read)
+}
+
+/// Whether the texts of links are read. Only a message about a broken link shows one, so
+/// a page's own text is read without them first (most of what it costs to read a link's
+/// text) and read again, with them, if a link is broken.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) enum Texts {
+    #[default]
+    Read,
+    Left,
+}
+
+/// [`collect`], with the texts of links or without them (each link's text left empty).
+pub(super) fn collect_with(html: &[u8], texts: Texts) -> Found {
+    if let Some(found) = super::scan::scan(html, texts) {
         READ_QUICKLY.fetch_add(1, Ordering::Relaxed);
         return found;
     }
     READ_BY_HTML5GUM.fetch_add(1, Ordering::Relaxed);
-    tokenize(html)
+    tokenize(html, texts)
 }
 
 /// Texts (pages, parts of pages) the quicker reader read in this process, and texts it
@@ -85,30 +99,42 @@ pub(crate) static READ_QUICKLY: AtomicUsize = AtomicUsize::new(0);
 pub(crate) static READ_BY_HTML5GUM: AtomicUsize = AtomicUsize::new(0);
 
 /// Whether the quicker reader of `scan` reads `html` (and not html5gum); it panics if
-/// that reader finds anything other than what html5gum finds.
+/// that reader finds anything other than what html5gum finds, or reads other links and
+/// ids when it leaves their texts out.
 pub(crate) fn quick_reader_agrees(html: &[u8]) -> bool {
-    let Some(scanned) = super::scan::scan(html) else {
+    let Some(scanned) = super::scan::scan(html, Texts::Read) else {
         return false;
     };
-    let tokenized = tokenize(html);
+    let tokenized = tokenize(html, Texts::Read);
     assert!(
         scanned == tokenized,
         "the quick reader read {scanned:#?}, html5gum {tokenized:#?}"
     );
+    // Read without the texts of links: the same, with every text empty.
+    let mut without_texts = scanned;
+    without_texts.links.iter_mut().for_each(|l| l.text.clear());
+    let left = super::scan::scan(html, Texts::Left);
+    assert!(
+        left.as_ref() == Some(&without_texts),
+        "without texts the quick reader read {left:#?}, with them {without_texts:#?}"
+    );
     true
 }
 
-/// [`collect`] by html5gum's tokenizer, whatever the page holds.
-pub(super) fn tokenize(html: &[u8]) -> Found {
-    let mut collector = Collector::default();
+/// [`collect_with`] by html5gum's tokenizer, whatever the page holds.
+pub(super) fn tokenize(html: &[u8], texts: Texts) -> Found {
+    let mut collector = Collector {
+        state: CollectorState::reading(texts),
+        ..Collector::default()
+    };
     let Ok(()) = Tokenizer::new_with_emitter(html, &mut collector).finish();
     collector.state.close_a();
     collector.state.found
 }
 
-/// [`collect`] of the text the chunks make one after the other.
-pub(super) fn collect_chunks(chunks: &[&[u8]]) -> Found {
-    collect(&chunks.concat())
+/// [`collect_with`] of the text the chunks make one after the other.
+pub(super) fn collect_chunks(chunks: &[&[u8]], texts: Texts) -> Found {
+    collect_with(&chunks.concat(), texts)
 }
 
 /// How an attribute holds a URL, if it does.
@@ -268,7 +294,7 @@ impl Emitter for &mut Collector {
     }
 
     fn emit_string(&mut self, c: &[u8]) {
-        if self.state.open_a.is_some() {
+        if self.state.open_a.is_some() && self.state.texts == Texts::Read {
             self.text.extend_from_slice(c);
         }
     }
@@ -369,9 +395,18 @@ pub(super) struct CollectorState {
     /// Depth inside `<svg>` and `<math>`, where `<title>`, `<style>` and `<script>` are
     /// not raw text.
     foreign: usize,
+    /// Whether the texts of links are read.
+    pub(super) texts: Texts,
 }
 
 impl CollectorState {
+    pub(super) fn reading(texts: Texts) -> Self {
+        CollectorState {
+            texts,
+            ..CollectorState::default()
+        }
+    }
+
     pub(super) fn end_tag(&mut self, name: &[u8]) {
         match name {
             b"a" => self.close_a(),
@@ -449,7 +484,9 @@ impl CollectorState {
     }
 
     pub(super) fn text(&mut self, text: &str) {
-        let Some(i) = self.open_a else { return };
+        let Some(i) = self.open_a.filter(|_| self.texts == Texts::Read) else {
+            return;
+        };
         let out = &mut self.found.links[i].text;
         // A NUL in text is a parse error html5ever's tokenizer leaves out of the text.
         for c in text.chars().filter(|&c| c != '\0') {
@@ -478,7 +515,7 @@ impl CollectorState {
         while text.ends_with(' ') {
             text.pop();
         }
-        if text.is_empty() {
+        if text.is_empty() && self.texts == Texts::Read {
             if let Some(fallback) = fallback {
                 *text = fallback.chars().take(TEXT_CHARS).collect();
             }

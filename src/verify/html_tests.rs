@@ -1,12 +1,12 @@
 //! Tests of the page reader (`html.rs`).
 
-use super::{collect_chunks, quick_reader_agrees, tokenize, Found};
+use super::{collect_chunks, collect_with, quick_reader_agrees, tokenize, Found, Texts};
 use crate::verify::tests::{html, index, messages};
 
 /// html5gum's reading of `html`, and the quicker reader's where it reads it: the same.
 fn collect(html: &(impl AsRef<[u8]> + ?Sized)) -> Found {
     quick_reader_agrees(html.as_ref());
-    tokenize(html.as_ref())
+    tokenize(html.as_ref(), Texts::Read)
 }
 
 /// A page's links as (URL, text) and its ids.
@@ -92,14 +92,17 @@ fn tags_in_scripts_and_comments_are_not_read() {
 #[test]
 fn chunks_split_inside_a_tag_read_as_one_text() {
     let whole = "<a href=\"/x?a&amp;b\" id=y>Te&amp;kst</a><img alt=A src=/b.png>";
-    let found = collect_chunks(&[
-        b"<a hr",
-        b"ef=\"/x?a&am",
-        b"p;b\" id=",
-        b"y>Te&a",
-        b"mp;kst</",
-        b"a><img alt=A src=/b.png>",
-    ]);
+    let found = collect_chunks(
+        &[
+            b"<a hr",
+            b"ef=\"/x?a&am",
+            b"p;b\" id=",
+            b"y>Te&a",
+            b"mp;kst</",
+            b"a><img alt=A src=/b.png>",
+        ],
+        Texts::Read,
+    );
     assert_eq!(read(&found), read(&collect(whole)));
     assert_eq!(
         read(&found),
@@ -184,4 +187,29 @@ fn pages_are_read_as_bytes_with_their_text_whole_and_a_stray_byte_replaced() {
             vec!["a\u{fffd}b"]
         )
     );
+}
+
+#[test]
+fn read_without_texts_a_page_has_the_same_links_and_ids_with_empty_texts() {
+    let pages: [&[u8]; 6] = [
+        b"<a href=\"/x?a&amp;b\" id=y>Te&amp;kst</a><img alt=A src=/b.png>",
+        b"<a href=/bti/f/x/ aria-label=Lukk id=l><svg></svg></a><a href=/bti/f/y/><img src=/c.png alt=Logo></a>",
+        b"<base href=/bti/f/><a href=a/ name=n>A <em>b</em> c</a><img srcset=\"a.png 1x, b.png 2x\">",
+        b"<script>let s='<a href=/nei/>x</a>';</script><a href=/ja/>Ja &copy</a><p id=p>",
+        // Left to html5gum: a carriage return, and a byte that is not UTF-8 in a link's text.
+        b"<a href=/x/>A\r\nB</a><div id=d></div>",
+        b"<a href=/x/ id=a>T\xffe</a><a href=/y/>Ny</a>",
+    ];
+    for page in pages {
+        let mut with_texts = collect_with(page, Texts::Read);
+        with_texts.links.iter_mut().for_each(|l| l.text.clear());
+        let page_text = String::from_utf8_lossy(page);
+        assert_eq!(collect_with(page, Texts::Left), with_texts, "{page_text}");
+        assert_eq!(tokenize(page, Texts::Left), with_texts, "{page_text}");
+        assert!(
+            !with_texts.links.is_empty() && !with_texts.ids.is_empty()
+                || page_text.contains("script"),
+            "{page_text}"
+        );
+    }
 }

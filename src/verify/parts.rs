@@ -3,7 +3,8 @@
 
 use std::sync::Arc;
 
-use super::html::{collect, collect_chunks, Found, OwnedFound};
+use super::html::{collect, collect_chunks, collect_with, Found, OwnedFound, Texts};
+use super::resolve::Resolved;
 use super::LinkIndex;
 use crate::write::{MinifiedPage, MinifiedPart};
 
@@ -22,10 +23,15 @@ enum Read<'a> {
 impl Read<'_> {
     /// What the proof reads in `part` (whose bytes `text` gives): kept, read the first time
     /// it is asked, when other pages may hold the part; a part only this page holds (its
-    /// own text, a part seen once) is read without a copy kept.
-    fn of<'a>(part: &'a Arc<MinifiedPart>, text: impl FnOnce() -> &'a [u8]) -> Read<'a> {
+    /// own text, a part seen once) is read without a copy kept, and the texts of its links
+    /// as `texts` says. A kept part's link texts are read: it is read once.
+    fn of<'a>(
+        part: &'a Arc<MinifiedPart>,
+        text: impl FnOnce() -> &'a [u8],
+        texts: Texts,
+    ) -> Read<'a> {
         if Arc::strong_count(part) == 1 && part.links.0.get().is_none() {
-            return Read::Fresh(collect(text()));
+            return Read::Fresh(collect_with(text(), texts));
         }
         Read::Kept(part.links.0.get_or_init(|| collect(text()).owned()))
     }
@@ -67,11 +73,22 @@ impl LinkIndex {
     /// [`LinkIndex::page`] of a page whose shared parts (see `build::shared`) are read
     /// once, however many pages hold them: the rest of the page is read as one text.
     pub fn minified_page(&self, rel: &str, page: &MinifiedPage) {
+        // Its own text without the texts of links, which only a message about a broken
+        // link shows: read again with them if one is.
+        if !self.read_minified_page(rel, page, Texts::Left) {
+            self.read_minified_page(rel, page, Texts::Read);
+        }
+    }
+
+    /// [`LinkIndex::minified_page`], the page's own text read with the texts of its links
+    /// or not (`texts`); false, and nothing recorded, if they are not read and a link is
+    /// broken, whose message shows its text.
+    fn read_minified_page(&self, rel: &str, page: &MinifiedPage, texts: Texts) -> bool {
         let html = &page.bytes[..];
         // What lies between the parts: the skeleton, read once for all the pages that show
         // it (its placeholders hold nothing the proof reads), or the page's own text.
         let skeleton = match &page.skeleton {
-            Some(skeleton) => Read::of(skeleton, || &skeleton.bytes),
+            Some(skeleton) => Read::of(skeleton, || &skeleton.bytes, texts),
             None => {
                 let mut own = Vec::with_capacity(page.parts.len() + 1);
                 let mut at = 0;
@@ -80,13 +97,13 @@ impl LinkIndex {
                     at = range.end;
                 }
                 own.push(&html[at..]);
-                Read::Fresh(collect_chunks(&own))
+                Read::Fresh(collect_chunks(&own, texts))
             }
         };
         let parts: Vec<Read> = page
             .parts
             .iter()
-            .map(|(range, part)| Read::of(part, || &html[range.clone()]))
+            .map(|(range, part)| Read::of(part, || &html[range.clone()], texts))
             .collect();
         // The first `<base href>` in the page, wherever it is.
         let base = skeleton
@@ -96,7 +113,11 @@ impl LinkIndex {
             .link_refs()
             .chain(parts.iter().flat_map(|p| p.link_refs()));
         let links = self.resolver.links(rel, base, refs);
+        if texts == Texts::Left && links.iter().any(|(r, ..)| matches!(r, Resolved::Broken(_))) {
+            return false;
+        }
         let ids = skeleton.ids().chain(parts.iter().flat_map(|p| p.ids()));
         self.record_page(rel, None, links, ids);
+        true
     }
 }

@@ -17,7 +17,7 @@
 use html5gum::State;
 use memchr::{memchr, memchr2, memmem};
 
-use super::html::{tokenize, Attr, CollectorState, Found};
+use super::html::{tokenize, Attr, CollectorState, Found, Texts};
 
 fn is_space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | b'\x0c' | b' ')
@@ -30,13 +30,13 @@ fn ends_tag_name(b: u8) -> bool {
 
 /// `html`'s links, ids and `<base href>`, or `None` if it holds markup this reader leaves
 /// to html5gum.
-pub(super) fn scan(html: &[u8]) -> Option<Found> {
+pub(super) fn scan(html: &[u8], texts: Texts) -> Option<Found> {
     if memchr2(b'\r', b'\0', html).is_some() {
         return None;
     }
     let mut reader = Reader {
         html,
-        state: CollectorState::default(),
+        state: CollectorState::reading(texts),
         names: Vec::new(),
         attrs: Vec::new(),
     };
@@ -83,7 +83,7 @@ impl<'h> Reader<'h> {
 
     /// Text between tags: only an open `<a>`'s is kept.
     fn text(&mut self, text: &[u8]) -> Option<()> {
-        if self.state.open_a.is_some() && !text.is_empty() {
+        if self.state.open_a.is_some() && !text.is_empty() && self.state.texts == Texts::Read {
             if !ampersands_are_literal(text) {
                 return None;
             }
@@ -295,7 +295,7 @@ fn ampersands_are_literal(text: &[u8]) -> bool {
 fn decode_value(value: &[u8], quote: Option<u8>) -> String {
     let q: &[u8] = quote.as_ref().map_or(b"", std::slice::from_ref);
     let page = [b"<a href=", q, value, q, b">"].concat();
-    tokenize(&page)
+    tokenize(&page, Texts::Left)
         .links
         .pop()
         .map(|link| link.url)
@@ -304,7 +304,7 @@ fn decode_value(value: &[u8], quote: Option<u8>) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::html::{quick_reader_agrees, tokenize};
+    use super::super::html::{quick_reader_agrees, tokenize, Texts};
     use super::scan;
 
     #[test]
@@ -404,12 +404,12 @@ mod tests {
             b"<a href=/x>\xff</a>",
         ] {
             assert!(
-                scan(html).is_none(),
+                scan(html, Texts::Read).is_none(),
                 "read quickly: {}",
                 String::from_utf8_lossy(html)
             );
             // html5gum still reads it.
-            let _ = tokenize(html);
+            let _ = tokenize(html, Texts::Read);
         }
     }
 }

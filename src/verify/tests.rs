@@ -336,3 +336,43 @@ fn a_skeleton_many_pages_share_is_read_once_and_counts_for_every_page_that_holds
     );
     assert!(skeleton.links.0.get().is_some(), "the skeleton was read");
 }
+
+/// A page's own text is read without the texts of its links (only a message shows one):
+/// a link broken before the output is looked at (outside the base path) is still reported
+/// with its text, and the page's other links and ids still count.
+#[test]
+fn a_broken_link_in_a_pages_own_text_is_reported_with_its_text() {
+    use crate::write::{MinifiedPage, MinifiedPart};
+    use std::sync::Arc;
+    let shared = Arc::new(MinifiedPart::new(
+        b"<footer><a href=/bti/f/>Hjem</a></footer>"[..].into(),
+    ));
+    let page = |own: &str| {
+        let head = format!("<!doctype html><title>T</title><main>{own}</main>");
+        let mut bytes = head.clone().into_bytes();
+        bytes.extend_from_slice(&shared.bytes);
+        MinifiedPage {
+            parts: vec![(head.len()..bytes.len(), shared.clone())],
+            bytes,
+            skeleton: None,
+        }
+    };
+    let out = MemorySink::default();
+    let index = LinkIndex::new(&base());
+    let sink = RecordingSink::new(&out, &index);
+    sink.write_page(
+        "f/index.html",
+        &page("<h2 id=a>A</h2><a href=/bti/f/#a>B</a>"),
+    )
+    .unwrap();
+    sink.write_page(
+        "f/b/index.html",
+        &page("<a href=/utenfor/>Til <em>utsiden</em></a> <a href=/bti/f/#borte>C</a>"),
+    )
+    .unwrap();
+    let mut msgs = messages(&index.verify_reading(&out));
+    msgs.sort();
+    assert_eq!(msgs.len(), 2, "{msgs:#?}");
+    assert!(msgs[0].contains("`/bti/f/#borte` (“C”)"), "{msgs:#?}");
+    assert!(msgs[1].contains("`/utenfor/` (“Til utsiden”)"), "{msgs:#?}");
+}
