@@ -86,7 +86,7 @@ impl Interner {
         self.collided.get(s).copied()
     }
 
-    fn get_str(&self, id: u32) -> &str {
+    pub(super) fn get_str(&self, id: u32) -> &str {
         let end = self.ends[id as usize] as usize;
         let start = match id {
             0 => 0,

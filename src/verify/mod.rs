@@ -142,17 +142,20 @@ impl LinkIndex {
             .resolver
             .links(rel, found.base.as_deref(), found.link_refs());
         let ids = found.ids.iter().map(|id| &**id);
-        self.record_page(rel, source, links, ids);
+        self.record_page(rel, source, links, ids, &[]);
     }
 
+    /// Records a page: its `links` resolved for it, its `ids`, and the fixed links of the
+    /// kept parts it holds (`fixed`, see [`PartLinks`]).
     fn record_page<'a>(
         &self,
         rel: &str,
         source: Option<&str>,
         links: Vec<(Resolved<'_>, &str, &str)>,
         ids: impl Iterator<Item = &'a str>,
+        fixed: &[&PartLinks],
     ) {
-        let mut guard = self.shard();
+        let (mut guard, shard_index) = self.shard_and_index();
         let shard = &mut *guard;
         let path = shard.paths.intern(rel);
         let holder = u32::try_from(shard.holders.len()).expect("fewer than 2^32 pages");
@@ -166,21 +169,32 @@ impl LinkIndex {
         ids.dedup();
         let mut kept = Vec::with_capacity(links.len());
         let folder = rel.split_once('/').map(|(f, _)| f);
+        for part in fixed {
+            let recorded = part.fixed_in(shard_index, self.shards.len(), |found| {
+                self.record_fixed(shard, found)
+            });
+            kept.extend_from_slice(&recorded.links);
+            for &(problem, label) in &recorded.broken {
+                shard.problems.push((holder, problem, label));
+            }
+            if let Some(folder) = folder {
+                for link in &recorded.links {
+                    let path = shard.paths.get_str(link.target);
+                    if leaves(path, folder) {
+                        let frag = match link.frag {
+                            NONE => "",
+                            frag => shard.frags.get_str(frag),
+                        };
+                        let target = leaving_target(path, frag);
+                        note_leaving(shard, folder, target);
+                    }
+                }
+            }
+        }
         for (resolved, url, text) in links {
             if let (Some(folder), Resolved::Internal { path, frag }) = (folder, &resolved) {
-                if !path
-                    .strip_prefix(folder)
-                    .is_some_and(|p| p.starts_with('/'))
-                {
-                    let target = if frag.is_empty() {
-                        path.clone()
-                    } else {
-                        format!("{path}#{frag}")
-                    };
-                    let leaving = shard.leaving.entry(folder.to_string()).or_default();
-                    if !leaving.contains(&target) {
-                        leaving.insert(target);
-                    }
+                if leaves(path, folder) {
+                    note_leaving(shard, folder, leaving_target(path, frag));
                 }
             }
             match resolved {
@@ -383,8 +397,37 @@ impl LinkIndex {
     }
 
     fn shard(&self) -> MutexGuard<'_, Shard> {
+        self.shard_and_index().0
+    }
+
+    /// The current thread's shard, and its number.
+    fn shard_and_index(&self) -> (MutexGuard<'_, Shard>, usize) {
         let i = rayon::current_thread_index().map_or(0, |i| i + 1) % self.shards.len();
-        self.shards[i].lock().unwrap_or_else(|e| e.into_inner())
+        (self.shards[i].lock().unwrap_or_else(|e| e.into_inner()), i)
+    }
+
+    /// The fixed links of a kept part (see [`PartLinks`]) as `shard` records them.
+    fn record_fixed(&self, shard: &mut Shard, found: &html::OwnedFound) -> parts::FixedLinks {
+        let mut links = Vec::new();
+        let mut broken = Vec::new();
+        for (url, srcset, text) in found.link_refs() {
+            if parts::depends_on_page(url, srcset) {
+                continue;
+            }
+            // Not relative: the page it is on does not count.
+            match self.resolver.resolve(url, "") {
+                Resolved::Skip => {}
+                Resolved::Broken(problem) => {
+                    let label = shard.names.intern(&format!("{url}{LABEL_SEP}{text}"));
+                    broken.push((problem, label));
+                }
+                Resolved::Internal { path, frag } => links.push(shard.link(&path, frag)),
+            }
+        }
+        parts::FixedLinks {
+            links: links.into(),
+            broken: broken.into(),
+        }
     }
 
     /// Bytes held, roughly (for the memory measurement in the tests).
@@ -394,6 +437,29 @@ impl LinkIndex {
             .iter()
             .map(|s| s.lock().unwrap().heap_bytes())
             .sum()
+    }
+}
+
+/// Whether a link to output path `path` leads out of the top folder `folder` (a kommune's).
+fn leaves(path: &str, folder: &str) -> bool {
+    !path
+        .strip_prefix(folder)
+        .is_some_and(|p| p.starts_with('/'))
+}
+
+/// How a link that leaves its kommune's folder is kept: `path` or `path#frag`.
+fn leaving_target(path: &str, frag: &str) -> String {
+    if frag.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}#{frag}")
+    }
+}
+
+fn note_leaving(shard: &mut Shard, folder: &str, target: String) {
+    let leaving = shard.leaving.entry(folder.to_string()).or_default();
+    if !leaving.contains(&target) {
+        leaving.insert(target);
     }
 }
 

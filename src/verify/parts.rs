@@ -1,22 +1,69 @@
 //! Pages written in parts (see `build::shared`): a part many pages share, and the skeleton
 //! a page's parts are set into, are read once, however many pages hold them.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use super::html::{collect, collect_chunks, collect_with, Found, OwnedFound, Texts};
-use super::resolve::Resolved;
+use super::resolve::{is_relative, Problem, Resolved};
+use super::shard::Link;
 use super::LinkIndex;
 use crate::write::{MinifiedPage, MinifiedPart};
 
 /// What the link proof read in a part many pages share (see `build::shared`), read the
 /// first time a page with it is written.
 #[derive(Default)]
-pub struct PartLinks(pub(super) std::sync::OnceLock<OwnedFound>);
+pub struct PartLinks {
+    pub(super) found: OnceLock<OwnedFound>,
+    /// Its links that lead to the same place from every page (all but relative ones and
+    /// `srcset`s), resolved and interned once by each shard (by its number) instead of
+    /// once for every page: most of a page's links are those of its header and footer.
+    fixed: OnceLock<Box<[OnceLock<FixedLinks>]>>,
+}
+
+/// A part's links that lead to the same place from every page, as one shard recorded them.
+#[derive(Default)]
+pub(super) struct FixedLinks {
+    pub(super) links: Box<[Link]>,
+    /// Links broken before the output is looked at, and their labels (in `names`).
+    pub(super) broken: Box<[(Problem, u32)]>,
+}
+
+impl PartLinks {
+    /// Whether the part was read.
+    #[cfg(test)]
+    pub(super) fn read(&self) -> bool {
+        self.found.get().is_some()
+    }
+
+    /// The part's fixed links as shard `shard` (of `shards`) recorded them, recorded by
+    /// `record` the first time.
+    pub(super) fn fixed_in(
+        &self,
+        shard: usize,
+        shards: usize,
+        record: impl FnOnce(&OwnedFound) -> FixedLinks,
+    ) -> &FixedLinks {
+        let slots = self
+            .fixed
+            .get_or_init(|| (0..shards).map(|_| OnceLock::new()).collect());
+        let found = self
+            .found
+            .get()
+            .expect("a kept part is read before its links are");
+        slots[shard].get_or_init(|| record(found))
+    }
+}
+
+/// Whether a link of a kept part is resolved for each page: a relative URL depends on the
+/// page (and its `<base href>`), and a `srcset` may hold relative ones.
+pub(super) fn depends_on_page(url: &str, srcset: bool) -> bool {
+    srcset || is_relative(url)
+}
 
 /// What the proof read in a part: kept with a part other pages hold too, or read for this
 /// page alone.
 enum Read<'a> {
-    Kept(&'a OwnedFound),
+    Kept(&'a OwnedFound, &'a PartLinks),
     Fresh(Found),
 }
 
@@ -30,31 +77,45 @@ impl Read<'_> {
         text: impl FnOnce() -> &'a [u8],
         texts: Texts,
     ) -> Read<'a> {
-        if Arc::strong_count(part) == 1 && part.links.0.get().is_none() {
+        if Arc::strong_count(part) == 1 && part.links.found.get().is_none() {
             return Read::Fresh(collect_with(text(), texts));
         }
-        Read::Kept(part.links.0.get_or_init(|| collect(text()).owned()))
+        let found = part.links.found.get_or_init(|| collect(text()).owned());
+        Read::Kept(found, &part.links)
+    }
+
+    /// The part, when its fixed links are recorded once for every page (see [`PartLinks`]).
+    fn kept(&self) -> Option<&PartLinks> {
+        match self {
+            Read::Kept(_, part) => Some(part),
+            Read::Fresh(_) => None,
+        }
     }
 
     /// The part's reading as the one of the two forms it has (no boxed iterators: this is
     /// asked for every part of every page).
     fn forms(&self) -> (Option<&OwnedFound>, Option<&Found>) {
         match self {
-            Read::Kept(found) => (Some(found), None),
+            Read::Kept(found, _) => (Some(found), None),
             Read::Fresh(found) => (None, Some(found)),
         }
     }
 
     fn base(&self) -> Option<&str> {
         match self {
-            Read::Kept(found) => found.base.as_deref(),
+            Read::Kept(found, _) => found.base.as_deref(),
             Read::Fresh(found) => found.base.as_deref(),
         }
     }
 
+    /// The links resolved for this page: all of a fresh reading's, a kept part's that
+    /// depend on the page.
     fn link_refs(&self) -> impl Iterator<Item = (&str, bool, &str)> {
         let (kept, fresh) = self.forms();
-        let kept = kept.into_iter().flat_map(OwnedFound::link_refs);
+        let kept = kept
+            .into_iter()
+            .flat_map(OwnedFound::link_refs)
+            .filter(|&(url, srcset, _)| depends_on_page(url, srcset));
         kept.chain(fresh.into_iter().flat_map(Found::link_refs))
     }
 
@@ -117,7 +178,11 @@ impl LinkIndex {
             return false;
         }
         let ids = skeleton.ids().chain(parts.iter().flat_map(|p| p.ids()));
-        self.record_page(rel, None, links, ids);
+        let fixed: Vec<&PartLinks> = std::iter::once(&skeleton)
+            .chain(&parts)
+            .filter_map(Read::kept)
+            .collect();
+        self.record_page(rel, None, links, ids, &fixed);
         true
     }
 }

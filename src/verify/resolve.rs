@@ -216,7 +216,7 @@ pub(super) fn has_scheme(url: &str) -> bool {
     false
 }
 
-fn is_relative(url: &str) -> bool {
+pub(super) fn is_relative(url: &str) -> bool {
     let url = url.trim_ascii();
     !url.starts_with('/') && !has_scheme(url)
 }

@@ -270,7 +270,7 @@ fn shared_parts_are_read_once_and_count_for_every_page_that_holds_them() {
         &page("<a href=/bti/f/a/#kontakt>A</a>"),
         &page("<a href=/bti/f/#mangler>Hjem</a>"),
     );
-    assert!(shared.links.0.get().is_some(), "the part was read");
+    assert!(shared.links.read(), "the part was read");
 }
 
 /// Writes `first` as `f/index.html` and `second` as `f/a/index.html`, and checks that the
@@ -334,7 +334,7 @@ fn a_skeleton_many_pages_share_is_read_once_and_counts_for_every_page_that_holds
         &page("A", "<a href=/bti/f/a/#m>A</a>"),
         &page("B", "<a href=/bti/f/#mangler>Hjem</a>"),
     );
-    assert!(skeleton.links.0.get().is_some(), "the skeleton was read");
+    assert!(skeleton.links.read(), "the skeleton was read");
 }
 
 /// A page's own text is read without the texts of its links (only a message shows one):
@@ -375,4 +375,88 @@ fn a_broken_link_in_a_pages_own_text_is_reported_with_its_text() {
     assert_eq!(msgs.len(), 2, "{msgs:#?}");
     assert!(msgs[0].contains("`/bti/f/#borte` (“C”)"), "{msgs:#?}");
     assert!(msgs[1].contains("`/utenfor/` (“Til utsiden”)"), "{msgs:#?}");
+}
+
+/// A part many pages share is resolved once per thread for its links that lead to the same
+/// place from every page; its relative links are resolved for each page. Written from many
+/// threads, every page still counts: a relative link broken on some pages is reported for
+/// those, a fixed one for all, and the links that leave a kommune's folder are kept for
+/// each folder.
+#[test]
+fn a_shared_parts_fixed_links_count_for_every_page_and_its_relative_links_for_each() {
+    use crate::write::{MinifiedPage, MinifiedPart};
+    use rayon::prelude::*;
+    use std::sync::Arc;
+    let shared = Arc::new(MinifiedPart::new(
+        b"<nav><a href=../>Opp</a><a href=/utenfor/>Ut</a><a href=/bti/g/>Annen</a>\
+          <a href=https://x.example/bti/f/c/#c>C</a><img srcset=\"../a.png 1x, /bti/f/a.png 2x\" alt=A></nav>"
+            .to_vec(),
+    ));
+    let page = |own: &str| {
+        let head = format!("<!doctype html><title>T</title><main>{own}</main>");
+        let mut bytes = head.clone().into_bytes();
+        bytes.extend_from_slice(&shared.bytes);
+        MinifiedPage {
+            parts: vec![(head.len()..bytes.len(), shared.clone())],
+            bytes,
+            skeleton: None,
+        }
+    };
+    let out = MemorySink::default();
+    let index = LinkIndex::new(&base());
+    let sink = RecordingSink::new(&out, &index);
+    index.file("f/a.png");
+    index.file("f/s1/a.png");
+    sink.write_page("f/index.html", &page("Hjem")).unwrap();
+    sink.write_page("f/c/index.html", &page("<p id=c>C"))
+        .unwrap();
+    // Pages one folder down (`../` is f/) and two (`../` is f/sN/, missing but for s1).
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(3)
+        .build()
+        .unwrap();
+    pool.install(|| {
+        (0..60).into_par_iter().for_each(|i| {
+            let rel = match i % 2 {
+                0 => format!("f/p{i}/index.html"),
+                _ => format!("f/s{i}/x/index.html"),
+            };
+            sink.write_page(&rel, &page(&format!("<h2 id=h{i}>{i}</h2>")))
+                .unwrap();
+        });
+    });
+    // Another kommune's page with the part: its links leave its folder for f/.
+    sink.write_page("h/index.html", &page("H")).unwrap();
+    let leaving = |folder| index.leaving(folder);
+    assert_eq!(
+        leaving("h"),
+        [
+            "a.png",
+            "f/a.png",
+            "f/c/index.html#c",
+            "g/index.html",
+            "index.html"
+        ]
+        .map(|t| format!("/bti/{t}"))
+    );
+    // From f/index.html, `../` leaves f/.
+    assert_eq!(
+        leaving("f"),
+        ["a.png", "g/index.html", "index.html"].map(|t| format!("/bti/{t}"))
+    );
+    let msgs = messages(&index.verify_reading(&out));
+    let with = |link: &str| msgs.iter().filter(|m| m.contains(link)).collect::<Vec<_>>();
+    // The fixed links: one message each, for the 63 pages of every thread that hold them.
+    for link in ["`/bti/g/` (“Annen”)", "`/utenfor/` (“Ut”)"] {
+        let found = with(link);
+        assert!(
+            found.len() == 1 && found[0].contains("62 more places"),
+            "{msgs:#?}"
+        );
+    }
+    // The relative ones, for each page: `../` misses the 30 folders f/sN/ and the root's
+    // index.html (from f/ and h/); `../a.png` all but f/s1/a.png, and the root's.
+    assert_eq!(with("`../` (“Opp”)").len(), 31, "{msgs:#?}");
+    assert_eq!(with("`../a.png`").len(), 30, "{msgs:#?}");
+    assert_eq!(msgs.len(), 63, "{msgs:#?}");
 }
