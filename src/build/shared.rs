@@ -26,8 +26,8 @@
 use std::sync::Arc;
 
 use minify_html_common::gen::codepoints::TAG_NAME_CHAR;
-use minify_html_common::spec::tag::omission::{can_omit_as_before, can_omit_as_last_node};
 
+use crate::minify::tags::{can_omit_as_before, can_omit_as_last_node};
 use crate::minify::{minify_html, minify_joined};
 use crate::reuse::{key_of, Reuse};
 use crate::write::{MinifiedPage, MinifiedPart};

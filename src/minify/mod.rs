@@ -17,6 +17,7 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub mod quick;
+pub(crate) mod tags;
 mod values;
 
 /// How many texts [`minify_html`] minified quickly, in one pass, and by the lenient

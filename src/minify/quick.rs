@@ -24,9 +24,8 @@ use minify_html_common::gen::codepoints::{
     WHATWG_ATTR_NAME_CHAR, WHITESPACE,
 };
 use minify_html_common::spec::tag::ns::Namespace;
-use minify_html_common::spec::tag::omission::{can_omit_as_before, can_omit_as_last_node};
-use minify_html_common::spec::tag::void::VOID_TAGS;
-use minify_html_common::spec::tag::whitespace::get_whitespace_minification_for_tag;
+
+use super::tags::{can_omit_as_before, can_omit_as_last_node, is_void, whitespace};
 
 use super::values::{decode_references, reference, value};
 
@@ -131,7 +130,7 @@ impl<'h> Minifier<'h> {
     /// The content of the element `parent` (`b""` at the top), up to its closing tag (not
     /// read) or the end of the text.
     fn content(&mut self, parent: &'h [u8], descendant_of_pre: bool) -> Option<()> {
-        let ws = get_whitespace_minification_for_tag(Namespace::Html, parent, descendant_of_pre);
+        let ws = whitespace(parent, descendant_of_pre);
         let handle_ws = ws.collapse || ws.destroy_whole || ws.trim;
         // Every table of minify-html-common collapses where it drops whitespace at all;
         // `text` relies on it.
@@ -280,7 +279,7 @@ impl<'h> Minifier<'h> {
             // `<title/>` still opens a title, whose text runs to its closing tag.
             return None;
         }
-        if self_closing || VOID_TAGS.contains(name) {
+        if self_closing || is_void(name) {
             return Some(None);
         }
         self.depth += 1;
@@ -322,7 +321,7 @@ impl<'h> Minifier<'h> {
                 }
                 [b'/', b'>', ..] => {
                     self.at += 2;
-                    if VOID_TAGS.contains(tag) {
+                    if is_void(tag) {
                         self.out.push(b'>');
                     } else {
                         if last == Some(Written::Unquoted) {
