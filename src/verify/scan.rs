@@ -281,7 +281,8 @@ fn ampersands_are_literal(text: &[u8]) -> bool {
             || (word > 0 && rest.get(word) == Some(&b';'))
             || LEGACY_REFERENCES
                 .iter()
-                .any(|r| rest[..word].starts_with(r))
+                // The first byte first: the mailto links of every page have `&body=`.
+                .any(|r| rest.first() == r.first() && rest[..word].starts_with(r))
         {
             return false;
         }
