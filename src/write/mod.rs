@@ -352,9 +352,22 @@ impl Sink for Staging {
     fn link(&self, rel: &str, from: &Path) -> Result<(), Diagnostic> {
         let path = self.staging.join(check_rel(rel)?);
         self.folder_for(&path)?;
-        let _ = std::fs::remove_file(&path);
+        // Linked first, and what is there removed only if the link finds it: an unchanged
+        // kommune's every file is linked, into a staging folder that rarely has any.
         std::fs::hard_link(from, &path)
-            .or_else(|_| std::fs::copy(from, &path).map(|_| ()))
+            .or_else(|e| {
+                if e.kind() == std::io::ErrorKind::AlreadyExists {
+                    let _ = std::fs::remove_file(&path);
+                    std::fs::hard_link(from, &path)
+                } else {
+                    Err(e)
+                }
+            })
+            .or_else(|_| {
+                // Never copied into a file linked from the previous output.
+                let _ = std::fs::remove_file(&path);
+                std::fs::copy(from, &path).map(|_| ())
+            })
             .map_err(|e| {
                 Diagnostic::error(
                     "io",
@@ -499,6 +512,24 @@ mod tests {
         assert_eq!(
             std::fs::read_to_string(target.join("b.txt")).unwrap(),
             "second"
+        );
+    }
+
+    #[test]
+    fn a_file_linked_over_one_already_in_staging_replaces_it() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("public");
+        std::fs::create_dir_all(target.join("a")).unwrap();
+        std::fs::write(target.join("a/index.html"), "linked").unwrap();
+        let staging = Staging::new(&target).unwrap();
+        staging.write("a/index.html", b"written first").unwrap();
+        staging
+            .link("a/index.html", &target.join("a/index.html"))
+            .unwrap();
+        staging.commit().unwrap();
+        assert_eq!(
+            std::fs::read_to_string(target.join("a/index.html")).unwrap(),
+            "linked"
         );
     }
 
