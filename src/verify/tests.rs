@@ -337,26 +337,32 @@ fn a_skeleton_many_pages_share_is_read_once_and_counts_for_every_page_that_holds
     assert!(skeleton.links.read(), "the skeleton was read");
 }
 
+/// A page of `own` text in `<main>`, then `part` (a part many pages share).
+fn own_text_then(
+    own: &str,
+    part: &std::sync::Arc<crate::write::MinifiedPart>,
+) -> crate::write::MinifiedPage {
+    let head = format!("<!doctype html><title>T</title><main>{own}</main>");
+    let mut bytes = head.clone().into_bytes();
+    bytes.extend_from_slice(&part.bytes);
+    crate::write::MinifiedPage {
+        parts: vec![(head.len()..bytes.len(), part.clone())],
+        bytes,
+        skeleton: None,
+    }
+}
+
 /// A page's own text is read without the texts of its links (only a message shows one):
 /// a link broken before the output is looked at (outside the base path) is still reported
 /// with its text, and the page's other links and ids still count.
 #[test]
 fn a_broken_link_in_a_pages_own_text_is_reported_with_its_text() {
-    use crate::write::{MinifiedPage, MinifiedPart};
+    use crate::write::MinifiedPart;
     use std::sync::Arc;
     let shared = Arc::new(MinifiedPart::new(
         b"<footer><a href=/bti/f/>Hjem</a></footer>"[..].into(),
     ));
-    let page = |own: &str| {
-        let head = format!("<!doctype html><title>T</title><main>{own}</main>");
-        let mut bytes = head.clone().into_bytes();
-        bytes.extend_from_slice(&shared.bytes);
-        MinifiedPage {
-            parts: vec![(head.len()..bytes.len(), shared.clone())],
-            bytes,
-            skeleton: None,
-        }
-    };
+    let page = |own: &str| own_text_then(own, &shared);
     let out = MemorySink::default();
     let index = LinkIndex::new(&base());
     let sink = RecordingSink::new(&out, &index);
@@ -384,7 +390,7 @@ fn a_broken_link_in_a_pages_own_text_is_reported_with_its_text() {
 /// each folder.
 #[test]
 fn a_shared_parts_fixed_links_count_for_every_page_and_its_relative_links_for_each() {
-    use crate::write::{MinifiedPage, MinifiedPart};
+    use crate::write::MinifiedPart;
     use rayon::prelude::*;
     use std::sync::Arc;
     let shared = Arc::new(MinifiedPart::new(
@@ -392,16 +398,7 @@ fn a_shared_parts_fixed_links_count_for_every_page_and_its_relative_links_for_ea
           <a href=https://x.example/bti/f/c/#c>C</a><img srcset=\"../a.png 1x, /bti/f/a.png 2x\" alt=A></nav>"
             .to_vec(),
     ));
-    let page = |own: &str| {
-        let head = format!("<!doctype html><title>T</title><main>{own}</main>");
-        let mut bytes = head.clone().into_bytes();
-        bytes.extend_from_slice(&shared.bytes);
-        MinifiedPage {
-            parts: vec![(head.len()..bytes.len(), shared.clone())],
-            bytes,
-            skeleton: None,
-        }
-    };
+    let page = |own: &str| own_text_then(own, &shared);
     let out = MemorySink::default();
     let index = LinkIndex::new(&base());
     let sink = RecordingSink::new(&out, &index);
