@@ -60,7 +60,10 @@ use html::collect;
 use intern::Map;
 use report::{Broken, Report, What};
 use resolve::{has_scheme, Resolved, Resolver};
-use shard::{encode, has_id, lookup, Form, Holder, Shard, Tables, LABEL_SEP};
+use shard::{
+    encode, has_id, leaves, leaving_target, lookup, note_leaving, Form, Holder, Shard, Tables,
+    LABEL_SEP,
+};
 
 /// The code of every diagnostic verifying makes.
 pub const CODE: &str = "broken-output-link";
@@ -406,30 +409,6 @@ impl LinkIndex {
         (self.shards[i].lock().unwrap_or_else(|e| e.into_inner()), i)
     }
 
-    /// The fixed links of a kept part (see [`PartLinks`]) as `shard` records them.
-    fn record_fixed(&self, shard: &mut Shard, found: &html::OwnedFound) -> parts::FixedLinks {
-        let mut links = Vec::new();
-        let mut broken = Vec::new();
-        for (url, srcset, text) in found.link_refs() {
-            if parts::depends_on_page(url, srcset) {
-                continue;
-            }
-            // Not relative: the page it is on does not count.
-            match self.resolver.resolve(url, "") {
-                Resolved::Skip => {}
-                Resolved::Broken(problem) => {
-                    let label = shard.names.intern(&format!("{url}{LABEL_SEP}{text}"));
-                    broken.push((problem, label));
-                }
-                Resolved::Internal { path, frag } => links.push(shard.link(&path, frag)),
-            }
-        }
-        parts::FixedLinks {
-            links: links.into(),
-            broken: broken.into(),
-        }
-    }
-
     /// Bytes held, roughly (for the memory measurement in the tests).
     #[cfg(test)]
     fn heap_bytes(&self) -> usize {
@@ -437,29 +416,6 @@ impl LinkIndex {
             .iter()
             .map(|s| s.lock().unwrap().heap_bytes())
             .sum()
-    }
-}
-
-/// Whether a link to output path `path` leads out of the top folder `folder` (a kommune's).
-fn leaves(path: &str, folder: &str) -> bool {
-    !path
-        .strip_prefix(folder)
-        .is_some_and(|p| p.starts_with('/'))
-}
-
-/// How a link that leaves its kommune's folder is kept: `path` or `path#frag`.
-fn leaving_target(path: &str, frag: &str) -> String {
-    if frag.is_empty() {
-        path.to_string()
-    } else {
-        format!("{path}#{frag}")
-    }
-}
-
-fn note_leaving(shard: &mut Shard, folder: &str, target: String) {
-    let leaving = shard.leaving.entry(folder.to_string()).or_default();
-    if !leaving.contains(&target) {
-        leaving.insert(target);
     }
 }
 

@@ -5,7 +5,7 @@ use std::sync::{Arc, OnceLock};
 
 use super::html::{collect, collect_chunks, collect_with, Found, OwnedFound, Texts};
 use super::resolve::{is_relative, Problem, Resolved};
-use super::shard::Link;
+use super::shard::{Link, Shard, LABEL_SEP};
 use super::LinkIndex;
 use crate::write::{MinifiedPage, MinifiedPart};
 
@@ -184,5 +184,29 @@ impl LinkIndex {
             .collect();
         self.record_page(rel, None, links, ids, &fixed);
         true
+    }
+
+    /// The fixed links of a kept part (see [`PartLinks`]) as `shard` records them.
+    pub(super) fn record_fixed(&self, shard: &mut Shard, found: &OwnedFound) -> FixedLinks {
+        let mut links = Vec::new();
+        let mut broken = Vec::new();
+        for (url, srcset, text) in found.link_refs() {
+            if depends_on_page(url, srcset) {
+                continue;
+            }
+            // Not relative: the page it is on does not count.
+            match self.resolver.resolve(url, "") {
+                Resolved::Skip => {}
+                Resolved::Broken(problem) => {
+                    let label = shard.names.intern(&format!("{url}{LABEL_SEP}{text}"));
+                    broken.push((problem, label));
+                }
+                Resolved::Internal { path, frag } => links.push(shard.link(&path, frag)),
+            }
+        }
+        FixedLinks {
+            links: links.into(),
+            broken: broken.into(),
+        }
     }
 }

@@ -204,6 +204,29 @@ pub(super) fn has_id(shard: &Shard, holder: u32, frag: &str, same: Option<u32>) 
     frag.eq_ignore_ascii_case("top")
 }
 
+/// Whether a link to output path `path` leads out of the top folder `folder` (a kommune's).
+pub(super) fn leaves(path: &str, folder: &str) -> bool {
+    !path
+        .strip_prefix(folder)
+        .is_some_and(|p| p.starts_with('/'))
+}
+
+/// How a link that leaves its kommune's folder is kept: `path` or `path#frag`.
+pub(super) fn leaving_target(path: &str, frag: &str) -> String {
+    if frag.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}#{frag}")
+    }
+}
+
+pub(super) fn note_leaving(shard: &mut Shard, folder: &str, target: String) {
+    let leaving = shard.leaving.entry(folder.to_string()).or_default();
+    if !leaving.contains(&target) {
+        leaving.insert(target);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
