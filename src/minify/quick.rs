@@ -220,17 +220,15 @@ impl<'h> Minifier<'h> {
     /// one-pass minifier writes it, and leaves nothing else to decide.
     fn text(&mut self, handle_ws: bool) {
         let html = self.html;
-        let stops = if handle_ws { STOPS_TEXT } else { STOPS_RAW };
         let mut at = self.at;
         loop {
             let start = at;
-            if handle_ws {
+            at += if handle_ws {
                 // Most of a text: what it keeps, and the single spaces between its words.
-                at += crate::bytes::kept_len::<crate::bytes::HtmlText>(&html[at..]);
-            }
-            while at < html.len() && !stops[html[at] as usize] {
-                at += 1;
-            }
+                crate::bytes::kept_len::<crate::bytes::HtmlText>(&html[at..])
+            } else {
+                memchr::memchr2(b'<', b'&', &html[at..]).unwrap_or(html.len() - at)
+            };
             self.out.extend_from_slice(&html[start..at]);
             if let Some((character, len)) = reference(html, at) {
                 self.out.extend_from_slice(character);
@@ -437,24 +435,6 @@ impl<'h> Minifier<'h> {
         self.at = start + len + quotes / 2;
         Some((&html[start..start + len], start))
     }
-}
-
-/// What ends a run of text whose whitespace is minified, and of text whose is not.
-static STOPS_TEXT: &[bool; 256] = &stops(true);
-static STOPS_RAW: &[bool; 256] = &stops(false);
-
-const fn stops(whitespace: bool) -> [bool; 256] {
-    let mut table = [false; 256];
-    table[b'<' as usize] = true;
-    table[b'&' as usize] = true;
-    if whitespace {
-        let mut c = 0;
-        while c < 256 {
-            table[c] = table[c] || matches!(c as u8, b'\t' | b'\n' | 0x0c | b'\r' | b' ');
-            c += 1;
-        }
-    }
-    table
 }
 
 /// Whether [`minify`] takes `html` (`Ok(true)`) and then gives what minify-html-onepass

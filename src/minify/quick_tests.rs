@@ -95,16 +95,9 @@ fn long_text_is_minified_as_in_one_pass_whatever_a_space_is_next_to() {
             let mut text = "Barn og unge i kommunen ".repeat(3);
             text.insert_str(at, odd);
             same(&format!(
-                "<p>{text}</p>\n<p> {text}</p><ul><li>{text} </li></ul>{text}"
+                "<p>{text}</p>\n<p> {text}</p><ul><li>{text} </li></ul>{text}<pre>{text} &amp; {text}</pre>"
             ));
         }
-    }
-    for b in 0..=255u8 {
-        assert_eq!(
-            STOPS_TEXT[b as usize],
-            !<crate::bytes::HtmlText as crate::bytes::Kept>::byte(b),
-            "{b:#x}"
-        );
     }
 }
 

@@ -14,146 +14,54 @@ use minify_html_common::spec::tag::whitespace::{
     get_whitespace_minification_for_tag, WhitespaceMinification,
 };
 
-/// The tags in the table, and the root (no parent, no sibling) as the empty name.
-const TAGS: [&[u8]; 64] = [
-    b"",
-    b"a",
-    b"abbr",
-    b"address",
-    b"article",
-    b"aside",
-    b"b",
-    b"blockquote",
-    b"body",
-    b"br",
-    b"button",
-    b"caption",
-    b"code",
-    b"dd",
-    b"del",
-    b"details",
-    b"dfn",
-    b"div",
-    b"dl",
-    b"dt",
-    b"em",
-    b"fieldset",
-    b"figcaption",
-    b"figure",
-    b"footer",
-    b"form",
-    b"h1",
-    b"h2",
-    b"h3",
-    b"h4",
-    b"h5",
-    b"h6",
-    b"head",
-    b"header",
-    b"hr",
-    b"html",
-    b"i",
-    b"img",
-    b"input",
-    b"label",
-    b"legend",
-    b"li",
-    b"link",
-    b"main",
-    b"meta",
-    b"nav",
-    b"ol",
-    b"option",
-    b"p",
-    b"pre",
-    b"section",
-    b"select",
-    b"small",
-    b"span",
-    b"strong",
-    b"summary",
-    b"table",
-    b"tbody",
-    b"td",
-    b"textarea",
-    b"th",
-    b"thead",
-    b"title",
-    b"tr",
-];
-const COUNT: usize = TAGS.len();
+/// The list of tags is written once: the table's rows in this order, and [`index`], a
+/// `match` (which compares a few bytes at a time, where a search of the list would call
+/// `memcmp` for each name it passes) whose every arm is the tag's place, found when
+/// compiling.
+macro_rules! tags {
+    ($($tag:literal),* $(,)?) => {
+        /// The tags in the table, and the root (no parent, no sibling) as the empty name.
+        const TAGS: &[&[u8]] = &[$($tag),*];
 
-/// A tag's place in [`TAGS`] (a `match`, which compares a few bytes at a time, where a
-/// search of the list would call `memcmp` for each name it passes).
-fn index(name: &[u8]) -> Option<usize> {
-    Some(match name {
-        b"" => 0,
-        b"a" => 1,
-        b"abbr" => 2,
-        b"address" => 3,
-        b"article" => 4,
-        b"aside" => 5,
-        b"b" => 6,
-        b"blockquote" => 7,
-        b"body" => 8,
-        b"br" => 9,
-        b"button" => 10,
-        b"caption" => 11,
-        b"code" => 12,
-        b"dd" => 13,
-        b"del" => 14,
-        b"details" => 15,
-        b"dfn" => 16,
-        b"div" => 17,
-        b"dl" => 18,
-        b"dt" => 19,
-        b"em" => 20,
-        b"fieldset" => 21,
-        b"figcaption" => 22,
-        b"figure" => 23,
-        b"footer" => 24,
-        b"form" => 25,
-        b"h1" => 26,
-        b"h2" => 27,
-        b"h3" => 28,
-        b"h4" => 29,
-        b"h5" => 30,
-        b"h6" => 31,
-        b"head" => 32,
-        b"header" => 33,
-        b"hr" => 34,
-        b"html" => 35,
-        b"i" => 36,
-        b"img" => 37,
-        b"input" => 38,
-        b"label" => 39,
-        b"legend" => 40,
-        b"li" => 41,
-        b"link" => 42,
-        b"main" => 43,
-        b"meta" => 44,
-        b"nav" => 45,
-        b"ol" => 46,
-        b"option" => 47,
-        b"p" => 48,
-        b"pre" => 49,
-        b"section" => 50,
-        b"select" => 51,
-        b"small" => 52,
-        b"span" => 53,
-        b"strong" => 54,
-        b"summary" => 55,
-        b"table" => 56,
-        b"tbody" => 57,
-        b"td" => 58,
-        b"textarea" => 59,
-        b"th" => 60,
-        b"thead" => 61,
-        b"title" => 62,
-        b"tr" => 63,
-        _ => return None,
-    })
+        /// A tag's place in [`TAGS`].
+        fn index(name: &[u8]) -> Option<usize> {
+            match name {
+                $($tag => Some(const { place($tag) }),)*
+                _ => None,
+            }
+        }
+    };
 }
+
+/// Where `tag` is in [`TAGS`] (when compiling; a tag not there does not compile).
+const fn place(tag: &[u8]) -> usize {
+    let mut i = 0;
+    while i < TAGS.len() {
+        let t = TAGS[i];
+        if t.len() == tag.len() {
+            let mut k = 0;
+            while k < t.len() && t[k] == tag[k] {
+                k += 1;
+            }
+            if k == t.len() {
+                return i;
+            }
+        }
+        i += 1;
+    }
+    panic!("a tag of the match is in TAGS")
+}
+
+tags! {
+    b"", b"a", b"abbr", b"address", b"article", b"aside", b"b", b"blockquote", b"body",
+    b"br", b"button", b"caption", b"code", b"dd", b"del", b"details", b"dfn", b"div",
+    b"dl", b"dt", b"em", b"fieldset", b"figcaption", b"figure", b"footer", b"form", b"h1",
+    b"h2", b"h3", b"h4", b"h5", b"h6", b"head", b"header", b"hr", b"html", b"i", b"img",
+    b"input", b"label", b"legend", b"li", b"link", b"main", b"meta", b"nav", b"ol",
+    b"option", b"p", b"pre", b"section", b"select", b"small", b"span", b"strong",
+    b"summary", b"table", b"tbody", b"td", b"textarea", b"th", b"thead", b"title", b"tr",
+}
+const COUNT: usize = TAGS.len();
 
 struct Table {
     omit_before: [[bool; COUNT]; COUNT],
@@ -164,15 +72,30 @@ struct Table {
 
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
-    TABLE.get_or_init(|| Table {
-        omit_before: TAGS
-            .map(|before| TAGS.map(|after| omission::can_omit_as_before(before, after))),
-        omit_as_last: TAGS
-            .map(|parent| TAGS.map(|child| omission::can_omit_as_last_node(parent, child))),
-        whitespace: TAGS
-            .map(|tag| get_whitespace_minification_for_tag(Namespace::Html, tag, false)),
-        void: TAGS.map(|tag| VOID_TAGS.contains(tag)),
-    })
+    TABLE.get_or_init(Table::new)
+}
+
+impl Table {
+    /// minify-html-common's answers for every tag and pair of tags (made once, out of the
+    /// way of the lookups).
+    #[cold]
+    fn new() -> Table {
+        let each = |f: &dyn Fn(&'static [u8]) -> bool| -> [bool; COUNT] {
+            std::array::from_fn(|i| f(TAGS[i]))
+        };
+        Table {
+            omit_before: std::array::from_fn(|b| {
+                each(&|after| omission::can_omit_as_before(TAGS[b], after))
+            }),
+            omit_as_last: std::array::from_fn(|p| {
+                each(&|child| omission::can_omit_as_last_node(TAGS[p], child))
+            }),
+            whitespace: std::array::from_fn(|i| {
+                get_whitespace_minification_for_tag(Namespace::Html, TAGS[i], false)
+            }),
+            void: each(&|tag| VOID_TAGS.contains(tag)),
+        }
+    }
 }
 
 /// `omission::can_omit_as_before`: whether the closing tag of `before` may be left out
