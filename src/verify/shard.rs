@@ -220,10 +220,19 @@ pub(super) fn leaving_target(path: &str, frag: &str) -> String {
     }
 }
 
+/// Notes that a page in `folder` links to `target` outside it. Asked for every such link
+/// of every page (the footer's link to the region's front page is on all of them): the
+/// folder's name is copied only the first time.
 pub(super) fn note_leaving(shard: &mut Shard, folder: &str, target: String) {
-    let leaving = shard.leaving.entry(folder.to_string()).or_default();
-    if !leaving.contains(&target) {
-        leaving.insert(target);
+    match shard.leaving.get_mut(folder) {
+        Some(leaving) => {
+            leaving.insert(target);
+        }
+        None => {
+            shard
+                .leaving
+                .insert(folder.to_string(), std::iter::once(target).collect());
+        }
     }
 }
 
