@@ -1,6 +1,7 @@
 //! Rebuild only what changed (`build` with the manifest in `.veiviser-cache/`): a kommune
-//! whose inputs are unchanged is taken over from the previous output, hard-linked, so its
-//! files keep their inode; a kommune that changed is written anew. The result must be the
+//! whose inputs are unchanged is taken over from the previous output, its folder moved
+//! whole into the new output, so its files and folders keep their inode; a kommune that
+//! changed is written anew. The result must be the
 //! same bytes as a clean build. Also: pages minified by their shared parts
 //! (`build/shared.rs`) are the bytes of pages minified whole.
 
@@ -131,7 +132,11 @@ fn an_edited_page_rewrites_only_its_kommune_and_the_result_equals_a_clean_build(
     let second = inodes(&out);
     assert!(rewritten(&first, &second).is_empty());
 
-    // One page of Solvberg edited: Solvberg alone is rendered again.
+    // One page of Solvberg edited: Solvberg alone is rendered again; the others' folders
+    // are moved into the new output whole, not made again.
+    let folder = |name: &str| std::fs::metadata(out.join(name)).unwrap().ino();
+    let folders = || [folder("fjordvik"), folder("bjorkedal"), folder("solvberg")];
+    let before = folders();
     let page = root.join("content/solvberg/index.md");
     let text = std::fs::read_to_string(&page).unwrap();
     std::fs::write(&page, format!("{text}\nEn ny setning om Solvberg.\n")).unwrap();
@@ -141,12 +146,43 @@ fn an_edited_page_rewrites_only_its_kommune_and_the_result_equals_a_clean_build(
     );
     let third = inodes(&out);
     assert_eq!(rewritten(&second, &third), ["(root)", "solvberg"]);
+    let after = folders();
+    assert_eq!(
+        after[..2],
+        before[..2],
+        "the unchanged kommuner's folders kept"
+    );
+    assert_ne!(after[2], before[2], "the edited kommune's folder made anew");
     let front = std::fs::read_to_string(out.join("solvberg/index.html")).unwrap();
     assert!(front.contains("En ny setning om Solvberg."));
 
     let clean = root.join("clean");
     build(root, &clean, &["--clean"]);
     assert_same_tree(&out, &clean);
+}
+
+#[test]
+fn a_file_or_folder_added_to_a_kommunes_output_by_hand_renders_it_again_without_them() {
+    let dir = demo_copy();
+    let root = dir.path();
+    let out = root.join("public");
+    build(root, &out, &[]);
+    std::fs::write(out.join("fjordvik/fremmed.html"), "<p>lagt hit</p>").unwrap();
+    std::fs::create_dir(out.join("bjorkedal/skjema/tom")).unwrap();
+    // Kept whole, their folders would bring them along: they are rendered again instead.
+    assert_eq!(
+        build(root, &out, &[]),
+        "incremental: 1 kommuner reused, 2 rendered"
+    );
+    assert!(!out.join("fjordvik/fremmed.html").exists());
+    assert!(!out.join("bjorkedal/skjema/tom").exists());
+    let clean = root.join("clean");
+    build(root, &clean, &["--clean"]);
+    assert_same_tree(&out, &clean);
+    assert_eq!(
+        build(root, &out, &[]),
+        "incremental: 3 kommuner reused, 0 rendered"
+    );
 }
 
 #[test]
@@ -400,6 +436,7 @@ fn a_link_to_a_missing_id_on_a_taken_over_page_fails_the_build() {
         build(root, &out, &[]),
         "incremental: 2 kommuner reused, 1 rendered"
     );
+    let before = inodes(&out);
     std::fs::write(
         &page,
         format!("{text}\nSe [Fjordvik]({site}#finnes-ikke).\n"),
@@ -415,6 +452,8 @@ fn a_link_to_a_missing_id_on_a_taken_over_page_fails_the_build() {
         .output()
         .unwrap();
     assert_fails(&run);
+    // The kommuner taken over are still in the output, which is as it was.
+    assert_eq!(inodes(&out), before);
     let err = stderr(&run) + &String::from_utf8_lossy(&run.stdout);
     // The message is wrapped to the terminal's width.
     let flat: String = err

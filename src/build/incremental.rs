@@ -1,7 +1,8 @@
 //! Rebuild only what changed: a kommune whose inputs are the same as in the last build
 //! into the same output folder is not rendered again; its files are taken over from the
-//! previous output (hard links, or copies where links cannot be made) into the staging
-//! folder, which is swapped in as always.
+//! previous output: its folder moved whole into the staging folder as that is swapped in
+//! (see `intact`), or else each file hard-linked (or copied where links cannot be made)
+//! into the staging folder, which is swapped in as always.
 //!
 //! The unit of reuse is the kommune, the conservative choice: every page of a kommune
 //! shows its shared chrome (kommune.yaml, contacts, glossary, the navigation that lists its
@@ -32,9 +33,10 @@
 //! size, modification time and hash. It is
 //! removed before the staging folder is swapped in and written after, so a manifest always
 //! describes the output beside it; a kommune is reused only if each file it lists is still
-//! there with its size. The files that span kommuner (landing page, sitemap, robots.txt)
-//! are always written again, and the link proof reads every page of the result, reused or
-//! not. `build --clean` reuses nothing.
+//! there with its size (and, when its folder is to be kept whole, nothing else is). The
+//! files that span kommuner (landing page, sitemap, robots.txt) are always written again,
+//! and the link proof reads every page of the result, reused or not. `build --clean` reuses
+//! nothing.
 //!
 //! The preview (`serve`) keeps the same manifest in memory beside its in-memory output
 //! ([`Previous::Memory`]): after an edit, only the kommuner whose key changed are rendered
@@ -53,6 +55,8 @@ use crate::diagnostics::Diagnostic;
 use crate::site::Kommune;
 use crate::source::mtime;
 use crate::write::Sink;
+
+use super::intact::{holds_exactly, own_folder};
 
 /// Bumped when what the manifest means changes.
 const FORMAT: u32 = 2;
@@ -261,7 +265,7 @@ impl Incremental {
             .par_iter()
             .filter_map(|slug| {
                 let entry = this.previous.kommuner.get(*slug)?;
-                (entry.clean && entry.key == this.key_of(slug, pdf) && this.intact(entry))
+                (entry.clean && entry.key == this.key_of(slug, pdf) && this.intact(slug, entry))
                     .then(|| ((*slug).clone(), entry.clone()))
             })
             .collect();
@@ -401,8 +405,14 @@ impl Incremental {
         hash
     }
 
-    fn intact(&self, entry: &Entry) -> bool {
+    /// Whether the previous output holds `entry`'s files as it wrote them; a kommune with a
+    /// folder of its own (see [`own_folder`]) only them, so that the folder can be kept
+    /// whole ([`Sink::keep_folder`]).
+    fn intact(&self, slug: &str, entry: &Entry) -> bool {
         match &self.output {
+            Output::Folder { out, .. } if own_folder(slug, entry) => {
+                holds_exactly(&out.join(slug), &format!("{slug}/"), &entry.files)
+            }
             Output::Folder { out, .. } => entry.files.par_iter().all(|(rel, size)| {
                 std::fs::symlink_metadata(out.join(rel))
                     .is_ok_and(|m| m.is_file() && m.len() == *size)
@@ -460,7 +470,7 @@ impl Incremental {
         let Some(entry) = self.previous.kommuner.get(&kommune.slug) else {
             return Ok(None);
         };
-        if entry.key != key || !self.intact(entry) {
+        if entry.key != key || !self.intact(&kommune.slug, entry) {
             return Ok(None);
         }
         let mut entry = entry.clone();
@@ -473,7 +483,16 @@ impl Incremental {
     pub fn take_over(&self, slug: &str, entry: &Entry, sink: &dyn Sink) -> Result<(), Diagnostic> {
         // Through the sink, which tells the link proof (`RecordingSink`); it reads the pages
         // unless their links out of the kommune's folder are known (checked by the caller).
-        entry.files.par_iter().try_for_each(|(rel, _)| {
+        // A kommune in a folder of its own, whose pages need not be read, is kept whole.
+        let whole = match &self.output {
+            Output::Folder { out, .. } if entry.leaving.is_some() && own_folder(slug, entry) => {
+                let files: Vec<&str> = entry.files.iter().map(|(rel, _)| rel.as_str()).collect();
+                sink.keep_folder(slug, &out.join(slug), &files)?
+            }
+            _ => false,
+        };
+        let each = if whole { &[][..] } else { &entry.files[..] };
+        each.par_iter().try_for_each(|(rel, _)| {
             let from = match &self.output {
                 Output::Folder { out, .. } => out.join(rel),
                 // The file stays in the preview's map (see `MemorySink::take_over`).

@@ -5,6 +5,7 @@
 
 mod files;
 pub mod incremental;
+mod intact;
 mod preview;
 pub mod relative;
 mod render;

@@ -442,17 +442,34 @@ impl RecordingSink<'_> {
             self.index.file(rel);
         }
     }
-}
 
-impl Sink for RecordingSink<'_> {
-    fn take_over(&self, rel: &str, from: &Path) -> Result<(), Diagnostic> {
-        self.inner.take_over(rel, from)?;
+    /// Records a file taken over: a page as one whose links are known (see
+    /// [`LinkIndex::taken_over`]), any other file noted.
+    fn taken(&self, rel: &str) {
         if rel.ends_with(".html") {
             self.index.taken_over(rel);
         } else {
             self.index.file(rel);
         }
+    }
+}
+
+impl Sink for RecordingSink<'_> {
+    fn take_over(&self, rel: &str, from: &Path) -> Result<(), Diagnostic> {
+        self.inner.take_over(rel, from)?;
+        self.taken(rel);
         Ok(())
+    }
+
+    /// As [`Sink::take_over`] of each file, when the folder is kept.
+    fn keep_folder(&self, folder: &str, from: &Path, files: &[&str]) -> Result<bool, Diagnostic> {
+        if !self.inner.keep_folder(folder, from, files)? {
+            return Ok(false);
+        }
+        for rel in files {
+            self.taken(rel);
+        }
+        Ok(true)
     }
 
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {

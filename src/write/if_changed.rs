@@ -57,8 +57,12 @@ pub struct StagingIfChanged {
 }
 
 enum State {
-    /// Everything put in the output so far is in the target as it is: these paths.
-    Unchanged(Vec<String>),
+    /// Everything put in the output so far is in the target as it is: these paths, and the
+    /// folders kept whole (name, place in the target; their files are not among the paths).
+    Unchanged {
+        paths: Vec<String>,
+        kept: Vec<(String, PathBuf)>,
+    },
     /// Something differs: a staging folder with what the unchanged files were, and what
     /// follows.
     Staged(Arc<Staging>),
@@ -69,7 +73,10 @@ impl StagingIfChanged {
     pub fn new(target: &Path) -> StagingIfChanged {
         StagingIfChanged {
             target: target.to_path_buf(),
-            state: Mutex::new(State::Unchanged(Vec::new())),
+            state: Mutex::new(State::Unchanged {
+                paths: Vec::new(),
+                kept: Vec::new(),
+            }),
         }
     }
 
@@ -77,7 +84,7 @@ impl StagingIfChanged {
     fn staged(&self) -> Option<Arc<Staging>> {
         match &*self.state.lock().unwrap_or_else(|e| e.into_inner()) {
             State::Staged(staging) => Some(Arc::clone(staging)),
-            State::Unchanged(_) => None,
+            State::Unchanged { .. } => None,
         }
     }
 
@@ -87,12 +94,12 @@ impl StagingIfChanged {
         let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
         match &mut *state {
             State::Staged(staging) => Ok(Some(Arc::clone(staging))),
-            State::Unchanged(paths) if same => {
+            State::Unchanged { paths, .. } if same => {
                 paths.push(rel.to_string());
                 Ok(None)
             }
-            State::Unchanged(paths) => {
-                let staging = Arc::new(stage(&self.target, paths)?);
+            State::Unchanged { paths, kept } => {
+                let staging = Arc::new(stage(&self.target, paths, kept)?);
                 *state = State::Staged(Arc::clone(&staging));
                 Ok(Some(staging))
             }
@@ -106,11 +113,11 @@ impl StagingIfChanged {
         let state = self.state.into_inner().unwrap_or_else(|e| e.into_inner());
         let staging = match state {
             State::Staged(staging) => staging,
-            State::Unchanged(paths) => {
-                if holds_only(&self.target, &paths) {
+            State::Unchanged { paths, kept } => {
+                if holds_only(&self.target, &paths, &kept) {
                     return Ok(false);
                 }
-                Arc::new(stage(&self.target, &paths)?)
+                Arc::new(stage(&self.target, &paths, &kept)?)
             }
         };
         let staging = Arc::into_inner(staging).expect("the build's last use of the staging");
@@ -127,11 +134,25 @@ impl StagingIfChanged {
     }
 }
 
-/// A staging folder for `target` with its files at `paths` linked into it. On threads of
-/// its own, not rayon's: it runs while the state's lock is held, and a rayon thread waiting
-/// for its share would take up other work of the build, which may wait for that lock.
-fn stage(target: &Path, paths: &[String]) -> Result<Staging, Diagnostic> {
+/// A staging folder for `target` with the folders `kept` kept whole and its other files at
+/// `paths` linked into it. On threads of its own, not rayon's: it runs while the state's
+/// lock is held, and a rayon thread waiting for its share would take up other work of the
+/// build, which may wait for that lock.
+fn stage(
+    target: &Path,
+    paths: &[String],
+    kept: &[(String, PathBuf)],
+) -> Result<Staging, Diagnostic> {
     let staging = Staging::new(target)?;
+    for (folder, from) in kept {
+        // It was there when it was noted (see `keep_folder`).
+        if !staging.keep_folder(folder, from, &[])? {
+            return Err(super::cannot_keep(
+                from,
+                &std::io::Error::from(std::io::ErrorKind::NotFound),
+            ));
+        }
+    }
     let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
     let chunk = paths.len().div_ceil(threads).max(1);
     std::thread::scope(|scope| {
@@ -152,30 +173,36 @@ fn stage(target: &Path, paths: &[String]) -> Result<Staging, Diagnostic> {
     Ok(staging)
 }
 
-/// Whether every file and folder under `target` is one of `paths` or a folder of one.
-/// Each of `paths` is there (a file the build found the same, or one of a kommune taken
-/// over, whose files are checked before), so counting the entries is enough; reading
-/// folders in parallel, it took a fraction of the time of comparing names.
-fn holds_only(target: &Path, paths: &[String]) -> bool {
+/// Whether every file and folder under `target` is one of `paths`, a folder of one, or one
+/// of the folders `kept` (whose files were checked when they were taken over, see
+/// `build::intact`, and are not read again). Each of `paths` is there (a file the build
+/// found the same), so counting the entries is enough; reading folders in parallel, it took
+/// a fraction of the time of comparing names.
+fn holds_only(target: &Path, paths: &[String], kept: &[(String, PathBuf)]) -> bool {
     let files: HashSet<&str> = paths.iter().map(String::as_str).collect();
+    let kept: HashSet<&str> = kept.iter().map(|(folder, _)| folder.as_str()).collect();
     let folders: HashSet<&str> = files
         .iter()
         .flat_map(|p| p.match_indices('/').map(move |(i, _)| &p[..i]))
+        .chain(kept.iter().copied())
         .collect();
-    entries_under(target) == Some(files.len() + folders.len())
+    entries_under(target, &kept) == Some(files.len() + folders.len())
 }
 
-/// How many files and folders are under `dir`, at any depth.
-fn entries_under(dir: &Path) -> Option<usize> {
+/// How many files and folders are under `dir`, at any depth, a folder of `opaque` at its
+/// top counted without what it holds.
+fn entries_under(dir: &Path, opaque: &HashSet<&str>) -> Option<usize> {
     use rayon::prelude::*;
     let entries = std::fs::read_dir(dir)
         .ok()?
         .collect::<Result<Vec<_>, _>>()
         .ok()?;
+    let none = HashSet::new();
     entries
         .par_iter()
         .map(|entry| match entry.file_type().ok()? {
-            t if t.is_dir() => entries_under(&entry.path()).map(|n| n + 1),
+            t if t.is_dir() && opaque.contains(entry.file_name().to_str()?) => Some(1),
+            t if t.is_dir() => entries_under(&entry.path(), &none).map(|n| n + 1),
             _ => Some(1),
         })
         .sum()
@@ -216,6 +243,26 @@ impl Sink for StagingIfChanged {
         match self.staged() {
             Some(staging) => staging.read(rel),
             None => std::fs::read(self.target.join(check_rel(rel).ok()?)).ok(),
+        }
+    }
+
+    /// A folder of the previous output at its own place is the target's as it is.
+    fn keep_folder(&self, folder: &str, from: &Path, files: &[&str]) -> Result<bool, Diagnostic> {
+        let one_name = check_rel(folder)?.components().count() == 1;
+        if !one_name || from != self.target.join(folder) || !from.is_dir() {
+            return Ok(false);
+        }
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        match &mut *state {
+            State::Staged(staging) => {
+                let staging = Arc::clone(staging);
+                drop(state);
+                staging.keep_folder(folder, from, files)
+            }
+            State::Unchanged { kept, .. } => {
+                kept.push((folder.to_string(), from.to_path_buf()));
+                Ok(true)
+            }
         }
     }
 
@@ -300,16 +347,125 @@ mod tests {
         assert_eq!(staging_folders(dir.path()), 0, "the old output removed");
     }
 
+    fn folder_inode(path: &Path) -> u64 {
+        std::os::unix::fs::MetadataExt::ino(&path.metadata().unwrap())
+    }
+
+    #[test]
+    fn a_folder_kept_whole_stays_in_the_target_until_the_swap_then_moves_into_the_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = site(dir.path());
+        let kept = folder_inode(&out.join("a"));
+        let sink = StagingIfChanged::new(&out);
+        assert!(sink
+            .keep_folder("a", &out.join("a"), &["a/side/index.html"])
+            .unwrap());
+        sink.write("index.html", b"ny forside").unwrap();
+        // Staged, but the kept folder is still the target's, and read from there.
+        assert_eq!(staging_folders(dir.path()), 1);
+        assert_eq!(folder_inode(&out.join("a")), kept);
+        assert_eq!(sink.read("a/side/index.html").unwrap(), b"side");
+        assert!(sink.commit().unwrap());
+        assert_eq!(folder_inode(&out.join("a")), kept, "moved, not made again");
+        assert_eq!(
+            std::fs::read_to_string(out.join("a/side/index.html")).unwrap(),
+            "side"
+        );
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).unwrap(),
+            "ny forside"
+        );
+        assert_eq!(staging_folders(dir.path()), 0, "the old output removed");
+    }
+
+    #[test]
+    fn a_kept_folder_and_nothing_changed_swaps_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = site(dir.path());
+        let folder = folder_inode(&out);
+        let sink = StagingIfChanged::new(&out);
+        assert!(sink
+            .keep_folder("a", &out.join("a"), &["a/side/index.html"])
+            .unwrap());
+        sink.write("index.html", b"forside").unwrap();
+        assert!(!sink.commit().unwrap());
+        assert_eq!(folder_inode(&out), folder);
+    }
+
+    #[test]
+    fn only_a_folder_at_the_top_of_the_target_is_kept_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = site(dir.path());
+        let sink = StagingIfChanged::new(&out);
+        let files = ["a/side/index.html"];
+        assert!(!sink
+            .keep_folder("a/side", &out.join("a/side"), &files)
+            .unwrap());
+        assert!(!sink
+            .keep_folder("a", &dir.path().join("a"), &files)
+            .unwrap());
+        assert!(
+            !sink.keep_folder("b", &out.join("b"), &files).unwrap(),
+            "not there"
+        );
+        assert!(sink.keep_folder("..", &out.join(".."), &files).is_err());
+        let staging = Staging::new(&out).unwrap();
+        assert!(!staging
+            .keep_folder("a/side", &out.join("a/side"), &files)
+            .unwrap());
+        assert!(staging.keep_folder("a", &out.join("a"), &files).unwrap());
+        staging.abandon();
+    }
+
+    #[test]
+    fn a_kept_folder_that_cannot_be_moved_fails_the_swap_and_leaves_the_target_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = site(dir.path());
+        std::fs::create_dir_all(out.join("c/d")).unwrap();
+        std::fs::write(out.join("c/d/index.html"), "c").unwrap();
+        let staging = Staging::new(&out).unwrap();
+        for folder in ["a", "c"] {
+            assert!(staging.keep_folder(folder, &out.join(folder), &[]).unwrap());
+        }
+        staging.write("index.html", b"ny forside").unwrap();
+        // Something written where a kept folder goes: that one cannot be moved there.
+        staging.write("c/annen.html", b"x").unwrap();
+        let error = staging.commit().unwrap_err();
+        assert_eq!(error.code, "io");
+        for (rel, text) in [
+            ("index.html", "forside"),
+            ("a/side/index.html", "side"),
+            ("c/d/index.html", "c"),
+        ] {
+            assert_eq!(std::fs::read_to_string(out.join(rel)).unwrap(), text);
+        }
+    }
+
     #[test]
     fn entries_are_counted_at_every_depth() {
         let dir = tempfile::tempdir().unwrap();
         let out = site(dir.path());
-        assert_eq!(entries_under(&out), Some(4));
+        assert_eq!(entries_under(&out, &HashSet::new()), Some(4));
+        assert_eq!(entries_under(&out, &HashSet::from(["a"])), Some(2));
         let built = ["index.html".to_string(), "a/side/index.html".to_string()];
-        assert!(holds_only(&out, &built));
-        assert!(!holds_only(&out, &built[..1]));
+        assert!(holds_only(&out, &built, &[]));
+        assert!(!holds_only(&out, &built[..1], &[]));
+        let kept = [("a".to_string(), out.join("a"))];
+        assert!(
+            holds_only(&out, &built[..1], &kept),
+            "a kept folder is one entry"
+        );
+        assert!(!holds_only(&out, &[], &kept), "the top page not built");
         std::fs::create_dir(out.join("a/tom")).unwrap();
-        assert!(!holds_only(&out, &built), "an empty folder nobody made");
+        assert!(
+            !holds_only(&out, &built, &[]),
+            "an empty folder nobody made"
+        );
+        std::fs::create_dir(out.join("b")).unwrap();
+        assert!(
+            !holds_only(&out, &built[..1], &kept),
+            "a folder nobody made"
+        );
     }
 
     #[test]

@@ -2,13 +2,14 @@
 //! the target only when the whole build succeeded. A failed build leaves the old output.
 
 use std::path::{Component, Path, PathBuf};
-use std::sync::Arc;
 
 use crate::diagnostics::Diagnostic;
 use crate::msg;
 
 mod if_changed;
+mod staging;
 pub use if_changed::{Output, StagingIfChanged};
+pub use staging::Staging;
 
 /// Where a build's files go: a staging folder on disk, or memory (for the preview).
 pub trait Sink: Sync {
@@ -46,6 +47,21 @@ pub trait Sink: Sync {
         self.link(rel, from)
     }
 
+    /// Keep the folder `folder` (one name, at the top of the output) of the previous output,
+    /// at `from`, whole: the files of a kommune taken over unchanged (see
+    /// `build::incremental`), which are exactly `files`. A sink on disk moves the folder into
+    /// the new output when that is swapped in, instead of linking its files one by one into
+    /// folders made again (at 357 kommuner that was most of a one-file rebuild). False where
+    /// the sink cannot: the caller takes over each file then.
+    fn keep_folder(
+        &self,
+        _folder: &str,
+        _from: &Path,
+        _files: &[&str],
+    ) -> Result<bool, Diagnostic> {
+        Ok(false)
+    }
+
     /// The bytes written at `rel`, if this sink can give them back: the output check
     /// (`crate::verify`) reads the pages it reports to show their links as written.
     fn read(&self, _rel: &str) -> Option<Vec<u8>> {
@@ -75,6 +91,18 @@ pub fn cannot_write(path: &Path, e: &std::io::Error) -> Diagnostic {
         "io",
         msg!(
             "write-cannot-write",
+            path = path.display(),
+            reason = e.to_string()
+        ),
+    )
+}
+
+/// A folder of the previous output could not be kept (see [`Sink::keep_folder`]).
+pub fn cannot_keep(path: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        "io",
+        msg!(
+            "write-cannot-keep",
             path = path.display(),
             reason = e.to_string()
         ),
@@ -189,232 +217,6 @@ impl Sink for Discard {
     fn copy(&self, rel: &str, _from: &Path) -> Result<(), Diagnostic> {
         check_rel(rel).map(|_| ())
     }
-}
-
-pub struct Staging {
-    target: PathBuf,
-    staging: PathBuf,
-    /// The folders made so far: most files go into a folder made for an earlier one (a
-    /// kommune's assets, its search index parts), and asking the file system to make it
-    /// again took two system calls each time. By their bytes: every path here is the staging
-    /// folder joined with a checked relative path, and a `Path` hashes by components, slowly.
-    folders: std::sync::Mutex<rustc_hash::FxHashSet<std::ffi::OsString>>,
-    /// The first file written with each content by [`Sink::write_same`], by the content's
-    /// key: the copies are hard links to it (86 MB of fonts fewer at 357 kommuner). Kommuner
-    /// are written at once: the others wait for the first to be written (`None`: it failed).
-    same: std::sync::Mutex<rustc_hash::FxHashMap<crate::reuse::Key, FirstCopy>>,
-}
-
-/// See `Staging::same`.
-type FirstCopy = Arc<std::sync::OnceLock<Option<PathBuf>>>;
-
-impl Staging {
-    /// Prepare a fresh staging folder next to `target`.
-    pub fn new(target: &Path) -> Result<Staging, Diagnostic> {
-        let parent = target
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        create_folder(parent)?;
-        let name = target
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "public".into());
-        let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
-        if staging.exists() {
-            let _ = std::fs::remove_dir_all(&staging);
-        }
-        create_folder(&staging)?;
-        Ok(Staging {
-            target: target.to_path_buf(),
-            staging,
-            folders: Default::default(),
-            same: Default::default(),
-        })
-    }
-
-    /// Make the folder `path` goes into, unless it was made already.
-    fn folder_for(&self, path: &Path) -> Result<(), Diagnostic> {
-        let Some(parent) = path.parent() else {
-            return Ok(());
-        };
-        let known = || self.folders.lock().unwrap_or_else(|e| e.into_inner());
-        if known().contains(parent.as_os_str()) {
-            return Ok(());
-        }
-        create_folder(parent)?;
-        known().insert(parent.as_os_str().to_owned());
-        Ok(())
-    }
-
-    pub fn dir(&self) -> &Path {
-        &self.staging
-    }
-
-    /// Swap the staging folder in place of the target.
-    pub fn commit(self) -> Result<(), Diagnostic> {
-        let old = self.staging.with_file_name(format!(
-            "{}.old",
-            self.staging
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default()
-        ));
-        let had_target = self.target.exists();
-        if had_target {
-            std::fs::rename(&self.target, &old).map_err(|e| {
-                Diagnostic::error(
-                    "io",
-                    msg!(
-                        "write-cannot-move-aside",
-                        path = self.target.display(),
-                        reason = e.to_string()
-                    ),
-                )
-            })?;
-        }
-        if let Err(e) = std::fs::rename(&self.staging, &self.target) {
-            if had_target {
-                let _ = std::fs::rename(&old, &self.target);
-            }
-            return Err(Diagnostic::error(
-                "io",
-                msg!(
-                    "write-cannot-swap",
-                    path = self.target.display(),
-                    reason = e.to_string()
-                ),
-            ));
-        }
-        if had_target {
-            remove_dir_all_parallel(&old);
-        }
-        Ok(())
-    }
-
-    /// Throw the staging folder away (the build failed).
-    pub fn abandon(self) {
-        let _ = std::fs::remove_dir_all(&self.staging);
-    }
-}
-
-impl Sink for Staging {
-    /// Write `bytes` at `rel` (a `/`-separated path inside the output).
-    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
-        let path = self.staging.join(check_rel(rel)?);
-        self.folder_for(&path)?;
-        // A file linked from the previous output is replaced, never written through: the
-        // previous output stays as it was until the swap. Most files are new, so the file
-        // is removed only when it is there.
-        let create = || {
-            std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&path)
-        };
-        let file = create().or_else(|e| match e.kind() {
-            std::io::ErrorKind::AlreadyExists => {
-                std::fs::remove_file(&path)?;
-                create()
-            }
-            _ => Err(e),
-        });
-        file.and_then(|mut f| std::io::Write::write_all(&mut f, bytes))
-            .map_err(|e| cannot_write(&path, &e))
-    }
-
-    fn write_same(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
-        let path = self.staging.join(check_rel(rel)?);
-        let first = {
-            let mut same = self.same.lock().unwrap_or_else(|e| e.into_inner());
-            Arc::clone(same.entry(crate::reuse::key_of(bytes)).or_default())
-        };
-        let mut written = None;
-        let first = first.get_or_init(|| {
-            let result = self.write(rel, bytes);
-            let first = result.is_ok().then(|| path.clone());
-            written = Some(result);
-            first
-        });
-        if let Some(result) = written {
-            return result;
-        }
-        if let Some(first) = first {
-            self.folder_for(&path)?;
-            // A file already there (linked from the previous output) is written instead.
-            if std::fs::hard_link(first, &path).is_ok() {
-                return Ok(());
-            }
-        }
-        self.write(rel, bytes)
-    }
-
-    fn link(&self, rel: &str, from: &Path) -> Result<(), Diagnostic> {
-        let path = self.staging.join(check_rel(rel)?);
-        self.folder_for(&path)?;
-        // Linked first, and what is there removed only if the link finds it: an unchanged
-        // kommune's every file is linked, into a staging folder that rarely has any.
-        std::fs::hard_link(from, &path)
-            .or_else(|e| {
-                if e.kind() == std::io::ErrorKind::AlreadyExists {
-                    let _ = std::fs::remove_file(&path);
-                    std::fs::hard_link(from, &path)
-                } else {
-                    Err(e)
-                }
-            })
-            .or_else(|_| {
-                // Never copied into a file linked from the previous output.
-                let _ = std::fs::remove_file(&path);
-                std::fs::copy(from, &path).map(|_| ())
-            })
-            .map_err(|e| {
-                Diagnostic::error(
-                    "io",
-                    msg!(
-                        "write-cannot-copy",
-                        from = from.display(),
-                        to = path.display(),
-                        reason = e.to_string()
-                    ),
-                )
-            })
-    }
-
-    fn read(&self, rel: &str) -> Option<Vec<u8>> {
-        std::fs::read(self.staging.join(check_rel(rel).ok()?)).ok()
-    }
-}
-
-/// Create `folder` and its parents, as an `io` error that names it.
-fn create_folder(folder: &Path) -> Result<(), Diagnostic> {
-    std::fs::create_dir_all(folder).map_err(|e| {
-        Diagnostic::error(
-            "io",
-            msg!(
-                "write-cannot-create",
-                path = folder.display(),
-                reason = e.to_string()
-            ),
-        )
-    })
-}
-
-/// Remove a folder, its top-level entries (one per kommune) in parallel: on a disk,
-/// deleting the previous output can take as long as building the new one.
-fn remove_dir_all_parallel(dir: &Path) {
-    use rayon::prelude::*;
-    let entries: Vec<std::fs::DirEntry> = match std::fs::read_dir(dir) {
-        Ok(entries) => entries.flatten().collect(),
-        Err(_) => return,
-    };
-    entries.par_iter().for_each(|entry| {
-        let _ = match entry.file_type() {
-            Ok(t) if t.is_dir() => std::fs::remove_dir_all(entry.path()),
-            _ => std::fs::remove_file(entry.path()),
-        };
-    });
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 /// Refuse output folders that would destroy or pollute content.
