@@ -7,6 +7,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
+use super::staging::{beside, same_file_system};
 use super::{check_rel, Sink, Staging};
 use crate::diagnostics::Diagnostic;
 
@@ -249,7 +250,8 @@ impl Sink for StagingIfChanged {
     /// A folder of the previous output at its own place is the target's as it is.
     fn keep_folder(&self, folder: &str, from: &Path, files: &[&str]) -> Result<bool, Diagnostic> {
         let one_name = check_rel(folder)?.components().count() == 1;
-        if !one_name || from != self.target.join(folder) || !from.is_dir() {
+        let movable = from.is_dir() && same_file_system(from, beside(&self.target));
+        if !one_name || from != self.target.join(folder) || !movable {
             return Ok(false);
         }
         let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
@@ -415,6 +417,38 @@ mod tests {
             .unwrap());
         assert!(staging.keep_folder("a", &out.join("a"), &files).unwrap());
         staging.abandon();
+    }
+
+    #[test]
+    fn a_folder_on_another_file_system_than_the_staging_folder_is_not_kept_whole() {
+        // The output a link to a folder in /dev/shm (a RAM disk): its folders cannot be
+        // renamed into the staging folder beside the link, so its files are linked or copied.
+        let dir = tempfile::tempdir().unwrap();
+        let Ok(elsewhere) = tempfile::tempdir_in("/dev/shm") else {
+            return;
+        };
+        let device = |p: &Path| std::os::unix::fs::MetadataExt::dev(&p.metadata().unwrap());
+        if device(dir.path()) == device(elsewhere.path()) {
+            return;
+        }
+        let real = site(elsewhere.path());
+        let out = dir.path().join("public");
+        std::os::unix::fs::symlink(&real, &out).unwrap();
+        let files = ["a/side/index.html"];
+        let staging = Staging::new(&out).unwrap();
+        assert!(!staging.keep_folder("a", &out.join("a"), &files).unwrap());
+        staging.abandon();
+        let sink = StagingIfChanged::new(&out);
+        assert!(!sink.keep_folder("a", &out.join("a"), &files).unwrap());
+        sink.write("index.html", b"ny forside").unwrap();
+        assert!(!sink.keep_folder("a", &out.join("a"), &files).unwrap());
+        sink.link("a/side/index.html", &out.join("a/side/index.html"))
+            .unwrap();
+        assert!(sink.commit().unwrap());
+        assert_eq!(
+            std::fs::read_to_string(out.join("a/side/index.html")).unwrap(),
+            "side"
+        );
     }
 
     #[test]

@@ -31,10 +31,7 @@ type FirstCopy = Arc<std::sync::OnceLock<Option<PathBuf>>>;
 impl Staging {
     /// Prepare a fresh staging folder next to `target`.
     pub fn new(target: &Path) -> Result<Staging, Diagnostic> {
-        let parent = target
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
+        let parent = beside(target);
         create_folder(parent)?;
         let name = target
             .file_name()
@@ -246,10 +243,11 @@ impl Sink for Staging {
         std::fs::read(root.join(rel_path)).ok()
     }
 
-    /// Kept when `from` is the target's own folder `folder`, a single name.
+    /// Kept when `from` is the target's own folder `folder`, a single name, on the staging
+    /// folder's file system (a target that links to another cannot move its folders here).
     fn keep_folder(&self, folder: &str, from: &Path, _files: &[&str]) -> Result<bool, Diagnostic> {
         let own = check_rel(folder)?.components().count() == 1 && from == self.target.join(folder);
-        if !own || !from.is_dir() {
+        if !own || !from.is_dir() || !same_file_system(from, &self.staging) {
             return Ok(false);
         }
         self.kept
@@ -289,4 +287,30 @@ fn remove_dir_all_parallel(dir: &Path) {
         };
     });
     let _ = std::fs::remove_dir_all(dir);
+}
+
+/// The folder the staging folder for `target` is made in.
+pub(super) fn beside(target: &Path) -> &Path {
+    target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+/// Whether `a` and `b` are on one file system, where a folder can be renamed from one to the
+/// other.
+pub(super) fn same_file_system(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (a.metadata(), b.metadata()) {
+            (Ok(a), Ok(b)) => a.dev() == b.dev(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (a, b);
+        false
+    }
 }
