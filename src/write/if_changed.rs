@@ -21,6 +21,7 @@ pub enum Output {
 impl Output {
     /// For the output folder `out`; `clean`: a staging folder whatever `out` holds.
     pub fn open(out: &Path, clean: bool) -> Result<Output, Diagnostic> {
+        super::staging::remove_stale(out);
         if clean || !out.is_dir() {
             Staging::new(out).map(Output::Staging)
         } else {
@@ -473,6 +474,40 @@ mod tests {
         ] {
             assert_eq!(std::fs::read_to_string(out.join(rel)).unwrap(), text);
         }
+    }
+
+    #[test]
+    fn what_a_stopped_build_left_beside_the_output_is_removed_by_the_next() {
+        if !Path::new("/proc/self").is_dir() {
+            return;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let out = site(dir.path());
+        // No process has an id above 2^22 (Linux's highest `pid_max`); 1 is init.
+        let left = [".public.staging-99999999", ".public.staging-99999999.old"];
+        let kept = [
+            ".public.staging-1",
+            ".public.staging-cms-99999999-1",
+            ".andre.staging-99999999",
+            "public.staging-99999999",
+        ];
+        for name in left.iter().chain(&kept) {
+            std::fs::create_dir_all(dir.path().join(name).join("a")).unwrap();
+            std::fs::write(dir.path().join(name).join("a/index.html"), "x").unwrap();
+        }
+        // Without the output, the output may be in them: nothing is removed.
+        std::fs::rename(&out, dir.path().join("borte")).unwrap();
+        Output::open(&out, false).unwrap().abandon();
+        assert!(left.iter().all(|n| dir.path().join(n).exists()));
+        std::fs::rename(dir.path().join("borte"), &out).unwrap();
+        let output = Output::open(&out, false).unwrap();
+        assert!(left.iter().all(|n| !dir.path().join(n).exists()));
+        assert!(kept.iter().all(|n| dir.path().join(n).exists()));
+        output.abandon();
+        assert_eq!(
+            std::fs::read_to_string(out.join("a/side/index.html")).unwrap(),
+            "side"
+        );
     }
 
     #[test]

@@ -33,11 +33,7 @@ impl Staging {
     pub fn new(target: &Path) -> Result<Staging, Diagnostic> {
         let parent = beside(target);
         create_folder(parent)?;
-        let name = target
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "public".into());
-        let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
+        let staging = parent.join(format!("{}{}", prefix(target), std::process::id()));
         if staging.exists() {
             let _ = std::fs::remove_dir_all(&staging);
         }
@@ -287,6 +283,44 @@ fn remove_dir_all_parallel(dir: &Path) {
         };
     });
     let _ = std::fs::remove_dir_all(dir);
+}
+
+/// The start of the name of a staging folder for `target`, before the process id.
+fn prefix(target: &Path) -> String {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    format!(".{name}.staging-")
+}
+
+/// Remove what builds into `target` left beside it when they were stopped before they
+/// ended (Ctrl-C, a crash): staging folders, and old outputs being deleted, named for a
+/// process that no longer runs. A stopped national build leaves about 400 MB, and the next
+/// build has another process id. Only where the running processes are known (`/proc`), and
+/// only while the target exists: a build stopped between the two renames of its swap
+/// leaves the output in those folders.
+pub fn remove_stale(target: &Path) {
+    if !target.is_dir() || !Path::new("/proc/self").is_dir() {
+        return;
+    }
+    let prefix = prefix(target);
+    let Ok(entries) = std::fs::read_dir(beside(target)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(rest) = name.to_str().and_then(|n| n.strip_prefix(&prefix)) else {
+            continue;
+        };
+        let pid = rest.strip_suffix(".old").unwrap_or(rest);
+        let stale = !pid.is_empty()
+            && pid.bytes().all(|b| b.is_ascii_digit())
+            && !Path::new("/proc").join(pid).exists();
+        if stale && entry.file_type().is_ok_and(|t| t.is_dir()) {
+            remove_dir_all_parallel(&entry.path());
+        }
+    }
 }
 
 /// The folder the staging folder for `target` is made in.
