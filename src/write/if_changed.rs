@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use super::staging::{beside, same_file_system};
+use super::staging::can_keep;
 use super::{check_rel, Sink, Staging};
 use crate::diagnostics::Diagnostic;
 
@@ -250,9 +250,7 @@ impl Sink for StagingIfChanged {
 
     /// A folder of the previous output at its own place is the target's as it is.
     fn keep_folder(&self, folder: &str, from: &Path, files: &[&str]) -> Result<bool, Diagnostic> {
-        let one_name = check_rel(folder)?.components().count() == 1;
-        let movable = from.is_dir() && same_file_system(from, beside(&self.target));
-        if !one_name || from != self.target.join(folder) || !movable {
+        if !can_keep(&self.target, folder, from)? {
             return Ok(false);
         }
         let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());

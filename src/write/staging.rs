@@ -239,11 +239,8 @@ impl Sink for Staging {
         std::fs::read(root.join(rel_path)).ok()
     }
 
-    /// Kept when `from` is the target's own folder `folder`, a single name, on the staging
-    /// folder's file system (a target that links to another cannot move its folders here).
     fn keep_folder(&self, folder: &str, from: &Path, _files: &[&str]) -> Result<bool, Diagnostic> {
-        let own = check_rel(folder)?.components().count() == 1 && from == self.target.join(folder);
-        if !own || !from.is_dir() || !same_file_system(from, &self.staging) {
+        if !can_keep(&self.target, folder, from)? {
             return Ok(false);
         }
         self.kept
@@ -323,8 +320,20 @@ pub fn remove_stale(target: &Path) {
     }
 }
 
+/// Whether the folder `folder` at `from` can be kept whole in an output into `target`
+/// ([`Sink::keep_folder`]): it is the target's own folder of that name, a single name, and
+/// on the staging folder's file system (a target that links to another cannot move its
+/// folders there).
+pub(super) fn can_keep(target: &Path, folder: &str, from: &Path) -> Result<bool, Diagnostic> {
+    let one_name = check_rel(folder)?.components().count() == 1;
+    Ok(one_name
+        && from == target.join(folder)
+        && from.is_dir()
+        && same_file_system(from, beside(target)))
+}
+
 /// The folder the staging folder for `target` is made in.
-pub(super) fn beside(target: &Path) -> &Path {
+fn beside(target: &Path) -> &Path {
     target
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -333,7 +342,7 @@ pub(super) fn beside(target: &Path) -> &Path {
 
 /// Whether `a` and `b` are on one file system, where a folder can be renamed from one to the
 /// other.
-pub(super) fn same_file_system(a: &Path, b: &Path) -> bool {
+fn same_file_system(a: &Path, b: &Path) -> bool {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
