@@ -43,11 +43,17 @@
 #                      many kommuner (Typst compiles on its own bounded threads,
 #                      src/print/workers.rs)
 # (--no-pdf-rows skips them).
-# --no-build measures target/release/veiviser and target/release/examples/floor as they
-# are (no `cargo build --release` first). The floor minifies with veiviser's own minifier,
-# so a floor built before a change to it measures the old minifier: with --no-build a
-# floor older than the veiviser binary is refused (`cargo build --release` alone does not
-# build examples).
+# --profile NAME builds and measures veiviser and the floor with that cargo profile
+# (default dist: the binaries users download, optimised across crates; release is quicker
+# to compile and slower to run, see docs/benchmarks.md). Both tools get the same profile.
+# --pgo builds both with profile-guided optimisation as the release archives are
+# (scripts/build-pgo.sh --floor: trained on the demo content, not on the generated sites),
+# into target/<this machine's triple>/<profile>/.
+# --no-build measures target/<profile>/veiviser and target/<profile>/examples/floor as they
+# are (no `cargo build` first). The floor minifies with veiviser's own minifier, so a floor
+# built before a change to it measures the old minifier: with --no-build a floor older
+# than the veiviser binary is refused (`cargo build --profile dist` alone does not build
+# examples).
 # --national adds 357 kommuner (about 54,000 pages; it takes several minutes).
 # The sites are written to --dir (default: a folder in /dev/shm, a RAM disk, so the shared
 # machine's disk does not decide the result; pass --dir /tmp/x to measure on disk).
@@ -59,6 +65,8 @@ RUNS=""
 PAGES=150
 DIR=""
 BUILD=1
+PROFILE=dist
+PGO=""
 PDF_ROWS=1
 PDF_CLONES=4
 ZOLA=""
@@ -71,6 +79,8 @@ while [ $# -gt 0 ]; do
     --dir) DIR="$2"; shift 2 ;;
     --pages) PAGES="$2"; shift 2 ;;
     --no-build) BUILD=""; shift ;;
+    --profile) PROFILE="$2"; shift 2 ;;
+    --pgo) PGO=1; shift ;;
     --no-pdf-rows) PDF_ROWS=""; shift ;;
     --pdf-clones) PDF_CLONES="$2"; shift 2 ;;
     --zola) ZOLA="$2"; shift 2 ;;
@@ -112,22 +122,33 @@ elif ! [ -x "$ZOLA" ] && ! command -v "$ZOLA" >/dev/null; then
   echo "--zola $ZOLA: not an executable" >&2; exit 2
 fi
 
+# Cargo's folder for a profile: dev builds go to debug/; build-pgo.sh builds with --target.
+PROFILE_DIR=$PROFILE
+[ "$PROFILE" = dev ] && PROFILE_DIR=debug
+[ -z "$PGO" ] || PROFILE_DIR="$(rustc -vV | sed -n 's/^host: //p')/$PROFILE_DIR"
 if [ -n "$BUILD" ]; then
-  echo "building veiviser and the floor (release)…" >&2
-  (cd "$REPO" && cargo build --release --quiet --bin veiviser --example floor)
+  echo "building veiviser and the floor (profile $PROFILE${PGO:+, PGO})…" >&2
+  if [ -n "$PGO" ]; then
+    "$REPO/scripts/build-pgo.sh" --profile "$PROFILE" --floor >/dev/null
+  else
+    # One link at a time (a link-time-optimised link takes gigabytes), the floor last.
+    (cd "$REPO" && cargo build --profile "$PROFILE" --quiet --bin veiviser \
+      && cargo build --profile "$PROFILE" --quiet --example floor)
+  fi
 fi
 BIN="$DIR/veiviser"
 FLOOR="$DIR/floor"
 # Copies, so that a rebuild of the working tree during the run does not change the binary.
 TARGET=${CARGO_TARGET_DIR:-$REPO/target}
-if [ "$TARGET/release/examples/floor" -ot "$TARGET/release/veiviser" ]; then
-  echo "$TARGET/release/examples/floor is missing or older than $TARGET/release/veiviser: it may" >&2
+built="$TARGET/$PROFILE_DIR"
+if [ "$built/examples/floor" -ot "$built/veiviser" ]; then
+  echo "$built/examples/floor is missing or older than $built/veiviser: it may" >&2
   echo "minify with an older veiviser::minify. Build both from the same tree:" >&2
-  echo "  cargo build --release --bin veiviser --example floor" >&2
+  echo "  cargo build --profile $PROFILE --bin veiviser --example floor" >&2
   exit 2
 fi
-cp "$TARGET/release/veiviser" "$BIN"
-cp "$TARGET/release/examples/floor" "$FLOOR"
+cp "$built/veiviser" "$BIN"
+cp "$built/examples/floor" "$FLOOR"
 
 RESULTS="$DIR/results.tsv"
 : >"$RESULTS"
@@ -218,7 +239,7 @@ PY
   rm -rf "$dout" "$dcache"
 fi
 
-python3 - "$RESULTS" "$(( $(date +%s) - started ))" <<'EOF'
+python3 - "$RESULTS" "$(( $(date +%s) - started ))" "$PROFILE${PGO:+ with PGO}" <<'EOF'
 import collections, statistics, sys
 rows = collections.defaultdict(list)
 for line in open(sys.argv[1]):
@@ -260,5 +281,6 @@ if (0, "demo HTML only") in rows:
         print(f"{'':>8}  {label:<19}{m[2]:>7}{m[0]:>9.2f}{m[1] / 1024:>9.0f}{m[3] / 1e6:>8.1f}{m[0] / html[0]:>8.2f}")
 peers = "hugo --minify, zola" if any(k[1] == "zola" for k in rows) else "hugo --minify"
 print(f"\nRatios are wall time per page (median of runs), against {peers} and the floor"
-      f" on the same pages in the same run. Generating and measuring took {int(sys.argv[2])} s.")
+      f" on the same pages in the same run; veiviser and the floor built with the cargo profile"
+      f" {sys.argv[3]}. Generating and measuring took {int(sys.argv[2])} s.")
 EOF

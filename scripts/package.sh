@@ -5,24 +5,29 @@
 # with dist/<archive>.sha256 beside it. The release workflow (.github/workflows/release.yml)
 # and the tests (tests/dist.sh) both call this script, so what is tested is what is shipped.
 #
-#   scripts/package.sh [--profile release|dev] [--target <triple>] [--out <folder>]
+#   scripts/package.sh [--profile dist|release|dev] [--pgo] [--target <triple>] [--out <folder>]
 #
-# --profile defaults to release; tests pass dev (`debug` means the same), which reuses the
-# test build instead of a release build that takes half an hour on two cores. --target
-# defaults to this machine's; cargo is given --target only when it differs, so a native
-# build reuses target/ as it is. The last line printed is the archive's path.
+# --profile defaults to dist (Cargo.toml: release optimised across crates, what the release
+# workflow ships); tests pass dev (`debug` means the same), which reuses the test build
+# instead of an optimised build that takes twenty minutes or more on two cores. --pgo builds
+# with profile-guided optimisation (scripts/build-pgo.sh: trained on the demo content), only
+# for this machine's target, as the instrumented binary has to run. --target defaults to
+# this machine's; cargo is given --target only when it differs, so a native build reuses
+# target/ as it is. The last line printed is the archive's path.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-profile=release
+profile=dist
+pgo=false
 target=
 out=dist
 while [ $# -gt 0 ]; do
   case "$1" in
     --profile) profile=$2; shift 2 ;;
+    --pgo) pgo=true; shift ;;
     --target) target=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d'; exit 0 ;;
     *) echo "scripts/package.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -34,9 +39,17 @@ target=${target:-$host}
 version=$(tr -d '\r' < Cargo.toml | sed -n 's/^version = "\(.*\)"$/\1/p' | head -n 1)
 [ -n "$version" ] || { echo "scripts/package.sh: no version in Cargo.toml" >&2; exit 1; }
 
-cargo_args=(--locked --profile "$profile")
-[ "$target" != "$host" ] && cargo_args+=(--target "$target")
-bin=$(scripts/cargo-bin "${cargo_args[@]}")
+if [ "$pgo" = true ]; then
+  if [ "$target" != "$host" ]; then
+    echo "scripts/package.sh: --pgo builds only for this machine ($host), not $target" >&2
+    exit 2
+  fi
+  bin=$(scripts/build-pgo.sh --profile "$profile" | tail -n 1)
+else
+  cargo_args=(--locked --profile "$profile")
+  [ "$target" != "$host" ] && cargo_args+=(--target "$target")
+  bin=$(scripts/cargo-bin "${cargo_args[@]}")
+fi
 
 name="veiviser-$version-$target"
 mkdir -p "$out"
