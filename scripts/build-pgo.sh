@@ -87,8 +87,8 @@ echo "build-pgo: optimised build ($profile, -Cprofile-use)…" >&2
 export RUSTFLAGS="${RUSTFLAGS:-} -Cprofile-use=$profile_file"
 # One link at a time (each link-time-optimised link takes gigabytes), the floor last so
 # it is not older than the binary (bench-build.sh checks).
-cargo build --locked --profile "$profile" --target "$host" --bin veiviser >&2
+bin=$(scripts/cargo-bin --locked --profile "$profile" --target "$host")
 if [ "$floor" = true ]; then
   cargo build --locked --profile "$profile" --target "$host" --example floor >&2
 fi
-scripts/cargo-bin --locked --profile "$profile" --target "$host"
+printf '%s\n' "$bin"
